@@ -1,0 +1,91 @@
+# Anneal: `make serve` and `make test` set up whatever is missing, then do their job.
+# Every setup step is idempotent and fast when the tool is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION   := 0.21.14
+BINARYEN_VERSION := 132.0.0
+# wasm-bindgen-cli must equal the crate pinned in Cargo.toml.
+WBG_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+CHROMIUM    := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+
+TOOLS := $(CURDIR)/.tools
+# Project-local binaryen first, so Debian's wasm-opt 108 (which breaks the app) is never picked.
+export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER
+
+.PHONY: help setup setup-web setup-browser serve test check fmt-check clippy test-native \
+        test-browser build e2e bench screenshot clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+# ---------------------------------------------------------------- setup
+
+setup-web: ## Install the wasm target, Trunk, wasm-bindgen-cli and wasm-opt if missing
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@trunk --version 2>/dev/null | grep -qx 'trunk $(TRUNK_VERSION)' \
+	  || cargo install trunk --locked --version $(TRUNK_VERSION)
+	@# Without --locked: the CLI's lockfile pins a webpki-roots release this registry lacks.
+	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WBG_VERSION)' \
+	  || cargo install wasm-bindgen-cli --version $(WBG_VERSION) --force
+	@$(TOOLS)/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
+	  || npm install --prefix $(TOOLS) --no-audit --no-fund --no-save binaryen@$(BINARYEN_VERSION)
+
+setup-browser: ## Install Chromium, ChromeDriver (apt, as root) and Playwright (npm) if missing
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	  else \
+	    echo "Browser tests need Debian's Chromium and ChromeDriver:" >&2; \
+	    echo "  sudo apt-get install -y chromium chromium-driver" >&2; exit 1; \
+	  fi; \
+	fi
+	@[ -d e2e/node_modules/playwright-core ] || (cd e2e && npm ci --no-audit --no-fund)
+
+setup: setup-web setup-browser ## Install everything `make test` needs
+
+# ---------------------------------------------------------------- use
+
+serve: setup-web ## Serve the app on http://127.0.0.1:8080 (rebuilds on change)
+	trunk serve --address 127.0.0.1 --port 8080
+
+test: setup check test-native test-browser build e2e ## Run every check, stopping at the first failure
+
+check: fmt-check clippy
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native: ## Unit, property and golden tests of the pure core
+	cargo test
+
+test-browser: ## wasm-bindgen-test suites in headless Chromium
+	cargo test --target wasm32-unknown-unknown
+
+build: setup-web ## Release build into dist/
+	trunk build --release
+
+e2e: ## Playwright suite against dist/ served on 127.0.0.1
+	cd e2e && node --test
+
+screenshot: setup build ## Regenerate docs/screenshot.png from the e2e run
+	cd e2e && UPDATE_SCREENSHOT=1 node --test --test-name-pattern='page loads'
+
+bench: ## Criterion benchmarks of the core
+	cargo bench --bench schedule
+
+clean:
+	cargo clean
+	rm -rf dist

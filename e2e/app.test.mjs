@@ -1,0 +1,71 @@
+// End-to-end: the release build of the app, served on loopback, driven in Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chartPixels, launch, nextFrames, openPage } from './browser.mjs';
+import { serveDist } from './serve.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = process.env.DIST ?? join(repo, 'dist');
+const shots = join(repo, 'target', 'e2e');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist(dist);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the page loads, draws the chart and logs no errors', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  assert.equal(await page.title(), 'Anneal — learning-rate schedules');
+  assert.match(await page.textContent('h1'), /Anneal/);
+  await mkdir(shots, { recursive: true });
+  const shot = join(shots, 'app.png');
+  await page.screenshot({ path: shot, fullPage: true });
+  if (process.env.UPDATE_SCREENSHOT) await copyFile(shot, join(repo, 'docs', 'screenshot.png'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const [key, position] of [['eta_max', '200'], ['eta_min', '700'], ['t_max', '150']]) {
+  test(`moving the ${key} slider redraws the chart`, async () => {
+    const { page, errors } = await openPage(browser, server.url);
+    const before = await chartPixels(page);
+    await page.fill(`input[type=range][name=${key}]`, position);
+    await nextFrames(page);
+    assert.notEqual(await chartPixels(page), before, `${key} changed the picture`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('typing into a number box moves its slider', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  // t_max is logarithmic over 1..1e6 on 1000 slider steps: 250 sits at round(1000·ln 250 / ln 1e6) = 400.
+  await page.fill('input[type=number][name=t_max]', '250');
+  await nextFrames(page);
+  assert.equal(await page.inputValue('input[type=range][name=t_max]'), '400');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an out-of-range typed value is clamped and explained', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.fill('input[type=number][name=eta_max]', '99');
+  await page.press('input[type=number][name=eta_max]', 'Enter');
+  await nextFrames(page);
+  assert.equal(await page.inputValue('input[type=number][name=eta_max]'), '10');
+  assert.match(await page.textContent('.notice'), /eta_max must be between 1e-6 and 10/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,60 @@
+// Launches Debian's Chromium headless with the flags that work as root on a closed network.
+import { chromium } from 'playwright-core';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** The browser every suite uses. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: FLAGS,
+  });
+}
+
+/** Opens a page that records console errors and uncaught page errors. */
+export async function openPage(browser, url, viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  await page.goto(url);
+  await waitForChart(page);
+  return { page, errors };
+}
+
+/** Waits until the chart canvas holds drawn (opaque, non-white) pixels. */
+export async function waitForChart(page) {
+  await page.waitForFunction(() => {
+    const c = document.querySelector('canvas.chart');
+    if (!c) return false;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 3] === 255 && (d[i] !== 255 || d[i + 1] !== 255 || d[i + 2] !== 255)) return true;
+    }
+    return false;
+  });
+}
+
+/** The chart's pixels as a data URL, to compare before and after an input. */
+export function chartPixels(page) {
+  return page.$eval('canvas.chart', (c) => c.toDataURL());
+}
+
+/** Waits for two animation frames, so a coalesced redraw has happened. */
+export function nextFrames(page) {
+  return page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+  );
+}

@@ -1,0 +1,9 @@
+//! Anneal: learning-rate schedules, exact to the frameworks, drawn in the browser.
+//!
+//! Layers (arrows point down only): `ui` → `charts` → `share` → `schedule`.
+//! `schedule` and `share` are pure Rust with no web types.
+
+pub mod charts;
+pub mod schedule;
+pub mod share;
+pub mod ui;

@@ -1,0 +1,246 @@
+//! One numeric key: its valid range, slider mapping and text parsing.
+
+/// How a key's range maps onto a slider's travel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scale {
+    /// Equal slider travel for equal differences.
+    Linear,
+    /// Equal slider travel for equal ratios (learning rates, step counts).
+    Log,
+    /// Logarithmic from `smallest` to max, with the slider's left end meaning exactly 0.
+    LogWithZero {
+        /// The smallest non-zero value the slider reaches.
+        smallest: f64,
+    },
+}
+
+/// A numeric key: URL name, label, valid range, default and slider scale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NumberKey {
+    /// Name in links and the `name` attribute of its controls.
+    pub key: &'static str,
+    /// Human label shown beside the control.
+    pub label: &'static str,
+    /// Smallest valid value.
+    pub min: f64,
+    /// Largest valid value.
+    pub max: f64,
+    /// Value when nothing else is given.
+    pub default: f64,
+    /// Slider mapping.
+    pub scale: Scale,
+    /// Whether values are whole numbers.
+    pub integer: bool,
+}
+
+/// A value brought into range, with the message to show when it had to move.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clamped {
+    /// The value to use.
+    pub value: f64,
+    /// Why the value differs from what was given, if it does.
+    pub message: Option<String>,
+}
+
+/// Slider positions run over this many whole steps, so the range input has a fine grain.
+pub const SLIDER_STEPS: f64 = 1000.0;
+
+impl NumberKey {
+    /// Brings `value` into range (rounded if integer), saying so when it moved.
+    pub fn clamp(&self, value: f64) -> Clamped {
+        if !value.is_finite() {
+            return Clamped {
+                value: self.default,
+                message: Some(format!(
+                    "{} must be a finite number; using the default {}",
+                    self.key,
+                    format_value(self.default)
+                )),
+            };
+        }
+        let rounded = if self.integer { value.round() } else { value };
+        let inside = rounded.clamp(self.min, self.max);
+        let message = (inside != rounded).then(|| {
+            format!(
+                "{} must be between {} and {}; set to {}",
+                self.key,
+                format_value(self.min),
+                format_value(self.max),
+                format_value(inside)
+            )
+        });
+        Clamped {
+            value: inside,
+            message,
+        }
+    }
+
+    /// Parses typed text; garbage falls back to the default with a message.
+    pub fn parse(&self, text: &str) -> Clamped {
+        match text.trim().parse::<f64>() {
+            Ok(v) => self.clamp(v),
+            Err(_) => Clamped {
+                value: self.default,
+                message: Some(format!(
+                    "{} needs a number, not \"{}\"; using the default {}",
+                    self.key,
+                    text.trim(),
+                    format_value(self.default)
+                )),
+            },
+        }
+    }
+
+    /// Where `value` sits on the slider, as a whole step in 0..=SLIDER_STEPS.
+    pub fn to_position(&self, value: f64) -> f64 {
+        let v = value.clamp(self.min, self.max);
+        let frac = match self.scale {
+            Scale::Linear => (v - self.min) / (self.max - self.min),
+            Scale::Log => (v / self.min).ln() / (self.max / self.min).ln(),
+            Scale::LogWithZero { smallest } => {
+                if v < smallest {
+                    0.0
+                } else {
+                    let span = (self.max / smallest).ln();
+                    (1.0 + (v / smallest).ln() / span * (SLIDER_STEPS - 1.0)) / SLIDER_STEPS
+                }
+            }
+        };
+        (frac * SLIDER_STEPS).round().clamp(0.0, SLIDER_STEPS)
+    }
+
+    /// The value at slider step `position`, rounded to a readable number.
+    pub fn from_position(&self, position: f64) -> f64 {
+        let p = if position.is_finite() {
+            position.clamp(0.0, SLIDER_STEPS)
+        } else {
+            0.0
+        };
+        let frac = p / SLIDER_STEPS;
+        let raw = match self.scale {
+            Scale::Linear => self.min + frac * (self.max - self.min),
+            Scale::Log => self.min * (self.max / self.min).powf(frac),
+            Scale::LogWithZero { smallest } => {
+                if p < 1.0 {
+                    return 0.0;
+                }
+                smallest * (self.max / smallest).powf((p - 1.0) / (SLIDER_STEPS - 1.0))
+            }
+        };
+        let readable = if self.integer {
+            raw.round()
+        } else {
+            round_significant(raw, 3)
+        };
+        readable.clamp(self.min, self.max)
+    }
+}
+
+/// Rounds to `digits` significant digits, so the shortest decimal form stays short.
+pub fn round_significant(v: f64, digits: usize) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    format!("{:.*e}", digits - 1, v).parse().unwrap_or(v)
+}
+
+/// Formats a value for display: shortest round-trip text, exponent form for tiny or huge values.
+pub fn format_value(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".to_string();
+    }
+    let a = v.abs();
+    if v == 0.0 {
+        "0".to_string()
+    } else if !(1e-4..1e7).contains(&a) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::share::{ETA_MAX, ETA_MIN, T_MAX};
+
+    #[test]
+    fn defaults_sit_inside_their_ranges() {
+        for k in [ETA_MAX, ETA_MIN, T_MAX] {
+            assert_eq!(k.clamp(k.default).message, None, "{}", k.key);
+        }
+    }
+
+    #[test]
+    fn out_of_range_values_are_clamped_with_a_message() {
+        let c = ETA_MAX.clamp(50.0);
+        assert_eq!(c.value, 10.0);
+        assert_eq!(
+            c.message.as_deref(),
+            Some("eta_max must be between 1e-6 and 10; set to 10")
+        );
+        let low = T_MAX.clamp(0.0);
+        assert_eq!(low.value, 1.0);
+        assert!(low.message.unwrap().contains("t_max must be between 1 and"));
+    }
+
+    #[test]
+    fn garbage_and_non_finite_fall_back_to_the_default() {
+        for text in ["abc", "", "NaN", "inf", "<script>"] {
+            let c = ETA_MAX.parse(text);
+            assert_eq!(c.value, 0.1, "{text}");
+            assert!(c.message.is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn integer_keys_round() {
+        assert_eq!(T_MAX.parse("12.6").value, 13.0);
+    }
+
+    #[test]
+    fn log_slider_ends_hit_the_range_ends() {
+        assert_eq!(ETA_MAX.from_position(0.0), 1e-6);
+        assert_eq!(ETA_MAX.from_position(SLIDER_STEPS), 10.0);
+        assert_eq!(T_MAX.from_position(SLIDER_STEPS), 1_000_000.0);
+    }
+
+    #[test]
+    fn zero_sits_at_the_left_end_of_eta_min() {
+        assert_eq!(ETA_MIN.to_position(0.0), 0.0);
+        assert_eq!(ETA_MIN.from_position(0.0), 0.0);
+        assert!(ETA_MIN.from_position(1.0) > 0.0);
+    }
+
+    #[test]
+    fn positions_round_trip_within_one_slider_step() {
+        for k in [ETA_MAX, ETA_MIN] {
+            for p in (0..=1000).step_by(7) {
+                let v = k.from_position(p as f64);
+                let back = k.to_position(v);
+                assert!(
+                    (back - p as f64).abs() <= 1.0,
+                    "{} p={p} v={v} back={back}",
+                    k.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn slider_values_never_decrease_along_the_travel() {
+        for k in [ETA_MAX, ETA_MIN, T_MAX] {
+            let vals: Vec<f64> = (0..=1000).map(|p| k.from_position(p as f64)).collect();
+            assert!(vals.windows(2).all(|w| w[0] <= w[1]), "{}", k.key);
+        }
+    }
+
+    #[test]
+    fn values_read_cleanly() {
+        assert_eq!(format_value(0.1), "0.1");
+        assert_eq!(format_value(0.0003), "0.0003");
+        assert_eq!(format_value(1e-6), "1e-6");
+        assert_eq!(format_value(100.0), "100");
+        assert_eq!(format_value(f64::NAN), "—");
+    }
+}

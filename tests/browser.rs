@@ -1,0 +1,124 @@
+//! In-browser tests: the mounted app draws its chart and follows its controls.
+#![cfg(target_arch = "wasm32")]
+
+use anneal::share::{format_value, ETA_MAX};
+use anneal::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{
+    CanvasRenderingContext2d, Event, EventInit, HtmlCanvasElement, HtmlElement, HtmlInputElement,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets Leptos run its effects and the browser paint an animation frame.
+async fn settle() {
+    leptos::task::tick().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100)
+            .expect("timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timer fires");
+}
+
+fn host() -> HtmlElement {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let host: HtmlElement = document
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    host
+}
+
+fn find<T: JsCast>(root: &HtmlElement, selector: &str) -> T {
+    root.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into()
+}
+
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .expect("context")
+        .expect("2d")
+        .unchecked_into();
+    let (w, h) = (canvas.width() as f64, canvas.height() as f64);
+    ctx.get_image_data(0.0, 0.0, w, h)
+        .expect("pixels")
+        .data()
+        .to_vec()
+}
+
+/// Pixels that are not the white background.
+fn inked(px: &[u8]) -> usize {
+    px.chunks(4).filter(|p| p[..3] != [255, 255, 255]).count()
+}
+
+fn fire(input: &HtmlInputElement, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn chart_draws_and_redraws_when_eta_max_slides() {
+    let root = host();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+
+    let canvas: HtmlCanvasElement = find(&root, "canvas.chart");
+    let before = pixels(&canvas);
+    assert!(
+        inked(&before) > 2000,
+        "the chart drew axes, labels and a curve"
+    );
+
+    let slider: HtmlInputElement = find(&root, "input[type=range][name=eta_max]");
+    slider.set_value("300");
+    fire(&slider, "input");
+    settle().await;
+
+    let after = pixels(&canvas);
+    assert_ne!(before, after, "moving η_max changes the picture");
+    let number: HtmlInputElement = find(&root, "input[type=number][name=eta_max]");
+    assert_eq!(number.value(), format_value(ETA_MAX.from_position(300.0)));
+}
+
+#[wasm_bindgen_test]
+async fn typed_value_moves_the_slider_and_out_of_range_is_clamped_with_a_message() {
+    let root = host();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+
+    let number: HtmlInputElement = find(&root, "input[type=number][name=t_max]");
+    let slider: HtmlInputElement = find(&root, "input[type=range][name=t_max]");
+    let start = slider.value();
+    number.set_value("5000");
+    fire(&number, "input");
+    settle().await;
+    assert_ne!(slider.value(), start, "the slider follows typing");
+
+    number.set_value("0");
+    fire(&number, "change");
+    settle().await;
+    assert_eq!(number.value(), "1");
+    let notice: HtmlElement = find(&root, ".notice");
+    let text = notice.text_content().unwrap_or_default();
+    assert!(
+        text.contains("t_max must be between 1 and"),
+        "notice says why: {text}"
+    );
+}
