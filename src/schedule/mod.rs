@@ -1,5 +1,20 @@
 //! Learning-rate schedules: pure maths with no web types.
+//!
+//! [`Anneal`] is the general cosine family the explorer drives; [`frameworks`] reproduces
+//! what PyTorch, timm, Hugging Face, optax and Keras compute, quirks included; [`Family`]
+//! holds the other classic shapes for comparison.
 
+mod anneal;
 mod cosine;
+mod cycles;
+mod error;
+mod families;
+pub mod frameworks;
+mod warmup;
 
+pub use anneal::{Anneal, CycleCache, LR_LIMIT, T_LIMIT};
 pub use cosine::cosine_annealing;
+pub use cycles::{Cycle, Cycles};
+pub use error::ScheduleError;
+pub use families::Family;
+pub use warmup::{ramp, Warmup, WarmupPlacement, WarmupScope, WarmupShape};

@@ -1,0 +1,177 @@
+//! optax schedules (0.2.8, `_schedule.py`, `_join.py`), as eager float64 calls with an int count.
+
+use std::f64::consts::PI;
+
+use crate::schedule::error::{check_positive, check_range, ScheduleError};
+
+/// `cosine_decay_schedule(init_value, decay_steps, alpha, exponent)`: clamped after the end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CosineDecay {
+    /// Start value.
+    pub init_value: f64,
+    /// Steps to the floor.
+    pub decay_steps: f64,
+    /// Floor as a fraction of `init_value`.
+    pub alpha: f64,
+    /// Power on the cosine factor.
+    pub exponent: f64,
+}
+
+impl CosineDecay {
+    /// optax raises unless decay_steps > 0.
+    pub fn validate(&self) -> Result<(), ScheduleError> {
+        check_positive("decay_steps", self.decay_steps)?;
+        check_positive("exponent", self.exponent)
+    }
+
+    /// The value at `count`.
+    pub fn at(&self, count: f64) -> f64 {
+        let c = count.min(self.decay_steps);
+        let cd = 0.5 * (1.0 + (PI * c / self.decay_steps).cos());
+        self.init_value * ((1.0 - self.alpha) * cd.powf(self.exponent) + self.alpha)
+    }
+}
+
+/// `warmup_cosine_decay_schedule`: a linear warm-up joined to a cosine; `decay_steps` includes it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WarmupCosineDecay {
+    /// Warm-up start.
+    pub init_value: f64,
+    /// Peak after the warm-up.
+    pub peak_value: f64,
+    /// Warm-up length.
+    pub warmup_steps: f64,
+    /// Total length, warm-up included.
+    pub decay_steps: f64,
+    /// Final value (absolute).
+    pub end_value: f64,
+    /// Power on the cosine factor.
+    pub exponent: f64,
+}
+
+impl WarmupCosineDecay {
+    /// optax raises when the cosine part would be empty.
+    pub fn validate(&self) -> Result<(), ScheduleError> {
+        check_range("warmup_steps", self.warmup_steps, 0.0, f64::MAX)?;
+        if self.decay_steps - self.warmup_steps <= 0.0 || self.decay_steps.is_nan() {
+            return Err(ScheduleError::new(
+                "decay_steps",
+                format!(
+                    "must exceed warmup_steps ({}): optax's decay_steps includes the warm-up",
+                    self.warmup_steps
+                ),
+            ));
+        }
+        self.cosine().validate()
+    }
+
+    fn cosine(&self) -> CosineDecay {
+        let alpha = if self.peak_value == 0.0 {
+            0.0
+        } else {
+            self.end_value / self.peak_value
+        };
+        CosineDecay {
+            init_value: self.peak_value,
+            decay_steps: self.decay_steps - self.warmup_steps,
+            alpha,
+            exponent: self.exponent,
+        }
+    }
+
+    /// The value at `step`: `join_schedules([linear, cosine], [warmup_steps])`.
+    pub fn at(&self, step: f64) -> f64 {
+        let w = self.warmup_steps;
+        if step < w {
+            // polynomial_schedule with power 1: (init − end)·frac + end, not init + s/W·(end − init).
+            let frac = 1.0 - step.clamp(0.0, w) / w;
+            (self.init_value - self.peak_value) * frac + self.peak_value
+        } else {
+            self.cosine().at(step - w)
+        }
+    }
+}
+
+/// `sgdr_schedule(cosine_kwargs)`: warm-up-cosine cycles joined end to end; the last one holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sgdr {
+    /// One warm-up-cosine per cycle.
+    pub cycles: Vec<WarmupCosineDecay>,
+}
+
+impl Sgdr {
+    /// Needs at least one valid cycle.
+    pub fn validate(&self) -> Result<(), ScheduleError> {
+        if self.cycles.is_empty() {
+            return Err(ScheduleError::new(
+                "cosine_kwargs",
+                "needs at least one cycle",
+            ));
+        }
+        self.cycles.iter().try_for_each(WarmupCosineDecay::validate)
+    }
+
+    /// The value at `step`: the last cycle whose boundary is passed, on its own clock.
+    pub fn at(&self, step: f64) -> f64 {
+        let mut start = 0.0;
+        let mut current = &self.cycles[0];
+        let mut offset = 0.0;
+        for (k, cycle) in self.cycles.iter().enumerate() {
+            if k > 0 && step >= start {
+                current = cycle;
+                offset = start;
+            }
+            start += cycle.decay_steps;
+        }
+        current.at(step - offset)
+    }
+}
+
+/// `cosine_onecycle_schedule`: `piecewise_interpolate_schedule('cosine', …)`, peaking at int(pct·T).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CosineOnecycle {
+    /// T.
+    pub transition_steps: f64,
+    /// Peak.
+    pub peak_value: f64,
+    /// Fraction of T spent rising.
+    pub pct_start: f64,
+    /// Start = peak / div_factor.
+    pub div_factor: f64,
+    /// End = start / final_div_factor.
+    pub final_div_factor: f64,
+}
+
+impl CosineOnecycle {
+    /// optax raises unless transition_steps > 0.
+    pub fn validate(&self) -> Result<(), ScheduleError> {
+        check_positive("transition_steps", self.transition_steps)?;
+        check_range("pct_start", self.pct_start, 0.0, 1.0)?;
+        check_positive("div_factor", self.div_factor)?;
+        check_positive("final_div_factor", self.final_div_factor)
+    }
+
+    /// The value at `count`.
+    pub fn at(&self, count: f64) -> f64 {
+        let mid = (self.pct_start * self.transition_steps).trunc();
+        let end = self.transition_steps.trunc();
+        let bounds = [0.0, mid, end];
+        // np.cumprod of (init, div, 1/(div·final_div)).
+        let v0 = self.peak_value / self.div_factor;
+        let v1 = v0 * self.div_factor;
+        let v2 = v1 * (1.0 / (self.div_factor * self.final_div_factor));
+        let values = [v0, v1, v2];
+        let mut out = 0.0;
+        for k in 0..2 {
+            if bounds[k] <= count && count < bounds[k + 1] {
+                let pct = (count - bounds[k]) / (bounds[k + 1] - bounds[k]).max(1.0);
+                let (a, b) = (values[k], values[k + 1]);
+                out += b + (a - b) / 2.0 * ((PI * pct).cos() + 1.0);
+            }
+        }
+        if end <= count {
+            out += values[2];
+        }
+        out
+    }
+}

@@ -1,0 +1,123 @@
+//! Reads a framework call's keyword arguments from JSON, naming any bad or unknown key.
+
+use serde_json::{Map, Value};
+use std::cell::RefCell;
+
+use crate::schedule::error::ScheduleError;
+
+/// Keyword arguments with the keys read so far, so leftovers can be reported.
+pub struct Params<'a> {
+    map: &'a Map<String, Value>,
+    read: RefCell<Vec<&'a str>>,
+}
+
+fn bad(key: &str, want: &str, got: &Value) -> ScheduleError {
+    ScheduleError::new(key, format!("expected {want}, got {got}"))
+}
+
+impl<'a> Params<'a> {
+    /// Wraps a JSON object of keyword arguments.
+    pub fn new(value: &'a Value) -> Result<Self, ScheduleError> {
+        let map = value
+            .as_object()
+            .ok_or_else(|| bad("params", "an object of keyword arguments", value))?;
+        Ok(Self {
+            map,
+            read: RefCell::new(Vec::new()),
+        })
+    }
+
+    fn get(&self, key: &'a str) -> Option<&'a Value> {
+        self.read.borrow_mut().push(key);
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    /// A required number.
+    pub fn num(&self, key: &'a str) -> Result<f64, ScheduleError> {
+        self.opt_num(key)?
+            .ok_or_else(|| ScheduleError::new(key, "is required"))
+    }
+
+    /// A number, or `default` when absent.
+    pub fn num_or(&self, key: &'a str, default: f64) -> Result<f64, ScheduleError> {
+        Ok(self.opt_num(key)?.unwrap_or(default))
+    }
+
+    /// A number, or `None` when absent or null.
+    pub fn opt_num(&self, key: &'a str) -> Result<Option<f64>, ScheduleError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_f64()
+                .filter(|x| x.is_finite())
+                .map(Some)
+                .ok_or_else(|| bad(key, "a finite number", v)),
+        }
+    }
+
+    /// A required whole number ≥ 0 (Python int).
+    pub fn int(&self, key: &'a str) -> Result<u64, ScheduleError> {
+        self.opt_int(key)?
+            .ok_or_else(|| ScheduleError::new(key, "is required"))
+    }
+
+    /// A whole number ≥ 0, or `None` when absent or null.
+    pub fn opt_int(&self, key: &'a str) -> Result<Option<u64>, ScheduleError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_u64()
+                .map(Some)
+                .ok_or_else(|| bad(key, "a non-negative integer", v)),
+        }
+    }
+
+    /// A boolean, or `default` when absent.
+    pub fn flag_or(&self, key: &'a str, default: bool) -> Result<bool, ScheduleError> {
+        match self.get(key) {
+            None => Ok(default),
+            Some(v) => v.as_bool().ok_or_else(|| bad(key, "true or false", v)),
+        }
+    }
+
+    /// A string, or `default` when absent.
+    pub fn text_or(&self, key: &'a str, default: &'a str) -> Result<&'a str, ScheduleError> {
+        match self.get(key) {
+            None => Ok(default),
+            Some(v) => v.as_str().ok_or_else(|| bad(key, "a string", v)),
+        }
+    }
+
+    /// The raw value of `key`, if present and not null.
+    pub fn raw(&self, key: &'a str) -> Option<&'a Value> {
+        self.get(key)
+    }
+
+    /// Marks keys the library accepts but that do not change the lr (names, momentum, …).
+    pub fn ignore(&self, keys: &[&'a str]) {
+        self.read.borrow_mut().extend_from_slice(keys);
+    }
+
+    /// Fails on `key` unless it is absent, null or `expected` (e.g. `last_epoch` = -1).
+    pub fn require_default(&self, key: &'a str, expected: &Value) -> Result<(), ScheduleError> {
+        match self.get(key) {
+            Some(v) if v != expected => Err(ScheduleError::new(
+                key,
+                format!("only the default {expected} is supported, got {v}"),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Fails on the first key that was never read: the library would reject it too.
+    pub fn finish(self) -> Result<(), ScheduleError> {
+        let read = self.read.into_inner();
+        match self.map.keys().find(|k| !read.contains(&k.as_str())) {
+            Some(k) => Err(ScheduleError::new(
+                k.as_str(),
+                "is not a parameter of this schedule",
+            )),
+            None => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Every public golden case (values computed by the real libraries) against Anneal's framework modes.
+
+use anneal::schedule::frameworks::Mode;
+use serde_json::Value;
+
+const FIXTURE: &str = include_str!("fixtures/golden_public.json");
+
+/// Float64 cases: relative error ≤ 1e-12, or absolute ≤ 1e-18 near zero.
+fn close64(got: f64, want: f64) -> bool {
+    (got - want).abs() <= 1e-18 || (got - want).abs() <= 1e-12 * want.abs()
+}
+
+/// Keras float32 cases: within float32 rounding of the library's result.
+fn close32(got: f64, want: f64) -> bool {
+    (got - want).abs() <= 1e-9 || (got - want).abs() <= 1e-4 * want.abs()
+}
+
+fn cases() -> Vec<Value> {
+    let doc: Value = serde_json::from_str(FIXTURE).expect("fixture is JSON");
+    doc["cases"].as_array().expect("cases").clone()
+}
+
+fn points(case: &Value, n: usize) -> Vec<f64> {
+    match case.get("t").and_then(Value::as_array) {
+        Some(t) => t
+            .iter()
+            .map(|x| x.as_f64().expect("t is numeric"))
+            .collect(),
+        None => (0..n).map(|i| i as f64).collect(),
+    }
+}
+
+#[test]
+fn every_public_golden_case_matches_its_framework() {
+    let cases = cases();
+    assert_eq!(cases.len(), 49, "the public fixture holds 49 cases");
+    let mut failures = Vec::new();
+    let mut checked = 0usize;
+    for case in &cases {
+        let id = case["id"].as_str().unwrap_or("?");
+        let dtype = case["dtype"].as_str().unwrap_or("float64");
+        let want: Vec<f64> = case["values"]
+            .as_array()
+            .expect("values")
+            .iter()
+            .map(|v| v.as_f64().expect("numeric value"))
+            .collect();
+        let mode = match Mode::from_golden(
+            case["family"].as_str().unwrap_or(""),
+            &case["params"],
+            dtype,
+        ) {
+            Ok(m) => m,
+            Err(e) => {
+                failures.push(format!("{id}: {e}"));
+                continue;
+            }
+        };
+        let got = match mode.eval(&points(case, want.len())) {
+            Ok(v) => v,
+            Err(e) => {
+                failures.push(format!("{id}: {e}"));
+                continue;
+            }
+        };
+        let close = if dtype.contains("float32") {
+            close32
+        } else {
+            close64
+        };
+        let t = points(case, want.len());
+        for (k, (&g, &w)) in got.iter().zip(&want).enumerate() {
+            checked += 1;
+            if !close(g, w) {
+                failures.push(format!("{id} at t={}: got {g:e}, want {w:e}", t[k]));
+                break;
+            }
+        }
+    }
+    assert!(checked > 5000, "compared {checked} values");
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn torch_cosine_matches_its_closed_form_values_too() {
+    for case in cases()
+        .iter()
+        .filter(|c| c["family"] == "torch.CosineAnnealingLR")
+    {
+        let closed: Vec<f64> = case["closed_form_values"]
+            .as_array()
+            .expect("closed form")
+            .iter()
+            .map(|v| v.as_f64().expect("number"))
+            .collect();
+        let Mode::TorchCosine(m) =
+            Mode::from_golden("torch.CosineAnnealingLR", &case["params"], "float64")
+                .expect("valid")
+        else {
+            panic!("wrong mode");
+        };
+        let t = points(case, closed.len());
+        for (k, want) in closed.iter().enumerate() {
+            assert_eq!(m.closed_form(t[k]), *want, "{} at {}", case["id"], t[k]);
+        }
+    }
+}
+
+#[test]
+fn the_float_log_glitches_are_reproduced() {
+    let epoch = Mode::from_golden(
+        "torch.CosineAnnealingWarmRestarts.step_epoch",
+        &serde_json::json!({"T_0": 1, "T_mult": 3, "eta_min": 0.0, "optimizer_lr": 0.1}),
+        "float64",
+    )
+    .expect("valid");
+    // math.log(243, 3) = 4.999…: PyTorch's step(121.0) lands on eta_min instead of the restart.
+    assert_eq!(epoch.eval(&[121.0]).expect("evaluates"), vec![0.0]);
+    let stepped = Mode::from_golden(
+        "torch.CosineAnnealingWarmRestarts",
+        &serde_json::json!({"T_0": 1, "T_mult": 3, "eta_min": 0.0, "optimizer_lr": 0.1}),
+        "float64",
+    )
+    .expect("valid");
+    assert_eq!(stepped.eval(&[121.0]).expect("evaluates"), vec![0.1]);
+    let keras =
+        serde_json::json!({"initial_learning_rate": 0.1, "first_decay_steps": 1, "t_mul": 3.0});
+    let f64_mode =
+        Mode::from_golden("keras.CosineDecayRestarts", &keras, "float64").expect("valid");
+    let f32_mode =
+        Mode::from_golden("keras.CosineDecayRestarts", &keras, "float32").expect("valid");
+    assert_eq!(f64_mode.eval(&[121.0]).expect("evaluates"), vec![0.0]);
+    assert!((f32_mode.eval(&[121.0]).expect("evaluates")[0] - 0.1).abs() < 1e-8);
+}
