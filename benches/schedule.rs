@@ -1,29 +1,49 @@
 //! Sampling speed of the schedule core (native only: criterion does not run in wasm).
+//! Target: ≤ 10 ns per step for SGDR with warm-up and peak decay.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{black_box, criterion_group, Criterion, Throughput};
 
-    use anneal::schedule::cosine_annealing;
+    use anneal::schedule::{Anneal, Warmup};
 
     const STEPS: usize = 1_000_000;
 
-    fn sample_cosine(c: &mut Criterion) {
+    fn sgdr_with_warmup_and_decay() -> Anneal {
+        Anneal {
+            eta_max: 0.1,
+            eta_min: 1e-5,
+            t_0: 10_000.0,
+            restarts: true,
+            t_mult: 2.0,
+            decay: 0.8,
+            warmup: Warmup {
+                length: 2_000.0,
+                start: 1e-4,
+                ..Warmup::default()
+            },
+            ..Anneal::default()
+        }
+    }
+
+    fn sample_sgdr(c: &mut Criterion) {
+        let schedule = sgdr_with_warmup_and_decay();
+        assert!(schedule.validate().is_ok());
         let mut group = c.benchmark_group("schedule");
         group.throughput(Throughput::Elements(STEPS as u64));
-        group.bench_function("cosine_1m_steps", |b| {
+        group.bench_function("sgdr_warmup_decay_1m_steps", |b| {
+            b.iter(|| black_box(&schedule).sample(0.0, (STEPS - 1) as f64, STEPS))
+        });
+        group.bench_function("sgdr_warmup_decay_1m_pointwise", |b| {
             b.iter(|| {
-                let mut sum = 0.0;
-                for s in 0..STEPS {
-                    sum += cosine_annealing(black_box(s as f64), 0.1, 1e-5, STEPS as f64);
-                }
-                sum
+                let s = black_box(&schedule);
+                (0..STEPS).map(|t| s.lr(t as f64)).sum::<f64>()
             })
         });
         group.finish();
     }
 
-    criterion_group!(benches, sample_cosine);
+    criterion_group!(benches, sample_sgdr);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

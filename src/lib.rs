@@ -1,9 +1,10 @@
 //! Anneal: learning-rate schedules, exact to the frameworks, drawn in the browser.
 //!
-//! Layers (arrows point down only): `ui` → `charts` → `share` → `schedule`.
-//! `schedule` and `share` are pure Rust with no web types.
+//! Layers (arrows point down only): `ui` → `charts` → `share`, `export` → `schedule`.
+//! `schedule`, `share` and `export` are pure Rust with no web types.
 
 pub mod charts;
+pub mod export;
 pub mod schedule;
 pub mod share;
 pub mod ui;

@@ -63,10 +63,20 @@ impl Default for Anneal {
     }
 }
 
-/// The cycle last evaluated, so sampling in increasing t skips the cycle search.
+/// The cycle last evaluated, so sampling in increasing t skips the search and the powers.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CycleCache {
-    cycle: Option<(Cycle, f64)>,
+    cycle: Option<CachedCycle>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct CachedCycle {
+    cycle: Cycle,
+    end: f64,
+    peak: f64,
+    floor: f64,
+    /// Past the cycle limit: the floor holds.
+    held: bool,
 }
 
 impl Anneal {
@@ -189,20 +199,33 @@ impl Anneal {
         }
         let s = t - self.offset();
         let cycles = self.cycles();
-        let cycle = match cache.cycle {
-            Some((c, end)) if c.start <= s && s < end => c,
+        let cached = match cache.cycle {
+            Some(c) if c.cycle.start <= s && s < c.end => c,
             _ => {
-                let c = cycles.locate(s);
-                cache.cycle = Some((c, c.end(cycles.extra)));
+                let cycle = cycles.locate(s);
+                let limit = self.cycles_run().unwrap_or(u64::MAX);
+                let held = cycle.index >= limit;
+                let (peak, floor) = if held {
+                    let floor = self.bounds(limit - 1).1;
+                    (floor, floor)
+                } else {
+                    self.bounds(cycle.index)
+                };
+                let c = CachedCycle {
+                    cycle,
+                    end: cycle.end(cycles.extra),
+                    peak,
+                    floor,
+                    held,
+                };
+                cache.cycle = Some(c);
                 c
             }
         };
-        if let Some(limit) = self.cycles_run() {
-            if cycle.index >= limit {
-                return self.bounds(limit - 1).1;
-            }
+        let (cycle, peak, floor) = (cached.cycle, cached.peak, cached.floor);
+        if cached.held {
+            return floor;
         }
-        let (peak, floor) = self.bounds(cycle.index);
         let u = s - cycle.start;
         if !first_only && u < w.length {
             return ramp(w.shape, w.start, peak, u / w.length);
@@ -229,11 +252,10 @@ impl Anneal {
     /// `n` evenly spaced samples (t, η) from `t_start` to `t_end` inclusive.
     pub fn sample(&self, t_start: f64, t_end: f64, n: usize) -> Vec<(f64, f64)> {
         let mut cache = CycleCache::default();
-        let span = t_end - t_start;
-        let last = n.saturating_sub(1).max(1) as f64;
+        let step = (t_end - t_start) / n.saturating_sub(1).max(1) as f64;
         (0..n)
             .map(|k| {
-                let t = t_start + span * k as f64 / last;
+                let t = t_start + step * k as f64;
                 (t, self.lr_cached(t, &mut cache))
             })
             .collect()
