@@ -1,7 +1,11 @@
-//! Every public golden case (values computed by the real libraries) against Anneal's framework modes.
+//! Every public golden case (values computed by the real libraries) against Anneal's framework modes,
+//! natively and in the browser (where `cos` and `ln` come from a different libm).
 
 use anneal::schedule::frameworks::Mode;
 use serde_json::Value;
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 const FIXTURE: &str = include_str!("fixtures/golden_public.json");
 
@@ -30,8 +34,8 @@ fn points(case: &Value, n: usize) -> Vec<f64> {
     }
 }
 
-#[test]
-fn every_public_golden_case_matches_its_framework() {
+/// Compares every case; returns the number of values compared and the mismatches.
+fn check_every_case() -> (usize, Vec<String>) {
     let cases = cases();
     assert_eq!(cases.len(), 49, "the public fixture holds 49 cases");
     let mut failures = Vec::new();
@@ -45,18 +49,9 @@ fn every_public_golden_case_matches_its_framework() {
             .iter()
             .map(|v| v.as_f64().expect("numeric value"))
             .collect();
-        let mode = match Mode::from_golden(
-            case["family"].as_str().unwrap_or(""),
-            &case["params"],
-            dtype,
-        ) {
-            Ok(m) => m,
-            Err(e) => {
-                failures.push(format!("{id}: {e}"));
-                continue;
-            }
-        };
-        let got = match mode.eval(&points(case, want.len())) {
+        let t = points(case, want.len());
+        let family = case["family"].as_str().unwrap_or("");
+        let got = match Mode::from_golden(family, &case["params"], dtype).and_then(|m| m.eval(&t)) {
             Ok(v) => v,
             Err(e) => {
                 failures.push(format!("{id}: {e}"));
@@ -68,7 +63,6 @@ fn every_public_golden_case_matches_its_framework() {
         } else {
             close64
         };
-        let t = points(case, want.len());
         for (k, (&g, &w)) in got.iter().zip(&want).enumerate() {
             checked += 1;
             if !close(g, w) {
@@ -77,6 +71,25 @@ fn every_public_golden_case_matches_its_framework() {
             }
         }
     }
+    (checked, failures)
+}
+
+#[test]
+fn every_public_golden_case_matches_its_framework() {
+    let (checked, failures) = check_every_case();
+    assert!(checked > 5000, "compared {checked} values");
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn every_public_golden_case_matches_in_the_browser() {
+    let (checked, failures) = check_every_case();
     assert!(checked > 5000, "compared {checked} values");
     assert!(
         failures.is_empty(),

@@ -14,6 +14,25 @@ pub enum Precision {
     Float64,
 }
 
+/// The float types Keras computes in, each with the log its backend uses.
+trait KerasFloat: Float {
+    /// `ops.log`.
+    fn natural_log(self) -> Self;
+}
+
+impl KerasFloat for f32 {
+    fn natural_log(self) -> Self {
+        self.ln()
+    }
+}
+
+impl KerasFloat for f64 {
+    /// TensorFlow's float64 log agrees with glibc's (correctly rounded) log here.
+    fn natural_log(self) -> Self {
+        super::python::log(self)
+    }
+}
+
 /// A float64 constant as the schedule's float type (a Python scalar meeting a tensor).
 fn c<T: Float>(x: f64) -> T {
     T::from(x).unwrap_or_else(T::nan)
@@ -110,7 +129,7 @@ impl CosineDecayRestarts {
         }
     }
 
-    fn eval<T: Float>(&self, step: f64) -> T {
+    fn eval<T: KerasFloat>(&self, step: f64) -> T {
         let init = c::<T>(self.initial_learning_rate);
         let first = c::<T>(self.first_decay_steps);
         let alpha = c::<T>(self.alpha);
@@ -123,7 +142,7 @@ impl CosineDecayRestarts {
             (i, fraction - i)
         } else {
             // Same float-log boundary behaviour as the library (float64 glitches at t_mul=3, step 121).
-            let i = ((one - fraction * (one - t_mul)).ln() / t_mul.ln()).floor();
+            let i = ((one - fraction * (one - t_mul)).natural_log() / t_mul.natural_log()).floor();
             let sum_r = (one - t_mul.powf(i)) / (one - t_mul);
             (i, (fraction - sum_r) / t_mul.powf(i))
         };

@@ -4,6 +4,7 @@
 
 use std::f64::consts::PI;
 
+use super::python::log_base;
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
 
 /// `CosineAnnealingLR(T_max, eta_min)`: recursive, and periodic past T_max (it never clamps).
@@ -102,7 +103,7 @@ impl WarmRestarts {
             (epoch % t_0, t_0)
         } else {
             // Python's math.log(x, base) is log(x)/log(base); int() truncates.
-            let n = ((epoch / t_0 * (m - 1.0) + 1.0).ln() / m.ln()).trunc();
+            let n = log_base(epoch / t_0 * (m - 1.0) + 1.0, m).trunc();
             let grown = m.powf(n);
             (epoch - t_0 * (grown - 1.0) / (m - 1.0), t_0 * grown)
         };
