@@ -5,7 +5,6 @@
 //! holds the other classic shapes for comparison.
 
 mod anneal;
-mod cosine;
 mod cycles;
 mod error;
 mod families;
@@ -13,7 +12,6 @@ pub mod frameworks;
 mod warmup;
 
 pub use anneal::{Anneal, CycleCache, LR_LIMIT, T_LIMIT};
-pub use cosine::cosine_annealing;
 pub use cycles::{Cycle, Cycles};
 pub use error::ScheduleError;
 pub use families::Family;

@@ -5,7 +5,7 @@ mod control;
 
 use leptos::prelude::*;
 
-use crate::schedule::cosine_annealing;
+use crate::schedule::Anneal;
 use crate::share::{format_value, ETA_MAX, ETA_MIN, T_MAX};
 use chart_view::ScheduleCanvas;
 use control::NumberControl;
@@ -38,14 +38,13 @@ pub fn App() -> impl IntoView {
     };
 
     let series = Memo::new(move |_| {
-        let (hi, lo, t) = (eta_max.get(), floor.get(), t_max.get());
-        let end = horizon(t);
-        (0..=SAMPLES)
-            .map(|i| {
-                let x = end * i as f64 / SAMPLES as f64;
-                (x, cosine_annealing(x, hi, lo, t))
-            })
-            .collect::<Vec<_>>()
+        let schedule = Anneal {
+            eta_max: eta_max.get(),
+            eta_min: floor.get(),
+            t_0: t_max.get(),
+            ..Anneal::default()
+        };
+        schedule.sample(0.0, horizon(t_max.get()), SAMPLES + 1)
     });
     let x_max = Signal::derive(move || horizon(t_max.get()));
 
