@@ -22,8 +22,8 @@ export function launch() {
 }
 
 /** Opens a page that records console errors and uncaught page errors. */
-export async function openPage(browser, url, viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage({ viewport });
+export async function openPage(browser, url, viewport = { width: 1280, height: 800 }, colorScheme = 'light') {
+  const page = await browser.newPage({ viewport, colorScheme });
   const errors = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);

@@ -21,7 +21,7 @@ fn rel(a: f64, b: f64) -> f64 {
 #[test]
 fn sgdr_paper_settings_restart_at_10_30_70_150() {
     let s = sgdr(10.0, 2.0);
-    assert_eq!(s.restart_steps(200.0), vec![10.0, 30.0, 70.0, 150.0]);
+    assert_eq!(s.restart_steps(200.0, 100), vec![10.0, 30.0, 70.0, 150.0]);
     for r in [0.0, 10.0, 30.0, 70.0, 150.0] {
         assert_eq!(s.lr(r), 0.1, "a restart is back at η_max exactly (t={r})");
     }
@@ -119,7 +119,7 @@ fn every_cycle_warmup_precedes_each_cosine() {
         },
         ..Anneal::default()
     };
-    assert_eq!(a.restart_steps(40.0), vec![15.0, 30.0]);
+    assert_eq!(a.restart_steps(40.0, 100), vec![15.0, 30.0]);
     assert_eq!(a.lr(15.0), 0.01, "each cycle starts with its warm-up");
     assert!(
         (a.lr(20.0) - 0.1).abs() < 1e-15,
@@ -352,7 +352,7 @@ proptest! {
 
     #[test]
     fn restarts_happen_exactly_at_cycle_starts(a in plain_sgdr()) {
-        for (i, r) in a.restart_steps(1e6).into_iter().enumerate().take(30) {
+        for (i, r) in a.restart_steps(1e6, 100).into_iter().enumerate().take(30) {
             let (peak, _) = a.bounds(i as u64 + 1);
             prop_assert_eq!(a.lr(r), peak, "restart {} at {}", i + 1, r);
             let before = r - r.abs() * 1e-12 - 1e-9;

@@ -122,3 +122,51 @@ async fn typed_value_moves_the_slider_and_out_of_range_is_clamped_with_a_message
         "notice says why: {text}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn keyboard_read_out_shows_the_cores_value_for_that_step() {
+    let root = host();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    let canvas: HtmlElement = find(&root, "canvas.chart");
+    canvas.focus().expect("focusable");
+    for _ in 0..3 {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("ArrowRight");
+        init.set_bubbles(true);
+        let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+            .expect("event");
+        canvas.dispatch_event(&ev).expect("dispatch");
+    }
+    settle().await;
+    // The default horizon is 120 steps, so an arrow moves the read-out one step.
+    let step: HtmlElement = find(&root, ".readout-step");
+    assert_eq!(step.text_content().as_deref(), Some("step 3"));
+    let lr: HtmlElement = find(&root, ".readout-lr");
+    let want = format_value(anneal::schedule::Anneal::default().lr(3.0));
+    assert_eq!(lr.text_content(), Some(want));
+}
+
+#[wasm_bindgen_test]
+async fn a_preset_sets_the_controls() {
+    let root = host();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    let preset: web_sys::HtmlSelectElement = find(&root, "select[name=preset]");
+    preset.set_value("sgdr");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    preset
+        .dispatch_event(&Event::new_with_event_init_dict("change", &init).expect("event"))
+        .expect("dispatch");
+    settle().await;
+    let t_max: HtmlInputElement = find(&root, "input[type=number][name=t_max]");
+    assert_eq!(t_max.value(), "10");
+    let restarts: HtmlInputElement = find(&root, "input[name=restarts]");
+    assert!(restarts.checked());
+    let t_mult: HtmlInputElement = find(&root, "input[type=range][name=t_mult]");
+    assert!(
+        !t_mult.disabled(),
+        "restart controls are enabled with restarts on"
+    );
+}

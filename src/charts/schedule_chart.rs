@@ -1,10 +1,21 @@
-//! The learning-rate-over-time chart.
+//! The learning-rate-over-time chart: curves, restart markers, warm-up bands, linear or log y.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::Theme;
 use crate::share::{format_value, round_significant};
+
+/// One curve to draw.
+#[derive(Clone, Copy, Debug)]
+pub struct Curve<'a> {
+    /// (x, η) points in increasing x.
+    pub points: &'a [(f64, f64)],
+    /// Line colour.
+    pub color: RGBColor,
+    /// Legend text; no legend entry when `None`.
+    pub label: Option<&'a str>,
+}
 
 /// What a schedule chart shows.
 #[derive(Clone, Copy, Debug)]
@@ -15,8 +26,29 @@ pub struct ScheduleChart<'a> {
     pub x_label: &'a str,
     /// The right end of the x-axis.
     pub x_max: f64,
-    /// The curve as (t, η) points in increasing t.
-    pub series: &'a [(f64, f64)],
+    /// The curves, drawn in order (the first on the bottom).
+    pub curves: &'a [Curve<'a>],
+    /// Restarts: x position and the index of the cycle that starts there.
+    pub restarts: &'a [(f64, u64)],
+    /// Warm-up regions to shade, as x ranges.
+    pub warmup_bands: &'a [(f64, f64)],
+    /// Logarithmic y-axis.
+    pub log_y: bool,
+    /// Device pixels per CSS pixel, so text and lines keep their size on high-DPI screens.
+    pub scale: f64,
+}
+
+/// Where the plot sits on the backend, to map a pointer position back to x.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlotArea {
+    /// Backend x of x = 0.
+    pub left: i32,
+    /// Backend x of x = x_max.
+    pub right: i32,
+    /// Backend y of the top edge.
+    pub top: i32,
+    /// Backend y of the bottom edge.
+    pub bottom: i32,
 }
 
 /// A tick label: a few significant digits, so float noise like 0.060000000000000005 never shows.
@@ -24,17 +56,29 @@ pub fn tick_label(v: f64) -> String {
     format_value(round_significant(v, 6))
 }
 
-/// The top of the y-axis: a little headroom above the highest finite value.
-fn y_top(series: &[(f64, f64)]) -> f64 {
-    let max = series
+/// The plotted y range: linear from 0, or decades around the positive values.
+fn y_range(chart: &ScheduleChart) -> (f64, f64) {
+    let ys = chart
+        .curves
         .iter()
-        .map(|&(_, y)| y)
-        .filter(|y| y.is_finite())
-        .fold(0.0_f64, f64::max);
-    if max > 0.0 {
-        max * 1.08
+        .flat_map(|c| c.points.iter().map(|p| p.1))
+        .filter(|y| y.is_finite());
+    if chart.log_y {
+        let (lo, hi) = ys
+            .filter(|y| *y > 0.0)
+            .fold((f64::INFINITY, 0.0_f64), |(lo, hi), y| {
+                (lo.min(y), hi.max(y))
+            });
+        if hi <= 0.0 {
+            return (-4.0, 0.0);
+        }
+        // Whole decades, so every tick is a power of ten.
+        let hi = hi.log10().ceil();
+        let lo = lo.log10().floor().max(hi - 12.0);
+        (lo, if hi - lo < 1.0 { lo + 1.0 } else { hi })
     } else {
-        1e-3
+        let max = ys.fold(0.0_f64, f64::max);
+        (0.0, if max > 0.0 { max * 1.08 } else { 1e-3 })
     }
 }
 
@@ -43,32 +87,96 @@ pub fn draw_schedule<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &ScheduleChart,
     theme: &Theme,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<PlotArea, DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * chart.scale.max(0.5)).round() as u32;
+    let font = |size: f64| ("sans-serif", size * chart.scale.max(0.5)).into_font();
     area.fill(&theme.background)?;
     let x_max = if chart.x_max > 0.0 { chart.x_max } else { 1.0 };
+    let (y_lo, y_hi) = y_range(chart);
+    let log_y = chart.log_y;
+    let to_y = |y: f64| {
+        if log_y {
+            y.max(10f64.powf(y_lo)).log10()
+        } else {
+            y
+        }
+    };
     let mut ctx = ChartBuilder::on(area)
-        .caption(
-            chart.title,
-            ("sans-serif", 18).into_font().color(&theme.text),
-        )
-        .margin(14)
-        .x_label_area_size(44)
-        .y_label_area_size(72)
-        .build_cartesian_2d(0.0..x_max, 0.0..y_top(chart.series))?;
+        .caption(chart.title, font(18.0).color(&theme.text))
+        .margin(px(14.0))
+        .x_label_area_size(px(44.0))
+        .y_label_area_size(px(72.0))
+        .build_cartesian_2d(0.0..x_max, y_lo..y_hi)?;
     ctx.configure_mesh()
         .x_desc(chart.x_label)
-        .y_desc("learning rate η")
-        .axis_desc_style(("sans-serif", 14).into_font().color(&theme.text))
-        .label_style(("sans-serif", 12).into_font().color(&theme.text))
+        .y_desc(if log_y {
+            "learning rate η (log)"
+        } else {
+            "learning rate η"
+        })
+        .axis_desc_style(font(14.0).color(&theme.text))
+        .label_style(font(12.0).color(&theme.text))
         .axis_style(theme.axis)
         .bold_line_style(theme.grid)
         .light_line_style(theme.grid_light)
+        .y_labels(if log_y {
+            (y_hi - y_lo) as usize + 1
+        } else {
+            10
+        })
         .x_label_formatter(&|x| tick_label(*x))
-        .y_label_formatter(&|y| tick_label(*y))
+        .y_label_formatter(&|y| tick_label(if log_y { 10f64.powf(*y) } else { *y }))
         .draw()?;
-    let points = chart.series.iter().copied().filter(|(_, y)| y.is_finite());
-    ctx.draw_series(LineSeries::new(points, theme.curve.stroke_width(2)))?;
-    area.present()
+    let band = theme.band.mix(0.35).filled();
+    ctx.draw_series(
+        chart
+            .warmup_bands
+            .iter()
+            .map(|&(a, b)| Rectangle::new([(a.max(0.0), y_lo), (b.min(x_max), y_hi)], band)),
+    )?;
+    let marker = theme.marker.stroke_width(px(1.0));
+    for &(x, index) in chart.restarts.iter().filter(|r| r.0 <= x_max) {
+        ctx.draw_series(std::iter::once(PathElement::new(
+            vec![(x, y_lo), (x, y_hi)],
+            marker,
+        )))?;
+        ctx.draw_series(std::iter::once(Text::new(
+            index.to_string(),
+            (x, y_hi),
+            font(11.0).color(&theme.marker),
+        )))?;
+    }
+    for curve in chart.curves {
+        let style = curve.color.stroke_width(px(2.0));
+        let points = curve
+            .points
+            .iter()
+            .filter(|p| p.1.is_finite())
+            .map(|&(x, y)| (x, to_y(y)));
+        let series = ctx.draw_series(LineSeries::new(points, style))?;
+        if let Some(label) = curve.label {
+            let color = curve.color;
+            series.label(label).legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(3))
+            });
+        }
+    }
+    if chart.curves.iter().any(|c| c.label.is_some()) {
+        ctx.configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(theme.background.mix(0.9))
+            .border_style(theme.grid)
+            .label_font(font(12.0).color(&theme.text))
+            .draw()?;
+    }
+    let (xs, ys) = ctx.plotting_area().get_pixel_range();
+    area.present()?;
+    Ok(PlotArea {
+        left: xs.start,
+        right: xs.end,
+        top: ys.start,
+        bottom: ys.end,
+    })
 }
 
 #[cfg(test)]
@@ -84,17 +192,34 @@ mod tests {
         out
     }
 
-    #[test]
-    fn chart_has_title_axis_names_and_the_curve() {
-        let series: Vec<(f64, f64)> = (0..=100)
-            .map(|t| (t as f64, 0.1 - t as f64 * 1e-3))
-            .collect();
-        let svg = svg_of(&ScheduleChart {
+    fn chart<'a>(curves: &'a [Curve<'a>]) -> ScheduleChart<'a> {
+        ScheduleChart {
             title: "Cosine annealing",
             x_label: "step",
             x_max: 100.0,
-            series: &series,
-        });
+            curves,
+            restarts: &[],
+            warmup_bands: &[],
+            log_y: false,
+            scale: 1.0,
+        }
+    }
+
+    fn line() -> Vec<(f64, f64)> {
+        (0..=100)
+            .map(|t| (t as f64, 0.1 - t as f64 * 9e-4))
+            .collect()
+    }
+
+    #[test]
+    fn chart_has_title_axis_names_and_the_curve() {
+        let pts = line();
+        let curves = [Curve {
+            points: &pts,
+            color: Theme::LIGHT.curve,
+            label: None,
+        }];
+        let svg = svg_of(&chart(&curves));
         assert!(svg.contains("Cosine annealing"));
         assert!(svg.contains("learning rate η"));
         assert!(svg.lines().any(|l| l.trim() == "step"), "x-axis name");
@@ -102,6 +227,57 @@ mod tests {
             svg.contains("<polyline"),
             "the curve is drawn as a polyline"
         );
+    }
+
+    #[test]
+    fn log_axis_labels_decades() {
+        let pts = line();
+        let curves = [Curve {
+            points: &pts,
+            color: Theme::LIGHT.curve,
+            label: None,
+        }];
+        let svg = svg_of(&ScheduleChart {
+            log_y: true,
+            ..chart(&curves)
+        });
+        assert!(svg.contains("learning rate η (log)"));
+        assert!(svg.lines().any(|l| l.trim() == "0.01"), "a decade tick");
+        assert!(svg.lines().any(|l| l.trim() == "0.1"), "the next decade");
+        assert!(
+            !svg.lines().any(|l| l.trim() == "0.05"),
+            "no ticks between decades"
+        );
+    }
+
+    #[test]
+    fn markers_bands_and_legend_are_drawn() {
+        let pts = line();
+        let curves = [
+            Curve {
+                points: &pts,
+                color: Theme::LIGHT.curve,
+                label: Some("Anneal"),
+            },
+            Curve {
+                points: &pts,
+                color: Theme::LIGHT.marker,
+                label: Some("pinned"),
+            },
+        ];
+        let svg = svg_of(&ScheduleChart {
+            restarts: &[(50.0, 1)],
+            warmup_bands: &[(0.0, 10.0)],
+            ..chart(&curves)
+        });
+        assert!(
+            svg.lines().any(|l| l.trim() == "Anneal") && svg.lines().any(|l| l.trim() == "pinned")
+        );
+        assert!(
+            svg.lines().any(|l| l.trim() == "1"),
+            "the restart's cycle index"
+        );
+        assert!(svg.contains("<rect"), "warm-up band");
     }
 
     #[test]
@@ -113,20 +289,18 @@ mod tests {
 
     #[test]
     fn an_empty_or_flat_zero_series_still_draws() {
-        let svg = svg_of(&ScheduleChart {
-            title: "empty",
-            x_label: "step",
-            x_max: 0.0,
-            series: &[],
-        });
-        assert!(svg.contains("empty"));
+        let svg = svg_of(&chart(&[]));
+        assert!(svg.contains("Cosine annealing"));
         let zeros = [(0.0, 0.0), (1.0, 0.0)];
-        let svg = svg_of(&ScheduleChart {
-            title: "zeros",
-            x_label: "step",
-            x_max: 1.0,
-            series: &zeros,
-        });
-        assert!(svg.contains("<polyline"));
+        let curves = [Curve {
+            points: &zeros,
+            color: Theme::LIGHT.curve,
+            label: None,
+        }];
+        assert!(svg_of(&ScheduleChart {
+            log_y: true,
+            ..chart(&curves)
+        })
+        .contains("learning rate"));
     }
 }

@@ -17,6 +17,10 @@ pub struct Theme {
     pub grid_light: RGBColor,
     /// The schedule curve.
     pub curve: RGBColor,
+    /// Restart markers.
+    pub marker: RGBColor,
+    /// Warm-up shading.
+    pub band: RGBColor,
 }
 
 impl Theme {
@@ -28,5 +32,19 @@ impl Theme {
         grid: RGBColor(222, 226, 230),
         grid_light: RGBColor(241, 243, 245),
         curve: RGBColor(37, 99, 235),
+        marker: RGBColor(134, 142, 150),
+        band: RGBColor(255, 212, 121),
+    };
+
+    /// The dark theme, for `prefers-color-scheme: dark`.
+    pub const DARK: Theme = Theme {
+        background: RGBColor(24, 26, 31),
+        text: RGBColor(222, 226, 230),
+        axis: RGBColor(173, 181, 189),
+        grid: RGBColor(52, 58, 64),
+        grid_light: RGBColor(36, 40, 46),
+        curve: RGBColor(96, 165, 250),
+        marker: RGBColor(134, 142, 150),
+        band: RGBColor(180, 130, 40),
     };
 }

@@ -261,13 +261,45 @@ impl Anneal {
             .collect()
     }
 
-    /// Steps at which a new cycle (a restart) begins, up to `t_end`.
-    pub fn restart_steps(&self, t_end: f64) -> Vec<f64> {
+    /// Up to `cap` times in (a, b] where the curve may jump or turn: cycle starts, warm-up ends,
+    /// the end of the last cycle. Between them it is monotone, which makes per-pixel min/max exact.
+    pub fn breakpoints(&self, a: f64, b: f64, cap: usize) -> Vec<f64> {
+        let mut out = Vec::new();
+        let w = &self.warmup;
+        let inside = |t: f64| t > a && t <= b;
+        if w.scope == WarmupScope::FirstCycle && w.length > 0.0 && inside(w.length) {
+            out.push(w.length);
+        }
+        let (offset, cycles) = (self.offset(), self.cycles());
+        let limit = self.cycles_run().unwrap_or(u64::MAX);
+        let mut i = cycles.locate((a - offset).max(0.0)).index;
+        while out.len() < cap && i <= limit {
+            let start = offset + cycles.start(i);
+            if start > b {
+                break;
+            }
+            if inside(start) {
+                out.push(start);
+            }
+            let warm_end = start + w.length;
+            if w.scope == WarmupScope::EveryCycle && w.length > 0.0 && i < limit && inside(warm_end)
+            {
+                out.push(warm_end);
+            }
+            i += 1;
+        }
+        out.truncate(cap);
+        out
+    }
+
+    /// The first `cap` steps at which a new cycle (a restart) begins, up to `t_end`.
+    pub fn restart_steps(&self, t_end: f64, cap: usize) -> Vec<f64> {
         let cycles = self.cycles();
         let limit = self.cycles_run().unwrap_or(u64::MAX);
         (1..limit)
             .map(|i| self.offset() + cycles.start(i))
             .take_while(|&t| t <= t_end)
+            .take(cap)
             .collect()
     }
 }

@@ -2,35 +2,154 @@
 
 use super::number::{NumberKey, Scale};
 
+const fn key(
+    key: &'static str,
+    label: &'static str,
+    (min, max, default): (f64, f64, f64),
+    scale: Scale,
+    integer: bool,
+) -> NumberKey {
+    NumberKey {
+        key,
+        label,
+        min,
+        max,
+        default,
+        scale,
+        integer,
+    }
+}
+
 /// Peak learning rate η_max.
-pub const ETA_MAX: NumberKey = NumberKey {
-    key: "eta_max",
-    label: "η_max (peak learning rate)",
-    min: 1e-6,
-    max: 10.0,
-    default: 0.1,
-    scale: Scale::Log,
-    integer: false,
-};
+pub const ETA_MAX: NumberKey = key(
+    "eta_max",
+    "η_max (peak learning rate)",
+    (1e-6, 10.0, 0.1),
+    Scale::Log,
+    false,
+);
 
-/// Floor learning rate η_min; zero is allowed and sits at the slider's left end.
-pub const ETA_MIN: NumberKey = NumberKey {
-    key: "eta_min",
-    label: "η_min (floor learning rate)",
-    min: 0.0,
-    max: 10.0,
-    default: 0.0,
-    scale: Scale::LogWithZero { smallest: 1e-7 },
-    integer: false,
-};
+/// Absolute floor η_min; zero sits at the slider's left end.
+pub const ETA_MIN: NumberKey = key(
+    "eta_min",
+    "η_min (floor learning rate)",
+    (0.0, 10.0, 0.0),
+    Scale::LogWithZero { smallest: 1e-7 },
+    false,
+);
 
-/// Length of the cosine cycle T_max, in steps.
-pub const T_MAX: NumberKey = NumberKey {
-    key: "t_max",
-    label: "T_max (steps per cycle)",
-    min: 1.0,
-    max: 1_000_000.0,
-    default: 100.0,
-    scale: Scale::Log,
-    integer: true,
-};
+/// Floor as a fraction of η_max, when the floor is relative.
+pub const ETA_MIN_FRAC: NumberKey = key(
+    "eta_min_frac",
+    "η_min as a fraction of η_max",
+    (0.0, 1.0, 0.1),
+    Scale::Linear,
+    false,
+);
+
+/// First cycle length: T_max without restarts, T_0 with them (in the chosen unit).
+pub const T_MAX: NumberKey = key(
+    "t_max",
+    "T_max / T_0 (cycle length)",
+    (1.0, 1_000_000.0, 100.0),
+    Scale::Log,
+    true,
+);
+
+/// Restart multiplier T_mult.
+pub const T_MULT: NumberKey = key(
+    "t_mult",
+    "T_mult (cycle growth)",
+    (1.0, 10.0, 2.0),
+    Scale::Linear,
+    false,
+);
+
+/// Peak decay γ per restart.
+pub const DECAY: NumberKey = key(
+    "decay",
+    "γ (peak decay per restart)",
+    (0.01, 1.0, 1.0),
+    Scale::Linear,
+    false,
+);
+
+/// Cycles before the floor holds; 0 restarts forever.
+pub const CYCLE_LIMIT: NumberKey = key(
+    "cycle_limit",
+    "cycle limit (0 = no limit)",
+    (0.0, 100.0, 0.0),
+    Scale::Linear,
+    true,
+);
+
+/// k-decay exponent on the cosine's clock.
+pub const K_DECAY: NumberKey = key(
+    "k_decay",
+    "k-decay (1 = plain cosine)",
+    (0.1, 10.0, 1.0),
+    Scale::Log,
+    false,
+);
+
+/// Warm-up length (in the chosen unit).
+pub const WARMUP: NumberKey = key(
+    "warmup",
+    "warm-up length",
+    (0.0, 1_000_000.0, 0.0),
+    Scale::LogWithZero { smallest: 1.0 },
+    true,
+);
+
+/// Learning rate at the first warm-up step.
+pub const WARMUP_START: NumberKey = key(
+    "warmup_start",
+    "warm-up start value",
+    (0.0, 10.0, 0.0),
+    Scale::LogWithZero { smallest: 1e-7 },
+    false,
+);
+
+/// Total length shown; 0 picks one that shows the interesting part.
+pub const HORIZON: NumberKey = key(
+    "horizon",
+    "horizon shown (0 = auto)",
+    (0.0, 1_000_000.0, 0.0),
+    Scale::LogWithZero { smallest: 1.0 },
+    true,
+);
+
+/// Batches per epoch (the data loader's length).
+pub const STEPS_PER_EPOCH: NumberKey = key(
+    "steps_per_epoch",
+    "batches per epoch",
+    (1.0, 1_000_000.0, 100.0),
+    Scale::Log,
+    true,
+);
+
+/// Gradient-accumulation steps per optimizer step.
+pub const GRAD_ACCUM: NumberKey = key(
+    "grad_accum",
+    "gradient accumulation",
+    (1.0, 1024.0, 1.0),
+    Scale::Log,
+    true,
+);
+
+/// Every numeric key, in the order the controls show them.
+pub const NUMBER_KEYS: [NumberKey; 13] = [
+    ETA_MAX,
+    ETA_MIN,
+    ETA_MIN_FRAC,
+    T_MAX,
+    T_MULT,
+    DECAY,
+    CYCLE_LIMIT,
+    K_DECAY,
+    WARMUP,
+    WARMUP_START,
+    HORIZON,
+    STEPS_PER_EPOCH,
+    GRAD_ACCUM,
+];

@@ -2,6 +2,10 @@
 
 mod keys;
 mod number;
+mod presets;
+mod settings;
 
-pub use keys::{ETA_MAX, ETA_MIN, T_MAX};
+pub use keys::*;
 pub use number::{format_value, round_significant, Clamped, NumberKey, Scale, SLIDER_STEPS};
+pub use presets::{Preset, PRESETS};
+pub use settings::{Resolved, Settings, Unit};

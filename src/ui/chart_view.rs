@@ -1,58 +1,276 @@
-//! The schedule chart on a canvas, redrawn at most once per animation frame.
+//! The schedule chart on a canvas: sharp at any devicePixelRatio, redrawn at most once per
+//! animation frame, with a pointer and keyboard read-out of the exact step and η.
+
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
-use crate::charts::{draw_schedule, ScheduleChart, Theme};
+use crate::charts::{draw_schedule, envelope, Curve, PlotArea, ScheduleChart, Theme};
+use crate::schedule::{CycleCache, WarmupScope};
+use crate::share::{format_value, Resolved, Unit};
 
-/// Canvas pixel size; CSS scales it to the panel width.
-const WIDTH: u32 = 960;
-const HEIGHT: u32 = 440;
+/// Restart markers and warm-up bands drawn at most; more would be a solid smear.
+const MAX_MARKS: usize = 60;
 
-/// A canvas that redraws the series whenever it changes, coalesced per frame.
+fn prefers_dark() -> bool {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+fn device_pixel_ratio() -> f64 {
+    window().device_pixel_ratio().clamp(1.0, 4.0)
+}
+
+/// Sizes the canvas to its box at the device's pixel ratio and draws; returns the plot area.
+fn paint(
+    wrapper: &HtmlDivElement,
+    canvas: &HtmlCanvasElement,
+    r: &Resolved,
+    log_y: bool,
+    unit: Unit,
+) -> Option<PlotArea> {
+    let css_w = f64::from(wrapper.client_width().max(280));
+    let css_h = (css_w * 0.5).clamp(240.0, 480.0);
+    let dpr = device_pixel_ratio();
+    let (w, h) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
+    let (a, spu, end) = (&r.schedule, r.steps_per_unit, r.horizon_steps);
+    let cache = RefCell::new(CycleCache::default());
+    let lr = |t: f64| a.lr_cached(t, &mut cache.borrow_mut());
+    let points: Vec<(f64, f64)> = envelope(
+        lr,
+        |x, y, cap| a.breakpoints(x, y, cap),
+        0.0,
+        end,
+        w as usize,
+    )
+    .into_iter()
+    .map(|(t, v)| (t / spu, v))
+    .collect();
+    let starts = a.restart_steps(end, MAX_MARKS);
+    let restarts: Vec<(f64, u64)> = starts.iter().zip(1..).map(|(&t, i)| (t / spu, i)).collect();
+    let w_len = a.warmup.length;
+    let bands: Vec<(f64, f64)> = if w_len <= 0.0 {
+        Vec::new()
+    } else if a.warmup.scope == WarmupScope::EveryCycle {
+        std::iter::once(0.0)
+            .chain(starts.iter().copied())
+            .map(|s| (s / spu, (s + w_len) / spu))
+            .collect()
+    } else {
+        vec![(0.0, w_len / spu)]
+    };
+    let theme = if prefers_dark() {
+        Theme::DARK
+    } else {
+        Theme::LIGHT
+    };
+    let curves = [Curve {
+        points: &points,
+        color: theme.curve,
+        label: None,
+    }];
+    let title = if unit == Unit::Epochs {
+        format!(
+            "Learning rate over training (1 epoch = {} optimizer steps)",
+            format_value(spu)
+        )
+    } else {
+        "Learning rate over training".to_string()
+    };
+    let chart = ScheduleChart {
+        title: &title,
+        x_label: if unit == Unit::Epochs {
+            "epoch"
+        } else {
+            "step"
+        },
+        x_max: end / spu,
+        curves: &curves,
+        restarts: &restarts,
+        warmup_bands: &bands,
+        log_y,
+        scale: dpr,
+    };
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    draw_schedule(&backend.into_drawing_area(), &chart, &theme).ok()
+}
+
+/// One sentence describing the curve, for screen readers.
+fn summary(r: &Resolved, unit: Unit) -> String {
+    let a = &r.schedule;
+    let u = if unit == Unit::Epochs {
+        "epochs"
+    } else {
+        "steps"
+    };
+    let n = |steps: f64| format_value(round_to(steps / r.steps_per_unit));
+    let mut s = format!(
+        "Cosine schedule from η = {} down to {} over {} {u}",
+        format_value(a.eta_max),
+        format_value(a.floor()),
+        n(a.t_0)
+    );
+    if a.warmup.length > 0.0 {
+        s += &format!(
+            ", after a {} {u} warm-up from {}",
+            n(a.warmup.length),
+            format_value(a.warmup.start)
+        );
+    }
+    let restarts = a.restart_steps(r.horizon_steps, 8);
+    if !restarts.is_empty() {
+        let list: Vec<String> = restarts.iter().map(|&t| n(t)).collect();
+        s += &format!("; restarts at {}", list.join(", "));
+    }
+    s + &format!(". The chart shows {} {u}.", n(r.horizon_steps))
+}
+
+/// The CSS x (from the canvas's left edge) of the fraction `frac` across the plot.
+fn css_x(p: &PlotArea, frac: f64) -> f64 {
+    (f64::from(p.left) + frac * f64::from(p.right - p.left)) / device_pixel_ratio()
+}
+
+fn round_to(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
+/// A canvas that redraws whenever the schedule or the view changes, coalesced per frame.
 #[component]
-pub fn ScheduleCanvas(series: Memo<Vec<(f64, f64)>>, x_max: Signal<f64>) -> impl IntoView {
+pub fn ScheduleCanvas(
+    resolved: Memo<Resolved>,
+    log_y: Signal<bool>,
+    unit: Signal<Unit>,
+) -> impl IntoView {
+    let wrapper = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let plot = StoredValue::new(None::<PlotArea>);
     let frame_pending = StoredValue::new(false);
+    // The step under the read-out, and where to show it (CSS px from the canvas's left edge).
+    let cursor = RwSignal::new(None::<(f64, f64)>);
+    // The plot's top and bottom in CSS px, for the cursor line.
+    let plot_band = move || {
+        plot.get_value().map_or((0.0, 0.0), |p| {
+            let dpr = device_pixel_ratio();
+            (f64::from(p.top) / dpr, f64::from(p.bottom - p.top) / dpr)
+        })
+    };
 
-    Effect::new(move |_| {
-        series.track();
-        x_max.track();
+    let redraw = move || {
         if frame_pending.get_value() {
             return;
         }
         frame_pending.set_value(true);
         request_animation_frame(move || {
             frame_pending.set_value(false);
-            let Some(element) = canvas.get_untracked() else {
+            let (Some(w), Some(c)) = (wrapper.get_untracked(), canvas.get_untracked()) else {
                 return;
             };
-            let Some(backend) = CanvasBackend::with_canvas_object(element) else {
-                return;
-            };
-            let area = backend.into_drawing_area();
-            series.with_untracked(|points| {
-                let chart = ScheduleChart {
-                    title: "Learning rate over training",
-                    x_label: "step",
-                    x_max: x_max.get_untracked(),
-                    series: points,
-                };
-                // A failed draw leaves the previous frame; the next input redraws.
-                let _ = draw_schedule(&area, &chart, &Theme::LIGHT);
-            });
+            let perf = window().performance();
+            if let Some(p) = &perf {
+                let _ = p.mark("anneal-draw-start");
+            }
+            let area = resolved
+                .with_untracked(|r| paint(&w, &c, r, log_y.get_untracked(), unit.get_untracked()));
+            if let Some(p) = &perf {
+                let _ = p.mark("anneal-draw-end");
+            }
+            plot.set_value(area);
         });
+    };
+    Effect::new(move |_| {
+        resolved.track();
+        log_y.track();
+        unit.track();
+        redraw();
     });
+    let resize = window_event_listener(leptos::ev::resize, move |_| redraw());
+    on_cleanup(move || resize.remove());
+
+    // Maps a backend x to the nearest whole step, and back to a CSS x for the overlay.
+    let step_at = move |backend_x: f64| -> Option<(f64, f64)> {
+        let p = plot.get_value()?;
+        let span = f64::from(p.right - p.left).max(1.0);
+        let frac = ((backend_x - f64::from(p.left)) / span).clamp(0.0, 1.0);
+        let end = resolved.with_untracked(|r| r.horizon_steps);
+        let step = (frac * end).round();
+        Some((step, css_x(&p, step / end)))
+    };
+    let on_move = move |ev: leptos::ev::MouseEvent| {
+        cursor.set(step_at(f64::from(ev.offset_x()) * device_pixel_ratio()));
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let end = resolved.with_untracked(|r| r.horizon_steps);
+        let here = cursor.get_untracked().map_or(0.0, |c| c.0);
+        let stride = if ev.shift_key() {
+            1.0
+        } else {
+            (end / 100.0).round().max(1.0)
+        };
+        let step = match ev.key().as_str() {
+            "ArrowRight" => here + stride,
+            "ArrowLeft" => here - stride,
+            "Home" => 0.0,
+            "End" => end,
+            _ => return,
+        };
+        ev.prevent_default();
+        let step = step.clamp(0.0, end);
+        if let Some(p) = plot.get_value() {
+            cursor.set(Some((step, css_x(&p, step / end.max(1.0)))));
+        }
+    };
+
+    let readout = move || {
+        let (step, x) = cursor.get()?;
+        let (text, epoch) = resolved.with(|r| {
+            let epoch = (r.steps_per_unit != 1.0).then(|| {
+                format!(
+                    " · epoch {}",
+                    format_value(round_to(step / r.steps_per_unit))
+                )
+            });
+            (format_value(r.schedule.lr(step)), epoch)
+        });
+        let (top, height) = plot_band();
+        Some(view! {
+            <div class="cursor-line" style:left=format!("{x:.1}px") style:top=format!("{top:.1}px") style:height=format!("{height:.1}px")></div>
+            <div class="readout" style:left=format!("{x:.1}px") style:top=format!("{:.1}px", top + 6.0)>
+                <span class="readout-step">"step " {format_value(step)}</span>
+                {epoch}
+                " · η = "
+                <span class="readout-lr">{text}</span>
+            </div>
+        })
+    };
 
     view! {
-        <canvas
-            node_ref=canvas
-            class="chart"
-            width=WIDTH
-            height=HEIGHT
-            role="img"
-            aria-label="Chart of the learning rate η over training steps"
-        ></canvas>
+        <div class="chart-wrap" node_ref=wrapper>
+            <canvas
+                node_ref=canvas
+                class="chart"
+                tabindex="0"
+                role="img"
+                aria-label="Chart of the learning rate η over training; arrow keys move the read-out"
+                aria-describedby="chart-summary"
+                on:mousemove=on_move
+                on:mouseleave=move |_| cursor.set(None)
+                on:keydown=on_key
+                on:blur=move |_| cursor.set(None)
+            ></canvas>
+            <div class="readout-layer" role="status" aria-live="polite">{readout}</div>
+            <p id="chart-summary" class="sr-only">{move || resolved.with(|r| summary(r, unit.get()))}</p>
+        </div>
     }
 }

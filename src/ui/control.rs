@@ -1,4 +1,4 @@
-//! A labelled slider paired with an editable number box, both named for their URL key.
+//! Controls named for their URL key: a slider with a number box, a checkbox, a choice.
 
 use leptos::prelude::*;
 
@@ -6,35 +6,38 @@ use crate::share::{format_value, NumberKey, SLIDER_STEPS};
 
 /// Slider plus number box for one numeric key; out-of-range typing is clamped with a message.
 #[component]
-pub fn NumberControl(spec: &'static NumberKey, value: RwSignal<f64>) -> impl IntoView {
-    // The box keeps what the user typed until it is committed, so typing "0.10" is not rewritten.
-    let text = RwSignal::new(format_value(value.get_untracked()));
+pub fn NumberControl(
+    spec: &'static NumberKey,
+    value: Signal<f64>,
+    set: Callback<f64>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    // What the user is typing, until it is committed, so "0.10" is not rewritten mid-word.
+    let typing = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<String>);
     let slider_id = format!("{}-slider", spec.key);
 
     let on_slide = move |ev| {
         let position = event_target_value(&ev).parse().unwrap_or(0.0);
-        let v = spec.from_position(position);
-        value.set(v);
-        text.set(format_value(v));
+        set.run(spec.from_position(position));
+        typing.set(None);
         message.set(None);
     };
-    // While typing, follow valid in-range numbers; anything else waits for the commit.
     let on_type = move |ev| {
         let raw = event_target_value(&ev);
-        text.set(raw.clone());
         if let Ok(v) = raw.trim().parse::<f64>() {
             let c = spec.clamp(v);
             if c.message.is_none() {
-                value.set(c.value);
+                set.run(c.value);
                 message.set(None);
             }
         }
+        typing.set(Some(raw));
     };
     let on_commit = move |ev| {
         let c = spec.parse(&event_target_value(&ev));
-        value.set(c.value);
-        text.set(format_value(c.value));
+        set.run(c.value);
+        typing.set(None);
         message.set(c.message);
     };
 
@@ -49,6 +52,7 @@ pub fn NumberControl(spec: &'static NumberKey, value: RwSignal<f64>) -> impl Int
                     min="0"
                     max=SLIDER_STEPS.to_string()
                     step="1"
+                    prop:disabled=move || disabled.get()
                     prop:value=move || spec.to_position(value.get()).to_string()
                     on:input=on_slide
                 />
@@ -60,12 +64,59 @@ pub fn NumberControl(spec: &'static NumberKey, value: RwSignal<f64>) -> impl Int
                     step="any"
                     min=spec.min.to_string()
                     max=spec.max.to_string()
-                    prop:value=move || text.get()
+                    prop:disabled=move || disabled.get()
+                    prop:value=move || typing.get().unwrap_or_else(|| format_value(value.get()))
                     on:input=on_type
                     on:change=on_commit
                 />
             </div>
             {move || message.get().map(|m| view! { <p class="notice" role="status">{m}</p> })}
+        </div>
+    }
+}
+
+/// A labelled checkbox for a boolean key.
+#[component]
+pub fn Toggle(
+    key: &'static str,
+    label: &'static str,
+    value: Signal<bool>,
+    set: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <label class="toggle">
+            <input
+                type="checkbox"
+                name=key
+                prop:checked=move || value.get()
+                on:change=move |ev| set.run(event_target_checked(&ev))
+            />
+            <span>{label}</span>
+        </label>
+    }
+}
+
+/// A labelled select over fixed options, each `(value, text)`.
+#[component]
+pub fn Choice(
+    key: &'static str,
+    label: &'static str,
+    options: &'static [(&'static str, &'static str)],
+    value: Signal<&'static str>,
+    set: Callback<String>,
+) -> impl IntoView {
+    let id = format!("{key}-choice");
+    view! {
+        <div class="control choice">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=key on:change=move |ev| set.run(event_target_value(&ev))>
+                {options
+                    .iter()
+                    .map(|&(v, text)| {
+                        view! { <option value=v selected=move || value.get() == v>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
         </div>
     }
 }

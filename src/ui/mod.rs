@@ -5,63 +5,156 @@ mod control;
 
 use leptos::prelude::*;
 
-use crate::schedule::Anneal;
-use crate::share::{format_value, ETA_MAX, ETA_MIN, T_MAX};
+use crate::schedule::WarmupShape;
+use crate::share::*;
 use chart_view::ScheduleCanvas;
-use control::NumberControl;
+use control::{Choice, NumberControl, Toggle};
 
-/// Points sampled across the horizon; enough for a smooth curve at the canvas's width.
-const SAMPLES: usize = 960;
+type Getter<T> = fn(&Settings) -> T;
+type Putter<T> = fn(&mut Settings, T);
 
-/// The visible horizon: the cycle plus a fifth more, so the hold at η_min shows.
-fn horizon(t_max: f64) -> f64 {
-    (t_max * 1.2).ceil()
+/// A read signal and a setter for one field of the settings.
+fn field<T: Clone + Send + Sync + 'static>(
+    settings: RwSignal<Settings>,
+    get: Getter<T>,
+    put: Putter<T>,
+) -> (Signal<T>, Callback<T>) {
+    (
+        Signal::derive(move || settings.with(get)),
+        Callback::new(move |v| settings.update(|s| put(s, v))),
+    )
 }
 
-/// The whole app: controls beside a live chart.
+const SHAPES: &[(&str, &str)] = &[
+    ("linear", "linear"),
+    ("cosine", "cosine"),
+    ("exponential", "exponential"),
+];
+const UNITS: &[(&str, &str)] = &[("steps", "steps"), ("epochs", "epochs")];
+
+fn shape_name(s: WarmupShape) -> &'static str {
+    match s {
+        WarmupShape::Linear => "linear",
+        WarmupShape::Cosine => "cosine",
+        WarmupShape::Exponential => "exponential",
+    }
+}
+
+/// The whole app: presets, grouped controls and the live chart.
 #[component]
 pub fn App() -> impl IntoView {
-    let eta_max = RwSignal::new(ETA_MAX.default);
-    let eta_min = RwSignal::new(ETA_MIN.default);
-    let t_max = RwSignal::new(T_MAX.default);
+    let settings = RwSignal::new(Settings::default());
+    let resolved = Memo::new(move |_| settings.with(Settings::resolve));
 
-    // η_min above η_max would turn the curve upside down: draw with the floor at the peak instead.
-    let floor = Memo::new(move |_| eta_min.get().min(eta_max.get()));
-    let floor_notice = move || {
-        (eta_min.get() > eta_max.get()).then(|| {
-            format!(
-                "η_min ({}) is above η_max ({}): drawn with η_min = η_max.",
-                format_value(eta_min.get()),
-                format_value(eta_max.get())
-            )
-        })
-    };
+    macro_rules! number {
+        ($spec:expr, $field:ident) => {{
+            let (value, set) = field(settings, |s| s.$field, |s, v| s.$field = v);
+            view! { <NumberControl spec=&$spec value=value set=set /> }
+        }};
+        ($spec:expr, $field:ident, disabled: $off:expr) => {{
+            let (value, set) = field(settings, |s| s.$field, |s, v| s.$field = v);
+            view! { <NumberControl spec=&$spec value=value set=set disabled=Signal::derive($off) /> }
+        }};
+    }
+    macro_rules! toggle {
+        ($key:literal, $label:literal, $field:ident) => {{
+            let (value, set) = field(settings, |s| s.$field, |s, v| s.$field = v);
+            view! { <Toggle key=$key label=$label value=value set=set /> }
+        }};
+    }
 
-    let series = Memo::new(move |_| {
-        let schedule = Anneal {
-            eta_max: eta_max.get(),
-            eta_min: floor.get(),
-            t_0: t_max.get(),
-            ..Anneal::default()
+    let rel = move || settings.with(|s| s.eta_min_rel);
+    let no_restarts = move || settings.with(|s| !s.restarts);
+    let in_steps = move || settings.with(|s| s.unit == Unit::Steps);
+    let shape = Signal::derive(move || settings.with(|s| shape_name(s.warmup_shape)));
+    let set_shape = Callback::new(move |v: String| {
+        let shape = match v.as_str() {
+            "cosine" => WarmupShape::Cosine,
+            "exponential" => WarmupShape::Exponential,
+            _ => WarmupShape::Linear,
         };
-        schedule.sample(0.0, horizon(t_max.get()), SAMPLES + 1)
+        settings.update(|s| s.warmup_shape = shape);
     });
-    let x_max = Signal::derive(move || horizon(t_max.get()));
+    let unit_name = Signal::derive(move || if in_steps() { "steps" } else { "epochs" });
+    let set_unit = Callback::new(move |v: String| {
+        settings.update(|s| {
+            s.unit = if v == "epochs" {
+                Unit::Epochs
+            } else {
+                Unit::Steps
+            }
+        })
+    });
+    let log_y = Signal::derive(move || settings.with(|s| s.log_y));
+    let unit = Signal::derive(move || settings.with(|s| s.unit));
+    let preset_source = RwSignal::new(None::<&'static str>);
+    let on_preset = move |ev| {
+        let key = event_target_value(&ev);
+        if let Some(p) = PRESETS.iter().find(|p| p.key == key) {
+            settings.set((p.settings)());
+            preset_source.set(Some(p.source));
+        }
+    };
 
     view! {
         <main class="app">
             <header class="app-header">
-                <h1>"Anneal"</h1>
-                <p class="tagline">"Cosine annealing: ηₜ = η_min + ½(η_max − η_min)(1 + cos(π·t/T_max))"</p>
+                <div>
+                    <h1>"Anneal"</h1>
+                    <p class="tagline">"Learning-rate schedules, centred on cosine annealing"</p>
+                </div>
+                <div class="control preset">
+                    <label for="preset-choice">"Preset"</label>
+                    <select id="preset-choice" name="preset" on:change=on_preset>
+                        <option value="" selected>"Choose a preset…"</option>
+                        {PRESETS.iter().map(|p| view! { <option value=p.key>{p.name}</option> }).collect_view()}
+                    </select>
+                    {move || preset_source.get().map(|s| view! { <p class="source">"Source: " {s}</p> })}
+                </div>
             </header>
             <section class="controls" aria-label="Schedule parameters">
-                <NumberControl spec=&ETA_MAX value=eta_max />
-                <NumberControl spec=&ETA_MIN value=eta_min />
-                <NumberControl spec=&T_MAX value=t_max />
-                {move || floor_notice().map(|m| view! { <p class="notice" role="status">{m}</p> })}
+                <fieldset>
+                    <legend>"Learning rate"</legend>
+                    {number!(ETA_MAX, eta_max)}
+                    {toggle!("eta_min_rel", "η_min as a fraction of η_max", eta_min_rel)}
+                    {number!(ETA_MIN, eta_min, disabled: rel)}
+                    {number!(ETA_MIN_FRAC, eta_min_frac, disabled: move || !rel())}
+                </fieldset>
+                <fieldset>
+                    <legend>"Cycles"</legend>
+                    {number!(T_MAX, t_max)}
+                    {toggle!("restarts", "warm restarts (SGDR)", restarts)}
+                    {number!(T_MULT, t_mult, disabled: no_restarts)}
+                    {number!(DECAY, decay, disabled: no_restarts)}
+                    {number!(CYCLE_LIMIT, cycle_limit, disabled: no_restarts)}
+                    {number!(K_DECAY, k_decay)}
+                </fieldset>
+                <fieldset>
+                    <legend>"Warm-up"</legend>
+                    {number!(WARMUP, warmup)}
+                    <Choice key="warmup_shape" label="warm-up shape" options=SHAPES value=shape set=set_shape />
+                    {number!(WARMUP_START, warmup_start)}
+                    {toggle!("warmup_every", "warm up before every cycle", warmup_every)}
+                    {toggle!("warmup_overlap", "overlap the cosine (timm's default)", warmup_overlap)}
+                </fieldset>
+                <fieldset>
+                    <legend>"View"</legend>
+                    {number!(HORIZON, horizon)}
+                    <Choice key="unit" label="unit" options=UNITS value=unit_name set=set_unit />
+                    {number!(STEPS_PER_EPOCH, steps_per_epoch, disabled: in_steps)}
+                    {number!(GRAD_ACCUM, grad_accum, disabled: in_steps)}
+                    {toggle!("log_y", "logarithmic η axis", log_y)}
+                </fieldset>
+                {move || {
+                    resolved
+                        .with(|r| r.notices.clone())
+                        .into_iter()
+                        .map(|m| view! { <p class="notice" role="status">{m}</p> })
+                        .collect_view()
+                }}
             </section>
             <section class="chart-panel">
-                <ScheduleCanvas series=series x_max=x_max />
+                <ScheduleCanvas resolved=resolved log_y=log_y unit=unit />
             </section>
         </main>
     }

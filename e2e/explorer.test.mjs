@@ -1,0 +1,157 @@
+// End-to-end: the schedule explorer's controls, read-out, keyboard use and themes.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chartPixels, launch, nextFrames, openPage } from './browser.mjs';
+import { serveDist } from './serve.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = process.env.DIST ?? join(repo, 'dist');
+const shots = join(repo, 'target', 'e2e');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist(dist);
+  browser = await launch();
+  await mkdir(shots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const range = (name, position) => (p) => p.fill(`input[type=range][name=${name}]`, position);
+const typed = (name, value) => (p) => p.fill(`input[type=number][name=${name}]`, value);
+const check = (name) => (p) => p.check(`input[name=${name}]`);
+const choose = (name, value) => (p) => p.selectOption(`select[name=${name}]`, value);
+
+// In order: each step builds on the ones before (restarts on before T_mult, warm-up before its shape…).
+const CONTROLS = [
+  ['eta_max', range('eta_max', '800')],
+  ['eta_min', range('eta_min', '600')],
+  ['eta_min_rel', check('eta_min_rel')],
+  ['eta_min_frac', range('eta_min_frac', '500')],
+  ['t_max', range('t_max', '200')],
+  ['restarts', check('restarts')],
+  ['t_mult', range('t_mult', '300')],
+  ['decay', range('decay', '500')],
+  ['cycle_limit', range('cycle_limit', '20')],
+  ['k_decay', range('k_decay', '700')],
+  ['warmup', typed('warmup', '5')],
+  ['warmup_shape', choose('warmup_shape', 'cosine')],
+  ['warmup_start', typed('warmup_start', '0.01')],
+  ['warmup_every', check('warmup_every')],
+  ['warmup_overlap', check('warmup_overlap')],
+  ['horizon', typed('horizon', '500')],
+  ['unit', choose('unit', 'epochs')],
+  ['steps_per_epoch', typed('steps_per_epoch', '10')],
+  ['grad_accum', typed('grad_accum', '2')],
+  ['log_y', check('log_y')],
+];
+
+test('every control changes the chart', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  for (const [name, act] of CONTROLS) {
+    const before = await chartPixels(page);
+    await act(page);
+    await nextFrames(page);
+    assert.notEqual(await chartPixels(page), before, `${name} changed the chart`);
+  }
+  assert.doesNotMatch(await page.textContent('body'), /NaN|Infinity/);
+  await page.screenshot({ path: join(shots, 'explorer-all-controls.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the hover read-out shows the exact step and η', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const box = await page.locator('canvas.chart').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await nextFrames(page);
+  const step = Number((await page.textContent('.readout-step')).replace('step ', ''));
+  const lr = Number(await page.textContent('.readout-lr'));
+  assert.ok(step > 30 && step < 90, `step ${step} under the middle of the plot`);
+  // Default schedule: η = ½·0.1·(1 + cos(π·s/100)).
+  const want = 0.05 * (1 + Math.cos((Math.PI * step) / 100));
+  assert.ok(Math.abs(lr - want) <= 1e-12 * want, `η ${lr} vs ${want}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a 1,000,000-step horizon renders without errors', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.check('input[name=restarts]');
+  await page.fill('input[type=number][name=t_max]', '1000');
+  await nextFrames(page);
+  const before = await chartPixels(page);
+  await page.fill('input[type=number][name=horizon]', '1000000');
+  await nextFrames(page);
+  assert.notEqual(await chartPixels(page), before);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('log axis toggle redraws the chart', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const before = await chartPixels(page);
+  await page.check('input[name=log_y]');
+  await nextFrames(page);
+  assert.notEqual(await chartPixels(page), before);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('keyboard only: Tab reaches every control and arrow keys change them', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.check('input[name=restarts]');
+  await page.selectOption('select[name=unit]', 'epochs');
+  const want = await page.$$eval('input:not(:disabled), select:not(:disabled)', (els) => [
+    ...new Set(els.map((e) => e.name)),
+  ]);
+  const reached = new Set();
+  await page.focus('body');
+  for (let i = 0; i < 120; i += 1) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.className);
+    if (name) reached.add(name);
+  }
+  for (const name of [...want, 'chart']) assert.ok(reached.has(name), `Tab reaches ${name}`);
+  await page.focus('input[type=range][name=t_max]');
+  const before = await page.inputValue('input[type=number][name=t_max]');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.notEqual(await page.inputValue('input[type=number][name=t_max]'), before);
+  await page.focus('canvas.chart');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.textContent('.readout'), /step \d+/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`${scheme} theme screenshot`, async () => {
+    const { page, errors } = await openPage(browser, server.url, { width: 1280, height: 900 }, scheme);
+    await page.selectOption('select[name=preset]', 'sgdr');
+    await nextFrames(page);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, scheme === 'dark' ? 'rgb(17, 19, 22)' : 'rgb(248, 249, 251)');
+    await page.screenshot({ path: join(shots, `explorer-${scheme}.png`), fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('usable at 360 px wide: nothing overflows sideways', async () => {
+  const { page, errors } = await openPage(browser, server.url, { width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await page.screenshot({ path: join(shots, 'explorer-360.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,145 @@
+//! Named starting points with their sources, each a full [`Settings`].
+
+use super::settings::{Settings, Unit};
+use crate::schedule::WarmupShape;
+
+/// A preset: a short key, a name for the menu, where the numbers come from, and the settings.
+#[derive(Clone, Copy, Debug)]
+pub struct Preset {
+    /// Identifier (for the menu and, later, links).
+    pub key: &'static str,
+    /// Menu text.
+    pub name: &'static str,
+    /// The source of the numbers.
+    pub source: &'static str,
+    /// The settings it applies.
+    pub settings: fn() -> Settings,
+}
+
+fn sgdr() -> Settings {
+    Settings {
+        eta_max: 0.05,
+        eta_min: 0.0,
+        t_max: 10.0,
+        restarts: true,
+        t_mult: 2.0,
+        horizon: 200.0,
+        unit: Unit::Epochs,
+        steps_per_epoch: 391.0,
+        ..Settings::default()
+    }
+}
+
+fn vit_timm() -> Settings {
+    Settings {
+        eta_max: 5e-4,
+        eta_min: 1e-5,
+        t_max: 300.0,
+        warmup: 5.0,
+        warmup_start: 1e-6,
+        warmup_overlap: true,
+        horizon: 300.0,
+        unit: Unit::Epochs,
+        steps_per_epoch: 2502.0,
+        ..Settings::default()
+    }
+}
+
+fn llm() -> Settings {
+    Settings {
+        eta_max: 3e-4,
+        eta_min_rel: true,
+        eta_min_frac: 0.1,
+        t_max: 498_000.0,
+        warmup: 2000.0,
+        horizon: 600_000.0,
+        ..Settings::default()
+    }
+}
+
+fn one_cycle() -> Settings {
+    Settings {
+        eta_max: 0.1,
+        eta_min: 0.1 / 25.0 / 1e4,
+        t_max: 700.0,
+        warmup: 300.0,
+        warmup_shape: WarmupShape::Cosine,
+        warmup_start: 0.1 / 25.0,
+        horizon: 1000.0,
+        ..Settings::default()
+    }
+}
+
+/// Every preset, in menu order.
+pub const PRESETS: [Preset; 5] = [
+    Preset {
+        key: "default",
+        name: "Plain cosine (T_max = 100)",
+        source: "PyTorch CosineAnnealingLR with its usual settings",
+        settings: Settings::default,
+    },
+    Preset {
+        key: "sgdr",
+        name: "SGDR: T_0 = 10, T_mult = 2",
+        source: "Loshchilov & Hutter, SGDR (ICLR 2017): WRN-28-10 on CIFAR-10, η_max 0.05, η_min 0, batch 128, 200 epochs",
+        settings: sgdr,
+    },
+    Preset {
+        key: "vit",
+        name: "Cosine with warm-up (ViT/DeiT, timm)",
+        source: "Touvron et al., DeiT (2021) via timm: lr 5e-4 at batch 512, 5 warm-up epochs from 1e-6, min 1e-5, 300 epochs",
+        settings: vit_timm,
+    },
+    Preset {
+        key: "llm",
+        name: "LLM: warm-up, cosine to 10 %, long tail",
+        source: "Touvron et al., Llama 2 (2023): peak 3e-4, 2,000 warm-up steps, cosine to 10 % of peak; ~500k steps",
+        settings: llm,
+    },
+    Preset {
+        key: "one_cycle",
+        name: "One-cycle (as a cosine warm-up + cosine)",
+        source: "Smith & Topin, Super-Convergence (2018); PyTorch OneCycleLR defaults: pct_start 0.3, div 25, final div 1e4",
+        settings: one_cycle,
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::share::NUMBER_KEYS;
+
+    #[test]
+    fn every_preset_is_valid_and_inside_every_control_range() {
+        for p in PRESETS {
+            let s = (p.settings)();
+            let r = s.resolve();
+            assert_eq!(r.schedule.validate(), Ok(()), "{}", p.key);
+            assert!(r.notices.is_empty(), "{}: {:?}", p.key, r.notices);
+            let values = serde_json::to_value(&s).expect("serialises");
+            for k in NUMBER_KEYS {
+                let v = values[k.key].as_f64().expect("numeric key in settings");
+                assert_eq!(k.clamp(v).message, None, "{} sets {} = {v}", p.key, k.key);
+            }
+        }
+    }
+
+    #[test]
+    fn sgdr_restarts_where_the_paper_does() {
+        let r = (PRESETS[1].settings)().resolve();
+        let per_epoch = r.steps_per_unit;
+        let restarts: Vec<f64> = r
+            .schedule
+            .restart_steps(r.horizon_steps, 10)
+            .into_iter()
+            .map(|s| s / per_epoch)
+            .collect();
+        assert_eq!(restarts, vec![10.0, 30.0, 70.0, 150.0]);
+    }
+
+    #[test]
+    fn the_llm_tail_holds_at_ten_percent() {
+        let r = (PRESETS[3].settings)().resolve();
+        assert!((r.schedule.lr(550_000.0) - 3e-5).abs() < 1e-18);
+    }
+}

@@ -1,0 +1,267 @@
+//! Everything the explorer's controls set, as one plain value, and the schedule it means.
+
+use serde::{Deserialize, Serialize};
+
+use super::keys::*;
+use super::number::format_value;
+use crate::schedule::{Anneal, Warmup, WarmupPlacement, WarmupScope, WarmupShape};
+
+/// The unit the lengths are given in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Optimizer steps.
+    #[default]
+    Steps,
+    /// Epochs of `steps_per_epoch` batches, `grad_accum` batches per optimizer step.
+    Epochs,
+}
+
+/// The explorer's settings; lengths are in `unit`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Peak learning rate.
+    pub eta_max: f64,
+    /// Absolute floor.
+    pub eta_min: f64,
+    /// Floor as a fraction of η_max, used when `eta_min_rel`.
+    pub eta_min_frac: f64,
+    /// The floor is relative to η_max.
+    pub eta_min_rel: bool,
+    /// First cycle length.
+    pub t_max: f64,
+    /// Warm restarts on.
+    pub restarts: bool,
+    /// Cycle growth.
+    pub t_mult: f64,
+    /// Peak decay per restart.
+    pub decay: f64,
+    /// Cycles before the floor holds; 0 = no limit.
+    pub cycle_limit: f64,
+    /// k-decay.
+    pub k_decay: f64,
+    /// Warm-up length.
+    pub warmup: f64,
+    /// Warm-up curve.
+    pub warmup_shape: WarmupShape,
+    /// Warm-up start value.
+    pub warmup_start: f64,
+    /// Warm-up before every cycle, not only the first.
+    pub warmup_every: bool,
+    /// Warm-up overlaps the cosine instead of preceding it.
+    pub warmup_overlap: bool,
+    /// Length shown; 0 = automatic.
+    pub horizon: f64,
+    /// Unit of the lengths.
+    pub unit: Unit,
+    /// Batches per epoch.
+    pub steps_per_epoch: f64,
+    /// Batches per optimizer step.
+    pub grad_accum: f64,
+    /// Logarithmic y-axis.
+    pub log_y: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            eta_max: ETA_MAX.default,
+            eta_min: ETA_MIN.default,
+            eta_min_frac: ETA_MIN_FRAC.default,
+            eta_min_rel: false,
+            t_max: T_MAX.default,
+            restarts: false,
+            t_mult: T_MULT.default,
+            decay: DECAY.default,
+            cycle_limit: CYCLE_LIMIT.default,
+            k_decay: K_DECAY.default,
+            warmup: WARMUP.default,
+            warmup_shape: WarmupShape::Linear,
+            warmup_start: WARMUP_START.default,
+            warmup_every: false,
+            warmup_overlap: false,
+            horizon: HORIZON.default,
+            unit: Unit::Steps,
+            steps_per_epoch: STEPS_PER_EPOCH.default,
+            grad_accum: GRAD_ACCUM.default,
+            log_y: false,
+        }
+    }
+}
+
+/// The schedule a [`Settings`] means, and what had to be adjusted to make it valid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    /// The schedule, in optimizer steps; always valid.
+    pub schedule: Anneal,
+    /// Optimizer steps per unit on the x-axis.
+    pub steps_per_unit: f64,
+    /// Right end of the x-axis, in optimizer steps.
+    pub horizon_steps: f64,
+    /// Plain-language notes about adjustments, for the page to show.
+    pub notices: Vec<String>,
+}
+
+/// Cycles the automatic horizon shows when restarts go on forever.
+const AUTO_CYCLES: u64 = 4;
+
+impl Settings {
+    /// Optimizer steps per epoch: ⌊batches / accumulation⌋, at least 1 (as the HF Trainer counts).
+    pub fn steps_per_unit(&self) -> f64 {
+        match self.unit {
+            Unit::Steps => 1.0,
+            Unit::Epochs => (self.steps_per_epoch / self.grad_accum).floor().max(1.0),
+        }
+    }
+
+    /// The schedule in optimizer steps, with every cross-field conflict resolved and explained.
+    pub fn resolve(&self) -> Resolved {
+        let spu = self.steps_per_unit();
+        let mut notices = Vec::new();
+        let eta_min = if self.eta_min_rel {
+            self.eta_min_frac
+        } else if self.eta_min > self.eta_max {
+            notices.push(format!(
+                "η_min ({}) is above η_max ({}): drawn with η_min = η_max.",
+                format_value(self.eta_min),
+                format_value(self.eta_max)
+            ));
+            self.eta_max
+        } else {
+            self.eta_min
+        };
+        let t_0 = self.t_max * spu;
+        let mut warmup_len = self.warmup * spu;
+        if self.warmup_every && self.warmup_overlap && warmup_len > t_0 {
+            notices.push(
+                "An overlapping warm-up on every cycle must fit in T_0: shortened to T_0.".into(),
+            );
+            warmup_len = t_0;
+        }
+        let mut start = self.warmup_start;
+        if self.warmup_shape == WarmupShape::Exponential && warmup_len > 0.0 && start <= 0.0 {
+            start = self.eta_max / 100.0;
+            notices.push(format!(
+                "An exponential warm-up cannot start at 0: starting at η_max/100 = {}.",
+                format_value(start)
+            ));
+        }
+        let schedule = Anneal {
+            eta_max: self.eta_max,
+            eta_min,
+            eta_min_relative: self.eta_min_rel,
+            t_0,
+            restarts: self.restarts,
+            t_mult: self.t_mult,
+            cycle_limit: (self.cycle_limit >= 1.0).then_some(self.cycle_limit as u32),
+            decay: self.decay,
+            decay_min: false,
+            k_decay: self.k_decay,
+            exponent: 1.0,
+            warmup: Warmup {
+                length: warmup_len,
+                shape: self.warmup_shape,
+                start,
+                placement: if self.warmup_overlap {
+                    WarmupPlacement::Overlap
+                } else {
+                    WarmupPlacement::Prefix
+                },
+                scope: if self.warmup_every {
+                    WarmupScope::EveryCycle
+                } else {
+                    WarmupScope::FirstCycle
+                },
+            },
+        };
+        let horizon_steps = if self.horizon > 0.0 {
+            self.horizon * spu
+        } else {
+            auto_horizon(&schedule)
+        };
+        Resolved {
+            schedule,
+            steps_per_unit: spu,
+            horizon_steps,
+            notices,
+        }
+    }
+}
+
+/// A horizon that shows the cycles and a little of what follows: 1.2 × the end of the last
+/// cycle shown (all of them with a limit, the first few without).
+fn auto_horizon(a: &Anneal) -> f64 {
+    let shown = a
+        .cycles_run()
+        .unwrap_or(AUTO_CYCLES)
+        .min(AUTO_CYCLES.max(1));
+    let shown = if a.restarts { shown } else { 1 };
+    let end = a.offset() + a.cycles().start(shown);
+    (end * 1.2).ceil().max(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epochs_map_to_optimizer_steps_through_accumulation() {
+        let s = Settings {
+            unit: Unit::Epochs,
+            t_max: 10.0,
+            steps_per_epoch: 1000.0,
+            grad_accum: 4.0,
+            ..Settings::default()
+        };
+        let r = s.resolve();
+        assert_eq!(r.steps_per_unit, 250.0);
+        assert_eq!(r.schedule.t_0, 2500.0);
+        let odd = Settings {
+            steps_per_epoch: 1001.0,
+            ..s
+        };
+        assert_eq!(
+            odd.steps_per_unit(),
+            250.0,
+            "a partial accumulation is dropped"
+        );
+    }
+
+    #[test]
+    fn default_settings_are_the_skeleton_curve() {
+        let r = Settings::default().resolve();
+        assert_eq!(r.schedule.validate(), Ok(()));
+        assert_eq!(r.horizon_steps, 120.0);
+        assert!(r.notices.is_empty());
+        assert_eq!(r.schedule.lr(0.0), 0.1);
+    }
+
+    #[test]
+    fn conflicts_are_resolved_with_a_notice() {
+        let s = Settings {
+            eta_min: 0.5,
+            warmup: 10.0,
+            warmup_shape: WarmupShape::Exponential,
+            ..Settings::default()
+        };
+        let r = s.resolve();
+        assert_eq!(r.notices.len(), 2, "{:?}", r.notices);
+        assert_eq!(r.schedule.validate(), Ok(()));
+    }
+
+    #[test]
+    fn auto_horizon_shows_the_limited_cycles_or_four() {
+        let sgdr = Settings {
+            t_max: 10.0,
+            restarts: true,
+            ..Settings::default()
+        };
+        // 10 + 20 + 40 + 80 = 150 → 180.
+        assert_eq!(sgdr.resolve().horizon_steps, 180.0);
+        let limited = Settings {
+            cycle_limit: 2.0,
+            ..sgdr
+        };
+        assert_eq!(limited.resolve().horizon_steps, 36.0);
+    }
+}
