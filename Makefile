@@ -81,10 +81,11 @@ e2e: ## Playwright suite against dist/ served on 127.0.0.1
 	cd e2e && node --test
 
 screenshot: setup build ## Regenerate docs/screenshot.png from the e2e run
-	cd e2e && UPDATE_SCREENSHOT=1 node --test --test-name-pattern='page loads'
+	cd e2e && UPDATE_SCREENSHOT=1 node --test --test-name-pattern='light theme'
 
-bench: ## Criterion benchmarks of the core
+bench: setup build ## Criterion benchmarks of the core, then input→paint latency in Chromium
 	cargo bench --bench schedule
+	cd e2e && node bench-latency.mjs
 
 clean:
 	cargo clean

@@ -1,7 +1,7 @@
 // End-to-end: the schedule explorer's controls, read-out, keyboard use and themes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -141,7 +141,11 @@ for (const scheme of ['light', 'dark']) {
     await nextFrames(page);
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(bg, scheme === 'dark' ? 'rgb(17, 19, 22)' : 'rgb(248, 249, 251)');
-    await page.screenshot({ path: join(shots, `explorer-${scheme}.png`), fullPage: true });
+    const shot = join(shots, `explorer-${scheme}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    if (scheme === 'light' && process.env.UPDATE_SCREENSHOT) {
+      await copyFile(shot, join(repo, 'docs', 'screenshot.png'));
+    }
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -152,6 +156,80 @@ test('usable at 360 px wide: nothing overflows sideways', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
   await page.screenshot({ path: join(shots, 'explorer-360.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** How many canvas pixels are close to the colour (r, g, b). */
+function pixelsOfColour(page, [r, g, b]) {
+  return page.$eval(
+    'canvas.chart',
+    (c, [r, g, b]) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (Math.abs(d[i] - r) < 12 && Math.abs(d[i + 1] - g) < 12 && Math.abs(d[i + 2] - b) < 12) n += 1;
+      }
+      return n;
+    },
+    [r, g, b],
+  );
+}
+
+const PIN_ORANGE = [234, 88, 12];
+
+test('a pin overlays a second curve with a legend entry; it can be renamed, hidden and removed', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  assert.equal(await pixelsOfColour(page, PIN_ORANGE), 0);
+  await page.click('button[name=pin]');
+  await page.fill('input[type=range][name=t_max]', '250');
+  await nextFrames(page);
+  const pinned = await pixelsOfColour(page, PIN_ORANGE);
+  assert.ok(pinned > 200, `pin curve drawn in its colour (${pinned} px)`);
+  const before = await chartPixels(page);
+  await page.fill('input[name=pin_name]', 'baseline');
+  await nextFrames(page);
+  assert.notEqual(await chartPixels(page), before, 'the legend shows the new name');
+  await page.uncheck('input[name=pin_visible]');
+  await nextFrames(page);
+  assert.equal(await pixelsOfColour(page, PIN_ORANGE), 0, 'hidden pins are not drawn');
+  await page.check('input[name=pin_visible]');
+  for (let i = 0; i < 3; i += 1) await page.click('button[name=pin]');
+  assert.equal(await page.locator('.pin').count(), 4);
+  assert.ok(await page.isDisabled('button[name=pin]'), 'at most four pins');
+  await page.click('button[name=pin_remove] >> nth=0');
+  assert.equal(await page.locator('.pin').count(), 3);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('framework comparison lists five frameworks with their differences', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.check('input[name=restarts]');
+  await page.fill('input[type=number][name=t_max]', '10');
+  await page.fill('input[type=number][name=decay]', '0.5');
+  await page.check('input[name=compare]');
+  await nextFrames(page);
+  const rows = await page.$$eval('table.frameworks tbody th', (ths) => ths.map((t) => t.textContent.trim()));
+  assert.deepEqual(rows, ['PyTorch', 'timm', 'Hugging Face', 'optax', 'Keras']);
+  const text = await page.textContent('table.frameworks');
+  assert.match(text, /no peak decay/, 'PyTorch restarts at η_max every time');
+  assert.match(text, /m_mul scales only the cosine part/, 'Keras m_mul vs timm cycle_decay');
+  assert.ok((await pixelsOfColour(page, [124, 58, 237])) > 0 || (await pixelsOfColour(page, [16, 185, 129])) > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('pitfall flags sit on the curve and explain themselves', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  assert.equal(await page.locator('.flag').count(), 0);
+  await page.fill('input[type=number][name=warmup]', '10');
+  await page.check('input[name=warmup_overlap]');
+  await nextFrames(page);
+  assert.equal(await page.locator('.flag').count(), 1);
+  await page.hover('.flag');
+  assert.ok(await page.isVisible('.flag-tip'));
+  assert.match(await page.textContent('.flag-tip'), /Jump at the warm-up hand-off/);
   assert.deepEqual(errors, []);
   await page.close();
 });

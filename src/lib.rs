@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod export;
+pub mod format;
 pub mod schedule;
 pub mod share;
 pub mod ui;

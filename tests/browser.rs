@@ -170,3 +170,34 @@ async fn a_preset_sets_the_controls() {
         "restart controls are enabled with restarts on"
     );
 }
+
+#[wasm_bindgen_test]
+async fn pinning_adds_a_legend_curve_and_compare_lists_five_frameworks() {
+    let root = host();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    let canvas: HtmlCanvasElement = find(&root, "canvas.chart");
+    let before = pixels(&canvas);
+    let pin: HtmlElement = find(&root, "button[name=pin]");
+    pin.click();
+    let slider: HtmlInputElement = find(&root, "input[type=range][name=t_max]");
+    slider.set_value("250");
+    fire(&slider, "input");
+    settle().await;
+    assert_eq!(root.query_selector_all(".pin").expect("query").length(), 1);
+    assert_ne!(pixels(&canvas), before, "pinned and current curves differ");
+
+    let compare: HtmlInputElement = find(&root, "input[name=compare]");
+    compare.set_checked(true);
+    fire(&compare, "change");
+    settle().await;
+    let rows = root
+        .query_selector_all("table.frameworks tbody tr")
+        .expect("query");
+    assert_eq!(rows.length(), 5);
+    let table: HtmlElement = find(&root, "table.frameworks");
+    let text = table.text_content().unwrap_or_default();
+    for name in ["PyTorch", "timm", "Hugging Face", "optax", "Keras"] {
+        assert!(text.contains(name), "{name} listed");
+    }
+}

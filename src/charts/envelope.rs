@@ -66,6 +66,43 @@ pub fn envelope(
     out
 }
 
+/// Decimates sampled points (increasing x) to `columns` columns over [x0, x1], keeping each
+/// column's first, lowest, highest and last point in order.
+pub fn decimate(points: &[(f64, f64)], x0: f64, x1: f64, columns: usize) -> Vec<(f64, f64)> {
+    let columns = columns.max(1);
+    if points.len() <= 4 * columns {
+        return points.to_vec();
+    }
+    let width = (x1 - x0).max(f64::MIN_POSITIVE) / columns as f64;
+    let mut out = Vec::with_capacity(4 * columns);
+    let mut rest = points;
+    while let Some(&(x, _)) = rest.first() {
+        let column = ((x - x0) / width).floor();
+        let n = rest
+            .iter()
+            .position(|p| ((p.0 - x0) / width).floor() != column)
+            .unwrap_or(rest.len());
+        let (group, tail) = rest.split_at(n);
+        let lowest = group
+            .iter()
+            .copied()
+            .fold(group[0], |m, p| if p.1 < m.1 { p } else { m });
+        let highest = group
+            .iter()
+            .copied()
+            .fold(group[0], |m, p| if p.1 > m.1 { p } else { m });
+        let mut keep = [group[0], lowest, highest, group[n - 1]];
+        keep.sort_by(|p, q| p.0.total_cmp(&q.0));
+        for p in keep {
+            if out.last().is_none_or(|l: &(f64, f64)| l.0 != p.0) {
+                out.push(p);
+            }
+        }
+        rest = tail;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,6 @@ mod envelope;
 mod schedule_chart;
 mod theme;
 
-pub use envelope::envelope;
+pub use envelope::{decimate, envelope};
 pub use schedule_chart::{draw_schedule, tick_label, Curve, PlotArea, ScheduleChart};
 pub use theme::Theme;

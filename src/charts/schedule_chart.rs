@@ -49,6 +49,24 @@ pub struct PlotArea {
     pub top: i32,
     /// Backend y of the bottom edge.
     pub bottom: i32,
+    /// The y-axis range, in plotted units (log10 of η on a log axis).
+    pub y_range: (f64, f64),
+    /// Whether the y-axis is logarithmic.
+    pub log_y: bool,
+}
+
+impl PlotArea {
+    /// Backend y of the learning rate `lr`.
+    pub fn y_of(&self, lr: f64) -> f64 {
+        let (lo, hi) = self.y_range;
+        let v = if self.log_y {
+            lr.max(10f64.powf(lo)).log10()
+        } else {
+            lr
+        };
+        let frac = ((v - lo) / (hi - lo)).clamp(0.0, 1.0);
+        f64::from(self.bottom) - frac * f64::from(self.bottom - self.top)
+    }
 }
 
 /// A tick label: a few significant digits, so float noise like 0.060000000000000005 never shows.
@@ -176,6 +194,8 @@ pub fn draw_schedule<DB: DrawingBackend>(
         right: xs.end,
         top: ys.start,
         bottom: ys.end,
+        y_range: (y_lo, y_hi),
+        log_y,
     })
 }
 

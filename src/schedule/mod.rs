@@ -9,10 +9,12 @@ mod cycles;
 mod error;
 mod families;
 pub mod frameworks;
+mod pitfalls;
 mod warmup;
 
 pub use anneal::{Anneal, CycleCache, LR_LIMIT, T_LIMIT};
 pub use cycles::{Cycle, Cycles};
 pub use error::ScheduleError;
 pub use families::Family;
+pub use pitfalls::{pitfalls, Pitfall};
 pub use warmup::{ramp, Warmup, WarmupPlacement, WarmupScope, WarmupShape};

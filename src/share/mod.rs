@@ -5,7 +5,8 @@ mod number;
 mod presets;
 mod settings;
 
+pub use crate::format::{format_value, round_significant};
 pub use keys::*;
-pub use number::{format_value, round_significant, Clamped, NumberKey, Scale, SLIDER_STEPS};
+pub use number::{Clamped, NumberKey, Scale, SLIDER_STEPS};
 pub use presets::{Preset, PRESETS};
 pub use settings::{Resolved, Settings, Unit};

@@ -1,5 +1,7 @@
 //! One numeric key: its valid range, slider mapping and text parsing.
 
+use crate::format::{format_value, round_significant};
+
 /// How a key's range maps onto a slider's travel.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Scale {
@@ -136,29 +138,6 @@ impl NumberKey {
     }
 }
 
-/// Rounds to `digits` significant digits, so the shortest decimal form stays short.
-pub fn round_significant(v: f64, digits: usize) -> f64 {
-    if v == 0.0 || !v.is_finite() {
-        return v;
-    }
-    format!("{:.*e}", digits - 1, v).parse().unwrap_or(v)
-}
-
-/// Formats a value for display: shortest round-trip text, exponent form for tiny or huge values.
-pub fn format_value(v: f64) -> String {
-    if !v.is_finite() {
-        return "—".to_string();
-    }
-    let a = v.abs();
-    if v == 0.0 {
-        "0".to_string()
-    } else if !(1e-4..1e7).contains(&a) {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,14 +212,5 @@ mod tests {
             let vals: Vec<f64> = (0..=1000).map(|p| k.from_position(p as f64)).collect();
             assert!(vals.windows(2).all(|w| w[0] <= w[1]), "{}", k.key);
         }
-    }
-
-    #[test]
-    fn values_read_cleanly() {
-        assert_eq!(format_value(0.1), "0.1");
-        assert_eq!(format_value(0.0003), "0.0003");
-        assert_eq!(format_value(1e-6), "1e-6");
-        assert_eq!(format_value(100.0), "100");
-        assert_eq!(format_value(f64::NAN), "—");
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::keys::*;
-use super::number::format_value;
+use crate::format::format_value;
 use crate::schedule::{Anneal, Warmup, WarmupPlacement, WarmupScope, WarmupShape};
 
 /// The unit the lengths are given in.

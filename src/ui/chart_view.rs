@@ -8,9 +8,38 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
-use crate::charts::{draw_schedule, envelope, Curve, PlotArea, ScheduleChart, Theme};
-use crate::schedule::{CycleCache, WarmupScope};
+use plotters::style::RGBColor;
+
+use crate::charts::{decimate, draw_schedule, envelope, Curve, PlotArea, ScheduleChart, Theme};
+use crate::schedule::{Anneal, CycleCache, Pitfall, WarmupScope};
 use crate::share::{format_value, Resolved, Unit};
+
+/// A curve drawn over the current schedule: a pinned schedule or a framework's values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overlay {
+    /// Legend text.
+    pub label: String,
+    /// Line colour.
+    pub color: (u8, u8, u8),
+    /// What to draw.
+    pub source: OverlaySource,
+}
+
+/// Where an overlay's points come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OverlaySource {
+    /// A schedule, drawn through the exact envelope.
+    Schedule(Anneal),
+    /// Values at given steps, decimated per pixel column.
+    Samples(Vec<(f64, f64)>),
+}
+
+/// The schedule's curve in x = steps, decimated to `columns`.
+fn schedule_points(a: &Anneal, end: f64, columns: usize) -> Vec<(f64, f64)> {
+    let cache = RefCell::new(CycleCache::default());
+    let lr = |t: f64| a.lr_cached(t, &mut cache.borrow_mut());
+    envelope(lr, |x, y, cap| a.breakpoints(x, y, cap), 0.0, end, columns)
+}
 
 /// Restart markers and warm-up bands drawn at most; more would be a solid smear.
 const MAX_MARKS: usize = 60;
@@ -32,6 +61,7 @@ fn paint(
     wrapper: &HtmlDivElement,
     canvas: &HtmlCanvasElement,
     r: &Resolved,
+    overlays: &[Overlay],
     log_y: bool,
     unit: Unit,
 ) -> Option<PlotArea> {
@@ -46,18 +76,19 @@ fn paint(
         canvas.set_height(h);
     }
     let (a, spu, end) = (&r.schedule, r.steps_per_unit, r.horizon_steps);
-    let cache = RefCell::new(CycleCache::default());
-    let lr = |t: f64| a.lr_cached(t, &mut cache.borrow_mut());
-    let points: Vec<(f64, f64)> = envelope(
-        lr,
-        |x, y, cap| a.breakpoints(x, y, cap),
-        0.0,
-        end,
-        w as usize,
-    )
-    .into_iter()
-    .map(|(t, v)| (t / spu, v))
-    .collect();
+    let in_units = |pts: Vec<(f64, f64)>| -> Vec<(f64, f64)> {
+        pts.into_iter().map(|(t, v)| (t / spu, v)).collect()
+    };
+    let points = in_units(schedule_points(a, end, w as usize));
+    let overlay_points: Vec<Vec<(f64, f64)>> = overlays
+        .iter()
+        .map(|o| {
+            in_units(match &o.source {
+                OverlaySource::Schedule(s) => schedule_points(s, end, w as usize),
+                OverlaySource::Samples(v) => decimate(v, 0.0, end, w as usize),
+            })
+        })
+        .collect();
     let starts = a.restart_steps(end, MAX_MARKS);
     let restarts: Vec<(f64, u64)> = starts.iter().zip(1..).map(|(&t, i)| (t / spu, i)).collect();
     let w_len = a.warmup.length;
@@ -76,11 +107,20 @@ fn paint(
     } else {
         Theme::LIGHT
     };
-    let curves = [Curve {
+    let mut curves: Vec<Curve> = overlays
+        .iter()
+        .zip(&overlay_points)
+        .map(|(o, pts)| Curve {
+            points: pts,
+            color: RGBColor(o.color.0, o.color.1, o.color.2),
+            label: Some(o.label.as_str()),
+        })
+        .collect();
+    curves.push(Curve {
         points: &points,
         color: theme.curve,
-        label: None,
-    }];
+        label: (!overlays.is_empty()).then_some("current"),
+    });
     let title = if unit == Unit::Epochs {
         format!(
             "Learning rate over training (1 epoch = {} optimizer steps)",
@@ -146,22 +186,25 @@ fn round_to(v: f64) -> f64 {
     (v * 1000.0).round() / 1000.0
 }
 
-/// A canvas that redraws whenever the schedule or the view changes, coalesced per frame.
+/// A canvas that redraws whenever the schedule, the overlays or the view change, coalesced per
+/// frame, with pitfall flags on the curve.
 #[component]
 pub fn ScheduleCanvas(
     resolved: Memo<Resolved>,
+    overlays: Signal<Vec<Overlay>>,
+    flags: Signal<Vec<Pitfall>>,
     log_y: Signal<bool>,
     unit: Signal<Unit>,
 ) -> impl IntoView {
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let plot = StoredValue::new(None::<PlotArea>);
+    let plot = RwSignal::new(None::<PlotArea>);
     let frame_pending = StoredValue::new(false);
     // The step under the read-out, and where to show it (CSS px from the canvas's left edge).
     let cursor = RwSignal::new(None::<(f64, f64)>);
     // The plot's top and bottom in CSS px, for the cursor line.
     let plot_band = move || {
-        plot.get_value().map_or((0.0, 0.0), |p| {
+        plot.get().map_or((0.0, 0.0), |p| {
             let dpr = device_pixel_ratio();
             (f64::from(p.top) / dpr, f64::from(p.bottom - p.top) / dpr)
         })
@@ -181,16 +224,22 @@ pub fn ScheduleCanvas(
             if let Some(p) = &perf {
                 let _ = p.mark("anneal-draw-start");
             }
-            let area = resolved
-                .with_untracked(|r| paint(&w, &c, r, log_y.get_untracked(), unit.get_untracked()));
+            let area = resolved.with_untracked(|r| {
+                overlays.with_untracked(|o| {
+                    paint(&w, &c, r, o, log_y.get_untracked(), unit.get_untracked())
+                })
+            });
             if let Some(p) = &perf {
                 let _ = p.mark("anneal-draw-end");
             }
-            plot.set_value(area);
+            if plot.get_untracked() != area {
+                plot.set(area);
+            }
         });
     };
     Effect::new(move |_| {
         resolved.track();
+        overlays.track();
         log_y.track();
         unit.track();
         redraw();
@@ -200,7 +249,7 @@ pub fn ScheduleCanvas(
 
     // Maps a backend x to the nearest whole step, and back to a CSS x for the overlay.
     let step_at = move |backend_x: f64| -> Option<(f64, f64)> {
-        let p = plot.get_value()?;
+        let p = plot.get_untracked()?;
         let span = f64::from(p.right - p.left).max(1.0);
         let frac = ((backend_x - f64::from(p.left)) / span).clamp(0.0, 1.0);
         let end = resolved.with_untracked(|r| r.horizon_steps);
@@ -227,7 +276,7 @@ pub fn ScheduleCanvas(
         };
         ev.prevent_default();
         let step = step.clamp(0.0, end);
-        if let Some(p) = plot.get_value() {
+        if let Some(p) = plot.get_untracked() {
             cursor.set(Some((step, css_x(&p, step / end.max(1.0)))));
         }
     };
@@ -255,6 +304,32 @@ pub fn ScheduleCanvas(
         })
     };
 
+    let flag_marks = move || {
+        let p = plot.get()?;
+        let dpr = device_pixel_ratio();
+        let (end, schedule) = resolved.with(|r| (r.horizon_steps, r.schedule.clone()));
+        let marks = flags
+            .get()
+            .into_iter()
+            .map(|f| {
+                let x = css_x(&p, f.at / end.max(1.0));
+                let y = p.y_of(schedule.lr(f.at)) / dpr;
+                let text = format!("{}: {}", f.title, f.detail);
+                view! {
+                    <button class="flag" style:left=format!("{x:.1}px") style:top=format!("{y:.1}px") aria-label=text.clone()>
+                        <span aria-hidden="true">"!"</span>
+                        <span class="flag-tip" role="tooltip">
+                            <strong>{f.title}</strong>
+                            " "
+                            {f.detail}
+                        </span>
+                    </button>
+                }
+            })
+            .collect_view();
+        Some(marks)
+    };
+
     view! {
         <div class="chart-wrap" node_ref=wrapper>
             <canvas
@@ -270,6 +345,7 @@ pub fn ScheduleCanvas(
                 on:blur=move |_| cursor.set(None)
             ></canvas>
             <div class="readout-layer" role="status" aria-live="polite">{readout}</div>
+            <div class="flag-layer">{flag_marks}</div>
             <p id="chart-summary" class="sr-only">{move || resolved.with(|r| summary(r, unit.get()))}</p>
         </div>
     }

@@ -1,13 +1,15 @@
 //! Leptos components: thin views over the pure core.
 
 mod chart_view;
+mod compare;
 mod control;
 
 use leptos::prelude::*;
 
-use crate::schedule::WarmupShape;
+use crate::schedule::{pitfalls, WarmupShape};
 use crate::share::*;
 use chart_view::ScheduleCanvas;
+use compare::{framework_curves, overlays, ComparePanel, Pin};
 use control::{Choice, NumberControl, Toggle};
 
 type Getter<T> = fn(&Settings) -> T;
@@ -87,6 +89,17 @@ pub fn App() -> impl IntoView {
     });
     let log_y = Signal::derive(move || settings.with(|s| s.log_y));
     let unit = Signal::derive(move || settings.with(|s| s.unit));
+    let pins = RwSignal::new(Vec::<Pin>::new());
+    let compare = RwSignal::new(false);
+    let frameworks = Memo::new(move |_| {
+        if compare.get() {
+            resolved.with(framework_curves)
+        } else {
+            Vec::new()
+        }
+    });
+    let drawn = Signal::derive(move || pins.with(|p| frameworks.with(|f| overlays(p, f))));
+    let flags = Signal::derive(move || resolved.with(|r| pitfalls(&r.schedule, r.horizon_steps)));
     let preset_source = RwSignal::new(None::<&'static str>);
     let on_preset = move |ev| {
         let key = event_target_value(&ev);
@@ -154,7 +167,8 @@ pub fn App() -> impl IntoView {
                 }}
             </section>
             <section class="chart-panel">
-                <ScheduleCanvas resolved=resolved log_y=log_y unit=unit />
+                <ScheduleCanvas resolved=resolved overlays=drawn flags=flags log_y=log_y unit=unit />
+                <ComparePanel settings=settings pins=pins compare=compare frameworks=frameworks />
             </section>
         </main>
     }

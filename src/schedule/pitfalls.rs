@@ -1,0 +1,128 @@
+//! Things about a schedule that surprise people, found from its numbers.
+
+use super::{Anneal, WarmupPlacement};
+use crate::format::format_value;
+
+/// A surprise worth flagging on the curve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pitfall {
+    /// Where on the curve (optimizer steps).
+    pub at: f64,
+    /// A short name.
+    pub title: &'static str,
+    /// What happens, with the numbers, and why.
+    pub detail: String,
+}
+
+/// Differences below this share of the peak are not worth a flag.
+const NOTICEABLE: f64 = 0.01;
+
+/// The pitfalls of `a` shown over [0, horizon] steps.
+pub fn pitfalls(a: &Anneal, horizon: f64) -> Vec<Pitfall> {
+    let mut out = Vec::new();
+    let (peak, floor) = a.bounds(0);
+    let range = (peak - floor).max(f64::MIN_POSITIVE);
+    let w = &a.warmup;
+    let f = format_value;
+    if w.length > 0.0 && w.placement == WarmupPlacement::Overlap && w.length < horizon {
+        let before = a.lr(w.length - (w.length * 1e-9).max(1e-9));
+        let after = a.lr(w.length);
+        if before - after > NOTICEABLE * peak {
+            out.push(Pitfall {
+                at: w.length,
+                title: "Jump at the warm-up hand-off",
+                detail: format!(
+                    "η falls from {} to {} at step {}: the overlapping warm-up ends while the cosine has been running underneath it (timm's default, warmup_prefix=False).",
+                    f(before), f(after), f(w.length)
+                ),
+            });
+        }
+    }
+    let first_restart = a.restart_steps(f64::INFINITY, 1).first().copied();
+    if let Some(r) = first_restart {
+        let last = r - 1.0;
+        let gap = a.lr(last) - floor;
+        if last > 0.0 && last <= horizon && gap > NOTICEABLE * range {
+            out.push(Pitfall {
+                at: last,
+                title: "η_min is never reached",
+                detail: format!(
+                    "The last step of the first cycle (step {}) is at η = {}, {} above η_min: step T_i is already the next restart. Longer cycles shrink the gap.",
+                    f(last), f(a.lr(last)), f(gap)
+                ),
+            });
+        }
+        if r > horizon {
+            out.push(Pitfall {
+                at: horizon,
+                title: "No restart inside the horizon",
+                detail: format!(
+                    "Restarts are on, but the first one is at step {}, after the {} steps shown.",
+                    f(r),
+                    f(horizon)
+                ),
+            });
+        }
+    }
+    let s = horizon - a.offset();
+    let cycle = a.cycles().locate(s.max(0.0));
+    let running = a.cycles_run().is_none_or(|limit| cycle.index < limit);
+    let end = a.offset() + cycle.end(a.cycles().extra);
+    let (_, cycle_floor) = a.bounds(cycle.index);
+    let left = a.lr(horizon) - cycle_floor;
+    if s > 0.0 && running && end > horizon && left > NOTICEABLE * range {
+        out.push(Pitfall {
+            at: horizon,
+            title: "A cycle is cut off by the horizon",
+            detail: format!(
+                "Training that stops at step {} ends cycle {} at η = {}, before it anneals to {} at step {}.",
+                f(horizon), cycle.index + 1, f(a.lr(horizon)), f(cycle_floor), f(end)
+            ),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::Warmup;
+
+    fn titles(a: &Anneal, horizon: f64) -> Vec<&'static str> {
+        pitfalls(a, horizon).into_iter().map(|p| p.title).collect()
+    }
+
+    #[test]
+    fn a_plain_cosine_shown_in_full_has_none() {
+        assert!(titles(&Anneal::default(), 120.0).is_empty());
+    }
+
+    #[test]
+    fn each_pitfall_is_found() {
+        let overlap = Anneal {
+            warmup: Warmup {
+                length: 10.0,
+                placement: WarmupPlacement::Overlap,
+                ..Warmup::default()
+            },
+            ..Anneal::default()
+        };
+        assert_eq!(
+            titles(&overlap, 120.0),
+            vec!["Jump at the warm-up hand-off"]
+        );
+        let short = Anneal {
+            t_0: 5.0,
+            restarts: true,
+            ..Anneal::default()
+        };
+        assert!(titles(&short, 100.0).contains(&"η_min is never reached"));
+        let late = Anneal {
+            t_0: 1000.0,
+            restarts: true,
+            ..Anneal::default()
+        };
+        assert!(titles(&late, 500.0).contains(&"No restart inside the horizon"));
+        assert!(titles(&late, 500.0).contains(&"A cycle is cut off by the horizon"));
+    }
+}

@@ -1,0 +1,259 @@
+//! Pinned schedules and the five frameworks' versions of the current one, overlaid.
+
+use leptos::prelude::*;
+
+use super::chart_view::{Overlay, OverlaySource};
+use crate::export::{equivalents, Equivalent};
+use crate::share::{format_value, Resolved, Settings};
+
+/// At most this many pins, so the chart stays readable.
+pub const MAX_PINS: usize = 4;
+
+/// Colours for pins (orange, green, purple, pink), apart from the current curve's blue.
+const PIN_COLORS: [(u8, u8, u8); MAX_PINS] =
+    [(234, 88, 12), (22, 163, 74), (147, 51, 234), (219, 39, 119)];
+
+/// Colours for the frameworks, in `equivalents` order.
+const FRAMEWORK_COLORS: [(u8, u8, u8); 5] = [
+    (238, 76, 44),
+    (124, 58, 237),
+    (245, 158, 11),
+    (16, 185, 129),
+    (208, 0, 0),
+];
+
+/// Integer steps sampled per framework curve at most; longer horizons are strided.
+const MAX_FRAMEWORK_SAMPLES: f64 = 20_000.0;
+
+/// A pinned schedule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pin {
+    /// Stable identity for the list.
+    pub id: u32,
+    /// Legend name, editable.
+    pub name: String,
+    /// The settings when pinned.
+    pub settings: Settings,
+    /// Hidden from the chart.
+    pub hidden: bool,
+    /// Index into the pin palette.
+    pub color: usize,
+}
+
+/// A framework's curve and how far it strays from the current schedule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FrameworkCurve {
+    /// Framework name.
+    pub framework: &'static str,
+    /// The call it stands for.
+    pub call: String,
+    /// Where it differs, in words.
+    pub notes: Vec<String>,
+    /// (step, η) samples, or why there are none.
+    pub samples: Result<Vec<(f64, f64)>, String>,
+    /// Largest |Δη| against the current schedule and the step where it happens.
+    pub max_diff: Option<(f64, f64)>,
+}
+
+fn sample(e: &Equivalent, r: &Resolved) -> FrameworkCurve {
+    let end = r.horizon_steps.floor();
+    let stride = (end / MAX_FRAMEWORK_SAMPLES).ceil().max(1.0);
+    let steps: Vec<f64> = (0..=(end / stride) as u64)
+        .map(|k| k as f64 * stride)
+        .collect();
+    let samples = e
+        .mode
+        .eval(&steps)
+        .map_err(|err| err.to_string())
+        .map(|values| {
+            steps
+                .iter()
+                .copied()
+                .zip(values)
+                .filter(|p| p.1.is_finite())
+                .collect::<Vec<_>>()
+        });
+    let max_diff = samples.as_ref().ok().and_then(|pts| {
+        pts.iter()
+            .map(|&(t, v)| ((v - r.schedule.lr(t)).abs(), t))
+            .fold(None, |m: Option<(f64, f64)>, d| match m {
+                Some(best) if best.0 >= d.0 => Some(best),
+                _ => Some(d),
+            })
+    });
+    FrameworkCurve {
+        framework: e.framework,
+        call: e.call.clone(),
+        notes: e.notes.clone(),
+        samples,
+        max_diff,
+    }
+}
+
+/// The framework curves for the resolved schedule.
+pub fn framework_curves(r: &Resolved) -> Vec<FrameworkCurve> {
+    equivalents(&r.schedule, r.horizon_steps)
+        .iter()
+        .map(|e| sample(e, r))
+        .collect()
+}
+
+/// The overlays to draw: visible pins, then the frameworks.
+pub fn overlays(pins: &[Pin], frameworks: &[FrameworkCurve]) -> Vec<Overlay> {
+    let pinned = pins.iter().filter(|p| !p.hidden).map(|p| Overlay {
+        label: p.name.clone(),
+        color: PIN_COLORS[p.color % MAX_PINS],
+        source: OverlaySource::Schedule(p.settings.resolve().schedule),
+    });
+    let fw = frameworks
+        .iter()
+        .zip(FRAMEWORK_COLORS)
+        .filter_map(|(f, color)| {
+            let pts = f.samples.as_ref().ok()?;
+            Some(Overlay {
+                label: f.framework.to_string(),
+                color,
+                source: OverlaySource::Samples(pts.clone()),
+            })
+        });
+    pinned.chain(fw).collect()
+}
+
+fn swatch((r, g, b): (u8, u8, u8)) -> String {
+    format!("rgb({r}, {g}, {b})")
+}
+
+/// Pin controls and the framework comparison table.
+#[component]
+pub fn ComparePanel(
+    settings: RwSignal<Settings>,
+    pins: RwSignal<Vec<Pin>>,
+    compare: RwSignal<bool>,
+    frameworks: Memo<Vec<FrameworkCurve>>,
+) -> impl IntoView {
+    let next_id = StoredValue::new(1u32);
+    let pin_current = move |_| {
+        pins.update(|list| {
+            if list.len() >= MAX_PINS {
+                return;
+            }
+            let id = next_id.get_value();
+            next_id.set_value(id + 1);
+            let color = (0..MAX_PINS)
+                .find(|c| list.iter().all(|p| p.color != *c))
+                .unwrap_or(0);
+            list.push(Pin {
+                id,
+                name: format!("pin {id}"),
+                settings: settings.get_untracked(),
+                hidden: false,
+                color,
+            });
+        });
+    };
+    let update = move |id: u32, f: &dyn Fn(&mut Pin)| {
+        pins.update(|list| list.iter_mut().filter(|p| p.id == id).for_each(f));
+    };
+
+    view! {
+        <section class="compare" aria-label="Compare">
+            <div class="pins">
+                <button
+                    type="button"
+                    name="pin"
+                    on:click=pin_current
+                    prop:disabled=move || pins.with(|p| p.len() >= MAX_PINS)
+                >
+                    "Pin current schedule"
+                </button>
+                <span class="hint">{move || format!("{} of {MAX_PINS} pinned", pins.with(Vec::len))}</span>
+                <For each=move || pins.get() key=|p| p.id let:pin>
+                    <div class="pin">
+                        <span class="swatch" style:background=swatch(PIN_COLORS[pin.color % MAX_PINS])></span>
+                        <input
+                            type="text"
+                            name="pin_name"
+                            aria-label="Pin name"
+                            maxlength="40"
+                            prop:value=pin.name.clone()
+                            on:input=move |ev| {
+                                let name = event_target_value(&ev);
+                                update(pin.id, &|p| p.name = name.clone())
+                            }
+                        />
+                        <label class="toggle">
+                            <input
+                                type="checkbox"
+                                name="pin_visible"
+                                prop:checked=!pin.hidden
+                                on:change=move |ev| {
+                                    let shown = event_target_checked(&ev);
+                                    update(pin.id, &|p| p.hidden = !shown)
+                                }
+                            />
+                            <span>"show"</span>
+                        </label>
+                        <button
+                            type="button"
+                            name="pin_remove"
+                            aria-label=format!("Remove {}", pin.name)
+                            on:click=move |_| pins.update(|list| list.retain(|p| p.id != pin.id))
+                        >
+                            "Remove"
+                        </button>
+                    </div>
+                </For>
+            </div>
+            <label class="toggle">
+                <input
+                    type="checkbox"
+                    name="compare"
+                    prop:checked=move || compare.get()
+                    on:change=move |ev| compare.set(event_target_checked(&ev))
+                />
+                <span>"Compare frameworks: PyTorch, timm, Hugging Face, optax, Keras"</span>
+            </label>
+            <Show when=move || compare.get()>
+                <table class="frameworks">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Framework"</th>
+                            <th scope="col">"Nearest call"</th>
+                            <th scope="col">"Largest |Δη|"</th>
+                            <th scope="col">"Where it differs"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            frameworks
+                                .get()
+                                .into_iter()
+                                .zip(FRAMEWORK_COLORS)
+                                .map(|(f, color)| {
+                                    let diff = match (&f.samples, f.max_diff) {
+                                        (Err(e), _) => e.clone(),
+                                        (_, Some((d, at))) => format!("{} at step {}", format_value(d), format_value(at)),
+                                        _ => "—".to_string(),
+                                    };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">
+                                                <span class="swatch" style:background=swatch(color)></span>
+                                                {f.framework}
+                                            </th>
+                                            <td><code>{f.call}</code></td>
+                                            <td class="num">{diff}</td>
+                                            <td>
+                                                <ul>{f.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
