@@ -233,3 +233,22 @@ test('pitfall flags sit on the curve and explain themselves', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the step-decay and WSD presets draw their contrast beside the cosine', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const SLATE = [71, 85, 105];
+  for (const preset of ['step', 'wsd']) {
+    await page.selectOption('select[name=preset]', preset);
+    await nextFrames(page);
+    assert.ok((await pixelsOfColour(page, SLATE)) > 200, `${preset}: contrast curve drawn`);
+    assert.ok(await page.isChecked('input[name=contrast]'));
+    assert.match(await page.textContent('.source'), /Source: /);
+  }
+  await page.uncheck('input[name=contrast]');
+  await nextFrames(page);
+  assert.equal(await pixelsOfColour(page, SLATE), 0, 'the contrast can be hidden');
+  await page.selectOption('select[name=preset]', 'sgdr');
+  assert.equal(await page.locator('input[name=contrast]').count(), 0, 'other presets have none');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

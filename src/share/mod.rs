@@ -8,5 +8,5 @@ mod settings;
 pub use crate::format::{format_value, round_significant};
 pub use keys::*;
 pub use number::{Clamped, NumberKey, Scale, SLIDER_STEPS};
-pub use presets::{Preset, PRESETS};
+pub use presets::{Contrast, Preset, PRESETS};
 pub use settings::{Resolved, Settings, Unit};

@@ -1,7 +1,16 @@
 //! Named starting points with their sources, each a full [`Settings`].
 
 use super::settings::{Settings, Unit};
-use crate::schedule::WarmupShape;
+use crate::schedule::{Family, WarmupShape};
+
+/// A non-cosine schedule a preset draws beside its cosine, in optimizer steps.
+#[derive(Clone, Copy, Debug)]
+pub struct Contrast {
+    /// Legend text.
+    pub label: &'static str,
+    /// The schedule.
+    pub family: fn() -> Family,
+}
 
 /// A preset: a short key, a name for the menu, where the numbers come from, and the settings.
 #[derive(Clone, Copy, Debug)]
@@ -14,6 +23,8 @@ pub struct Preset {
     pub source: &'static str,
     /// The settings it applies.
     pub settings: fn() -> Settings,
+    /// A shape to overlay for contrast, if the preset is about one.
+    pub contrast: Option<Contrast>,
 }
 
 fn sgdr() -> Settings {
@@ -70,37 +81,106 @@ fn one_cycle() -> Settings {
     }
 }
 
+/// ImageNet at batch 256: 1,281,167 images → 5,005 optimizer steps per epoch.
+const IMAGENET_STEPS: f64 = 5005.0;
+
+fn resnet_cosine() -> Settings {
+    Settings {
+        eta_max: 0.1,
+        t_max: 90.0,
+        horizon: 90.0,
+        unit: Unit::Epochs,
+        steps_per_epoch: IMAGENET_STEPS,
+        ..Settings::default()
+    }
+}
+
+fn resnet_steps() -> Family {
+    Family::Step {
+        lr: 0.1,
+        step_size: 30.0 * IMAGENET_STEPS,
+        gamma: 0.1,
+    }
+}
+
+fn wsd_cosine() -> Settings {
+    Settings {
+        eta_max: 0.01,
+        eta_min_rel: true,
+        eta_min_frac: 0.1,
+        t_max: 98_000.0,
+        warmup: 2_000.0,
+        horizon: 100_000.0,
+        ..Settings::default()
+    }
+}
+
+fn wsd() -> Family {
+    Family::Wsd {
+        lr: 0.01,
+        warmup: 2_000.0,
+        stable: 88_000.0,
+        decay: 10_000.0,
+        min_ratio: 0.1,
+    }
+}
+
 /// Every preset, in menu order.
-pub const PRESETS: [Preset; 5] = [
+pub const PRESETS: [Preset; 7] = [
     Preset {
         key: "default",
         name: "Plain cosine (T_max = 100)",
         source: "PyTorch CosineAnnealingLR with its usual settings",
         settings: Settings::default,
+        contrast: None,
     },
     Preset {
         key: "sgdr",
         name: "SGDR: T_0 = 10, T_mult = 2",
         source: "Loshchilov & Hutter, SGDR (ICLR 2017): WRN-28-10 on CIFAR-10, η_max 0.05, η_min 0, batch 128, 200 epochs",
         settings: sgdr,
+        contrast: None,
     },
     Preset {
         key: "vit",
         name: "Cosine with warm-up (ViT/DeiT, timm)",
         source: "Touvron et al., DeiT (2021) via timm: lr 5e-4 at batch 512, 5 warm-up epochs from 1e-6, min 1e-5, 300 epochs",
         settings: vit_timm,
+        contrast: None,
     },
     Preset {
         key: "llm",
         name: "LLM: warm-up, cosine to 10 %, long tail",
         source: "Touvron et al., Llama 2 (2023): peak 3e-4, 2,000 warm-up steps, cosine to 10 % of peak; ~500k steps",
         settings: llm,
+        contrast: None,
     },
     Preset {
         key: "one_cycle",
         name: "One-cycle (as a cosine warm-up + cosine)",
         source: "Smith & Topin, Super-Convergence (2018); PyTorch OneCycleLR defaults: pct_start 0.3, div 25, final div 1e4",
         settings: one_cycle,
+        contrast: None,
+    },
+    Preset {
+        key: "wsd",
+        name: "Warmup-stable-decay (WSD) against cosine",
+        source: "Hu et al., MiniCPM (2024): warm-up, a long stable phase at the peak, then a decay over the last ~10 % (drawn as transformers' get_wsd_schedule: cosine decay to 10 %), beside a cosine with the same warm-up, peak and floor",
+        settings: wsd_cosine,
+        contrast: Some(Contrast {
+            label: "WSD",
+            family: wsd,
+        }),
+    },
+    Preset {
+        key: "step",
+        name: "Step decay against cosine (ResNet on ImageNet)",
+        source: "He et al., ResNet (2016); Goyal et al. (2017): lr 0.1 at batch 256, ×0.1 at epochs 30 and 60, 90 epochs; beside a cosine over the same 90 epochs",
+        settings: resnet_cosine,
+        contrast: Some(Contrast {
+            label: "step decay ×0.1 every 30 epochs",
+            family: resnet_steps,
+        }),
     },
 ];
 
@@ -135,6 +215,26 @@ mod tests {
             .map(|s| s / per_epoch)
             .collect();
         assert_eq!(restarts, vec![10.0, 30.0, 70.0, 150.0]);
+    }
+
+    #[test]
+    fn contrasts_are_valid_and_share_the_cosines_peak() {
+        for p in PRESETS {
+            if let Some(c) = p.contrast {
+                let family = (c.family)();
+                assert_eq!(family.validate(), Ok(()), "{}", p.key);
+                let cosine = (p.settings)().resolve().schedule;
+                let peak = cosine.eta_max;
+                let t = cosine.warmup.length;
+                assert!(
+                    (family.lr(t) - peak).abs() < 1e-15,
+                    "{} starts its plateau at the cosine's peak",
+                    p.key
+                );
+            }
+        }
+        let step = (PRESETS[6].contrast.expect("step preset").family)();
+        assert!((step.lr(60.0 * IMAGENET_STEPS) - 0.001).abs() < 1e-15);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use web_sys::{HtmlCanvasElement, HtmlDivElement};
 use plotters::style::RGBColor;
 
 use crate::charts::{decimate, draw_schedule, envelope, Curve, PlotArea, ScheduleChart, Theme};
-use crate::schedule::{Anneal, CycleCache, Pitfall, WarmupScope};
+use crate::schedule::{Anneal, CycleCache, Family, Pitfall, WarmupScope};
 use crate::share::{format_value, Resolved, Unit};
 
 /// A curve drawn over the current schedule: a pinned schedule or a framework's values.
@@ -32,6 +32,8 @@ pub enum OverlaySource {
     Schedule(Anneal),
     /// Values at given steps, decimated per pixel column.
     Samples(Vec<(f64, f64)>),
+    /// A comparison shape: monotone between its jumps, so column ends carry its extremes.
+    Family(Family),
 }
 
 /// The schedule's curve in x = steps, decimated to `columns`.
@@ -86,6 +88,9 @@ fn paint(
             in_units(match &o.source {
                 OverlaySource::Schedule(s) => schedule_points(s, end, w as usize),
                 OverlaySource::Samples(v) => decimate(v, 0.0, end, w as usize),
+                OverlaySource::Family(f) => {
+                    envelope(|t| f.lr(t), |_, _, _| Vec::new(), 0.0, end, w as usize)
+                }
             })
         })
         .collect();

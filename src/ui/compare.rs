@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::chart_view::{Overlay, OverlaySource};
 use crate::export::{equivalents, Equivalent};
+use crate::schedule::Family;
 use crate::share::{format_value, Resolved, Settings};
 
 /// At most this many pins, so the chart stays readable.
@@ -98,8 +99,31 @@ pub fn framework_curves(r: &Resolved) -> Vec<FrameworkCurve> {
         .collect()
 }
 
-/// The overlays to draw: visible pins, then the frameworks.
-pub fn overlays(pins: &[Pin], frameworks: &[FrameworkCurve]) -> Vec<Overlay> {
+/// Colour of a preset's contrast curve (slate).
+const CONTRAST_COLOR: (u8, u8, u8) = (71, 85, 105);
+
+/// A preset's contrast curve, when shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContrastCurve {
+    /// Legend text.
+    pub label: &'static str,
+    /// The shape.
+    pub family: Family,
+    /// Drawn or not.
+    pub shown: bool,
+}
+
+/// The overlays to draw: a preset's contrast, visible pins, then the frameworks.
+pub fn overlays(
+    contrast: Option<&ContrastCurve>,
+    pins: &[Pin],
+    frameworks: &[FrameworkCurve],
+) -> Vec<Overlay> {
+    let contrast = contrast.filter(|c| c.shown).map(|c| Overlay {
+        label: c.label.to_string(),
+        color: CONTRAST_COLOR,
+        source: OverlaySource::Family(c.family.clone()),
+    });
     let pinned = pins.iter().filter(|p| !p.hidden).map(|p| Overlay {
         label: p.name.clone(),
         color: PIN_COLORS[p.color % MAX_PINS],
@@ -116,7 +140,7 @@ pub fn overlays(pins: &[Pin], frameworks: &[FrameworkCurve]) -> Vec<Overlay> {
                 source: OverlaySource::Samples(pts.clone()),
             })
         });
-    pinned.chain(fw).collect()
+    contrast.into_iter().chain(pinned).chain(fw).collect()
 }
 
 fn swatch((r, g, b): (u8, u8, u8)) -> String {
@@ -130,6 +154,7 @@ pub fn ComparePanel(
     pins: RwSignal<Vec<Pin>>,
     compare: RwSignal<bool>,
     frameworks: Memo<Vec<FrameworkCurve>>,
+    contrast: RwSignal<Option<ContrastCurve>>,
 ) -> impl IntoView {
     let next_id = StoredValue::new(1u32);
     let pin_current = move |_| {
@@ -204,6 +229,27 @@ pub fn ComparePanel(
                     </div>
                 </For>
             </div>
+            {move || {
+                contrast
+                    .get()
+                    .map(|c| {
+                        view! {
+                            <label class="toggle">
+                                <input
+                                    type="checkbox"
+                                    name="contrast"
+                                    prop:checked=c.shown
+                                    on:change=move |ev| {
+                                        let shown = event_target_checked(&ev);
+                                        contrast.update(|c| c.iter_mut().for_each(|c| c.shown = shown))
+                                    }
+                                />
+                                <span class="swatch" style:background=swatch(CONTRAST_COLOR)></span>
+                                <span>"show the preset's contrast: " {c.label}</span>
+                            </label>
+                        }
+                    })
+            }}
             <label class="toggle">
                 <input
                     type="checkbox"

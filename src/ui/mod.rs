@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::schedule::{pitfalls, WarmupShape};
 use crate::share::*;
 use chart_view::ScheduleCanvas;
-use compare::{framework_curves, overlays, ComparePanel, Pin};
+use compare::{framework_curves, overlays, ComparePanel, ContrastCurve, Pin};
 use control::{Choice, NumberControl, Toggle};
 
 type Getter<T> = fn(&Settings) -> T;
@@ -98,7 +98,10 @@ pub fn App() -> impl IntoView {
             Vec::new()
         }
     });
-    let drawn = Signal::derive(move || pins.with(|p| frameworks.with(|f| overlays(p, f))));
+    let contrast = RwSignal::new(None::<ContrastCurve>);
+    let drawn = Signal::derive(move || {
+        contrast.with(|c| pins.with(|p| frameworks.with(|f| overlays(c.as_ref(), p, f))))
+    });
     let flags = Signal::derive(move || resolved.with(|r| pitfalls(&r.schedule, r.horizon_steps)));
     let preset_source = RwSignal::new(None::<&'static str>);
     let on_preset = move |ev| {
@@ -106,6 +109,11 @@ pub fn App() -> impl IntoView {
         if let Some(p) = PRESETS.iter().find(|p| p.key == key) {
             settings.set((p.settings)());
             preset_source.set(Some(p.source));
+            contrast.set(p.contrast.map(|c| ContrastCurve {
+                label: c.label,
+                family: (c.family)(),
+                shown: true,
+            }));
         }
     };
 
@@ -168,7 +176,7 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="chart-panel">
                 <ScheduleCanvas resolved=resolved overlays=drawn flags=flags log_y=log_y unit=unit />
-                <ComparePanel settings=settings pins=pins compare=compare frameworks=frameworks />
+                <ComparePanel settings=settings pins=pins compare=compare frameworks=frameworks contrast=contrast />
             </section>
         </main>
     }
