@@ -26,9 +26,15 @@ async fn settle() {
 }
 
 fn host() -> HtmlElement {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document");
+    // The app reads its state from the address bar: start each test from a clean link.
+    let window = web_sys::window().expect("window");
+    let path = window.location().pathname().expect("path");
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .expect("reset the link");
+    let document = window.document().expect("document");
     let host: HtmlElement = document
         .create_element("div")
         .expect("div")

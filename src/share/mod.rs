@@ -1,5 +1,6 @@
 //! The state's typed key table: names, ranges and defaults shared by controls and links.
 
+pub mod codec;
 mod keys;
 mod number;
 mod presets;

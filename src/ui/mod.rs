@@ -3,6 +3,7 @@
 mod chart_view;
 mod compare;
 mod control;
+mod url;
 
 use leptos::prelude::*;
 
@@ -45,7 +46,12 @@ fn shape_name(s: WarmupShape) -> &'static str {
 /// The whole app: presets, grouped controls and the live chart.
 #[component]
 pub fn App() -> impl IntoView {
-    let settings = RwSignal::new(Settings::default());
+    let opened = url::initial_state();
+    let settings = RwSignal::new(opened.settings);
+    let link_notices = RwSignal::new(opened.notices);
+    let unknown = StoredValue::new(opened.unknown);
+    let push_next = StoredValue::new(false);
+    url::sync(settings, unknown, push_next);
     let resolved = Memo::new(move |_| settings.with(Settings::resolve));
 
     macro_rules! number {
@@ -107,6 +113,7 @@ pub fn App() -> impl IntoView {
     let on_preset = move |ev| {
         let key = event_target_value(&ev);
         if let Some(p) = PRESETS.iter().find(|p| p.key == key) {
+            push_next.set_value(true);
             settings.set((p.settings)());
             preset_source.set(Some(p.source));
             contrast.set(p.contrast.map(|c| ContrastCurve {
@@ -134,6 +141,26 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <section class="controls" aria-label="Schedule parameters">
+                {move || {
+                    let notices = link_notices.get();
+                    (!notices.is_empty())
+                        .then(|| {
+                            view! {
+                                <div class="link-notices" role="alert">
+                                    <p>"Some values in this link could not be used:"</p>
+                                    <ul>
+                                        {notices
+                                            .into_iter()
+                                            .map(|n| view! { <li><code>{n.key}</code> ": " {n.reason}</li> })
+                                            .collect_view()}
+                                    </ul>
+                                    <button type="button" name="dismiss" on:click=move |_| link_notices.set(Vec::new())>
+                                        "Dismiss"
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
                 <fieldset>
                     <legend>"Learning rate"</legend>
                     {number!(ETA_MAX, eta_max)}

@@ -1,0 +1,84 @@
+// End-to-end: share links open the exact state, follow the controls, and survive hostile input.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { launch, nextFrames, openPage } from './browser.mjs';
+import { serveDist } from './serve.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = process.env.DIST ?? join(repo, 'dist');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist(dist);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const query = (page) => new URL(page.url()).searchParams;
+
+test('a link opens the exact state it describes', async () => {
+  const link = `${server.url}?v=1&eta_max=0.05&t_max=10&restarts=1&t_mult=3&unit=epochs&steps_per_epoch=391&log_y=1`;
+  const { page, errors } = await openPage(browser, link);
+  assert.equal(await page.inputValue('input[type=number][name=eta_max]'), '0.05');
+  assert.equal(await page.inputValue('input[type=number][name=t_max]'), '10');
+  assert.equal(await page.inputValue('input[type=number][name=t_mult]'), '3');
+  assert.ok(await page.isChecked('input[name=restarts]'));
+  assert.ok(await page.isChecked('input[name=log_y]'));
+  assert.equal(await page.inputValue('select[name=unit]'), 'epochs');
+  assert.equal(await page.locator('.link-notices').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('moving a control writes the link; Back after a preset restores the previous state', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.fill('input[type=number][name=t_max]', '50');
+  await page.waitForTimeout(400);
+  assert.equal(query(page).get('t_max'), '50');
+  assert.equal(query(page).get('v'), '1');
+  await page.selectOption('select[name=preset]', 'sgdr');
+  await nextFrames(page);
+  assert.equal(query(page).get('t_max'), '10');
+  assert.equal(query(page).get('restarts'), '1');
+  await page.goBack();
+  await nextFrames(page);
+  assert.equal(await page.inputValue('input[type=number][name=t_max]'), '50');
+  assert.ok(!(await page.isChecked('input[name=restarts]')));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a hostile link opens with defaults, a notice naming each key, and markup shown as text', async () => {
+  const hostile = encodeURIComponent('<img src=x onerror=alert(1)>');
+  const link = `${server.url}?eta_max=${hostile}&t_max=-5&unit=parsecs&warmup=1e999&t_max=7&%ZZ=1&future_key=kept`;
+  const { page, errors } = await openPage(browser, link);
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs += 1;
+    d.dismiss();
+  });
+  const notice = await page.textContent('.link-notices');
+  for (const key of ['eta_max', 't_max', 'unit', 'warmup']) assert.match(notice, new RegExp(key));
+  assert.match(notice, /"<img src=x onerror=alert…"/, "shown literally (and shortened)");
+  assert.equal(await page.locator('.link-notices img').count(), 0, 'never inserted as markup');
+  assert.equal(await page.inputValue('input[type=number][name=eta_max]'), '0.1');
+  assert.equal(await page.inputValue('input[type=number][name=t_max]'), '100');
+  assert.doesNotMatch(await page.textContent('body'), /NaN|Infinity/);
+  await page.click('button[name=dismiss]');
+  assert.equal(await page.locator('.link-notices').count(), 0);
+  await page.fill('input[type=number][name=t_max]', '20');
+  await page.waitForTimeout(400);
+  assert.equal(query(page).get('future_key'), 'kept', 'unknown keys survive');
+  assert.equal(dialogs, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,338 @@
+//! The share-link codec: the explorer's state as a short, versioned, validated query string.
+//!
+//! One table ([`KEYS`]) drives decoding, encoding, validation messages and the README's URL
+//! reference. Decoding never fails as a whole: a bad value falls back to its default with a
+//! notice naming the key, unknown keys are kept and written back, `v` allows migrations.
+
+use serde_json::{Map, Value};
+
+use super::keys::NUMBER_KEYS;
+use super::number::NumberKey;
+use super::settings::Settings;
+use crate::format::format_value;
+
+/// The schema version this build writes.
+pub const VERSION: u32 = 1;
+
+/// Longest value accepted for one key; anything longer is not a number or a name.
+const MAX_VALUE_LEN: usize = 64;
+
+/// What a key holds.
+#[derive(Clone, Copy, Debug)]
+pub enum Kind {
+    /// A number with its range and slider.
+    Number(NumberKey),
+    /// `1`/`0` (also `true`/`false`).
+    Flag,
+    /// One of fixed names.
+    Choice(&'static [&'static str]),
+}
+
+/// One link key: its name, what it holds and what it means.
+#[derive(Clone, Copy, Debug)]
+pub struct Key {
+    /// Name in the query string (and the control's `name`).
+    pub name: &'static str,
+    /// Type and valid values.
+    pub kind: Kind,
+    /// One line for the README.
+    pub meaning: &'static str,
+}
+
+const fn flag(name: &'static str, meaning: &'static str) -> Key {
+    Key {
+        name,
+        kind: Kind::Flag,
+        meaning,
+    }
+}
+
+const fn n(i: usize, meaning: &'static str) -> Key {
+    Key {
+        name: NUMBER_KEYS[i].key,
+        kind: Kind::Number(NUMBER_KEYS[i]),
+        meaning,
+    }
+}
+
+/// Every key a link may carry besides `v`, in the order links write them.
+pub const KEYS: [Key; 20] = [
+    n(0, "peak learning rate η_max"),
+    n(1, "floor η_min (absolute)"),
+    flag("eta_min_rel", "read the floor as a fraction of η_max"),
+    n(2, "floor as a fraction of η_max"),
+    n(3, "first cycle length T_max / T_0, in `unit`"),
+    flag("restarts", "warm restarts on"),
+    n(4, "cycle growth T_mult"),
+    n(5, "peak decay γ per restart"),
+    n(6, "cycles before the floor holds (0 = no limit)"),
+    n(7, "k-decay exponent"),
+    n(8, "warm-up length, in `unit`"),
+    Key {
+        name: "warmup_shape",
+        kind: Kind::Choice(&["linear", "cosine", "exponential"]),
+        meaning: "warm-up curve",
+    },
+    n(9, "warm-up start value"),
+    flag("warmup_every", "warm up before every cycle"),
+    flag(
+        "warmup_overlap",
+        "warm-up overlaps the cosine (timm's default)",
+    ),
+    n(10, "length shown, in `unit` (0 = automatic)"),
+    Key {
+        name: "unit",
+        kind: Kind::Choice(&["steps", "epochs"]),
+        meaning: "unit of the lengths",
+    },
+    n(11, "batches per epoch"),
+    n(12, "batches per optimizer step (gradient accumulation)"),
+    flag("log_y", "logarithmic η axis"),
+];
+
+/// Why a key's value was not used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The key, as written in the link.
+    pub key: String,
+    /// What was wrong and what was used instead.
+    pub reason: String,
+}
+
+/// A decoded link: the state, what was wrong with it, and keys this version does not know.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// The state, every field valid.
+    pub settings: Settings,
+    /// One notice per rejected value.
+    pub notices: Vec<Notice>,
+    /// Unknown keys with their raw values, written back unchanged.
+    pub unknown: Vec<(String, String)>,
+}
+
+/// `%XX` and `+` decoding; `None` for malformed escapes or bytes that are not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = s.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Escapes everything but unreserved characters.
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A value for showing in a notice: short, and never mistaken for markup by a reader.
+fn shown(raw: &str) -> String {
+    let cut: String = raw.chars().take(24).collect();
+    if cut.len() < raw.len() {
+        format!("\"{cut}…\"")
+    } else {
+        format!("\"{cut}\"")
+    }
+}
+
+/// Checks one raw value against its key; `Err` says why it was refused.
+fn parse(key: &Key, raw: &str) -> Result<Value, String> {
+    if raw.len() > MAX_VALUE_LEN {
+        return Err(format!("value too long ({} characters)", raw.len()));
+    }
+    match key.kind {
+        Kind::Number(spec) => {
+            let v: f64 = raw
+                .trim()
+                .parse()
+                .map_err(|_| format!("{} is not a number", shown(raw)))?;
+            let c = spec.clamp(v);
+            match c.message {
+                None => Ok(Value::from(c.value)),
+                Some(_) if !v.is_finite() => Err(format!("{} is not a finite number", shown(raw))),
+                Some(_) => Err(format!(
+                    "{} is outside {} … {}",
+                    shown(raw),
+                    format_value(spec.min),
+                    format_value(spec.max)
+                )),
+            }
+        }
+        Kind::Flag => match raw {
+            "1" | "true" => Ok(Value::Bool(true)),
+            "0" | "false" => Ok(Value::Bool(false)),
+            _ => Err(format!("{} is not 1 or 0", shown(raw))),
+        },
+        Kind::Choice(names) => names
+            .iter()
+            .find(|n| **n == raw)
+            .map(|n| Value::from(*n))
+            .ok_or_else(|| format!("{} is not one of {}", shown(raw), names.join(", "))),
+    }
+}
+
+/// Brings parameters written by schema `version` up to [`VERSION`], one step per version.
+///
+/// Version 1 is the first schema, so there is nothing to rewrite yet; a version 2 adds
+/// `if version < 2 { … }` here, and `tests/fixtures/links_v1.json` must keep decoding the same.
+pub fn migrate(version: u32, params: Vec<(String, String)>) -> Vec<(String, String)> {
+    debug_assert!((1..=VERSION).contains(&version));
+    params
+}
+
+/// Decodes a query string (with or without the leading `?`).
+pub fn decode(query: &str) -> Decoded {
+    let defaults = serde_json::to_value(Settings::default()).unwrap_or_default();
+    let mut state: Map<String, Value> = defaults.as_object().cloned().unwrap_or_default();
+    let mut notices = Vec::new();
+    let mut unknown = Vec::new();
+    let mut note = |key: &str, reason: String| {
+        notices.push(Notice {
+            key: key.to_string(),
+            reason,
+        })
+    };
+
+    let mut pairs = Vec::new();
+    for part in query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        match (percent_decode(k), percent_decode(v)) {
+            (Some(k), Some(v)) => pairs.push((k, v)),
+            (Some(k), None) => note(&k, "badly escaped value: ignored".into()),
+            _ => note(&shown(k), "badly escaped key: ignored".into()),
+        }
+    }
+    let version = match pairs.iter().position(|(k, _)| k == "v") {
+        None => VERSION,
+        Some(i) => {
+            let (_, raw) = pairs.remove(i);
+            match raw.parse::<u32>() {
+                Ok(v) if (1..=VERSION).contains(&v) => v,
+                Ok(v) if v > VERSION => {
+                    note(
+                        "v",
+                        format!(
+                            "link made by a newer Anneal (v={v}); reading what this version knows"
+                        ),
+                    );
+                    VERSION
+                }
+                _ => {
+                    note(
+                        "v",
+                        format!(
+                            "{} is not a schema version; read as v={VERSION}",
+                            shown(&raw)
+                        ),
+                    );
+                    VERSION
+                }
+            }
+        }
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for (k, raw) in migrate(version, pairs) {
+        let Some(key) = KEYS.iter().find(|key| key.name == k) else {
+            if !unknown.iter().any(|(u, _): &(String, String)| *u == k) && unknown.len() < 32 {
+                unknown.push((k, raw));
+            }
+            continue;
+        };
+        if seen.contains(&k) {
+            note(&k, "given more than once: the first value is used".into());
+            continue;
+        }
+        seen.push(k.clone());
+        match parse(key, &raw) {
+            Ok(v) => {
+                state.insert(k, v);
+            }
+            Err(why) => {
+                let default = &defaults[key.name];
+                note(
+                    &k,
+                    format!("{why}; using the default {}", default_text(default)),
+                );
+            }
+        }
+    }
+    let settings = serde_json::from_value(Value::Object(state)).unwrap_or_default();
+    Decoded {
+        settings,
+        notices,
+        unknown,
+    }
+}
+
+fn default_text(v: &Value) -> String {
+    match v {
+        Value::Bool(b) => if *b { "1" } else { "0" }.to_string(),
+        Value::Number(n) => format_value(n.as_f64().unwrap_or_default()),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Encodes `settings` (only values that differ from the defaults) and the kept unknown keys.
+pub fn encode(settings: &Settings, unknown: &[(String, String)]) -> String {
+    let now = serde_json::to_value(settings).unwrap_or_default();
+    let defaults = serde_json::to_value(Settings::default()).unwrap_or_default();
+    let mut parts = vec![format!("v={VERSION}")];
+    for key in KEYS {
+        let (v, d) = (&now[key.name], &defaults[key.name]);
+        if v != d {
+            parts.push(format!("{}={}", key.name, percent_encode(&default_text(v))));
+        }
+    }
+    for (k, v) in unknown {
+        parts.push(format!("{}={}", percent_encode(k), percent_encode(v)));
+    }
+    parts.join("&")
+}
+
+/// The README's URL reference, generated from [`KEYS`].
+pub fn reference_markdown() -> String {
+    let mut out = String::from("| key | meaning | values | default |\n|---|---|---|---|\n");
+    out += &format!("| `v` | schema version | {VERSION} | {VERSION} |\n");
+    let defaults = serde_json::to_value(Settings::default()).unwrap_or_default();
+    for key in KEYS {
+        let values = match key.kind {
+            Kind::Number(spec) => format!(
+                "{} … {}{}",
+                format_value(spec.min),
+                format_value(spec.max),
+                if spec.integer { ", whole" } else { "" }
+            ),
+            Kind::Flag => "1, 0".to_string(),
+            Kind::Choice(names) => names.join(", "),
+        };
+        out += &format!(
+            "| `{}` | {} | {values} | {} |\n",
+            key.name,
+            key.meaning,
+            default_text(&defaults[key.name])
+        );
+    }
+    out
+}
