@@ -4,12 +4,11 @@
 //! reference. Decoding never fails as a whole: a bad value falls back to its default with a
 //! notice naming the key, unknown keys are kept and written back, `v` allows migrations.
 
-use serde_json::{Map, Value};
-
 use super::keys::NUMBER_KEYS;
 use super::number::NumberKey;
-use super::settings::Settings;
+use super::settings::{Settings, Unit};
 use crate::format::format_value;
+use crate::schedule::WarmupShape;
 
 /// The schema version this build writes.
 pub const VERSION: u32 = 1;
@@ -28,7 +27,18 @@ pub enum Kind {
     Choice(&'static [&'static str]),
 }
 
-/// One link key: its name, what it holds and what it means.
+/// A key's value, typed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Val {
+    /// A number.
+    Num(f64),
+    /// A flag.
+    Flag(bool),
+    /// One of a choice's names.
+    Name(&'static str),
+}
+
+/// One link key: its name, what it holds, what it means, and where it lives in [`Settings`].
 #[derive(Clone, Copy, Debug)]
 pub struct Key {
     /// Name in the query string (and the control's `name`).
@@ -37,57 +47,118 @@ pub struct Key {
     pub kind: Kind,
     /// One line for the README.
     pub meaning: &'static str,
+    /// Reads the key's value from the settings.
+    pub get: fn(&Settings) -> Val,
+    /// Writes a value of the key's kind into the settings.
+    pub set: fn(&mut Settings, Val),
 }
 
-const fn flag(name: &'static str, meaning: &'static str) -> Key {
-    Key {
-        name,
-        kind: Kind::Flag,
-        meaning,
+fn num(v: Val) -> f64 {
+    match v {
+        Val::Num(x) => x,
+        _ => f64::NAN,
     }
 }
 
-const fn n(i: usize, meaning: &'static str) -> Key {
-    Key {
-        name: NUMBER_KEYS[i].key,
-        kind: Kind::Number(NUMBER_KEYS[i]),
-        meaning,
+fn on(v: Val) -> bool {
+    v == Val::Flag(true)
+}
+
+fn shape_name(s: WarmupShape) -> &'static str {
+    match s {
+        WarmupShape::Linear => "linear",
+        WarmupShape::Cosine => "cosine",
+        WarmupShape::Exponential => "exponential",
     }
+}
+
+macro_rules! number {
+    ($i:expr, $field:ident, $meaning:expr) => {
+        Key {
+            name: NUMBER_KEYS[$i].key,
+            kind: Kind::Number(NUMBER_KEYS[$i]),
+            meaning: $meaning,
+            get: |s| Val::Num(s.$field),
+            set: |s, v| s.$field = num(v),
+        }
+    };
+}
+
+macro_rules! flag {
+    ($field:ident, $meaning:expr) => {
+        Key {
+            name: stringify!($field),
+            kind: Kind::Flag,
+            meaning: $meaning,
+            get: |s| Val::Flag(s.$field),
+            set: |s, v| s.$field = on(v),
+        }
+    };
 }
 
 /// Every key a link may carry besides `v`, in the order links write them.
 pub const KEYS: [Key; 20] = [
-    n(0, "peak learning rate η_max"),
-    n(1, "floor η_min (absolute)"),
-    flag("eta_min_rel", "read the floor as a fraction of η_max"),
-    n(2, "floor as a fraction of η_max"),
-    n(3, "first cycle length T_max / T_0, in `unit`"),
-    flag("restarts", "warm restarts on"),
-    n(4, "cycle growth T_mult"),
-    n(5, "peak decay γ per restart"),
-    n(6, "cycles before the floor holds (0 = no limit)"),
-    n(7, "k-decay exponent"),
-    n(8, "warm-up length, in `unit`"),
+    number!(0, eta_max, "peak learning rate η_max"),
+    number!(1, eta_min, "floor η_min (absolute)"),
+    flag!(eta_min_rel, "read the floor as a fraction of η_max"),
+    number!(2, eta_min_frac, "floor as a fraction of η_max"),
+    number!(3, t_max, "first cycle length T_max / T_0, in `unit`"),
+    flag!(restarts, "warm restarts on"),
+    number!(4, t_mult, "cycle growth T_mult"),
+    number!(5, decay, "peak decay γ per restart"),
+    number!(
+        6,
+        cycle_limit,
+        "cycles before the floor holds (0 = no limit)"
+    ),
+    number!(7, k_decay, "k-decay exponent"),
+    number!(8, warmup, "warm-up length, in `unit`"),
     Key {
         name: "warmup_shape",
         kind: Kind::Choice(&["linear", "cosine", "exponential"]),
         meaning: "warm-up curve",
+        get: |s| Val::Name(shape_name(s.warmup_shape)),
+        set: |s, v| {
+            s.warmup_shape = match v {
+                Val::Name("cosine") => WarmupShape::Cosine,
+                Val::Name("exponential") => WarmupShape::Exponential,
+                _ => WarmupShape::Linear,
+            }
+        },
     },
-    n(9, "warm-up start value"),
-    flag("warmup_every", "warm up before every cycle"),
-    flag(
-        "warmup_overlap",
-        "warm-up overlaps the cosine (timm's default)",
+    number!(9, warmup_start, "warm-up start value"),
+    flag!(warmup_every, "warm up before every cycle"),
+    flag!(
+        warmup_overlap,
+        "warm-up overlaps the cosine (timm's default)"
     ),
-    n(10, "length shown, in `unit` (0 = automatic)"),
+    number!(10, horizon, "length shown, in `unit` (0 = automatic)"),
     Key {
         name: "unit",
         kind: Kind::Choice(&["steps", "epochs"]),
         meaning: "unit of the lengths",
+        get: |s| {
+            Val::Name(if s.unit == Unit::Epochs {
+                "epochs"
+            } else {
+                "steps"
+            })
+        },
+        set: |s, v| {
+            s.unit = if v == Val::Name("epochs") {
+                Unit::Epochs
+            } else {
+                Unit::Steps
+            }
+        },
     },
-    n(11, "batches per epoch"),
-    n(12, "batches per optimizer step (gradient accumulation)"),
-    flag("log_y", "logarithmic η axis"),
+    number!(11, steps_per_epoch, "batches per epoch"),
+    number!(
+        12,
+        grad_accum,
+        "batches per optimizer step (gradient accumulation)"
+    ),
+    flag!(log_y, "logarithmic η axis"),
 ];
 
 /// Why a key's value was not used.
@@ -153,7 +224,7 @@ fn shown(raw: &str) -> String {
 }
 
 /// Checks one raw value against its key; `Err` says why it was refused.
-fn parse(key: &Key, raw: &str) -> Result<Value, String> {
+fn parse(key: &Key, raw: &str) -> Result<Val, String> {
     if raw.len() > MAX_VALUE_LEN {
         return Err(format!("value too long ({} characters)", raw.len()));
     }
@@ -165,7 +236,7 @@ fn parse(key: &Key, raw: &str) -> Result<Value, String> {
                 .map_err(|_| format!("{} is not a number", shown(raw)))?;
             let c = spec.clamp(v);
             match c.message {
-                None => Ok(Value::from(c.value)),
+                None => Ok(Val::Num(c.value)),
                 Some(_) if !v.is_finite() => Err(format!("{} is not a finite number", shown(raw))),
                 Some(_) => Err(format!(
                     "{} is outside {} … {}",
@@ -176,14 +247,14 @@ fn parse(key: &Key, raw: &str) -> Result<Value, String> {
             }
         }
         Kind::Flag => match raw {
-            "1" | "true" => Ok(Value::Bool(true)),
-            "0" | "false" => Ok(Value::Bool(false)),
+            "1" | "true" => Ok(Val::Flag(true)),
+            "0" | "false" => Ok(Val::Flag(false)),
             _ => Err(format!("{} is not 1 or 0", shown(raw))),
         },
         Kind::Choice(names) => names
             .iter()
             .find(|n| **n == raw)
-            .map(|n| Value::from(*n))
+            .map(|n| Val::Name(n))
             .ok_or_else(|| format!("{} is not one of {}", shown(raw), names.join(", "))),
     }
 }
@@ -199,8 +270,8 @@ pub fn migrate(version: u32, params: Vec<(String, String)>) -> Vec<(String, Stri
 
 /// Decodes a query string (with or without the leading `?`).
 pub fn decode(query: &str) -> Decoded {
-    let defaults = serde_json::to_value(Settings::default()).unwrap_or_default();
-    let mut state: Map<String, Value> = defaults.as_object().cloned().unwrap_or_default();
+    let defaults = Settings::default();
+    let mut settings = Settings::default();
     let mut notices = Vec::new();
     let mut unknown = Vec::new();
     let mut note = |key: &str, reason: String| {
@@ -265,19 +336,13 @@ pub fn decode(query: &str) -> Decoded {
         }
         seen.push(k.clone());
         match parse(key, &raw) {
-            Ok(v) => {
-                state.insert(k, v);
-            }
-            Err(why) => {
-                let default = &defaults[key.name];
-                note(
-                    &k,
-                    format!("{why}; using the default {}", default_text(default)),
-                );
-            }
+            Ok(v) => (key.set)(&mut settings, v),
+            Err(why) => note(
+                &k,
+                format!("{why}; using the default {}", text((key.get)(&defaults))),
+            ),
         }
     }
-    let settings = serde_json::from_value(Value::Object(state)).unwrap_or_default();
     Decoded {
         settings,
         notices,
@@ -285,24 +350,23 @@ pub fn decode(query: &str) -> Decoded {
     }
 }
 
-fn default_text(v: &Value) -> String {
+/// A value as a link writes it.
+fn text(v: Val) -> String {
     match v {
-        Value::Bool(b) => if *b { "1" } else { "0" }.to_string(),
-        Value::Number(n) => format_value(n.as_f64().unwrap_or_default()),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+        Val::Flag(b) => if b { "1" } else { "0" }.to_string(),
+        Val::Num(x) => format_value(x),
+        Val::Name(n) => n.to_string(),
     }
 }
 
 /// Encodes `settings` (only values that differ from the defaults) and the kept unknown keys.
 pub fn encode(settings: &Settings, unknown: &[(String, String)]) -> String {
-    let now = serde_json::to_value(settings).unwrap_or_default();
-    let defaults = serde_json::to_value(Settings::default()).unwrap_or_default();
+    let defaults = Settings::default();
     let mut parts = vec![format!("v={VERSION}")];
     for key in KEYS {
-        let (v, d) = (&now[key.name], &defaults[key.name]);
-        if v != d {
-            parts.push(format!("{}={}", key.name, percent_encode(&default_text(v))));
+        let v = (key.get)(settings);
+        if v != (key.get)(&defaults) {
+            parts.push(format!("{}={}", key.name, percent_encode(&text(v))));
         }
     }
     for (k, v) in unknown {
@@ -315,7 +379,7 @@ pub fn encode(settings: &Settings, unknown: &[(String, String)]) -> String {
 pub fn reference_markdown() -> String {
     let mut out = String::from("| key | meaning | values | default |\n|---|---|---|---|\n");
     out += &format!("| `v` | schema version | {VERSION} | {VERSION} |\n");
-    let defaults = serde_json::to_value(Settings::default()).unwrap_or_default();
+    let defaults = Settings::default();
     for key in KEYS {
         let values = match key.kind {
             Kind::Number(spec) => format!(
@@ -331,7 +395,7 @@ pub fn reference_markdown() -> String {
             "| `{}` | {} | {values} | {} |\n",
             key.name,
             key.meaning,
-            default_text(&defaults[key.name])
+            text((key.get)(&defaults))
         );
     }
     out
