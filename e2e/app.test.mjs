@@ -1,32 +1,17 @@
 // End-to-end: the release build of the app, served on loopback, driven in Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { chartPixels, launch, nextFrames, openPage } from './browser.mjs';
-import { serveDist } from './serve.mjs';
+import { chartPixels, nextFrames, openPage, repo, suite } from './browser.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = process.env.DIST ?? join(repo, 'dist');
 const shots = join(repo, 'target', 'e2e');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist(dist);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = suite();
 
 test('the page loads, draws the chart and logs no errors', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   assert.equal(await page.title(), 'Anneal — learning-rate schedules');
   assert.match(await page.textContent('h1'), /Anneal/);
   await mkdir(shots, { recursive: true });
@@ -38,7 +23,7 @@ test('the page loads, draws the chart and logs no errors', async () => {
 
 for (const [key, position] of [['eta_max', '200'], ['eta_min', '700'], ['t_max', '150']]) {
   test(`moving the ${key} slider redraws the chart`, async () => {
-    const { page, errors } = await openPage(browser, server.url);
+    const { page, errors } = await openPage(ctx.browser, ctx.server.url);
     const before = await chartPixels(page);
     await page.fill(`input[type=range][name=${key}]`, position);
     await nextFrames(page);
@@ -49,7 +34,7 @@ for (const [key, position] of [['eta_max', '200'], ['eta_min', '700'], ['t_max',
 }
 
 test('typing into a number box moves its slider', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   // t_max is logarithmic over 1..1e6 on 1000 slider steps: 250 sits at round(1000·ln 250 / ln 1e6) = 400.
   await page.fill('input[type=number][name=t_max]', '250');
   await nextFrames(page);
@@ -59,7 +44,7 @@ test('typing into a number box moves its slider', async () => {
 });
 
 test('an out-of-range typed value is clamped and explained', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.fill('input[type=number][name=eta_max]', '99');
   await page.press('input[type=number][name=eta_max]', 'Enter');
   await nextFrames(page);

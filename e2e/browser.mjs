@@ -1,5 +1,14 @@
-// Launches Debian's Chromium headless with the flags that work as root on a closed network.
+// Launches Debian's Chromium headless with the flags that work as root on a closed network,
+// and sets up each test file: dist/ served on loopback, one browser.
+import { after, before } from 'node:test';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+import { serveDist } from './serve.mjs';
+
+/** The repository root. */
+export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const FLAGS = [
   '--headless',
@@ -57,4 +66,18 @@ export function nextFrames(page) {
   return page.evaluate(
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
   );
+}
+
+/** Serves dist/ and launches Chromium for the test file; `ctx.server` and `ctx.browser` are set inside tests. */
+export function suite() {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await serveDist(process.env.DIST ?? join(repo, 'dist'));
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }

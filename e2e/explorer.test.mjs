@@ -1,29 +1,17 @@
 // End-to-end: the schedule explorer's controls, read-out, keyboard use and themes.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { chartPixels, launch, nextFrames, openPage } from './browser.mjs';
-import { serveDist } from './serve.mjs';
+import { chartPixels, nextFrames, openPage, repo, suite } from './browser.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = process.env.DIST ?? join(repo, 'dist');
 const shots = join(repo, 'target', 'e2e');
 
-let server;
-let browser;
+const ctx = suite();
 
 before(async () => {
-  server = await serveDist(dist);
-  browser = await launch();
   await mkdir(shots, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const range = (name, position) => (p) => p.fill(`input[type=range][name=${name}]`, position);
@@ -56,7 +44,7 @@ const CONTROLS = [
 ];
 
 test('every control changes the chart', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   for (const [name, act] of CONTROLS) {
     const before = await chartPixels(page);
     await act(page);
@@ -70,7 +58,7 @@ test('every control changes the chart', async () => {
 });
 
 test('the hover read-out shows the exact step and η', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   const box = await page.locator('canvas.chart').boundingBox();
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   await nextFrames(page);
@@ -85,7 +73,7 @@ test('the hover read-out shows the exact step and η', async () => {
 });
 
 test('a 1,000,000-step horizon renders without errors', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.check('input[name=restarts]');
   await page.fill('input[type=number][name=t_max]', '1000');
   await nextFrames(page);
@@ -98,7 +86,7 @@ test('a 1,000,000-step horizon renders without errors', async () => {
 });
 
 test('log axis toggle redraws the chart', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   const before = await chartPixels(page);
   await page.check('input[name=log_y]');
   await nextFrames(page);
@@ -108,7 +96,7 @@ test('log axis toggle redraws the chart', async () => {
 });
 
 test('keyboard only: Tab reaches every control and arrow keys change them', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.check('input[name=restarts]');
   await page.selectOption('select[name=unit]', 'epochs');
   const want = await page.$$eval('input:not(:disabled), select:not(:disabled)', (els) => [
@@ -136,7 +124,7 @@ test('keyboard only: Tab reaches every control and arrow keys change them', asyn
 
 for (const scheme of ['light', 'dark']) {
   test(`${scheme} theme screenshot`, async () => {
-    const { page, errors } = await openPage(browser, server.url, { width: 1280, height: 900 }, scheme);
+    const { page, errors } = await openPage(ctx.browser, ctx.server.url, { width: 1280, height: 900 }, scheme);
     await page.selectOption('select[name=preset]', 'sgdr');
     await nextFrames(page);
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -152,7 +140,7 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('usable at 360 px wide: nothing overflows sideways', async () => {
-  const { page, errors } = await openPage(browser, server.url, { width: 360, height: 740 });
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url, { width: 360, height: 740 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
   await page.screenshot({ path: join(shots, 'explorer-360.png'), fullPage: true });
@@ -179,7 +167,7 @@ function pixelsOfColour(page, [r, g, b]) {
 const PIN_ORANGE = [234, 88, 12];
 
 test('a pin overlays a second curve with a legend entry; it can be renamed, hidden and removed', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   assert.equal(await pixelsOfColour(page, PIN_ORANGE), 0);
   await page.click('button[name=pin]');
   await page.fill('input[type=range][name=t_max]', '250');
@@ -204,7 +192,7 @@ test('a pin overlays a second curve with a legend entry; it can be renamed, hidd
 });
 
 test('framework comparison lists five frameworks with their differences', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.check('input[name=restarts]');
   await page.fill('input[type=number][name=t_max]', '10');
   await page.fill('input[type=number][name=decay]', '0.5');
@@ -221,7 +209,7 @@ test('framework comparison lists five frameworks with their differences', async 
 });
 
 test('pitfall flags sit on the curve and explain themselves', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   assert.equal(await page.locator('.flag').count(), 0);
   await page.fill('input[type=number][name=warmup]', '10');
   await page.check('input[name=warmup_overlap]');
@@ -235,7 +223,7 @@ test('pitfall flags sit on the curve and explain themselves', async () => {
 });
 
 test('the step-decay and WSD presets draw their contrast beside the cosine', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   const SLATE = [71, 85, 105];
   for (const preset of ['step', 'wsd']) {
     await page.selectOption('select[name=preset]', preset);

@@ -1,33 +1,18 @@
 // End-to-end: share links open the exact state, follow the controls, and survive hostile input.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { launch, nextFrames, openPage } from './browser.mjs';
-import { serveDist } from './serve.mjs';
+import { nextFrames, openPage, suite } from './browser.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = process.env.DIST ?? join(repo, 'dist');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist(dist);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = suite();
 
 const query = (page) => new URL(page.url()).searchParams;
 
 test('a link opens the exact state it describes', async () => {
-  const link = `${server.url}?v=1&eta_max=0.05&t_max=10&restarts=1&t_mult=3&unit=epochs&steps_per_epoch=391&log_y=1`;
-  const { page, errors } = await openPage(browser, link);
+  const link = `${ctx.server.url}?v=1&eta_max=0.05&t_max=10&restarts=1&t_mult=3&unit=epochs&steps_per_epoch=391&log_y=1`;
+  const { page, errors } = await openPage(ctx.browser, link);
   assert.equal(await page.inputValue('input[type=number][name=eta_max]'), '0.05');
   assert.equal(await page.inputValue('input[type=number][name=t_max]'), '10');
   assert.equal(await page.inputValue('input[type=number][name=t_mult]'), '3');
@@ -40,7 +25,7 @@ test('a link opens the exact state it describes', async () => {
 });
 
 test('moving a control writes the link; Back after a preset restores the previous state', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.fill('input[type=number][name=t_max]', '50');
   await page.waitForTimeout(400);
   assert.equal(query(page).get('t_max'), '50');
@@ -59,8 +44,8 @@ test('moving a control writes the link; Back after a preset restores the previou
 
 test('a hostile link opens with defaults, a notice naming each key, and markup shown as text', async () => {
   const hostile = encodeURIComponent('<img src=x onerror=alert(1)>');
-  const link = `${server.url}?eta_max=${hostile}&t_max=-5&unit=parsecs&warmup=1e999&t_max=7&%ZZ=1&future_key=kept`;
-  const { page, errors } = await openPage(browser, link);
+  const link = `${ctx.server.url}?eta_max=${hostile}&t_max=-5&unit=parsecs&warmup=1e999&t_max=7&%ZZ=1&future_key=kept`;
+  const { page, errors } = await openPage(ctx.browser, link);
   let dialogs = 0;
   page.on('dialog', (d) => {
     dialogs += 1;
