@@ -67,3 +67,29 @@ test('a hostile link opens with defaults, a notice naming each key, and markup s
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('Copy link puts the exact link on the clipboard, or selects it when that is not allowed', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.fill('input[type=number][name=t_max]', '42');
+  await page.waitForTimeout(400);
+  await page.click('button[name=copy_link]');
+  await page.waitForSelector('.copied:has-text("Link copied")');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url());
+  assert.equal(new URL(copied).searchParams.get('t_max'), '42');
+  assert.equal(await page.inputValue('input[name=link]'), copied);
+  await page.context().clearPermissions();
+  await page.close();
+
+  const denied = await openPage(ctx.browser, ctx.server.url);
+  await denied.page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));
+  });
+  await denied.page.click('button[name=copy_link]');
+  await denied.page.waitForSelector('.copied:has-text("press Ctrl+C")');
+  const selected = await denied.page.evaluate(() => window.getSelection().toString() || document.activeElement.value.slice(document.activeElement.selectionStart, document.activeElement.selectionEnd));
+  assert.equal(selected, denied.page.url());
+  assert.deepEqual([...errors, ...denied.errors], []);
+  await denied.page.close();
+});

@@ -3,6 +3,7 @@
 mod chart_view;
 mod compare;
 mod control;
+mod copy_link;
 mod url;
 
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ use crate::share::*;
 use chart_view::ScheduleCanvas;
 use compare::{framework_curves, overlays, ComparePanel, ContrastCurve, Pin};
 use control::{Choice, NumberControl, Toggle};
+use copy_link::CopyLink;
 
 type Getter<T> = fn(&Settings) -> T;
 type Putter<T> = fn(&mut Settings, T);
@@ -138,6 +140,7 @@ pub fn App() -> impl IntoView {
                         {PRESETS.iter().map(|p| view! { <option value=p.key>{p.name}</option> }).collect_view()}
                     </select>
                     {move || preset_source.get().map(|s| view! { <p class="source">"Source: " {s}</p> })}
+                    <CopyLink />
                 </div>
             </header>
             <section class="controls" aria-label="Schedule parameters">
