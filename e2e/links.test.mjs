@@ -93,3 +93,29 @@ test('Copy link puts the exact link on the clipboard, or selects it when that is
   assert.deepEqual([...errors, ...denied.errors], []);
   await denied.page.close();
 });
+
+test('downloads: the CSV lists every step with each visible curve, the JSON holds the state', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.click('button[name=pin]');
+  await page.fill('input[name=pin_name]', 'baseline');
+  await page.fill('input[type=number][name=t_max]', '50');
+  await page.check('input[name=compare]');
+  await nextFrames(page);
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_csv]')]);
+  assert.equal(csvFile.suggestedFilename(), 'anneal-schedule.csv');
+  const rows = (await readFile(await csvFile.path(), 'utf8')).trim().split('\n');
+  assert.equal(rows[0], 'step,lr,"baseline","PyTorch","timm","Hugging Face","optax","Keras"');
+  assert.equal(rows.length, 1 + 61, 'steps 0..60 (horizon 1.2 × 50)');
+  const [step, lr, pinned] = rows[26].split(',').map(Number);
+  assert.equal(step, 25);
+  assert.ok(Math.abs(lr - 0.05 * (1 + Math.cos(Math.PI * 25 / 50))) < 1e-15);
+  assert.ok(Math.abs(pinned - 0.05 * (1 + Math.cos(Math.PI * 25 / 100))) < 1e-15);
+  const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_json]')]);
+  const state = JSON.parse(await readFile(await jsonFile.path(), 'utf8'));
+  assert.equal(state.v, 1);
+  assert.equal(state.t_max, 50);
+  assert.equal(state.resolved.t_0_steps, 50);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,8 +1,10 @@
-//! Getting numbers out of Anneal: batch evaluation of golden-format documents, and each
-//! framework's nearest equivalent of a schedule.
+//! Getting numbers out of Anneal: batch evaluation of golden-format documents, each
+//! framework's nearest equivalent of a schedule, and the series and state as files.
 
 mod batch;
 mod equivalents;
+mod table;
 
 pub use batch::{eval_document, MAX_POINTS};
 pub use equivalents::{equivalents, Equivalent};
+pub use table::{csv_steps, series_csv, state_json, Column, MAX_ROWS};

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::chart_view::{Overlay, OverlaySource};
 use crate::export::{equivalents, Equivalent};
+use crate::schedule::frameworks::Mode;
 use crate::schedule::Family;
 use crate::share::{format_value, Resolved, Settings};
 
@@ -48,6 +49,8 @@ pub struct FrameworkCurve {
     pub framework: &'static str,
     /// The call it stands for.
     pub call: String,
+    /// The exact mode that computes it.
+    pub mode: Mode,
     /// Where it differs, in words.
     pub notes: Vec<String>,
     /// (step, η) samples, or why there are none.
@@ -85,6 +88,7 @@ fn sample(e: &Equivalent, r: &Resolved) -> FrameworkCurve {
     FrameworkCurve {
         framework: e.framework,
         call: e.call.clone(),
+        mode: e.mode.clone(),
         notes: e.notes.clone(),
         samples,
         max_diff,

@@ -4,6 +4,7 @@ mod chart_view;
 mod compare;
 mod control;
 mod copy_link;
+mod downloads;
 mod url;
 
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ use chart_view::ScheduleCanvas;
 use compare::{framework_curves, overlays, ComparePanel, ContrastCurve, Pin};
 use control::{Choice, NumberControl, Toggle};
 use copy_link::CopyLink;
+use downloads::Downloads;
 
 type Getter<T> = fn(&Settings) -> T;
 type Putter<T> = fn(&mut Settings, T);
@@ -207,6 +209,7 @@ pub fn App() -> impl IntoView {
             <section class="chart-panel">
                 <ScheduleCanvas resolved=resolved overlays=drawn flags=flags log_y=log_y unit=unit />
                 <ComparePanel settings=settings pins=pins compare=compare frameworks=frameworks contrast=contrast />
+                <Downloads settings=settings resolved=resolved pins=pins frameworks=frameworks />
             </section>
         </main>
     }

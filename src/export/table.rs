@@ -1,0 +1,144 @@
+//! The series as CSV and the state as JSON, for download.
+
+use crate::format::format_value;
+use crate::schedule::Anneal;
+use crate::share::codec::{Val, KEYS, VERSION};
+use crate::share::{Resolved, Settings};
+
+/// Rows written at most; longer horizons are strided evenly.
+pub const MAX_ROWS: f64 = 100_000.0;
+
+/// A named curve for the CSV, evaluated at whole steps.
+pub struct Column<'a> {
+    /// Header text.
+    pub name: &'a str,
+    /// The learning rate at a step, or `None` where the curve has no value there.
+    pub value: &'a dyn Fn(f64) -> Option<f64>,
+}
+
+/// `name` safe inside a CSV header: quoted, inner quotes doubled.
+fn header(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// The steps a CSV of `r` lists: 0 to the horizon, strided to at most [`MAX_ROWS`] rows.
+pub fn csv_steps(r: &Resolved) -> Vec<f64> {
+    let end = r.horizon_steps.floor();
+    let stride = ((end + 1.0) / MAX_ROWS).ceil().max(1.0);
+    (0..=(end / stride) as u64)
+        .map(|k| k as f64 * stride)
+        .collect()
+}
+
+/// CSV with `step`, `epoch` (when the unit is epochs), the current schedule, then `columns`.
+pub fn series_csv(r: &Resolved, columns: &[Column]) -> String {
+    let epochs = r.steps_per_unit != 1.0;
+    let mut out = String::from("step");
+    if epochs {
+        out += ",epoch";
+    }
+    out += ",lr";
+    for c in columns {
+        out.push(',');
+        out += &header(c.name);
+    }
+    out.push('\n');
+    for t in csv_steps(r) {
+        out += &format!("{t}");
+        if epochs {
+            out += &format!(",{}", t / r.steps_per_unit);
+        }
+        out += &format!(",{}", r.schedule.lr(t));
+        for c in columns {
+            out.push(',');
+            if let Some(v) = (c.value)(t).filter(|v| v.is_finite()) {
+                out += &format!("{v}");
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The full state as JSON: every key with its value, and the schedule it resolves to.
+pub fn state_json(s: &Settings) -> String {
+    let mut fields = vec![format!("\"v\": {VERSION}")];
+    for key in KEYS {
+        let v = match (key.get)(s) {
+            Val::Num(x) => format_value(x),
+            Val::Flag(b) => b.to_string(),
+            Val::Name(n) => format!("\"{n}\""),
+        };
+        fields.push(format!("\"{}\": {v}", key.name));
+    }
+    let a: Anneal = s.resolve().schedule;
+    fields.push(format!(
+        "\"resolved\": {{\"eta_max\": {}, \"eta_min\": {}, \"t_0_steps\": {}, \"warmup_steps\": {}}}",
+        format_value(a.eta_max),
+        format_value(a.floor()),
+        format_value(a.t_0),
+        format_value(a.warmup.length)
+    ));
+    format!("{{\n  {}\n}}\n", fields.join(",\n  "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::share::Unit;
+
+    #[test]
+    fn csv_lists_every_step_with_the_exact_rates() {
+        let r = Settings::default().resolve();
+        let half = |t: f64| Some(r.schedule.lr(t) / 2.0);
+        let csv = series_csv(
+            &r,
+            &[Column {
+                name: "half \"pin\"",
+                value: &half,
+            }],
+        );
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "step,lr,\"half \"\"pin\"\"\"");
+        assert_eq!(lines.len(), 1 + 121);
+        assert_eq!(lines[1], "0,0.1,0.05");
+        let row: Vec<f64> = lines[51]
+            .split(',')
+            .map(|x| x.parse().expect("number"))
+            .collect();
+        assert_eq!(row[0], 50.0);
+        assert_eq!(row[1], r.schedule.lr(50.0));
+    }
+
+    #[test]
+    fn epochs_get_their_own_column_and_long_horizons_are_strided() {
+        let s = Settings {
+            unit: Unit::Epochs,
+            t_max: 2000.0,
+            horizon: 2000.0,
+            ..Settings::default()
+        };
+        let r = s.resolve();
+        let csv = series_csv(&r, &[]);
+        assert!(csv.starts_with("step,epoch,lr\n0,0,0.1\n"));
+        assert!(csv.lines().count() <= MAX_ROWS as usize + 2);
+    }
+
+    #[test]
+    fn state_json_parses_and_names_every_key() {
+        let s = Settings {
+            eta_max: 0.05,
+            restarts: true,
+            ..Settings::default()
+        };
+        let v: serde_json::Value = serde_json::from_str(&state_json(&s)).expect("valid JSON");
+        assert_eq!(v["v"], 1);
+        assert_eq!(v["eta_max"], 0.05);
+        assert_eq!(v["restarts"], true);
+        assert_eq!(v["unit"], "steps");
+        for key in KEYS {
+            assert!(!v[key.name].is_null(), "{}", key.name);
+        }
+        assert_eq!(v["resolved"]["t_0_steps"], 100.0);
+    }
+}

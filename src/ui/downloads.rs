@@ -1,0 +1,105 @@
+//! Download buttons: the visible series as CSV and the state as JSON.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+use super::compare::{FrameworkCurve, Pin};
+use crate::export::{csv_steps, series_csv, state_json, Column};
+use crate::share::{Resolved, Settings};
+
+/// Saves `text` as a file called `name`.
+fn download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = Url::revoke_object_url(&url);
+}
+
+/// The CSV: the current schedule, visible pins and (when comparing) each framework.
+fn csv(r: &Resolved, pins: &[Pin], frameworks: &[FrameworkCurve]) -> String {
+    let steps = csv_steps(r);
+    let schedules: Vec<(String, crate::schedule::Anneal)> = pins
+        .iter()
+        .filter(|p| !p.hidden)
+        .map(|p| (p.name.clone(), p.settings.resolve().schedule))
+        .collect();
+    let framework_values: Vec<(String, Vec<f64>)> = frameworks
+        .iter()
+        .map(|f| {
+            (
+                f.framework.to_string(),
+                f.mode.eval(&steps).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let at = |t: f64| steps.partition_point(|&s| s < t);
+    let pin_fns: Vec<Box<dyn Fn(f64) -> Option<f64>>> = schedules
+        .iter()
+        .map(|(_, a)| Box::new(move |t: f64| Some(a.lr(t))) as Box<dyn Fn(f64) -> Option<f64>>)
+        .collect();
+    let fw_fns: Vec<Box<dyn Fn(f64) -> Option<f64> + '_>> = framework_values
+        .iter()
+        .map(|(_, v)| {
+            Box::new(move |t: f64| v.get(at(t)).copied()) as Box<dyn Fn(f64) -> Option<f64>>
+        })
+        .collect();
+    let mut columns: Vec<Column> = Vec::new();
+    for ((name, _), f) in schedules.iter().zip(&pin_fns) {
+        columns.push(Column {
+            name,
+            value: f.as_ref(),
+        });
+    }
+    for ((name, _), f) in framework_values.iter().zip(&fw_fns) {
+        columns.push(Column {
+            name,
+            value: f.as_ref(),
+        });
+    }
+    series_csv(r, &columns)
+}
+
+/// "Download CSV" and "Download JSON".
+#[component]
+pub fn Downloads(
+    settings: RwSignal<Settings>,
+    resolved: Memo<Resolved>,
+    pins: RwSignal<Vec<Pin>>,
+    frameworks: Memo<Vec<FrameworkCurve>>,
+) -> impl IntoView {
+    let save_csv = move |_| {
+        let text = resolved.with_untracked(|r| {
+            pins.with_untracked(|p| frameworks.with_untracked(|f| csv(r, p, f)))
+        });
+        download("anneal-schedule.csv", "text/csv", &text);
+    };
+    let save_json = move |_| {
+        download(
+            "anneal-state.json",
+            "application/json",
+            &settings.with_untracked(state_json),
+        );
+    };
+    view! {
+        <div class="downloads">
+            <button type="button" name="download_csv" on:click=save_csv>"Download CSV"</button>
+            <button type="button" name="download_json" on:click=save_json>"Download JSON"</button>
+        </div>
+    }
+}
