@@ -7,4 +7,4 @@ mod table;
 
 pub use batch::{eval_document, MAX_POINTS};
 pub use equivalents::{equivalents, Equivalent};
-pub use table::{csv_steps, series_csv, state_json, Column, MAX_ROWS};
+pub use table::{csv_steps, series_csv, state_json, whole_steps, Column, MAX_ROWS};

@@ -1,7 +1,7 @@
 //! The series as CSV and the state as JSON, for download.
 
 use crate::format::format_value;
-use crate::schedule::Anneal;
+use crate::schedule::{Anneal, CycleCache};
 use crate::share::codec::{Val, KEYS, VERSION};
 use crate::share::{Resolved, Settings};
 
@@ -21,13 +21,18 @@ fn header(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
-/// The steps a CSV of `r` lists: 0 to the horizon, strided to at most [`MAX_ROWS`] rows.
-pub fn csv_steps(r: &Resolved) -> Vec<f64> {
-    let end = r.horizon_steps.floor();
-    let stride = ((end + 1.0) / MAX_ROWS).ceil().max(1.0);
+/// Whole steps from 0 to ⌊end⌋, evenly strided so there are at most `max` of them.
+pub fn whole_steps(end: f64, max: f64) -> Vec<f64> {
+    let end = end.floor().max(0.0);
+    let stride = ((end + 1.0) / max).ceil().max(1.0);
     (0..=(end / stride) as u64)
         .map(|k| k as f64 * stride)
         .collect()
+}
+
+/// The steps a CSV of `r` lists: 0 to the horizon, at most [`MAX_ROWS`] of them.
+pub fn csv_steps(r: &Resolved) -> Vec<f64> {
+    whole_steps(r.horizon_steps, MAX_ROWS)
 }
 
 /// CSV with `step`, `epoch` (when the unit is epochs), the current schedule, then `columns`.
@@ -43,12 +48,13 @@ pub fn series_csv(r: &Resolved, columns: &[Column]) -> String {
         out += &header(c.name);
     }
     out.push('\n');
+    let mut cache = CycleCache::default();
     for t in csv_steps(r) {
         out += &format!("{t}");
         if epochs {
             out += &format!(",{}", t / r.steps_per_unit);
         }
-        out += &format!(",{}", r.schedule.lr(t));
+        out += &format!(",{}", r.schedule.lr_cached(t, &mut cache));
         for c in columns {
             out.push(',');
             if let Some(v) = (c.value)(t).filter(|v| v.is_finite()) {
@@ -108,6 +114,13 @@ mod tests {
             .collect();
         assert_eq!(row[0], 50.0);
         assert_eq!(row[1], r.schedule.lr(50.0));
+    }
+
+    #[test]
+    fn whole_steps_stride_evenly_within_the_limit() {
+        assert_eq!(whole_steps(4.0, 100.0), vec![0.0, 1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(whole_steps(9.5, 5.0), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
+        assert!(whole_steps(1e6, 20_000.0).len() <= 20_000);
     }
 
     #[test]

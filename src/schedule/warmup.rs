@@ -16,6 +16,25 @@ pub enum WarmupShape {
     Exponential,
 }
 
+impl WarmupShape {
+    /// Every shape, in menu order.
+    pub const ALL: [WarmupShape; 3] = [Self::Linear, Self::Cosine, Self::Exponential];
+
+    /// The shape's name in links and menus.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Linear => "linear",
+            Self::Cosine => "cosine",
+            Self::Exponential => "exponential",
+        }
+    }
+
+    /// The shape called `name`, if any.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
 /// Where the warm-up sits relative to the cosine.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -94,6 +113,14 @@ mod tests {
             let mid = ramp(shape, 0.001, 0.1, 0.5);
             assert!(mid > 0.001 && mid < 0.1, "{shape:?}");
         }
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for shape in WarmupShape::ALL {
+            assert_eq!(WarmupShape::from_name(shape.name()), Some(shape));
+        }
+        assert_eq!(WarmupShape::from_name("sigmoid"), None);
     }
 
     #[test]

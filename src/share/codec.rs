@@ -64,14 +64,6 @@ fn on(v: Val) -> bool {
     v == Val::Flag(true)
 }
 
-fn shape_name(s: WarmupShape) -> &'static str {
-    match s {
-        WarmupShape::Linear => "linear",
-        WarmupShape::Cosine => "cosine",
-        WarmupShape::Exponential => "exponential",
-    }
-}
-
 macro_rules! number {
     ($i:expr, $field:ident, $meaning:expr) => {
         Key {
@@ -117,12 +109,10 @@ pub const KEYS: [Key; 20] = [
         name: "warmup_shape",
         kind: Kind::Choice(&["linear", "cosine", "exponential"]),
         meaning: "warm-up curve",
-        get: |s| Val::Name(shape_name(s.warmup_shape)),
+        get: |s| Val::Name(s.warmup_shape.name()),
         set: |s, v| {
-            s.warmup_shape = match v {
-                Val::Name("cosine") => WarmupShape::Cosine,
-                Val::Name("exponential") => WarmupShape::Exponential,
-                _ => WarmupShape::Linear,
+            if let Val::Name(n) = v {
+                s.warmup_shape = WarmupShape::from_name(n).unwrap_or_default();
             }
         },
     },

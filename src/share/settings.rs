@@ -191,10 +191,7 @@ impl Settings {
 /// A horizon that shows the cycles and a little of what follows: 1.2 × the end of the last
 /// cycle shown (all of them with a limit, the first few without).
 fn auto_horizon(a: &Anneal) -> f64 {
-    let shown = a
-        .cycles_run()
-        .unwrap_or(AUTO_CYCLES)
-        .min(AUTO_CYCLES.max(1));
+    let shown = a.cycles_run().unwrap_or(AUTO_CYCLES).min(AUTO_CYCLES);
     let shown = if a.restarts { shown } else { 1 };
     let end = a.offset() + a.cycles().start(shown);
     (end * 1.2).ceil().max(1.0)

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::chart_view::{Overlay, OverlaySource};
-use crate::export::{equivalents, Equivalent};
+use crate::export::{equivalents, whole_steps, Equivalent};
 use crate::schedule::frameworks::Mode;
-use crate::schedule::Family;
+use crate::schedule::{CycleCache, Family};
 use crate::share::{format_value, Resolved, Settings};
 
 /// At most this many pins, so the chart stays readable.
@@ -60,11 +60,7 @@ pub struct FrameworkCurve {
 }
 
 fn sample(e: &Equivalent, r: &Resolved) -> FrameworkCurve {
-    let end = r.horizon_steps.floor();
-    let stride = (end / MAX_FRAMEWORK_SAMPLES).ceil().max(1.0);
-    let steps: Vec<f64> = (0..=(end / stride) as u64)
-        .map(|k| k as f64 * stride)
-        .collect();
+    let steps = whole_steps(r.horizon_steps, MAX_FRAMEWORK_SAMPLES);
     let samples = e
         .mode
         .eval(&steps)
@@ -77,9 +73,11 @@ fn sample(e: &Equivalent, r: &Resolved) -> FrameworkCurve {
                 .filter(|p| p.1.is_finite())
                 .collect::<Vec<_>>()
         });
+    // In step order, so the cycle cache keeps this at one cos per sample while dragging.
+    let mut cache = CycleCache::default();
     let max_diff = samples.as_ref().ok().and_then(|pts| {
         pts.iter()
-            .map(|&(t, v)| ((v - r.schedule.lr(t)).abs(), t))
+            .map(|&(t, v)| ((v - r.schedule.lr_cached(t, &mut cache)).abs(), t))
             .fold(None, |m: Option<(f64, f64)>, d| match m {
                 Some(best) if best.0 >= d.0 => Some(best),
                 _ => Some(d),

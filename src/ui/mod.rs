@@ -39,14 +39,6 @@ const SHAPES: &[(&str, &str)] = &[
 ];
 const UNITS: &[(&str, &str)] = &[("steps", "steps"), ("epochs", "epochs")];
 
-fn shape_name(s: WarmupShape) -> &'static str {
-    match s {
-        WarmupShape::Linear => "linear",
-        WarmupShape::Cosine => "cosine",
-        WarmupShape::Exponential => "exponential",
-    }
-}
-
 /// The whole app: presets, grouped controls and the live chart.
 #[component]
 pub fn App() -> impl IntoView {
@@ -78,13 +70,9 @@ pub fn App() -> impl IntoView {
     let rel = move || settings.with(|s| s.eta_min_rel);
     let no_restarts = move || settings.with(|s| !s.restarts);
     let in_steps = move || settings.with(|s| s.unit == Unit::Steps);
-    let shape = Signal::derive(move || settings.with(|s| shape_name(s.warmup_shape)));
+    let shape = Signal::derive(move || settings.with(|s| s.warmup_shape.name()));
     let set_shape = Callback::new(move |v: String| {
-        let shape = match v.as_str() {
-            "cosine" => WarmupShape::Cosine,
-            "exponential" => WarmupShape::Exponential,
-            _ => WarmupShape::Linear,
-        };
+        let shape = WarmupShape::from_name(&v).unwrap_or_default();
         settings.update(|s| s.warmup_shape = shape);
     });
     let unit_name = Signal::derive(move || if in_steps() { "steps" } else { "epochs" });
@@ -109,10 +97,10 @@ pub fn App() -> impl IntoView {
         }
     });
     let contrast = RwSignal::new(None::<ContrastCurve>);
-    let drawn = Signal::derive(move || {
+    let drawn = Memo::new(move |_| {
         contrast.with(|c| pins.with(|p| frameworks.with(|f| overlays(c.as_ref(), p, f))))
     });
-    let flags = Signal::derive(move || resolved.with(|r| pitfalls(&r.schedule, r.horizon_steps)));
+    let flags = Memo::new(move |_| resolved.with(|r| pitfalls(&r.schedule, r.horizon_steps)));
     let preset_source = RwSignal::new(None::<&'static str>);
     let on_preset = move |ev| {
         let key = event_target_value(&ev);
@@ -207,7 +195,7 @@ pub fn App() -> impl IntoView {
                 }}
             </section>
             <section class="chart-panel">
-                <ScheduleCanvas resolved=resolved overlays=drawn flags=flags log_y=log_y unit=unit />
+                <ScheduleCanvas resolved=resolved overlays=drawn.into() flags=flags.into() log_y=log_y unit=unit />
                 <ComparePanel settings=settings pins=pins compare=compare frameworks=frameworks contrast=contrast />
                 <Downloads settings=settings resolved=resolved pins=pins frameworks=frameworks />
             </section>
