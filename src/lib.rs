@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod export;
 pub mod format;
+pub mod landscape;
 pub mod schedule;
 pub mod share;
 pub mod ui;

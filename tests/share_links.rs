@@ -1,70 +1,29 @@
 //! Share links: round trips, hostile input, the v1 corpus, and the README's URL reference.
 #![cfg(not(target_arch = "wasm32"))]
 
-use anneal::schedule::WarmupShape;
-use anneal::share::codec::{decode, encode, reference_markdown, KEYS};
-use anneal::share::{Settings, Unit, NUMBER_KEYS, SLIDER_STEPS};
+use anneal::share::codec::{decode, encode, reference_markdown, Kind, Val, KEYS};
+use anneal::share::{Settings, SLIDER_STEPS};
 use proptest::prelude::*;
 use serde_json::Value;
 
-fn number(i: usize) -> impl Strategy<Value = f64> {
-    let key = NUMBER_KEYS[i];
-    (0.0..=SLIDER_STEPS).prop_map(move |p| key.from_position(p.round()))
-}
-
+/// Any state the controls can reach: each key of the table set to a random valid value.
 fn any_settings() -> impl Strategy<Value = Settings> {
-    (
-        (
-            number(0),
-            number(1),
-            number(2),
-            any::<bool>(),
-            number(3),
-            any::<bool>(),
-            number(4),
-            number(5),
-            number(6),
-            number(7),
-        ),
-        (
-            number(8),
-            0usize..3,
-            number(9),
-            any::<bool>(),
-            any::<bool>(),
-            number(10),
-            any::<bool>(),
-            number(11),
-            number(12),
-            any::<bool>(),
-        ),
+    proptest::collection::vec(
+        (0.0..=SLIDER_STEPS, any::<usize>(), any::<bool>()),
+        KEYS.len(),
     )
-        .prop_map(|(a, b)| Settings {
-            eta_max: a.0,
-            eta_min: a.1,
-            eta_min_frac: a.2,
-            eta_min_rel: a.3,
-            t_max: a.4,
-            restarts: a.5,
-            t_mult: a.6,
-            decay: a.7,
-            cycle_limit: a.8,
-            k_decay: a.9,
-            warmup: b.0,
-            warmup_shape: [
-                WarmupShape::Linear,
-                WarmupShape::Cosine,
-                WarmupShape::Exponential,
-            ][b.1],
-            warmup_start: b.2,
-            warmup_every: b.3,
-            warmup_overlap: b.4,
-            horizon: b.5,
-            unit: if b.6 { Unit::Epochs } else { Unit::Steps },
-            steps_per_epoch: b.7,
-            grad_accum: b.8,
-            log_y: b.9,
-        })
+    .prop_map(|picks| {
+        let mut s = Settings::default();
+        for (key, (position, choice, flag)) in KEYS.iter().zip(picks) {
+            let v = match key.kind {
+                Kind::Number(spec) => Val::Num(spec.from_position(position.round())),
+                Kind::Flag => Val::Flag(flag),
+                Kind::Choice(names) => Val::Name(names[choice % names.len()]),
+            };
+            (key.set)(&mut s, v);
+        }
+        s
+    })
 }
 
 proptest! {
@@ -101,12 +60,12 @@ fn only_changed_values_are_written() {
 
 #[test]
 fn unknown_keys_are_kept_and_written_back() {
-    let d = decode("?v=1&t_max=10&landscape=camel&seed=7");
+    let d = decode("?v=1&t_max=10&landscape=camel&zoom=7");
     assert_eq!(d.settings.t_max, 10.0);
     assert!(d.notices.is_empty());
     assert_eq!(
         encode(&d.settings, &d.unknown),
-        "v=1&t_max=10&landscape=camel&seed=7"
+        "v=1&t_max=10&landscape=camel&zoom=7"
     );
 }
 
@@ -186,7 +145,7 @@ fn the_readme_url_reference_matches_the_key_table() {
         readme.contains(&table),
         "README's URL reference is out of date; it should read:\n{table}"
     );
-    assert_eq!(KEYS.len(), 20);
+    assert_eq!(KEYS.len(), 37);
 }
 
 #[test]

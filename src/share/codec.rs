@@ -4,10 +4,12 @@
 //! reference. Decoding never fails as a whole: a bad value falls back to its default with a
 //! notice naming the key, unknown keys are kept and written back, `v` allows migrations.
 
-use super::keys::NUMBER_KEYS;
+use super::keys::*;
+use super::lab::*;
 use super::number::NumberKey;
 use super::settings::{Settings, Unit};
 use crate::format::format_value;
+use crate::landscape::{Rule, Surface};
 use crate::schedule::WarmupShape;
 
 /// The schema version this build writes.
@@ -65,46 +67,56 @@ fn on(v: Val) -> bool {
 }
 
 macro_rules! number {
-    ($i:expr, $field:ident, $meaning:expr) => {
+    ($spec:expr, $($field:ident).+, $meaning:expr) => {
         Key {
-            name: NUMBER_KEYS[$i].key,
-            kind: Kind::Number(NUMBER_KEYS[$i]),
+            name: $spec.key,
+            kind: Kind::Number($spec),
             meaning: $meaning,
-            get: |s| Val::Num(s.$field),
-            set: |s, v| s.$field = num(v),
+            get: |s| Val::Num(s.$($field).+),
+            set: |s, v| s.$($field).+ = num(v),
         }
     };
 }
 
 macro_rules! flag {
-    ($field:ident, $meaning:expr) => {
+    ($($field:ident).+, $meaning:expr) => {
         Key {
-            name: stringify!($field),
+            name: last!($($field).+),
             kind: Kind::Flag,
             meaning: $meaning,
-            get: |s| Val::Flag(s.$field),
-            set: |s, v| s.$field = on(v),
+            get: |s| Val::Flag(s.$($field).+),
+            set: |s, v| s.$($field).+ = on(v),
         }
     };
 }
 
+/// The last segment of a field path, as the key's name.
+macro_rules! last {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($head:ident . $($rest:ident).+) => {
+        last!($($rest).+)
+    };
+}
+
 /// Every key a link may carry besides `v`, in the order links write them.
-pub const KEYS: [Key; 20] = [
-    number!(0, eta_max, "peak learning rate η_max"),
-    number!(1, eta_min, "floor η_min (absolute)"),
+pub const KEYS: [Key; 37] = [
+    number!(ETA_MAX, eta_max, "peak learning rate η_max"),
+    number!(ETA_MIN, eta_min, "floor η_min (absolute)"),
     flag!(eta_min_rel, "read the floor as a fraction of η_max"),
-    number!(2, eta_min_frac, "floor as a fraction of η_max"),
-    number!(3, t_max, "first cycle length T_max / T_0, in `unit`"),
+    number!(ETA_MIN_FRAC, eta_min_frac, "floor as a fraction of η_max"),
+    number!(T_MAX, t_max, "first cycle length T_max / T_0, in `unit`"),
     flag!(restarts, "warm restarts on"),
-    number!(4, t_mult, "cycle growth T_mult"),
-    number!(5, decay, "peak decay γ per restart"),
+    number!(T_MULT, t_mult, "cycle growth T_mult"),
+    number!(DECAY, decay, "peak decay γ per restart"),
     number!(
-        6,
+        CYCLE_LIMIT,
         cycle_limit,
         "cycles before the floor holds (0 = no limit)"
     ),
-    number!(7, k_decay, "k-decay exponent"),
-    number!(8, warmup, "warm-up length, in `unit`"),
+    number!(K_DECAY, k_decay, "k-decay exponent"),
+    number!(WARMUP, warmup, "warm-up length, in `unit`"),
     Key {
         name: "warmup_shape",
         kind: Kind::Choice(&["linear", "cosine", "exponential"]),
@@ -116,13 +128,13 @@ pub const KEYS: [Key; 20] = [
             }
         },
     },
-    number!(9, warmup_start, "warm-up start value"),
+    number!(WARMUP_START, warmup_start, "warm-up start value"),
     flag!(warmup_every, "warm up before every cycle"),
     flag!(
         warmup_overlap,
         "warm-up overlaps the cosine (timm's default)"
     ),
-    number!(10, horizon, "length shown, in `unit` (0 = automatic)"),
+    number!(HORIZON, horizon, "length shown, in `unit` (0 = automatic)"),
     Key {
         name: "unit",
         kind: Kind::Choice(&["steps", "epochs"]),
@@ -142,14 +154,71 @@ pub const KEYS: [Key; 20] = [
             }
         },
     },
-    number!(11, steps_per_epoch, "batches per epoch"),
+    number!(STEPS_PER_EPOCH, steps_per_epoch, "batches per epoch"),
     number!(
-        12,
+        GRAD_ACCUM,
         grad_accum,
         "batches per optimizer step (gradient accumulation)"
     ),
     flag!(log_y, "logarithmic η axis"),
+    Key {
+        name: "surface",
+        kind: Kind::Choice(&SURFACE_NAMES),
+        meaning: "landscape surface",
+        get: |s| Val::Name(s.lab.surface.name()),
+        set: |s, v| {
+            if let Val::Name(n) = v {
+                s.lab.surface = Surface::from_name(n).unwrap_or_default();
+            }
+        },
+    },
+    Key {
+        name: "opt",
+        kind: Kind::Choice(&RULE_NAMES),
+        meaning: "optimizer",
+        get: |s| Val::Name(s.lab.rule.name()),
+        set: |s, v| {
+            if let Val::Name(n) = v {
+                s.lab.rule = Rule::from_name(n).unwrap_or_default();
+            }
+        },
+    },
+    number!(BETA, lab.beta, "momentum β (RMSProp's α)"),
+    number!(BETA1, lab.beta1, "Adam's β₁"),
+    number!(BETA2, lab.beta2, "Adam's β₂"),
+    number!(EPS, lab.eps, "ε of RMSProp and Adam"),
+    number!(CLIP, lab.clip, "gradient-norm clipping (0 = off)"),
+    number!(NOISE, lab.noise, "gradient noise σ"),
+    number!(SEED, lab.seed, "noise seed"),
+    number!(X0, lab.x0, "start point x"),
+    number!(Y0, lab.y0, "start point y"),
+    number!(LAB_LR, lab.lab_lr, "learning rate of the constant run"),
+    number!(LAB_STEPS, lab.lab_steps, "steps per landscape run"),
+    flag!(lab.run_const, "show the constant run"),
+    flag!(lab.run_cos, "show the single-cosine run"),
+    flag!(lab.run_sgdr, "show the warm-restarts run"),
+    number!(LAB_T, lab.lab_t, "playback position (0 = start, 1 = end)"),
 ];
+
+const SURFACE_NAMES: [&str; 7] = {
+    let mut names = [""; 7];
+    let mut i = 0;
+    while i < 7 {
+        names[i] = Surface::ALL[i].name();
+        i += 1;
+    }
+    names
+};
+
+const RULE_NAMES: [&str; 5] = {
+    let mut names = [""; 5];
+    let mut i = 0;
+    while i < 5 {
+        names[i] = Rule::ALL[i].name();
+        i += 1;
+    }
+    names
+};
 
 /// Why a key's value was not used.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use super::number::{NumberKey, Scale};
 
-const fn key(
+pub(super) const fn key(
     key: &'static str,
     label: &'static str,
     (min, max, default): (f64, f64, f64),

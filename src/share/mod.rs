@@ -2,12 +2,14 @@
 
 pub mod codec;
 mod keys;
+mod lab;
 mod number;
 mod presets;
 mod settings;
 
 pub use crate::format::{format_value, round_significant};
 pub use keys::*;
+pub use lab::*;
 pub use number::{Clamped, NumberKey, Scale, SLIDER_STEPS};
 pub use presets::{Contrast, Preset, PRESETS};
 pub use settings::{Resolved, Settings, Unit};

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::keys::*;
+use super::lab::Lab;
 use crate::format::format_value;
 use crate::schedule::{Anneal, Warmup, WarmupPlacement, WarmupScope, WarmupShape};
 
@@ -60,6 +61,8 @@ pub struct Settings {
     pub grad_accum: f64,
     /// Logarithmic y-axis.
     pub log_y: bool,
+    /// The landscape lab.
+    pub lab: Lab,
 }
 
 impl Default for Settings {
@@ -85,6 +88,7 @@ impl Default for Settings {
             steps_per_epoch: STEPS_PER_EPOCH.default,
             grad_accum: GRAD_ACCUM.default,
             log_y: false,
+            lab: Lab::default(),
         }
     }
 }

@@ -1,0 +1,83 @@
+//! "Escape rate over N seeds": the same three runs repeated with different noise seeds.
+
+use super::basins::{settle, Basins};
+use super::contenders::Contender;
+use super::run::{outcome, run, RunSpec};
+
+/// Tallies for one contender over the seeds run so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Runs that ended in a global minimum's basin.
+    pub global: u32,
+    /// Runs that ended in the basin they started in.
+    pub stayed: u32,
+    /// Runs whose cycle-end snapshots sit in at least two distinct minima.
+    pub diverse_snapshots: u32,
+    /// Runs that diverged or left the surface.
+    pub stopped: u32,
+}
+
+/// An experiment that can be advanced a few seeds at a time (so a page stays responsive).
+#[derive(Clone, Debug)]
+pub struct Experiment {
+    spec: RunSpec,
+    contenders: Vec<Contender>,
+    basins: Basins,
+    start_basin: Option<usize>,
+    seeds: u64,
+    done: u64,
+    /// One tally per contender.
+    pub tallies: Vec<Tally>,
+}
+
+impl Experiment {
+    /// An experiment over seeds `spec.seed .. spec.seed + seeds`.
+    pub fn new(spec: RunSpec, contenders: Vec<Contender>, basins: Basins, seeds: u64) -> Self {
+        let tallies = vec![Tally::default(); contenders.len()];
+        Self {
+            start_basin: settle(spec.surface, spec.start),
+            spec,
+            contenders,
+            basins,
+            seeds,
+            done: 0,
+            tallies,
+        }
+    }
+
+    /// Seeds finished so far.
+    pub fn done(&self) -> u64 {
+        self.done
+    }
+
+    /// Seeds in total.
+    pub fn seeds(&self) -> u64 {
+        self.seeds
+    }
+
+    /// Runs up to `n` more seeds; true when every seed is done.
+    pub fn advance(&mut self, n: u64) -> bool {
+        let minima = self.spec.surface.minima();
+        let end = (self.done + n).min(self.seeds);
+        for k in self.done..end {
+            let spec = RunSpec {
+                seed: self.spec.seed.wrapping_add(k),
+                ..self.spec
+            };
+            for (c, tally) in self.contenders.iter().zip(&mut self.tallies) {
+                let r = run(&spec, &c.lrs);
+                let o = outcome(&r, spec.surface, &self.basins, &c.cycle_ends);
+                match o.basin {
+                    None => tally.stopped += 1,
+                    Some(b) => {
+                        tally.global += u32::from(minima[b].global);
+                        tally.stayed += u32::from(Some(b) == self.start_basin);
+                    }
+                }
+                tally.diverse_snapshots += u32::from(o.distinct_snapshot_minima() >= 2);
+            }
+        }
+        self.done = end;
+        self.done == self.seeds
+    }
+}

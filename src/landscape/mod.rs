@@ -1,0 +1,23 @@
+//! The loss-landscape lab's core: 2-D surfaces, optimizers driven by a schedule, seeded noise,
+//! runs that stop at the first non-finite iterate, and where each run ends up.
+//!
+//! Pure Rust with no web types. Transcendentals come from the `libm` crate so a seeded run is
+//! the same bit for bit natively and in the browser.
+
+mod basins;
+mod contenders;
+mod experiment;
+mod heatmap;
+mod optimizer;
+mod rng;
+mod run;
+mod surface;
+
+pub use basins::{nearest, settle, Basins};
+pub use contenders::{contenders, Contender};
+pub use experiment::{Experiment, Tally};
+pub use heatmap::Heatmap;
+pub use optimizer::{Optimizer, Rule, State};
+pub use rng::Gaussian;
+pub use run::{outcome, run, Outcome, Run, RunSpec, Snapshot, Stop};
+pub use surface::{Minimum, Point, Surface};

@@ -1,0 +1,195 @@
+//! One optimizer run on a surface, driven by a learning rate per step, and what became of it.
+
+use super::basins::{settle, Basins};
+use super::optimizer::Optimizer;
+use super::rng::Gaussian;
+use super::surface::{Point, Surface};
+
+/// Everything a run depends on besides the learning rates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RunSpec {
+    /// The surface.
+    pub surface: Surface,
+    /// The optimizer.
+    pub optimizer: Optimizer,
+    /// Where the run starts.
+    pub start: Point,
+    /// Standard deviation of the Gaussian noise added to each gradient component.
+    pub noise: f64,
+    /// Seed of the noise.
+    pub seed: u64,
+    /// Gradient-norm clipping threshold; 0 turns clipping off.
+    pub clip: f64,
+}
+
+/// Why a run ended before its last step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// All steps taken.
+    Completed,
+    /// The iterate or the loss stopped being a finite number at this step.
+    Diverged(usize),
+    /// The iterate left the box around the domain at this step.
+    LeftBox(usize),
+}
+
+impl Stop {
+    /// A sentence for the page; `None` for a completed run.
+    pub fn message(self) -> Option<String> {
+        match self {
+            Stop::Completed => None,
+            Stop::Diverged(t) => Some(format!("diverged at step {t}")),
+            Stop::LeftBox(t) => Some(format!("left the surface at step {t}")),
+        }
+    }
+}
+
+/// A run's path and losses: `path[t]` is the point before step t's update.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    /// Points visited, the start first; every one finite and inside the box.
+    pub path: Vec<Point>,
+    /// The loss at each point of the path.
+    pub loss: Vec<f64>,
+    /// How the run ended.
+    pub stop: Stop,
+}
+
+/// How far outside the domain (in domain widths) an iterate may wander before the run stops.
+const BOX_MARGIN: f64 = 4.0;
+
+/// Runs `spec` for `lrs.len()` steps, step t using learning rate `lrs[t]`.
+pub fn run(spec: &RunSpec, lrs: &[f64]) -> Run {
+    let ([x0, x1], [y0, y1]) = spec.surface.domain();
+    let (mx, my) = (BOX_MARGIN * (x1 - x0), BOX_MARGIN * (y1 - y0));
+    let inside =
+        |p: Point| p[0] >= x0 - mx && p[0] <= x1 + mx && p[1] >= y0 - my && p[1] <= y1 + my;
+    let mut noise = Gaussian::new(spec.seed);
+    let mut state = spec.optimizer.start();
+    let mut p = spec.start;
+    let (mut value, mut g) = spec.surface.eval(p);
+    let mut path = Vec::with_capacity(lrs.len() + 1);
+    let mut loss = Vec::with_capacity(lrs.len() + 1);
+    if !(p[0].is_finite() && p[1].is_finite() && value.is_finite()) {
+        return Run {
+            path,
+            loss,
+            stop: Stop::Diverged(0),
+        };
+    }
+    path.push(p);
+    loss.push(value);
+    for (t, &lr) in lrs.iter().enumerate() {
+        if spec.noise > 0.0 {
+            g = [
+                g[0] + spec.noise * noise.sample(),
+                g[1] + spec.noise * noise.sample(),
+            ];
+        }
+        if spec.clip > 0.0 {
+            let norm = (g[0] * g[0] + g[1] * g[1]).sqrt();
+            if norm > spec.clip {
+                g = [g[0] * spec.clip / norm, g[1] * spec.clip / norm];
+            }
+        }
+        let d = spec.optimizer.step(&mut state, g, lr);
+        p = [p[0] + d[0], p[1] + d[1]];
+        (value, g) = spec.surface.eval(p);
+        let stop = if !(p[0].is_finite() && p[1].is_finite() && value.is_finite()) {
+            Stop::Diverged(t + 1)
+        } else if !inside(p) {
+            Stop::LeftBox(t + 1)
+        } else {
+            path.push(p);
+            loss.push(value);
+            continue;
+        };
+        return Run { path, loss, stop };
+    }
+    Run {
+        path,
+        loss,
+        stop: Stop::Completed,
+    }
+}
+
+/// A point the run passed at the end of a cycle (where η is lowest): a snapshot-ensemble member.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Snapshot {
+    /// Path index.
+    pub step: usize,
+    /// Where the run was.
+    pub at: Point,
+    /// The minimum it settles into.
+    pub basin: Option<usize>,
+}
+
+/// What became of a run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// The minimum the final point settles into; `None` when the run stopped early.
+    pub basin: Option<usize>,
+    /// Loss at the last point.
+    pub final_loss: f64,
+    /// Steps spent in each known minimum's basin.
+    pub steps_in: Vec<u32>,
+    /// Times the path crossed from one basin to another.
+    pub changes: u32,
+    /// The path at the end of each cycle and at the end.
+    pub snapshots: Vec<Snapshot>,
+}
+
+impl Outcome {
+    /// Distinct minima among the snapshots.
+    pub fn distinct_snapshot_minima(&self) -> usize {
+        let mut seen: Vec<usize> = self.snapshots.iter().filter_map(|s| s.basin).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    }
+}
+
+/// Judges `run` against the surface's basins; `cycle_ends` are the steps where a cycle ends.
+pub fn outcome(run: &Run, surface: Surface, basins: &Basins, cycle_ends: &[usize]) -> Outcome {
+    let minima = surface.minima().len();
+    let mut steps_in = vec![0u32; minima];
+    let mut changes = 0;
+    let mut last = None;
+    for &p in &run.path {
+        let b = basins.lookup(p);
+        if let Some(i) = b {
+            steps_in[i] += 1;
+        }
+        if last.is_some() && b.is_some() && b != last {
+            changes += 1;
+        }
+        last = b.or(last);
+    }
+    let end = run.path.len().saturating_sub(1);
+    let snap = |step: usize| Snapshot {
+        step,
+        at: run.path[step],
+        basin: settle(surface, run.path[step]),
+    };
+    let mut snapshots: Vec<Snapshot> = cycle_ends
+        .iter()
+        .copied()
+        .filter(|&s| s < end)
+        .map(snap)
+        .collect();
+    let completed = run.stop == Stop::Completed && !run.path.is_empty();
+    if completed {
+        snapshots.push(snap(end));
+    }
+    Outcome {
+        basin: if completed {
+            settle(surface, run.path[end])
+        } else {
+            None
+        },
+        final_loss: run.loss.last().copied().unwrap_or(f64::NAN),
+        steps_in,
+        changes,
+        snapshots,
+    }
+}
