@@ -1,9 +1,13 @@
 //! Chart drawing, generic over plotters' backends: the browser canvas, SVG exports, test bitmaps.
 
 mod envelope;
+mod landscape_chart;
 mod schedule_chart;
 mod theme;
 
 pub use envelope::{decimate, envelope};
+pub use landscape_chart::{
+    basin_color, draw_basin_map, draw_paths, draw_surface, Frame, PathView, PALETTE,
+};
 pub use schedule_chart::{draw_schedule, tick_label, Curve, PlotArea, ScheduleChart};
 pub use theme::Theme;

@@ -1,4 +1,5 @@
-//! The learning-rate-over-time chart: curves, restart markers, warm-up bands, linear or log y.
+//! Charts over training steps (the learning rate, or the lab's loss): curves, restart markers,
+//! warm-up bands, a time cursor, linear or log y.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -24,6 +25,10 @@ pub struct ScheduleChart<'a> {
     pub title: &'a str,
     /// Name of the x-axis unit ("step" or "epoch").
     pub x_label: &'a str,
+    /// Name of the y-axis quantity; " (log)" is appended on a log axis.
+    pub y_label: &'a str,
+    /// A vertical time cursor at this x.
+    pub cursor: Option<f64>,
     /// The right end of the x-axis.
     pub x_max: f64,
     /// The curves, drawn in order (the first on the bottom).
@@ -74,7 +79,8 @@ pub fn tick_label(v: f64) -> String {
     format_value(round_significant(v, 6))
 }
 
-/// The plotted y range: linear from 0, or decades around the positive values.
+/// The plotted y range: linear from 0 (or below, for negative values), or decades around the
+/// positive values.
 fn y_range(chart: &ScheduleChart) -> (f64, f64) {
     let ys = chart
         .curves
@@ -95,8 +101,16 @@ fn y_range(chart: &ScheduleChart) -> (f64, f64) {
         let lo = lo.log10().floor().max(hi - 12.0);
         (lo, if hi - lo < 1.0 { lo + 1.0 } else { hi })
     } else {
-        let max = ys.fold(0.0_f64, f64::max);
-        (0.0, if max > 0.0 { max * 1.08 } else { 1e-3 })
+        let (min, max) = ys.fold((0.0_f64, 0.0_f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        let span = max - min;
+        if span > 0.0 {
+            (
+                if min < 0.0 { min - 0.04 * span } else { 0.0 },
+                max + 0.08 * span,
+            )
+        } else {
+            (0.0, 1e-3)
+        }
     }
 }
 
@@ -128,9 +142,9 @@ pub fn draw_schedule<DB: DrawingBackend>(
     ctx.configure_mesh()
         .x_desc(chart.x_label)
         .y_desc(if log_y {
-            "learning rate η (log)"
+            format!("{} (log)", chart.y_label)
         } else {
-            "learning rate η"
+            chart.y_label.to_string()
         })
         .axis_desc_style(font(14.0).color(&theme.text))
         .label_style(font(12.0).color(&theme.text))
@@ -179,6 +193,12 @@ pub fn draw_schedule<DB: DrawingBackend>(
             });
         }
     }
+    if let Some(x) = chart.cursor.filter(|x| (0.0..=x_max).contains(x)) {
+        ctx.draw_series(std::iter::once(PathElement::new(
+            vec![(x, y_lo), (x, y_hi)],
+            theme.text.stroke_width(px(1.0)),
+        )))?;
+    }
     if chart.curves.iter().any(|c| c.label.is_some()) {
         ctx.configure_series_labels()
             .position(SeriesLabelPosition::UpperRight)
@@ -216,6 +236,8 @@ mod tests {
         ScheduleChart {
             title: "Cosine annealing",
             x_label: "step",
+            y_label: "learning rate η",
+            cursor: None,
             x_max: 100.0,
             curves,
             restarts: &[],
@@ -298,6 +320,34 @@ mod tests {
             "the restart's cycle index"
         );
         assert!(svg.contains("<rect"), "warm-up band");
+    }
+
+    #[test]
+    fn negative_values_and_a_cursor_are_drawn() {
+        let pts: Vec<(f64, f64)> = (0..=100)
+            .map(|t| (t as f64, -2.0 + t as f64 * 0.01))
+            .collect();
+        let curves = [Curve {
+            points: &pts,
+            color: Theme::LIGHT.curve,
+            label: None,
+        }];
+        let loss = ScheduleChart {
+            y_label: "loss",
+            ..chart(&curves)
+        };
+        let svg = svg_of(&loss);
+        assert!(svg.lines().any(|l| l.trim() == "loss"));
+        assert!(svg.lines().any(|l| l.trim() == "-2"), "a negative tick");
+        let with_cursor = svg_of(&ScheduleChart {
+            cursor: Some(40.0),
+            ..loss
+        });
+        assert_eq!(
+            with_cursor.matches("<polyline").count(),
+            svg.matches("<polyline").count() + 1,
+            "the cursor line"
+        );
     }
 
     #[test]

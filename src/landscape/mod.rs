@@ -4,6 +4,7 @@
 //! Pure Rust with no web types. Transcendentals come from the `libm` crate so a seeded run is
 //! the same bit for bit natively and in the browser.
 
+mod basin_map;
 mod basins;
 mod contenders;
 mod experiment;
@@ -13,6 +14,7 @@ mod rng;
 mod run;
 mod surface;
 
+pub use basin_map::BasinMap;
 pub use basins::{nearest, settle, Basins};
 pub use contenders::{contenders, Contender};
 pub use experiment::{Experiment, Tally};

@@ -44,7 +44,7 @@ impl Rule {
     }
 
     /// The name shown in the page.
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             Rule::Sgd => "SGD",
             Rule::Momentum => "SGD + momentum",

@@ -86,7 +86,7 @@ impl Surface {
     }
 
     /// The name shown in the page.
-    pub fn label(self) -> &'static str {
+    pub const fn label(self) -> &'static str {
         match self {
             Surface::Valley => "Sharp trap, wide valley (Anneal)",
             Surface::StyblinskiTang => "Styblinski–Tang",

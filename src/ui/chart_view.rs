@@ -10,7 +10,8 @@ use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
 use plotters::style::RGBColor;
 
-use crate::charts::{decimate, draw_schedule, envelope, Curve, PlotArea, ScheduleChart, Theme};
+use super::screen::{device_pixel_ratio, fit_canvas, theme};
+use crate::charts::{decimate, draw_schedule, envelope, Curve, PlotArea, ScheduleChart};
 use crate::schedule::{Anneal, CycleCache, Family, Pitfall, WarmupScope};
 use crate::share::{format_value, Resolved, Unit};
 
@@ -46,18 +47,6 @@ fn schedule_points(a: &Anneal, end: f64, columns: usize) -> Vec<(f64, f64)> {
 /// Restart markers and warm-up bands drawn at most; more would be a solid smear.
 const MAX_MARKS: usize = 60;
 
-fn prefers_dark() -> bool {
-    window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
-}
-
-fn device_pixel_ratio() -> f64 {
-    window().device_pixel_ratio().clamp(1.0, 4.0)
-}
-
 /// Sizes the canvas to its box at the device's pixel ratio and draws; returns the plot area.
 fn paint(
     wrapper: &HtmlDivElement,
@@ -69,14 +58,8 @@ fn paint(
 ) -> Option<PlotArea> {
     let css_w = f64::from(wrapper.client_width().max(280));
     let css_h = (css_w * 0.5).clamp(240.0, 480.0);
-    let dpr = device_pixel_ratio();
-    let (w, h) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);
-    if canvas.width() != w {
-        canvas.set_width(w);
-    }
-    if canvas.height() != h {
-        canvas.set_height(h);
-    }
+    let dpr = fit_canvas(canvas, css_w, css_h);
+    let w = canvas.width();
     let (a, spu, end) = (&r.schedule, r.steps_per_unit, r.horizon_steps);
     let in_units = |pts: Vec<(f64, f64)>| -> Vec<(f64, f64)> {
         pts.into_iter().map(|(t, v)| (t / spu, v)).collect()
@@ -107,11 +90,7 @@ fn paint(
     } else {
         vec![(0.0, w_len / spu)]
     };
-    let theme = if prefers_dark() {
-        Theme::DARK
-    } else {
-        Theme::LIGHT
-    };
+    let theme = theme();
     let mut curves: Vec<Curve> = overlays
         .iter()
         .zip(&overlay_points)
@@ -141,6 +120,8 @@ fn paint(
         } else {
             "step"
         },
+        y_label: "learning rate η",
+        cursor: None,
         x_max: end / spu,
         curves: &curves,
         restarts: &restarts,

@@ -5,6 +5,8 @@ mod compare;
 mod control;
 mod copy_link;
 mod downloads;
+mod lab;
+mod screen;
 mod url;
 
 use leptos::prelude::*;
@@ -16,6 +18,7 @@ use compare::{framework_curves, overlays, ComparePanel, ContrastCurve, Pin};
 use control::{Choice, NumberControl, Toggle};
 use copy_link::CopyLink;
 use downloads::Downloads;
+use lab::LabPanel;
 
 type Getter<T> = fn(&Settings) -> T;
 type Putter<T> = fn(&mut Settings, T);
@@ -117,6 +120,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
+        <div class="page">
         <main class="app">
             <header class="app-header">
                 <div>
@@ -200,5 +204,7 @@ pub fn App() -> impl IntoView {
                 <Downloads settings=settings resolved=resolved pins=pins frameworks=frameworks />
             </section>
         </main>
+        <LabPanel settings=settings resolved=resolved push_next=push_next />
+        </div>
     }
 }

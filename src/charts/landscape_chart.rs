@@ -1,0 +1,304 @@
+//! The loss surface as a banded heatmap with its minima, and optimizer paths drawn over it.
+//!
+//! Two layers, so the browser can cache the heatmap on one canvas and redraw only the paths
+//! on another: [`draw_surface`] and [`draw_paths`]. An export draws both on one area.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{tick_label, Theme};
+use crate::landscape::{Heatmap, Point};
+
+/// Band colours from low to high values (viridis, 16 steps): dark basins, bright walls.
+pub const PALETTE: [RGBColor; 16] = [
+    RGBColor(68, 1, 84),
+    RGBColor(72, 26, 108),
+    RGBColor(71, 47, 125),
+    RGBColor(65, 68, 135),
+    RGBColor(57, 86, 140),
+    RGBColor(49, 104, 142),
+    RGBColor(42, 120, 142),
+    RGBColor(35, 136, 142),
+    RGBColor(31, 152, 139),
+    RGBColor(34, 168, 132),
+    RGBColor(53, 183, 121),
+    RGBColor(84, 197, 104),
+    RGBColor(122, 209, 81),
+    RGBColor(165, 219, 54),
+    RGBColor(210, 226, 27),
+    RGBColor(253, 231, 37),
+];
+
+/// Where the surface's domain sits on the backend, to map points to pixels and back.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    /// Backend x of the domain's left edge.
+    pub left: i32,
+    /// Backend x of the right edge.
+    pub right: i32,
+    /// Backend y of the top edge (largest y).
+    pub top: i32,
+    /// Backend y of the bottom edge.
+    pub bottom: i32,
+    /// Domain x range.
+    pub xs: [f64; 2],
+    /// Domain y range.
+    pub ys: [f64; 2],
+}
+
+impl Frame {
+    /// Backend pixel of the point `p`.
+    pub fn to_px(&self, p: Point) -> (f64, f64) {
+        let fx = (p[0] - self.xs[0]) / (self.xs[1] - self.xs[0]);
+        let fy = (p[1] - self.ys[0]) / (self.ys[1] - self.ys[0]);
+        (
+            f64::from(self.left) + fx * f64::from(self.right - self.left),
+            f64::from(self.bottom) - fy * f64::from(self.bottom - self.top),
+        )
+    }
+
+    /// The point under backend pixel (x, y), clamped to the domain.
+    pub fn to_point(&self, x: f64, y: f64) -> Point {
+        let fx = ((x - f64::from(self.left)) / f64::from((self.right - self.left).max(1)))
+            .clamp(0.0, 1.0);
+        let fy = ((f64::from(self.bottom) - y) / f64::from((self.bottom - self.top).max(1)))
+            .clamp(0.0, 1.0);
+        [
+            self.xs[0] + fx * (self.xs[1] - self.xs[0]),
+            self.ys[0] + fy * (self.ys[1] - self.ys[0]),
+        ]
+    }
+}
+
+/// The heatmap, axes, and the known minima (global filled, local hollow).
+pub fn draw_surface<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    heat: &Heatmap,
+    theme: &Theme,
+    scale: f64,
+) -> Result<Frame, DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale.max(0.5)).round() as u32;
+    let font = |size: f64| ("sans-serif", size * scale.max(0.5)).into_font();
+    area.fill(&theme.background)?;
+    let surface = heat.surface;
+    let (xs, ys) = surface.domain();
+    let mut ctx = ChartBuilder::on(area)
+        .caption(surface.label(), font(16.0).color(&theme.text))
+        .margin(px(10.0))
+        .x_label_area_size(px(36.0))
+        .y_label_area_size(px(44.0))
+        .build_cartesian_2d(xs[0]..xs[1], ys[0]..ys[1])?;
+    let (cw, ch) = (
+        (xs[1] - xs[0]) / heat.cols as f64,
+        (ys[1] - ys[0]) / heat.rows as f64,
+    );
+    let levels = f64::from(heat.levels.max(2) - 1);
+    ctx.draw_series(heat.runs().map(|(j, i, len, band)| {
+        let k = (f64::from(band) / levels * (PALETTE.len() - 1) as f64).round() as usize;
+        let x = xs[0] + i as f64 * cw;
+        let y = ys[1] - j as f64 * ch;
+        Rectangle::new([(x, y), (x + len as f64 * cw, y - ch)], PALETTE[k].filled())
+    }))?;
+    ctx.configure_mesh()
+        .disable_mesh()
+        .x_desc("x")
+        .y_desc("y")
+        .axis_desc_style(font(13.0).color(&theme.text))
+        .label_style(font(11.0).color(&theme.text))
+        .axis_style(theme.axis)
+        .x_label_formatter(&|v| tick_label(*v))
+        .y_label_formatter(&|v| tick_label(*v))
+        .draw()?;
+    let minima = surface.minima();
+    let labelled = minima.len() <= 6;
+    for m in minima {
+        let (x, y) = (m.at[0], m.at[1]);
+        let r = px(if m.global { 6.0 } else { 5.0 });
+        let style = if m.global {
+            RGBColor(255, 255, 255).filled()
+        } else {
+            RGBColor(255, 255, 255).stroke_width(px(2.0))
+        };
+        ctx.draw_series(std::iter::once(Circle::new((x, y), r, style)))?;
+        if labelled {
+            let text = format!(
+                "{} {}",
+                if m.global { "global" } else { "local" },
+                tick_label((m.value * 1000.0).round() / 1000.0)
+            );
+            ctx.draw_series(std::iter::once(Text::new(
+                text,
+                (x + cw * 2.5, y + ch * 2.5),
+                font(11.0).color(&RGBColor(255, 255, 255)),
+            )))?;
+        }
+    }
+    let (rx, ry) = ctx.plotting_area().get_pixel_range();
+    area.present()?;
+    Ok(Frame {
+        left: rx.start,
+        right: rx.end,
+        top: ry.start,
+        bottom: ry.end,
+        xs,
+        ys,
+    })
+}
+
+/// One optimizer path as drawn.
+#[derive(Clone, Copy, Debug)]
+pub struct PathView<'a> {
+    /// Every point of the run.
+    pub points: &'a [Point],
+    /// Line colour.
+    pub color: RGBColor,
+    /// Legend text.
+    pub label: &'a str,
+    /// Path indices of the cycle-end snapshots.
+    pub snapshots: &'a [usize],
+}
+
+/// Points closer than this (backend px) to the last kept one are skipped: same picture, less work.
+const MIN_SEGMENT: f64 = 0.75;
+
+fn thinned(frame: &Frame, points: &[Point]) -> Vec<(i32, i32)> {
+    let mut out: Vec<(i32, i32)> = Vec::with_capacity(points.len().min(4096));
+    let mut last = (f64::NAN, f64::NAN);
+    for (k, p) in points.iter().enumerate() {
+        let (x, y) = frame.to_px(*p);
+        let far = (x - last.0).abs() + (y - last.1).abs() >= MIN_SEGMENT;
+        if far || k + 1 == points.len() || last.0.is_nan() {
+            out.push((x.round() as i32, y.round() as i32));
+            last = (x, y);
+        }
+    }
+    out
+}
+
+/// The paths up to path index `cursor` (solid, with the current position as a dot), the rest
+/// faint, snapshot markers, the start ring and a legend. Draws nothing outside the frame.
+pub fn draw_paths<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    paths: &[PathView],
+    cursor: usize,
+    start: Point,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale.max(0.5)).round() as u32;
+    let font = |size: f64| ("sans-serif", size * scale.max(0.5)).into_font();
+    let white = RGBColor(255, 255, 255);
+    for path in paths {
+        if path.points.is_empty() {
+            continue;
+        }
+        let upto = cursor.min(path.points.len() - 1);
+        let done = thinned(frame, &path.points[..=upto]);
+        let rest = thinned(frame, &path.points[upto..]);
+        area.draw(&PathElement::new(
+            rest,
+            path.color.mix(0.3).stroke_width(px(1.5)),
+        ))?;
+        area.draw(&PathElement::new(done, path.color.stroke_width(px(2.0))))?;
+        for &s in path
+            .snapshots
+            .iter()
+            .filter(|&&s| s <= upto && s < path.points.len())
+        {
+            let (x, y) = frame.to_px(path.points[s]);
+            let c = (x.round() as i32, y.round() as i32);
+            let r = px(5.0) as i32;
+            area.draw(&Rectangle::new(
+                [(c.0 - r, c.1 - r), (c.0 + r, c.1 + r)],
+                path.color.stroke_width(px(2.0)),
+            ))?;
+        }
+        let (x, y) = frame.to_px(path.points[upto]);
+        let c = (x.round() as i32, y.round() as i32);
+        area.draw(&Circle::new(c, px(6.0), white.filled()))?;
+        area.draw(&Circle::new(c, px(4.5), path.color.filled()))?;
+    }
+    let (sx, sy) = frame.to_px(start);
+    let s = (sx.round() as i32, sy.round() as i32);
+    area.draw(&Circle::new(s, px(8.0), white.stroke_width(px(2.0))))?;
+    area.draw(&Circle::new(
+        s,
+        px(10.0),
+        RGBColor(0, 0, 0).mix(0.6).stroke_width(px(1.0)),
+    ))?;
+    let line_h = px(18.0) as i32;
+    let (lx, mut ly) = (frame.left + px(10.0) as i32, frame.top + px(12.0) as i32);
+    for path in paths {
+        area.draw(&Rectangle::new(
+            [
+                (lx - px(4.0) as i32, ly - px(9.0) as i32),
+                (lx + px(150.0) as i32, ly + px(9.0) as i32),
+            ],
+            RGBColor(0, 0, 0).mix(0.45).filled(),
+        ))?;
+        area.draw(&PathElement::new(
+            vec![(lx, ly), (lx + px(18.0) as i32, ly)],
+            path.color.stroke_width(px(3.0)),
+        ))?;
+        area.draw(&Text::new(
+            path.label.to_string(),
+            (lx + px(24.0) as i32, ly - px(6.0) as i32),
+            font(12.0).color(&white),
+        ))?;
+        ly += line_h;
+    }
+    area.present()
+}
+
+/// Colours for minima in basin maps: globals first in greens, locals in other hues.
+pub fn basin_color(index: usize, global: bool) -> RGBColor {
+    const GLOBAL: [RGBColor; 4] = [
+        RGBColor(46, 160, 67),
+        RGBColor(26, 127, 55),
+        RGBColor(87, 196, 107),
+        RGBColor(17, 99, 41),
+    ];
+    const LOCAL: [RGBColor; 6] = [
+        RGBColor(230, 126, 34),
+        RGBColor(142, 68, 173),
+        RGBColor(192, 57, 43),
+        RGBColor(41, 128, 185),
+        RGBColor(241, 196, 15),
+        RGBColor(127, 140, 141),
+    ];
+    if global {
+        GLOBAL[index % GLOBAL.len()]
+    } else {
+        LOCAL[index % LOCAL.len()]
+    }
+}
+
+/// A basin-outcome map: each start cell coloured by the minimum its run ended in (grey where
+/// it diverged, background where not computed yet).
+pub fn draw_basin_map<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    map: &crate::landscape::BasinMap,
+    contender: usize,
+    title: &str,
+    theme: &Theme,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let font = |size: f64| ("sans-serif", size * scale.max(0.5)).into_font();
+    area.fill(&theme.background)?;
+    let side = map.side.max(1) as i32;
+    let cells = &map.cells[contender];
+    let minima = map.surface().minima();
+    let mut ctx = ChartBuilder::on(area)
+        .caption(title, font(13.0).color(&theme.text))
+        .margin((4.0 * scale) as u32)
+        .build_cartesian_2d(0..side, 0..side)?;
+    ctx.draw_series(cells.iter().enumerate().map(|(k, b)| {
+        let (i, j) = ((k as i32) % side, (k as i32) / side);
+        let color = match b {
+            Some(m) => basin_color(*m, minima[*m].global),
+            None => theme.marker,
+        };
+        Rectangle::new([(i, side - j), (i + 1, side - j - 1)], color.filled())
+    }))?;
+    area.present()
+}

@@ -1,0 +1,128 @@
+//! The basin-outcome map: from every start on a 40 × 40 lattice, where each schedule ends.
+
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+use super::escape::FRAME_BUDGET_MS;
+use super::LabCtx;
+use crate::charts::{basin_color, draw_basin_map};
+use crate::landscape::BasinMap;
+use crate::ui::screen::{fit_canvas, theme};
+
+/// Starts per side of the lattice.
+const SIDE: usize = 40;
+
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+fn work(job: StoredValue<Option<BasinMap>>, shown: RwSignal<Option<BasinMap>>) {
+    request_animation_frame(move || {
+        let Some(mut map) = job.try_get_value().flatten() else {
+            return;
+        };
+        let t0 = now();
+        let mut done = false;
+        while !done && now() - t0 < FRAME_BUDGET_MS {
+            done = map.advance(1);
+        }
+        shown.set(Some(map.clone()));
+        if done {
+            job.set_value(None);
+        } else {
+            job.set_value(Some(map));
+            work(job, shown);
+        }
+    });
+}
+
+/// The button, the progress and one small map per schedule.
+#[component]
+pub fn BasinPanel(ctx: LabCtx) -> impl IntoView {
+    let job = StoredValue::new(None::<BasinMap>);
+    let shown = RwSignal::new(None::<BasinMap>);
+    let canvases: [NodeRef<leptos::html::Canvas>; 3] = std::array::from_fn(|_| NodeRef::new());
+    let start = move |_| {
+        let map = BasinMap::new(
+            ctx.spec.get_untracked(),
+            ctx.contenders.get_untracked(),
+            SIDE,
+        );
+        job.set_value(Some(map));
+        work(job, shown);
+    };
+    Effect::new(move |first: Option<()>| {
+        ctx.spec.track();
+        ctx.contenders.track();
+        if first.is_some() {
+            job.set_value(None);
+            shown.set(None);
+        }
+    });
+    Effect::new(move |_| {
+        shown.with(|m| {
+            let Some(m) = m else { return };
+            let labels: Vec<&str> = ctx
+                .contenders
+                .with_untracked(|cs| cs.iter().map(|c| c.label).collect());
+            for (i, c) in canvases.iter().enumerate() {
+                let Some(c) = c.get_untracked() else { continue };
+                let dpr = fit_canvas(&c, 200.0, 220.0);
+                if let Some(backend) = CanvasBackend::with_canvas_object(c) {
+                    let title = labels.get(i).copied().unwrap_or_default();
+                    let _ =
+                        draw_basin_map(&backend.into_drawing_area(), m, i, title, &theme(), dpr);
+                }
+            }
+        })
+    });
+    let progress = move || {
+        shown.with(|m| {
+            m.as_ref().map(|m| {
+                let shares: Vec<String> = (0..3)
+                    .map(|c| format!("{:.0} %", m.global_share(c) * 100.0))
+                    .collect();
+                format!(
+                    "{} of {} starts · ending in a global minimum: constant {}, cosine {}, restarts {}",
+                    m.done(),
+                    m.total(),
+                    shares[0],
+                    shares[1],
+                    shares[2]
+                )
+            })
+        })
+    };
+    let legend = move || {
+        let surface = ctx.spec.with(|s| s.surface);
+        let minima = surface.minima();
+        (minima.len() <= 12).then(|| {
+            minima
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let c = basin_color(i, m.global);
+                    view! {
+                        <li>
+                            <span class="swatch" style:background=format!("rgb({},{},{})", c.0, c.1, c.2)></span>
+                            {super::outcome::minimum_name(surface, i)}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="basin-map">
+            <h3>"Basin-outcome map"</h3>
+            <p>"Every start on a 40 × 40 lattice, run with each schedule: the colour is the minimum it ends in (grey: diverged)."</p>
+            <button type="button" name="basin_map" on:click=start>"Map basins"</button>
+            <p class="progress" role="status">{progress}</p>
+            <div class="basin-canvases" class:hidden=move || shown.with(Option::is_none)>
+                {canvases.into_iter().map(|c| view! { <canvas node_ref=c class="basin-canvas"></canvas> }).collect_view()}
+            </div>
+            <ul class="basin-legend">{legend}</ul>
+        </div>
+    }
+}

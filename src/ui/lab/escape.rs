@@ -1,0 +1,123 @@
+//! "Escape rate over 100 seeds": the experiment the native test runs, in the page.
+
+use leptos::prelude::*;
+
+use super::LabCtx;
+use crate::landscape::{settle, Experiment, Tally};
+
+/// Seeds per experiment.
+const SEEDS: u64 = 100;
+
+/// Milliseconds of work per frame, so the page keeps responding.
+pub const FRAME_BUDGET_MS: f64 = 10.0;
+
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+fn work(job: StoredValue<Option<Experiment>>, result: RwSignal<Option<(u64, Vec<Tally>)>>) {
+    request_animation_frame(move || {
+        let Some(mut e) = job.try_get_value().flatten() else {
+            return;
+        };
+        let t0 = now();
+        let mut done = false;
+        while !done && now() - t0 < FRAME_BUDGET_MS {
+            done = e.advance(1);
+        }
+        result.set(Some((e.done(), e.tallies.clone())));
+        if done {
+            job.set_value(None);
+        } else {
+            job.set_value(Some(e));
+            work(job, result);
+        }
+    });
+}
+
+fn percent(n: u32, of: u64) -> String {
+    format!("{:.0} %", f64::from(n) * 100.0 / of.max(1) as f64)
+}
+
+/// The button, its progress and the table of shares.
+#[component]
+pub fn EscapePanel(ctx: LabCtx) -> impl IntoView {
+    let job = StoredValue::new(None::<Experiment>);
+    let result = RwSignal::new(None::<(u64, Vec<Tally>)>);
+    let start = move |_| {
+        let spec = ctx.spec.get_untracked();
+        let contenders = ctx.contenders.get_untracked();
+        let basins = ctx.basins.get_untracked();
+        job.set_value(Some(Experiment::new(spec, contenders, basins, SEEDS)));
+        result.set(Some((0, Vec::new())));
+        work(job, result);
+    };
+    // Settings changed: a running experiment would mix two set-ups.
+    Effect::new(move |first: Option<()>| {
+        ctx.spec.track();
+        ctx.contenders.track();
+        if first.is_some() {
+            job.set_value(None);
+            result.set(None);
+        }
+    });
+    let start_basin = move || {
+        ctx.spec
+            .with(|s| settle(s.surface, s.start))
+            .map(|b| super::outcome::minimum_name(ctx.spec.with(|s| s.surface), b))
+    };
+    let table = move || {
+        let (done, tallies) = result.get()?;
+        let labels: Vec<&str> = ctx
+            .contenders
+            .with(|cs| cs.iter().map(|c| c.label).collect());
+        let rows = tallies
+            .iter()
+            .zip(labels)
+            .map(|(t, label)| {
+                view! {
+                    <tr>
+                        <th scope="row">{label}</th>
+                        <td class="num">{percent(t.global, done)}</td>
+                        <td class="num">{percent(t.stayed, done)}</td>
+                        <td class="num">{percent(t.diverse_snapshots, done)}</td>
+                        <td class="num">{percent(t.stopped, done)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <p class="progress" role="status">{format!("{done} of {SEEDS} seeds")}</p>
+            <table class="escape-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"run"</th>
+                        <th scope="col">"ends in a global minimum"</th>
+                        <th scope="col">"stays where it started"</th>
+                        <th scope="col">"snapshots in ≥ 2 minima"</th>
+                        <th scope="col">"diverged"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        })
+    };
+    view! {
+        <div class="escape">
+            <h3>"Escape rate over 100 seeds"</h3>
+            <p>
+                "The same three runs with noise seeds " {move || ctx.spec.with(|s| s.seed)} "…"
+                {move || ctx.spec.with(|s| s.seed + SEEDS - 1)}
+                ". The start lies in the basin of the "
+                {move || start_basin().unwrap_or_default()} "."
+            </p>
+            <p>
+                "A single long cosine with a high enough peak escapes too: what restarts add is "
+                "repeated chances after settling, and a converged snapshot at the end of every "
+                "cycle (an anytime model; together, a snapshot ensemble)."
+            </p>
+            <button type="button" name="escape" on:click=start>"Run 100 seeds"</button>
+            {table}
+        </div>
+    }
+}

@@ -1,0 +1,148 @@
+//! The runs' learning rates and losses over the steps, with the restarts and the time cursor;
+//! hovering either chart moves the playback (and so the dots on the surface).
+
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters::style::RGBColor;
+use plotters_canvas::CanvasBackend;
+
+use super::LabCtx;
+use crate::charts::{decimate, draw_schedule, Curve, PlotArea, ScheduleChart};
+use crate::ui::screen::{device_pixel_ratio, fit_canvas, theme};
+
+/// One decimated curve with its legend text and colour.
+type Series = (Vec<(f64, f64)>, &'static str, RGBColor);
+
+/// Which quantity a chart plots.
+#[derive(Clone, Copy, PartialEq)]
+enum Quantity {
+    Lr,
+    Loss,
+}
+
+fn paint(
+    ctx: &LabCtx,
+    which: Quantity,
+    wrapper: &web_sys::HtmlDivElement,
+    canvas: &web_sys::HtmlCanvasElement,
+) -> Option<PlotArea> {
+    let css_w = f64::from(wrapper.client_width().max(240));
+    let dpr = fit_canvas(canvas, css_w, 220.0);
+    let columns = canvas.width() as usize;
+    let steps = ctx.steps.get_untracked() as f64;
+    let cursor = ctx.cursor.get_untracked() as f64;
+    let series: Vec<Series> = ctx.runs.with_untracked(|runs| {
+        ctx.contenders.with_untracked(|cs| {
+            runs.iter()
+                .zip(cs)
+                .filter(|(r, _)| r.shown)
+                .map(|(r, c)| {
+                    let values = match which {
+                        Quantity::Lr => &c.lrs,
+                        Quantity::Loss => &r.run.loss,
+                    };
+                    let pts: Vec<(f64, f64)> = values
+                        .iter()
+                        .enumerate()
+                        .map(|(t, &v)| (t as f64, v))
+                        .collect();
+                    let color = RGBColor(r.color.0, r.color.1, r.color.2);
+                    (decimate(&pts, 0.0, steps, columns), r.label, color)
+                })
+                .collect()
+        })
+    });
+    let restarts: Vec<(f64, u64)> = ctx.contenders.with_untracked(|cs| {
+        cs.last()
+            .map(|c| {
+                c.cycle_ends
+                    .iter()
+                    .zip(1..)
+                    .map(|(&t, i)| (t as f64, i))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let curves: Vec<Curve> = series
+        .iter()
+        .map(|(points, label, color)| Curve {
+            points,
+            color: *color,
+            label: Some(label),
+        })
+        .collect();
+    let chart = ScheduleChart {
+        title: match which {
+            Quantity::Lr => "Learning rate of each run",
+            Quantity::Loss => "Loss along each run",
+        },
+        x_label: "step",
+        y_label: match which {
+            Quantity::Lr => "learning rate η",
+            Quantity::Loss => "loss",
+        },
+        cursor: Some(cursor),
+        x_max: steps.max(1.0),
+        curves: &curves,
+        restarts: &restarts,
+        warmup_bands: &[],
+        log_y: false,
+        scale: dpr,
+    };
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    draw_schedule(&backend.into_drawing_area(), &chart, &theme()).ok()
+}
+
+#[component]
+fn LabChart(ctx: LabCtx, which: Quantity, name: &'static str) -> impl IntoView {
+    let wrapper = NodeRef::<leptos::html::Div>::new();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let plot = StoredValue::new(None::<PlotArea>);
+    let pending = StoredValue::new(false);
+    let size = RwSignal::new(0u32);
+    let redraw = move || {
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        request_animation_frame(move || {
+            pending.set_value(false);
+            if let (Some(w), Some(c)) = (wrapper.get_untracked(), canvas.get_untracked()) {
+                plot.set_value(paint(&ctx, which, &w, &c));
+            }
+        });
+    };
+    Effect::new(move |_| {
+        ctx.runs.track();
+        ctx.contenders.track();
+        ctx.cursor.track();
+        size.track();
+        redraw();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        size.update(|s| *s = s.wrapping_add(1))
+    });
+    on_cleanup(move || resize.remove());
+    let on_hover = move |ev: leptos::ev::MouseEvent| {
+        let Some(p) = plot.get_value() else { return };
+        let x = f64::from(ev.offset_x()) * device_pixel_ratio();
+        let frac = ((x - f64::from(p.left)) / f64::from((p.right - p.left).max(1))).clamp(0.0, 1.0);
+        ctx.seek((frac * ctx.steps.get_untracked() as f64).round() as usize);
+    };
+    view! {
+        <div class="lab-chart" node_ref=wrapper>
+            <canvas node_ref=canvas class="chart" data-chart=name role="img" aria-label=name on:mousemove=on_hover></canvas>
+        </div>
+    }
+}
+
+/// The learning-rate and loss charts side by side.
+#[component]
+pub fn LabCharts(ctx: LabCtx) -> impl IntoView {
+    view! {
+        <div class="lab-charts">
+            <LabChart ctx=ctx which=Quantity::Lr name="learning rate of each run" />
+            <LabChart ctx=ctx which=Quantity::Loss name="loss along each run" />
+        </div>
+    }
+}

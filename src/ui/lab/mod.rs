@@ -1,0 +1,249 @@
+//! The loss-landscape lab: three optimizer runs on a 2-D surface, driven by the explorer's
+//! schedule, to show why a learning rate that rises again lets the iterate leave sharp minima.
+
+mod basin_panel;
+mod escape;
+mod line_charts;
+mod outcome;
+mod playback;
+mod surface_view;
+
+use leptos::prelude::*;
+
+use super::control::{Choice, NumberControl, Toggle};
+use crate::format::format_value;
+use crate::landscape::{
+    contenders, outcome as judge, run, Basins, Contender, Outcome, Rule, Run, RunSpec, Surface,
+};
+use crate::share::*;
+use basin_panel::BasinPanel;
+use escape::EscapePanel;
+use line_charts::LabCharts;
+use outcome::OutcomeTable;
+use playback::Playback;
+use surface_view::SurfaceView;
+
+/// Colours of the three runs: constant, cosine, cosine with warm restarts.
+pub const RUN_COLORS: [(u8, u8, u8); 3] = [(255, 159, 28), (77, 171, 247), (240, 62, 132)];
+
+/// One run as the lab shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunView {
+    /// Legend text.
+    pub label: &'static str,
+    /// Line colour.
+    pub color: (u8, u8, u8),
+    /// The path and losses.
+    pub run: Run,
+    /// What became of it.
+    pub outcome: Outcome,
+    /// Whether the user shows it.
+    pub shown: bool,
+}
+
+/// The lab's shared state: the settings and what is derived from them, each recomputed only
+/// when its own inputs change.
+#[derive(Clone, Copy)]
+pub struct LabCtx {
+    /// All settings (the lab's live in `settings.lab`).
+    pub settings: RwSignal<Settings>,
+    /// The run's surface, optimizer, start and noise.
+    pub spec: Memo<RunSpec>,
+    /// The three schedules, a learning rate per step.
+    pub contenders: Memo<Vec<Contender>>,
+    /// Basins of the current surface.
+    pub basins: Memo<Basins>,
+    /// The three runs.
+    pub runs: Memo<Vec<RunView>>,
+    /// Path index shown by playback.
+    pub cursor: Memo<usize>,
+    /// Steps per run.
+    pub steps: Memo<usize>,
+}
+
+impl LabCtx {
+    fn new(settings: RwSignal<Settings>, resolved: Memo<Resolved>) -> Self {
+        let spec = Memo::new(move |_| settings.with(|s| s.lab.spec().0));
+        let steps = Memo::new(move |_| settings.with(|s| s.lab.steps()));
+        let constant = Memo::new(move |_| settings.with(|s| s.lab.lab_lr));
+        let contenders = Memo::new(move |_| {
+            resolved.with(|r| contenders(&r.schedule, steps.get(), constant.get()).to_vec())
+        });
+        let surface = Memo::new(move |_| spec.with(|s| s.surface));
+        let basins = Memo::new(move |_| Basins::new(surface.get()));
+        let shown =
+            Memo::new(move |_| settings.with(|s| [s.lab.run_const, s.lab.run_cos, s.lab.run_sgdr]));
+        let runs = Memo::new(move |_| {
+            let spec = spec.get();
+            let shown = shown.get();
+            basins.with(|b| {
+                contenders.with(|cs| {
+                    cs.iter()
+                        .zip(RUN_COLORS)
+                        .zip(shown)
+                        .map(|((c, color), shown)| {
+                            let run = run(&spec, &c.lrs);
+                            let outcome = judge(&run, spec.surface, b, &c.cycle_ends);
+                            RunView {
+                                label: c.label,
+                                color,
+                                run,
+                                outcome,
+                                shown,
+                            }
+                        })
+                        .collect()
+                })
+            })
+        });
+        let cursor = Memo::new(move |_| {
+            let t = settings.with(|s| s.lab.lab_t);
+            (t * steps.get() as f64).round() as usize
+        });
+        Self {
+            settings,
+            spec,
+            contenders,
+            basins,
+            runs,
+            cursor,
+            steps,
+        }
+    }
+
+    /// Moves playback to path index `step`.
+    pub fn seek(&self, step: usize) {
+        let steps = self.steps.get_untracked().max(1);
+        let t = (step.min(steps) as f64 / steps as f64 * 1e4).round() / 1e4;
+        self.settings.update(|s| s.lab.lab_t = t);
+    }
+}
+
+const SURFACES: [(&str, &str); 7] = {
+    let mut out = [("", ""); 7];
+    let mut i = 0;
+    while i < 7 {
+        out[i] = (Surface::ALL[i].name(), Surface::ALL[i].label());
+        i += 1;
+    }
+    out
+};
+
+const RULES: [(&str, &str); 5] = {
+    let mut out = [("", ""); 5];
+    let mut i = 0;
+    while i < 5 {
+        out[i] = (Rule::ALL[i].name(), Rule::ALL[i].label());
+        i += 1;
+    }
+    out
+};
+
+/// A slider and number box for one of the lab's numeric keys.
+fn number(
+    settings: RwSignal<Settings>,
+    spec: &'static NumberKey,
+    get: fn(&Lab) -> f64,
+    put: fn(&mut Lab, f64),
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    let value = Signal::derive(move || settings.with(|s| get(&s.lab)));
+    let set = Callback::new(move |v| settings.update(|s| put(&mut s.lab, v)));
+    view! { <NumberControl spec=spec value=value set=set disabled=disabled /> }
+}
+
+fn toggle(
+    settings: RwSignal<Settings>,
+    key: &'static str,
+    label: &'static str,
+    get: fn(&Lab) -> bool,
+    put: fn(&mut Lab, bool),
+) -> impl IntoView {
+    let value = Signal::derive(move || settings.with(|s| get(&s.lab)));
+    let set = Callback::new(move |v| settings.update(|s| put(&mut s.lab, v)));
+    view! { <Toggle key=key label=label value=value set=set /> }
+}
+
+/// The lab section of the page.
+#[component]
+pub fn LabPanel(
+    settings: RwSignal<Settings>,
+    resolved: Memo<Resolved>,
+    push_next: StoredValue<bool>,
+) -> impl IntoView {
+    let ctx = LabCtx::new(settings, resolved);
+    let rule = Memo::new(move |_| settings.with(|s| s.lab.rule));
+    let off = |rules: &'static [Rule]| Signal::derive(move || !rules.contains(&rule.get()));
+    let on = Signal::derive(|| false);
+    let surface = Signal::derive(move || settings.with(|s| s.lab.surface.name()));
+    let set_surface = Callback::new(move |v: String| {
+        let surface = Surface::from_name(&v).unwrap_or_default();
+        push_next.set_value(true);
+        settings.update(|s| s.lab = s.lab.clone().with_surface(surface));
+    });
+    let opt = Signal::derive(move || settings.with(|s| s.lab.rule.name()));
+    let set_opt = Callback::new(move |v: String| {
+        settings.update(|s| s.lab.rule = Rule::from_name(&v).unwrap_or_default())
+    });
+    let notice = move || settings.with(|s| s.lab.spec().1);
+    let eta_line = move || {
+        resolved.with(|r| {
+            format!(
+                "Runs use the explorer's schedule (η_max = {}, η_min = {}, T_0 = {} steps, T_mult = {}): \
+                 the cosine run stretches one cycle over all steps, the restarts run keeps T_0 and T_mult.",
+                format_value(r.schedule.eta_max),
+                format_value(r.schedule.floor()),
+                format_value(r.schedule.t_0),
+                format_value(r.schedule.t_mult)
+            )
+        })
+    };
+
+    view! {
+        <section class="lab" aria-labelledby="lab-title">
+            <h2 id="lab-title">"Why warm restarts help: a loss landscape"</h2>
+            <p class="lab-intro">
+                "Gradient descent cannot settle in a minimum whose curvature λ exceeds 2/η. "
+                "A learning rate that rises again at every restart throws the iterate out of sharp, "
+                "narrow minima, while wide, flat basins keep it. Drag the start point, change the "
+                "optimizer or the schedule above, and watch the three runs."
+            </p>
+            <p class="lab-note">{eta_line}</p>
+            <div class="lab-grid">
+                <div class="lab-surface">
+                    <SurfaceView ctx=ctx />
+                    <Playback ctx=ctx />
+                </div>
+                <div class="lab-side">
+                    {move || notice().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+                    <fieldset>
+                        <legend>"Surface and runs"</legend>
+                        <Choice key="surface" label="surface" options=&SURFACES value=surface set=set_surface />
+                        {number(settings, &X0, |l| l.x0, |l, v| l.x0 = v, on)}
+                        {number(settings, &Y0, |l| l.y0, |l, v| l.y0 = v, on)}
+                        {number(settings, &LAB_STEPS, |l| l.lab_steps, |l, v| l.lab_steps = v, on)}
+                        {number(settings, &LAB_LR, |l| l.lab_lr, |l, v| l.lab_lr = v, on)}
+                        {toggle(settings, "run_const", "constant η", |l| l.run_const, |l, v| l.run_const = v)}
+                        {toggle(settings, "run_cos", "one cosine", |l| l.run_cos, |l, v| l.run_cos = v)}
+                        {toggle(settings, "run_sgdr", "cosine with warm restarts", |l| l.run_sgdr, |l, v| l.run_sgdr = v)}
+                    </fieldset>
+                    <fieldset>
+                        <legend>"Optimizer"</legend>
+                        <Choice key="opt" label="optimizer" options=&RULES value=opt set=set_opt />
+                        {number(settings, &BETA, |l| l.beta, |l, v| l.beta = v, off(&[Rule::Momentum, Rule::Nesterov, Rule::RmsProp]))}
+                        {number(settings, &BETA1, |l| l.beta1, |l, v| l.beta1 = v, off(&[Rule::Adam]))}
+                        {number(settings, &BETA2, |l| l.beta2, |l, v| l.beta2 = v, off(&[Rule::Adam]))}
+                        {number(settings, &EPS, |l| l.eps, |l, v| l.eps = v, off(&[Rule::RmsProp, Rule::Adam]))}
+                        {number(settings, &CLIP, |l| l.clip, |l, v| l.clip = v, on)}
+                        {number(settings, &NOISE, |l| l.noise, |l, v| l.noise = v, on)}
+                        {number(settings, &SEED, |l| l.seed, |l, v| l.seed = v, on)}
+                    </fieldset>
+                </div>
+            </div>
+            <OutcomeTable ctx=ctx />
+            <LabCharts ctx=ctx />
+            <EscapePanel ctx=ctx />
+            <BasinPanel ctx=ctx />
+        </section>
+    }
+}

@@ -1,0 +1,81 @@
+//! What became of each run: where it ended, its loss, its escapes and its snapshots.
+
+use leptos::prelude::*;
+
+use super::LabCtx;
+use crate::format::{format_value, round_significant};
+use crate::landscape::Surface;
+
+/// "global minimum at (1.8, 0.6)" for minimum `i` of `surface`.
+pub fn minimum_name(surface: Surface, i: usize) -> String {
+    let m = surface.minima()[i];
+    let r = |v: f64| format_value(round_significant(v, 3));
+    format!(
+        "{} minimum at ({}, {}), f = {}",
+        if m.global { "global" } else { "local" },
+        r(m.at[0]),
+        r(m.at[1]),
+        r(m.value)
+    )
+}
+
+/// One row per shown run.
+#[component]
+pub fn OutcomeTable(ctx: LabCtx) -> impl IntoView {
+    let rows = move || {
+        let surface = ctx.spec.with(|s| s.surface);
+        ctx.runs.with(|runs| {
+            runs.iter()
+                .filter(|r| r.shown)
+                .map(|r| {
+                    let o = &r.outcome;
+                    let ends = match (r.run.stop.message(), o.basin) {
+                        (Some(why), _) => why,
+                        (None, Some(b)) => minimum_name(surface, b),
+                        (None, None) => "no minimum".to_string(),
+                    };
+                    let loss = if o.final_loss.is_finite() {
+                        format_value(round_significant(o.final_loss, 5))
+                    } else {
+                        "–".to_string()
+                    };
+                    let snaps = format!(
+                        "{} snapshot{} in {} minim{}",
+                        o.snapshots.len(),
+                        if o.snapshots.len() == 1 { "" } else { "s" },
+                        o.distinct_snapshot_minima(),
+                        if o.distinct_snapshot_minima() == 1 { "um" } else { "a" }
+                    );
+                    let (cr, cg, cb) = r.color;
+                    view! {
+                        <tr>
+                            <th scope="row">
+                                <span class="swatch" style:background=format!("rgb({cr},{cg},{cb})")></span>
+                                {r.label}
+                            </th>
+                            <td class="ends">{ends}</td>
+                            <td class="num">{loss}</td>
+                            <td class="num">{o.changes}</td>
+                            <td>{snaps}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <table class="outcomes">
+            <caption>"Where each run ends"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"run"</th>
+                    <th scope="col">"ends in the basin of"</th>
+                    <th scope="col">"final loss"</th>
+                    <th scope="col">"basin changes"</th>
+                    <th scope="col">"cycle-end snapshots"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,215 @@
+//! The surface on two stacked canvases: the heatmap (drawn once per surface, size and theme)
+//! and the paths over it (redrawn when the runs or the time cursor change, once per frame).
+
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters::style::RGBColor;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use super::LabCtx;
+use crate::charts::{draw_paths, draw_surface, Frame, PathView};
+use crate::landscape::{Heatmap, Point};
+use crate::ui::screen::{fit_canvas, theme};
+
+/// Heatmap cells per side: fine enough for smooth bands, computed once per surface.
+const CELLS: usize = 160;
+
+/// Bands of the heatmap.
+const LEVELS: u8 = 16;
+
+fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+fn css_side(wrapper: &web_sys::HtmlDivElement) -> f64 {
+    f64::from(wrapper.client_width()).clamp(240.0, 620.0)
+}
+
+fn clear(canvas: &HtmlCanvasElement) {
+    if let Ok(Some(ctx)) = canvas.get_context("2d") {
+        if let Ok(ctx) = ctx.dyn_into::<CanvasRenderingContext2d>() {
+            ctx.clear_rect(
+                0.0,
+                0.0,
+                f64::from(canvas.width()),
+                f64::from(canvas.height()),
+            );
+        }
+    }
+}
+
+/// Draws the paths of `ctx`'s shown runs up to its cursor on the overlay canvas.
+fn paint_paths(ctx: &LabCtx, canvas: &HtmlCanvasElement, frame: &Frame, side: f64) {
+    let dpr = fit_canvas(canvas, side, side);
+    clear(canvas);
+    let cursor = ctx.cursor.get_untracked();
+    let start = ctx.spec.with_untracked(|s| s.start);
+    ctx.runs.with_untracked(|runs| {
+        let views: Vec<PathView> = runs
+            .iter()
+            .filter(|r| r.shown)
+            .map(|r| PathView {
+                points: &r.run.path,
+                color: RGBColor(r.color.0, r.color.1, r.color.2),
+                label: r.label,
+                snapshots: &[],
+            })
+            .collect();
+        let snaps: Vec<Vec<usize>> = runs
+            .iter()
+            .filter(|r| r.shown)
+            .map(|r| r.outcome.snapshots.iter().map(|s| s.step).collect())
+            .collect();
+        let views: Vec<PathView> = views
+            .into_iter()
+            .zip(&snaps)
+            .map(|(v, s)| PathView { snapshots: s, ..v })
+            .collect();
+        if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+            let _ = draw_paths(
+                &backend.into_drawing_area(),
+                frame,
+                &views,
+                cursor,
+                start,
+                dpr,
+            );
+        }
+    });
+}
+
+/// The surface with the runs' paths; drag (or arrow keys) to move the start point.
+#[component]
+pub fn SurfaceView(ctx: LabCtx) -> impl IntoView {
+    let wrapper = NodeRef::<leptos::html::Div>::new();
+    let base = NodeRef::<leptos::html::Canvas>::new();
+    let overlay = NodeRef::<leptos::html::Canvas>::new();
+    let frame = RwSignal::new(None::<Frame>);
+    let surface = Memo::new(move |_| ctx.spec.with(|s| s.surface));
+    let heat = Memo::new(move |_| Heatmap::new(surface.get(), CELLS, CELLS, LEVELS));
+    let size = RwSignal::new(0u32);
+    let pending = StoredValue::new(false);
+    let dragging = StoredValue::new(false);
+
+    let draw_base = move || {
+        let (Some(w), Some(c)) = (wrapper.get_untracked(), base.get_untracked()) else {
+            return;
+        };
+        let side = css_side(&w);
+        let dpr = fit_canvas(&c, side, side);
+        let Some(backend) = CanvasBackend::with_canvas_object(c) else {
+            return;
+        };
+        let f = heat
+            .with_untracked(|h| draw_surface(&backend.into_drawing_area(), h, &theme(), dpr).ok());
+        if frame.get_untracked() != f {
+            frame.set(f);
+        }
+    };
+    Effect::new(move |_| {
+        heat.track();
+        size.track();
+        request_animation_frame(draw_base);
+    });
+    let redraw_paths = move || {
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        request_animation_frame(move || {
+            pending.set_value(false);
+            let (Some(w), Some(c), Some(f)) = (
+                wrapper.get_untracked(),
+                overlay.get_untracked(),
+                frame.get_untracked(),
+            ) else {
+                return;
+            };
+            mark("anneal-lab-draw-start");
+            paint_paths(&ctx, &c, &f, css_side(&w));
+            mark("anneal-lab-draw-end");
+        });
+    };
+    Effect::new(move |_| {
+        ctx.runs.track();
+        ctx.cursor.track();
+        frame.track();
+        redraw_paths();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        size.update(|s| *s = s.wrapping_add(1));
+    });
+    on_cleanup(move || resize.remove());
+
+    let move_start = move |p: Point| {
+        let round = |v: f64| (v * 1000.0).round() / 1000.0;
+        mark("anneal-lab-input");
+        ctx.settings.update(|s| {
+            s.lab.x0 = round(p[0]);
+            s.lab.y0 = round(p[1]);
+        });
+        // Recompute now, so the benchmark can time the runs apart from the frame wait.
+        ctx.runs.with_untracked(|_| ());
+        mark("anneal-lab-computed");
+    };
+    let point_at = move |ev: &leptos::ev::PointerEvent| -> Option<Point> {
+        let f = frame.get_untracked()?;
+        let dpr = crate::ui::screen::device_pixel_ratio();
+        Some(f.to_point(
+            f64::from(ev.offset_x()) * dpr,
+            f64::from(ev.offset_y()) * dpr,
+        ))
+    };
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        if let Some(p) = point_at(&ev) {
+            dragging.set_value(true);
+            if let Some(c) = overlay.get_untracked() {
+                let _ = c.set_pointer_capture(ev.pointer_id());
+            }
+            move_start(p);
+        }
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        if dragging.get_value() {
+            if let Some(p) = point_at(&ev) {
+                move_start(p);
+            }
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let ([x0, x1], [y0, y1]) = surface.get_untracked().domain();
+        let (dx, dy) = ((x1 - x0) / 100.0, (y1 - y0) / 100.0);
+        let d = match ev.key().as_str() {
+            "ArrowLeft" => [-dx, 0.0],
+            "ArrowRight" => [dx, 0.0],
+            "ArrowUp" => [0.0, dy],
+            "ArrowDown" => [0.0, -dy],
+            _ => return,
+        };
+        ev.prevent_default();
+        let s = ctx.spec.get_untracked().start;
+        move_start([(s[0] + d[0]).clamp(x0, x1), (s[1] + d[1]).clamp(y0, y1)]);
+    };
+
+    view! {
+        <div class="surface-wrap" node_ref=wrapper>
+            <canvas node_ref=base class="surface-base" aria-hidden="true"></canvas>
+            <canvas
+                node_ref=overlay
+                class="surface-paths"
+                tabindex="0"
+                role="img"
+                aria-label="Loss surface with the three optimizer paths; drag or use the arrow keys to move the start point"
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=move |_| dragging.set_value(false)
+                on:pointercancel=move |_| dragging.set_value(false)
+                on:keydown=on_key
+            ></canvas>
+        </div>
+    }
+}

@@ -1,0 +1,47 @@
+//! What the page needs to know about the screen: pixel ratio, colour scheme, motion preference.
+
+use leptos::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use crate::charts::Theme;
+
+fn media(query: &str) -> bool {
+    window()
+        .match_media(query)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// The chart theme for the user's colour scheme.
+pub fn theme() -> Theme {
+    if media("(prefers-color-scheme: dark)") {
+        Theme::DARK
+    } else {
+        Theme::LIGHT
+    }
+}
+
+/// Whether the user asked for less motion (then playback jumps instead of animating).
+pub fn reduced_motion() -> bool {
+    media("(prefers-reduced-motion: reduce)")
+}
+
+/// Device pixels per CSS pixel, within reason.
+pub fn device_pixel_ratio() -> f64 {
+    window().device_pixel_ratio().clamp(1.0, 4.0)
+}
+
+/// Gives `canvas` a backing store of `css_w × css_h` CSS pixels at the device's pixel ratio
+/// (untouched when already that size, which would clear it); returns the ratio.
+pub fn fit_canvas(canvas: &HtmlCanvasElement, css_w: f64, css_h: f64) -> f64 {
+    let dpr = device_pixel_ratio();
+    let (w, h) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
+    dpr
+}
