@@ -86,6 +86,7 @@ screenshot: setup build ## Regenerate docs/screenshot.png from the e2e run
 bench: setup build ## Criterion benchmarks of the core, then input→paint latency in Chromium
 	cargo bench --bench schedule
 	cd e2e && node bench-latency.mjs
+	cd e2e && node bench-lab.mjs
 
 clean:
 	cargo clean

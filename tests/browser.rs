@@ -234,7 +234,9 @@ async fn every_enabled_slider_changes_the_chart() {
     settle().await;
 
     let canvas: HtmlCanvasElement = find(&root, "canvas.chart");
-    let sliders = root.query_selector_all("input[type=range]").expect("query");
+    let sliders = root
+        .query_selector_all("section.controls input[type=range]")
+        .expect("query");
     let mut moved = 0;
     for i in 0..sliders.length() {
         let slider: HtmlInputElement = sliders.item(i).expect("slider").unchecked_into();
@@ -259,4 +261,60 @@ async fn every_enabled_slider_changes_the_chart() {
         moved += 1;
     }
     assert!(moved >= 12, "{moved} sliders tried");
+}
+
+/// Moves `slider` to a few positions until `canvas` changes; false if none did.
+async fn changes(slider: &HtmlInputElement, canvas: &HtmlCanvasElement) -> bool {
+    let before = pixels(canvas);
+    let start = slider.value().parse::<f64>().unwrap_or(0.0);
+    for next in [(start + 137.0) % 1000.0, 20.0, 700.0] {
+        slider.set_value(&next.to_string());
+        fire(slider, "input");
+        settle().await;
+        if pixels(canvas) != before {
+            return true;
+        }
+    }
+    false
+}
+
+#[wasm_bindgen_test]
+async fn every_enabled_lab_slider_changes_the_paths() {
+    let root = host();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    let paths: HtmlCanvasElement = find(&root, "canvas.surface-paths");
+    let mut moved = Vec::new();
+    for rule in ["momentum", "adam"] {
+        let opt: web_sys::HtmlSelectElement = find(&root, "select[name=opt]");
+        opt.set_value(rule);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        opt.dispatch_event(&Event::new_with_event_init_dict("change", &init).expect("event"))
+            .expect("dispatch");
+        settle().await;
+        let sliders = root
+            .query_selector_all("section.lab input[type=range]")
+            .expect("query");
+        for i in 0..sliders.length() {
+            let slider: HtmlInputElement = sliders.item(i).expect("slider").unchecked_into();
+            if slider.disabled() {
+                continue;
+            }
+            assert!(
+                changes(&slider, &paths).await,
+                "{} changed the paths ({rule})",
+                slider.name()
+            );
+            moved.push(slider.name());
+        }
+    }
+    for name in [
+        "x0", "y0", "noise", "seed", "beta", "beta1", "beta2", "eps", "lab_t",
+    ] {
+        assert!(
+            moved.iter().any(|m| m == name),
+            "{name} was tried: {moved:?}"
+        );
+    }
 }

@@ -45,3 +45,17 @@ pub fn fit_canvas(canvas: &HtmlCanvasElement, css_w: f64, css_h: f64) -> f64 {
     }
     dpr
 }
+
+/// Runs `f` inside a `performance.measure` named `name`, for the Playwright benchmarks.
+pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let perf = window().performance();
+    let start = format!("{name}-start");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
+}

@@ -88,6 +88,7 @@ pub fn EscapePanel(ctx: LabCtx) -> impl IntoView {
             .collect_view();
         Some(view! {
             <p class="progress" role="status">{format!("{done} of {SEEDS} seeds")}</p>
+            <div class="table-scroll">
             <table class="escape-table">
                 <thead>
                     <tr>
@@ -100,6 +101,7 @@ pub fn EscapePanel(ctx: LabCtx) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
         })
     };
     view! {

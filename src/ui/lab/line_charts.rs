@@ -6,12 +6,12 @@ use plotters::prelude::IntoDrawingArea;
 use plotters::style::RGBColor;
 use plotters_canvas::CanvasBackend;
 
-use super::LabCtx;
+use super::{LabCtx, RUN_COLORS};
 use crate::charts::{decimate, draw_schedule, Curve, PlotArea, ScheduleChart};
-use crate::ui::screen::{device_pixel_ratio, fit_canvas, theme};
+use crate::ui::screen::{device_pixel_ratio, fit_canvas, theme, timed};
 
-/// One decimated curve with its legend text and colour.
-type Series = (Vec<(f64, f64)>, &'static str, RGBColor);
+/// One decimated curve and its colour.
+type Series = (Vec<(f64, f64)>, RGBColor);
 
 /// Which quantity a chart plots.
 #[derive(Clone, Copy, PartialEq)]
@@ -31,26 +31,31 @@ fn paint(
     let columns = canvas.width() as usize;
     let steps = ctx.steps.get_untracked() as f64;
     let cursor = ctx.cursor.get_untracked() as f64;
-    let series: Vec<Series> = ctx.runs.with_untracked(|runs| {
-        ctx.contenders.with_untracked(|cs| {
-            runs.iter()
-                .zip(cs)
-                .filter(|(r, _)| r.shown)
-                .map(|(r, c)| {
-                    let values = match which {
-                        Quantity::Lr => &c.lrs,
-                        Quantity::Loss => &r.run.loss,
-                    };
-                    let pts: Vec<(f64, f64)> = values
+    let shown = ctx.shown.get_untracked();
+    let series: Vec<Series> = ctx.contenders.with_untracked(|cs| {
+        let mut out = Vec::new();
+        for (i, c) in cs.iter().enumerate().filter(|(i, _)| shown[*i]) {
+            let pts: Vec<(f64, f64)> = match which {
+                Quantity::Lr => c
+                    .lrs
+                    .iter()
+                    .enumerate()
+                    .map(|(t, &v)| (t as f64, v))
+                    .collect(),
+                Quantity::Loss => ctx.runs.with_untracked(|runs| {
+                    runs[i]
+                        .run
+                        .loss
                         .iter()
                         .enumerate()
                         .map(|(t, &v)| (t as f64, v))
-                        .collect();
-                    let color = RGBColor(r.color.0, r.color.1, r.color.2);
-                    (decimate(&pts, 0.0, steps, columns), r.label, color)
-                })
-                .collect()
-        })
+                        .collect()
+                }),
+            };
+            let (r, g, b) = RUN_COLORS[i % RUN_COLORS.len()];
+            out.push((decimate(&pts, 0.0, steps, columns), RGBColor(r, g, b)));
+        }
+        out
     });
     let restarts: Vec<(f64, u64)> = ctx.contenders.with_untracked(|cs| {
         cs.last()
@@ -65,10 +70,11 @@ fn paint(
     });
     let curves: Vec<Curve> = series
         .iter()
-        .map(|(points, label, color)| Curve {
+        // The legend is HTML beside the charts: plotters' legend costs ~1 ms a draw.
+        .map(|(points, color)| Curve {
             points,
             color: *color,
-            label: Some(label),
+            label: None,
         })
         .collect();
     let chart = ScheduleChart {
@@ -108,12 +114,18 @@ fn LabChart(ctx: LabCtx, which: Quantity, name: &'static str) -> impl IntoView {
         request_animation_frame(move || {
             pending.set_value(false);
             if let (Some(w), Some(c)) = (wrapper.get_untracked(), canvas.get_untracked()) {
-                plot.set_value(paint(&ctx, which, &w, &c));
+                plot.set_value(timed("anneal-lab-draw-chart", || {
+                    paint(&ctx, which, &w, &c)
+                }));
             }
         });
     };
     Effect::new(move |_| {
-        ctx.runs.track();
+        // The learning rates do not depend on the start point: dragging redraws only the loss.
+        if which == Quantity::Loss {
+            ctx.runs.track();
+        }
+        ctx.shown.track();
         ctx.contenders.track();
         ctx.cursor.track();
         size.track();
@@ -131,7 +143,7 @@ fn LabChart(ctx: LabCtx, which: Quantity, name: &'static str) -> impl IntoView {
     };
     view! {
         <div class="lab-chart" node_ref=wrapper>
-            <canvas node_ref=canvas class="chart" data-chart=name role="img" aria-label=name on:mousemove=on_hover></canvas>
+            <canvas node_ref=canvas class="lab-chart-canvas" data-chart=name role="img" aria-label=name on:mousemove=on_hover></canvas>
         </div>
     }
 }
@@ -139,7 +151,26 @@ fn LabChart(ctx: LabCtx, which: Quantity, name: &'static str) -> impl IntoView {
 /// The learning-rate and loss charts side by side.
 #[component]
 pub fn LabCharts(ctx: LabCtx) -> impl IntoView {
+    let legend = move || {
+        let shown = ctx.shown.get();
+        ctx.contenders.with(|cs| {
+            cs.iter()
+                .enumerate()
+                .filter(|(i, _)| shown[*i])
+                .map(|(i, c)| {
+                    let (r, g, b) = RUN_COLORS[i % RUN_COLORS.len()];
+                    view! {
+                        <li>
+                            <span class="swatch" style:background=format!("rgb({r},{g},{b})")></span>
+                            {c.label}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
     view! {
+        <ul class="lab-legend">{legend}</ul>
         <div class="lab-charts">
             <LabChart ctx=ctx which=Quantity::Lr name="learning rate of each run" />
             <LabChart ctx=ctx which=Quantity::Loss name="loss along each run" />

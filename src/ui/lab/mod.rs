@@ -53,6 +53,8 @@ pub struct LabCtx {
     pub contenders: Memo<Vec<Contender>>,
     /// Basins of the current surface.
     pub basins: Memo<Basins>,
+    /// Which runs the user shows.
+    pub shown: Memo<[bool; 3]>,
     /// The three runs.
     pub runs: Memo<Vec<RunView>>,
     /// Path index shown by playback.
@@ -105,6 +107,7 @@ impl LabCtx {
             spec,
             contenders,
             basins,
+            shown,
             runs,
             cursor,
             steps,

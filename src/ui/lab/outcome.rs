@@ -64,6 +64,7 @@ pub fn OutcomeTable(ctx: LabCtx) -> impl IntoView {
         })
     };
     view! {
+        <div class="table-scroll">
         <table class="outcomes">
             <caption>"Where each run ends"</caption>
             <thead>
@@ -77,5 +78,6 @@ pub fn OutcomeTable(ctx: LabCtx) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
 }

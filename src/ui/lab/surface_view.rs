@@ -11,19 +11,13 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use super::LabCtx;
 use crate::charts::{draw_paths, draw_surface, Frame, PathView};
 use crate::landscape::{Heatmap, Point};
-use crate::ui::screen::{fit_canvas, theme};
+use crate::ui::screen::{fit_canvas, theme, timed};
 
 /// Heatmap cells per side: fine enough for smooth bands, computed once per surface.
 const CELLS: usize = 160;
 
 /// Bands of the heatmap.
 const LEVELS: u8 = 16;
-
-fn mark(name: &str) {
-    if let Some(p) = window().performance() {
-        let _ = p.mark(name);
-    }
-}
 
 fn css_side(wrapper: &web_sys::HtmlDivElement) -> f64 {
     f64::from(wrapper.client_width()).clamp(240.0, 620.0)
@@ -129,9 +123,9 @@ pub fn SurfaceView(ctx: LabCtx) -> impl IntoView {
             ) else {
                 return;
             };
-            mark("anneal-lab-draw-start");
-            paint_paths(&ctx, &c, &f, css_side(&w));
-            mark("anneal-lab-draw-end");
+            timed("anneal-lab-draw-paths", || {
+                paint_paths(&ctx, &c, &f, css_side(&w))
+            });
         });
     };
     Effect::new(move |_| {
@@ -147,14 +141,14 @@ pub fn SurfaceView(ctx: LabCtx) -> impl IntoView {
 
     let move_start = move |p: Point| {
         let round = |v: f64| (v * 1000.0).round() / 1000.0;
-        mark("anneal-lab-input");
-        ctx.settings.update(|s| {
-            s.lab.x0 = round(p[0]);
-            s.lab.y0 = round(p[1]);
+        // Recompute now, so the benchmark times the runs apart from the wait for a frame.
+        timed("anneal-lab-compute", || {
+            ctx.settings.update(|s| {
+                s.lab.x0 = round(p[0]);
+                s.lab.y0 = round(p[1]);
+            });
+            ctx.runs.with_untracked(|_| ());
         });
-        // Recompute now, so the benchmark can time the runs apart from the frame wait.
-        ctx.runs.with_untracked(|_| ());
-        mark("anneal-lab-computed");
     };
     let point_at = move |ev: &leptos::ev::PointerEvent| -> Option<Point> {
         let f = frame.get_untracked()?;

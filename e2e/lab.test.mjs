@@ -1,0 +1,175 @@
+// End-to-end: the landscape lab on the release build — heatmap, paths, playback, dragging,
+// reduced motion, the 100-seed experiment and the basin map.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { nextFrames, openPage, suite } from './browser.mjs';
+
+const ctx = suite();
+
+const paths = (page) => page.$eval('canvas.surface-paths', (c) => c.toDataURL());
+const scrubber = async (page) => Number(await page.inputValue('input[name=lab_t]'));
+const query = (page) => new URL(page.url()).searchParams;
+
+/** Opens the lab and waits until the paths are drawn over the heatmap. */
+async function openLab(url, options = {}) {
+  const { page, errors } = await openPage(ctx.browser, url, options.viewport, options.colorScheme);
+  await page.waitForFunction(() => {
+    const c = document.querySelector('canvas.surface-paths');
+    if (!c || c.width === 0) return false;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true;
+    return false;
+  });
+  return { page, errors };
+}
+
+test('the heatmap draws in many bands and the three paths draw over it', async () => {
+  const { page, errors } = await openLab(ctx.server.url);
+  const colours = await page.$eval('canvas.surface-base', (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < d.length; i += 16) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    return seen.size;
+  });
+  assert.ok(colours >= 12, `${colours} colours`);
+  const rows = await page.locator('table.outcomes tbody tr').allTextContents();
+  assert.equal(rows.length, 3);
+  assert.match(rows[0], /constant.*local minimum at \(-1\.97, 1\.49\)/);
+  assert.match(rows[2], /warm restarts.*global minimum at \(1\.8, 0\.6\).*snapshots in [23] minima/);
+  assert.doesNotMatch(await page.textContent('body'), /NaN|Infinity/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('changing the optimizer changes the paths and writes the link', async () => {
+  const { page, errors } = await openLab(ctx.server.url);
+  const before = await paths(page);
+  await page.selectOption('select[name=opt]', 'adam');
+  await nextFrames(page);
+  assert.ok((await paths(page)) !== before, 'the paths changed');
+  await page.waitForTimeout(300);
+  assert.equal(query(page).get('opt'), 'adam');
+  assert.equal(await page.isDisabled('input[type=number][name=beta1]'), false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('playback advances the dot; reset and step move it by hand', async () => {
+  const { page, errors } = await openLab(ctx.server.url);
+  await page.click('button[name=reset]');
+  await nextFrames(page);
+  assert.equal(await scrubber(page), 0);
+  const atStart = await paths(page);
+  await page.click('button[name=step]');
+  await nextFrames(page);
+  assert.equal(await scrubber(page), 1);
+  await page.click('button[name=play]');
+  await page.waitForTimeout(600);
+  const playing = await scrubber(page);
+  assert.ok(playing > 10, `advanced to step ${playing}`);
+  await page.click('button[name=play]');
+  const paused = await scrubber(page);
+  await page.waitForTimeout(200);
+  assert.equal(await scrubber(page), paused, 'pause stops the clock');
+  assert.ok((await paths(page)) !== atStart, 'the paths changed');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('dragging the start point re-runs the paths and writes x0, y0', async () => {
+  const { page, errors } = await openLab(ctx.server.url);
+  const before = await paths(page);
+  const table = await page.textContent('table.outcomes');
+  await page.locator('canvas.surface-paths').scrollIntoViewIfNeeded();
+  const box = await page.locator('canvas.surface-paths').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.3);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.25, { steps: 5 });
+  await page.mouse.up();
+  await nextFrames(page);
+  assert.ok((await paths(page)) !== before, 'the paths changed');
+  assert.notEqual(await page.textContent('table.outcomes'), table);
+  await page.waitForTimeout(300);
+  assert.ok(query(page).has('x0') && query(page).has('y0'), page.url());
+  assert.notEqual(await page.inputValue('input[type=number][name=x0]'), '-1.95');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('with reduced motion, play jumps to the end state without animating', async () => {
+  const page = await ctx.browser.newPage({ reducedMotion: 'reduce' });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${ctx.server.url}?lab_t=0`);
+  await page.waitForSelector('input[name=lab_t]');
+  assert.equal(await scrubber(page), 0);
+  await page.click('button[name=play]');
+  await nextFrames(page);
+  assert.equal(await scrubber(page), 1500);
+  assert.equal(await page.textContent('button[name=play]'), 'Play', 'no animation loop running');
+  const rafs = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let n = 0;
+        const orig = window.requestAnimationFrame;
+        window.requestAnimationFrame = (f) => {
+          n += 1;
+          return orig(f);
+        };
+        setTimeout(() => resolve(n), 300);
+      }),
+  );
+  assert.equal(rafs, 0, 'nothing keeps asking for frames');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a surface change is one history entry: Back restores the surface', async () => {
+  const { page, errors } = await openLab(ctx.server.url);
+  await page.selectOption('select[name=surface]', 'himmelblau');
+  await nextFrames(page);
+  assert.equal(query(page).get('surface'), 'himmelblau');
+  assert.equal(await page.inputValue('input[type=number][name=x0]'), '0');
+  await page.goBack();
+  await nextFrames(page);
+  assert.equal(await page.inputValue('select[name=surface]'), 'valley');
+  assert.equal(await page.inputValue('input[type=number][name=x0]'), '-1.95');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the 100-seed experiment in the page gives the native test figures', async () => {
+  const { page, errors } = await openLab(ctx.server.url);
+  await page.click('button[name=escape]');
+  await page.waitForFunction(() => /100 of 100 seeds/.test(document.querySelector('.escape').textContent), null, {
+    timeout: 60_000,
+  });
+  const rows = await page.locator('.escape-table tbody tr').allTextContents();
+  // Same seeds, same bits as `cargo test --test landscape` (constant stays 100 %, SGDR 98 %).
+  assert.match(rows[0], /^constant0 %100 %0 %0 %$/);
+  assert.match(rows[1], /^cosine97 %0 %0 %0 %$/);
+  assert.match(rows[2], /^cosine \+ warm restarts98 %0 %99 %0 %$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the basin map fills in with progress and draws three maps', async () => {
+  const { page, errors } = await openLab(`${ctx.server.url}?lab_steps=100`);
+  await page.click('button[name=basin_map]');
+  await page.waitForFunction(() => /1600 of 1600 starts/.test(document.querySelector('.basin-map').textContent), null, {
+    timeout: 60_000,
+  });
+  const inked = await page.$$eval('canvas.basin-canvas', (cs) =>
+    cs.map((c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set();
+      for (let i = 0; i < d.length; i += 16) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      return seen.size;
+    }),
+  );
+  assert.equal(inked.length, 3);
+  assert.ok(inked.every((n) => n >= 3), `colours per map: ${inked}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,126 @@
+//! The landscape drawing functions, through plotters' SVG and bitmap backends.
+#![cfg(not(target_arch = "wasm32"))]
+
+use anneal::charts::{draw_basin_map, draw_paths, draw_surface, Frame, PathView, Theme};
+use anneal::landscape::{BasinMap, Heatmap, Optimizer, RunSpec, Surface};
+use plotters::prelude::*;
+
+fn surface_svg(surface: Surface, paths: &[PathView], cursor: usize) -> (String, Frame) {
+    let heat = Heatmap::new(surface, 40, 40, 16);
+    let mut svg = String::new();
+    let frame;
+    {
+        let area = SVGBackend::with_string(&mut svg, (400, 400)).into_drawing_area();
+        frame = draw_surface(&area, &heat, &Theme::LIGHT, 1.0).expect("surface");
+        draw_paths(&area, &frame, paths, cursor, surface.default_start(), 1.0).expect("paths");
+    }
+    (svg, frame)
+}
+
+#[test]
+fn the_heatmap_bands_grow_with_the_value_on_a_log_scale() {
+    let heat = Heatmap::new(Surface::Rosenbrock, 80, 80, 16);
+    assert_eq!(heat.bands.len(), 6400);
+    assert!(
+        heat.bounds.windows(2).all(|w| w[0] < w[1]),
+        "levels increase"
+    );
+    let widths: Vec<f64> = heat.bounds.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(
+        widths.windows(2).all(|w| w[1] > w[0]),
+        "each band wider than the one below"
+    );
+    // The valley floor is in the lowest bands, the corners in the highest.
+    let cell = |i: usize, j: usize| heat.bands[j * 80 + i];
+    assert_eq!(
+        cell(0, 79),
+        15,
+        "the bottom-left corner (f ≈ 2509) is the highest wall"
+    );
+    let valley = heat.bands.iter().filter(|b| **b <= 2).count();
+    assert!(
+        valley > 50 && valley < 2000,
+        "{valley} cells on the valley floor"
+    );
+    // Runs of equal bands cover every cell exactly once.
+    let covered: usize = heat.runs().map(|(_, _, len, _)| len).sum();
+    assert_eq!(covered, 6400);
+}
+
+#[test]
+fn the_surface_draws_bands_minima_and_axes() {
+    let (svg, frame) = surface_svg(Surface::Valley, &[], 0);
+    assert!(svg.matches("<rect").count() > 100, "banded heatmap");
+    assert!(svg.contains("Sharp trap, wide valley"));
+    assert!(
+        svg.contains("global -2") && svg.contains("local 1.369"),
+        "minima labelled"
+    );
+    assert_eq!(
+        svg.matches("<circle").count(),
+        3 + 2,
+        "three minima and the start ring"
+    );
+    // The frame maps the domain corners to the plot's corners and back.
+    let (x, y) = frame.to_px([-4.0, 4.0]);
+    assert_eq!((x as i32, y as i32), (frame.left, frame.top));
+    let p = frame.to_point(f64::from(frame.right), f64::from(frame.bottom));
+    assert_eq!(p, [4.0, -4.0]);
+}
+
+#[test]
+fn paths_draw_up_to_the_cursor_with_snapshots_and_legend() {
+    let path: Vec<[f64; 2]> = (0..=100)
+        .map(|k| [-2.0 + 0.03 * k as f64, 1.5 - 0.01 * k as f64])
+        .collect();
+    let view = PathView {
+        points: &path,
+        color: RGBColor(240, 62, 132),
+        label: "cosine + warm restarts",
+        snapshots: &[20, 90],
+    };
+    let (early, _) = surface_svg(Surface::Valley, &[view], 10);
+    let (late, _) = surface_svg(Surface::Valley, &[view], 100);
+    assert!(late.contains("cosine + warm restarts"));
+    let squares = |svg: &str| svg.matches("stroke=\"#F03E84\"").count();
+    assert!(
+        squares(late.as_str()) > squares(early.as_str()),
+        "snapshots appear as playback passes them"
+    );
+    assert!(early != late, "the dot moves with the cursor");
+}
+
+#[test]
+fn the_basin_map_colours_each_start() {
+    let spec = RunSpec {
+        surface: Surface::Himmelblau,
+        optimizer: Optimizer::default(),
+        start: [0.0, 0.0],
+        noise: 0.0,
+        seed: 0,
+        clip: 0.0,
+    };
+    let contender = anneal::landscape::Contender {
+        label: "constant",
+        lrs: vec![0.01; 300],
+        cycle_ends: vec![],
+    };
+    let mut map = BasinMap::new(spec, vec![contender], 8);
+    assert!(!map.advance(10));
+    assert_eq!(map.done(), 10);
+    assert!(map.advance(100));
+    assert_eq!(map.done(), 64);
+    // Four equal minima: every start ends in one of them, and all four are reached.
+    let mut seen: Vec<usize> = map.cells[0].iter().map(|c| c.expect("settled")).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(seen.len(), 4);
+    assert_eq!(map.global_share(0), 1.0);
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (200, 220)).into_drawing_area();
+        draw_basin_map(&area, &map, 0, "constant", &Theme::LIGHT, 1.0).expect("map");
+    }
+    assert!(svg.matches("<rect").count() >= 64);
+    assert!(svg.contains("constant"));
+}
