@@ -124,3 +124,42 @@ fn the_basin_map_colours_each_start() {
     assert!(svg.matches("<rect").count() >= 64);
     assert!(svg.contains("constant"));
 }
+
+#[test]
+fn a_path_that_leaves_the_surface_is_cut_at_its_edge() {
+    // From inside to far outside (a diverging run): nothing may be drawn beyond the plot.
+    let path: Vec<[f64; 2]> = vec![[0.0, 0.0], [1.0, -1.0], [30.0, -30.0], [60.0, -60.0]];
+    let view = PathView {
+        points: &path,
+        color: RGBColor(255, 159, 28),
+        label: "constant",
+        snapshots: &[3],
+    };
+    let (svg, frame) = surface_svg(Surface::Valley, &[view], 3);
+    let mut points = 0;
+    for line in svg
+        .lines()
+        .filter(|l| l.contains("<polyline") && l.contains("#FF9F1C"))
+    {
+        let list = line
+            .split("points=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .expect("points");
+        for pair in list.split_whitespace() {
+            let (x, y) = pair.split_once(',').expect("x,y");
+            let (x, y): (i32, i32) = (x.parse().expect("x"), y.parse().expect("y"));
+            let within = x >= frame.left && x <= frame.right && y >= frame.top && y <= frame.bottom;
+            assert!(within, "path point ({x}, {y}) outside the frame {frame:?}");
+            points += 1;
+        }
+    }
+    assert!(
+        points >= 3,
+        "the path is drawn up to the edge ({points} points)"
+    );
+    assert!(
+        !svg.contains("fill=\"#FF9F1C\""),
+        "no dot for a position off the surface"
+    );
+}

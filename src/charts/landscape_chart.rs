@@ -161,16 +161,90 @@ pub struct PathView<'a> {
 /// Points closer than this (backend px) to the last kept one are skipped: same picture, less work.
 const MIN_SEGMENT: f64 = 0.75;
 
-fn thinned(frame: &Frame, points: &[Point]) -> Vec<(i32, i32)> {
-    let mut out: Vec<(i32, i32)> = Vec::with_capacity(points.len().min(4096));
-    let mut last = (f64::NAN, f64::NAN);
-    for (k, p) in points.iter().enumerate() {
-        let (x, y) = frame.to_px(*p);
-        let far = (x - last.0).abs() + (y - last.1).abs() >= MIN_SEGMENT;
-        if far || k + 1 == points.len() || last.0.is_nan() {
-            out.push((x.round() as i32, y.round() as i32));
-            last = (x, y);
+impl Frame {
+    fn contains(&self, (x, y): (f64, f64)) -> bool {
+        x >= f64::from(self.left)
+            && x <= f64::from(self.right)
+            && y >= f64::from(self.top)
+            && y <= f64::from(self.bottom)
+    }
+
+    /// The part of segment a→b inside the frame (Liang–Barsky), if any.
+    fn clip(&self, a: (f64, f64), b: (f64, f64)) -> Option<((f64, f64), (f64, f64))> {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+        for (p, q) in [
+            (-dx, a.0 - f64::from(self.left)),
+            (dx, f64::from(self.right) - a.0),
+            (-dy, a.1 - f64::from(self.top)),
+            (dy, f64::from(self.bottom) - a.1),
+        ] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return None;
+                }
+            } else {
+                let t = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(t);
+                } else {
+                    t1 = t1.min(t);
+                }
+            }
         }
+        (t0 <= t1).then_some((
+            (a.0 + t0 * dx, a.1 + t0 * dy),
+            (a.0 + t1 * dx, a.1 + t1 * dy),
+        ))
+    }
+}
+
+fn px_round((x, y): (f64, f64)) -> (i32, i32) {
+    (x.round() as i32, y.round() as i32)
+}
+
+/// The path as polylines inside the frame: cut where it leaves, with points closer than
+/// [`MIN_SEGMENT`] to the last kept one skipped.
+fn pieces(frame: &Frame, points: &[Point]) -> Vec<Vec<(i32, i32)>> {
+    let mut out: Vec<Vec<(i32, i32)>> = Vec::new();
+    let mut current: Vec<(i32, i32)> = Vec::new();
+    let mut kept: Option<(f64, f64)> = None;
+    let mut prev: Option<(f64, f64)> = None;
+    for (k, p) in points.iter().enumerate() {
+        let here = frame.to_px(*p);
+        let last = k + 1 == points.len();
+        match prev {
+            None if frame.contains(here) => {
+                current.push(px_round(here));
+                kept = Some(here);
+            }
+            None => {}
+            Some(from) => {
+                let near =
+                    kept.is_some_and(|q| (here.0 - q.0).abs() + (here.1 - q.1).abs() < MIN_SEGMENT);
+                if frame.contains(here) && frame.contains(from) {
+                    if !near || last {
+                        current.push(px_round(here));
+                        kept = Some(here);
+                    }
+                } else if let Some((a, b)) = frame.clip(from, here) {
+                    if current.is_empty() {
+                        current.push(px_round(a));
+                    }
+                    current.push(px_round(b));
+                    kept = Some(b);
+                    if !frame.contains(here) {
+                        out.push(std::mem::take(&mut current));
+                    }
+                } else if !current.is_empty() {
+                    out.push(std::mem::take(&mut current));
+                }
+            }
+        }
+        prev = Some(here);
+    }
+    if !current.is_empty() {
+        out.push(current);
     }
     out
 }
@@ -193,30 +267,36 @@ pub fn draw_paths<DB: DrawingBackend>(
             continue;
         }
         let upto = cursor.min(path.points.len() - 1);
-        let done = thinned(frame, &path.points[..=upto]);
-        let rest = thinned(frame, &path.points[upto..]);
-        area.draw(&PathElement::new(
-            rest,
-            path.color.mix(0.3).stroke_width(px(1.5)),
-        ))?;
-        area.draw(&PathElement::new(done, path.color.stroke_width(px(2.0))))?;
-        for &s in path
+        let done = pieces(frame, &path.points[..=upto]);
+        let rest = pieces(frame, &path.points[upto..]);
+        for piece in rest {
+            area.draw(&PathElement::new(
+                piece,
+                path.color.mix(0.3).stroke_width(px(1.5)),
+            ))?;
+        }
+        for piece in done {
+            area.draw(&PathElement::new(piece, path.color.stroke_width(px(2.0))))?;
+        }
+        let inside = |i: usize| Some(frame.to_px(path.points[i])).filter(|p| frame.contains(*p));
+        for at in path
             .snapshots
             .iter()
             .filter(|&&s| s <= upto && s < path.points.len())
+            .filter_map(|&s| inside(s))
         {
-            let (x, y) = frame.to_px(path.points[s]);
-            let c = (x.round() as i32, y.round() as i32);
+            let c = px_round(at);
             let r = px(5.0) as i32;
             area.draw(&Rectangle::new(
                 [(c.0 - r, c.1 - r), (c.0 + r, c.1 + r)],
                 path.color.stroke_width(px(2.0)),
             ))?;
         }
-        let (x, y) = frame.to_px(path.points[upto]);
-        let c = (x.round() as i32, y.round() as i32);
-        area.draw(&Circle::new(c, px(6.0), white.filled()))?;
-        area.draw(&Circle::new(c, px(4.5), path.color.filled()))?;
+        if let Some(at) = inside(upto) {
+            let c = px_round(at);
+            area.draw(&Circle::new(c, px(6.0), white.filled()))?;
+            area.draw(&Circle::new(c, px(4.5), path.color.filled()))?;
+        }
     }
     let (sx, sy) = frame.to_px(start);
     let s = (sx.round() as i32, sy.round() as i32);

@@ -37,8 +37,9 @@ impl Heatmap {
         let lo = finite.clone().fold(surface.lowest(), f64::min);
         let hi = finite.fold(lo, f64::max);
         let range = (hi - lo).max(1e-12);
-        // Bands grow geometrically from a thousandth of the range.
-        let unit = range * 1e-3;
+        // Bands grow geometrically from a hundredth of the range: fine enough to ring a deep
+        // basin, coarse enough that a shallow well high up still stands out from its slope.
+        let unit = range * 1e-2;
         let span = (range / unit).ln_1p();
         let band = |v: f64| {
             if !v.is_finite() {
