@@ -19,6 +19,7 @@ fn any_settings() -> impl Strategy<Value = Settings> {
                 Kind::Number(spec) => Val::Num(spec.from_position(position.round())),
                 Kind::Flag => Val::Flag(flag),
                 Kind::Choice(names) => Val::Name(names[choice % names.len()]),
+                Kind::Parts(names) => Val::Mask(choice as u32 & ((1 << names.len()) - 1)),
             };
             (key.set)(&mut s, v);
         }
@@ -59,6 +60,21 @@ fn only_changed_values_are_written() {
 }
 
 #[test]
+fn view_options_read_and_write_as_documented() {
+    let d = decode("?embed=1&hide=landscape,controls&theme=dark&static=1");
+    assert!(d.notices.is_empty(), "{:?}", d.notices);
+    let v = d.settings.view;
+    assert!(v.embed && v.still && v.hides("controls") && v.hides("landscape"));
+    assert!(!v.hides("chart"));
+    assert_eq!(v.theme, anneal::share::ThemeChoice::Dark);
+    // Parts are written in table order, commas unescaped.
+    assert_eq!(
+        encode(&d.settings, &[]),
+        "v=1&embed=1&hide=controls,landscape&theme=dark&static=1"
+    );
+}
+
+#[test]
 fn unknown_keys_are_kept_and_written_back() {
     let d = decode("?v=1&t_max=10&landscape=camel&zoom=7");
     assert_eq!(d.settings.t_max, 10.0);
@@ -93,6 +109,14 @@ fn hostile_links_decode_to_defaults_with_notices() {
         ("eta_max", "eta_max=%C3%28".into()),
         ("restarts", "restarts=yes".into()),
         ("t_mult", "t_mult=0.5".into()),
+        ("hide", "hide=controls,toolbar".into()),
+        ("hide", "hide=%3Cscript%3E".into()),
+        ("theme", "theme=neon".into()),
+        ("surface", "surface=moon".into()),
+        ("opt", "opt=lbfgs".into()),
+        ("x0", "x0=1e9".into()),
+        ("seed", "seed=-3".into()),
+        ("lab_steps", "lab_steps=1e12".into()),
         ("v", "v=abc".into()),
         ("v", "v=99".into()),
     ];
@@ -145,7 +169,7 @@ fn the_readme_url_reference_matches_the_key_table() {
         readme.contains(&table),
         "README's URL reference is out of date; it should read:\n{table}"
     );
-    assert_eq!(KEYS.len(), 37);
+    assert_eq!(KEYS.len(), 42);
 }
 
 #[test]

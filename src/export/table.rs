@@ -74,6 +74,16 @@ pub fn state_json(s: &Settings) -> String {
             Val::Num(x) => format_value(x),
             Val::Flag(b) => b.to_string(),
             Val::Name(n) => format!("\"{n}\""),
+            Val::Mask(m) => format!(
+                "[{}]",
+                crate::share::PARTS
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| m & (1 << i) != 0)
+                    .map(|(_, p)| format!("\"{p}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         };
         fields.push(format!("\"{}\": {v}", key.name));
     }

@@ -8,6 +8,7 @@ use super::keys::*;
 use super::lab::*;
 use super::number::NumberKey;
 use super::settings::{Settings, Unit};
+use super::view::{ThemeChoice, PARTS};
 use crate::format::format_value;
 use crate::landscape::{Rule, Surface};
 use crate::schedule::WarmupShape;
@@ -27,6 +28,8 @@ pub enum Kind {
     Flag,
     /// One of fixed names.
     Choice(&'static [&'static str]),
+    /// A comma list of some of these names (as a bit mask, in this order).
+    Parts(&'static [&'static str]),
 }
 
 /// A key's value, typed.
@@ -38,6 +41,8 @@ pub enum Val {
     Flag(bool),
     /// One of a choice's names.
     Name(&'static str),
+    /// Some of a parts list's names, one bit each.
+    Mask(u32),
 }
 
 /// One link key: its name, what it holds, what it means, and where it lives in [`Settings`].
@@ -101,7 +106,7 @@ macro_rules! last {
 }
 
 /// Every key a link may carry besides `v`, in the order links write them.
-pub const KEYS: [Key; 37] = [
+pub const KEYS: [Key; 42] = [
     number!(ETA_MAX, eta_max, "peak learning rate η_max"),
     number!(ETA_MIN, eta_min, "floor η_min (absolute)"),
     flag!(eta_min_rel, "read the floor as a fraction of η_max"),
@@ -198,6 +203,37 @@ pub const KEYS: [Key; 37] = [
     flag!(lab.run_cos, "show the single-cosine run"),
     flag!(lab.run_sgdr, "show the warm-restarts run"),
     number!(LAB_T, lab.lab_t, "playback position (0 = start, 1 = end)"),
+    flag!(view.compare, "overlay the five frameworks' versions"),
+    flag!(view.embed, "chrome-less view for an iframe"),
+    Key {
+        name: "hide",
+        kind: Kind::Parts(&PARTS),
+        meaning: "parts of the page to hide, comma-separated",
+        get: |s| Val::Mask(s.view.hide),
+        set: |s, v| {
+            if let Val::Mask(m) = v {
+                s.view.hide = m;
+            }
+        },
+    },
+    Key {
+        name: "theme",
+        kind: Kind::Choice(&["auto", "light", "dark"]),
+        meaning: "colour scheme (auto follows the system)",
+        get: |s| Val::Name(s.view.theme.name()),
+        set: |s, v| {
+            if let Val::Name(n) = v {
+                s.view.theme = ThemeChoice::from_name(n).unwrap_or_default();
+            }
+        },
+    },
+    Key {
+        name: "static",
+        kind: Kind::Flag,
+        meaning: "the end state without interaction (print, slides)",
+        get: |s| Val::Flag(s.view.still),
+        set: |s, v| s.view.still = on(v),
+    },
 ];
 
 const SURFACE_NAMES: [&str; 7] = {
@@ -260,11 +296,12 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Escapes everything but unreserved characters.
+/// Escapes everything but unreserved characters and commas (legal in a query, and they keep
+/// `hide=controls,landscape` readable).
 fn percent_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' => {
                 (b as char).to_string()
             }
             _ => format!("%{b:02X}"),
@@ -315,6 +352,17 @@ fn parse(key: &Key, raw: &str) -> Result<Val, String> {
             .find(|n| **n == raw)
             .map(|n| Val::Name(n))
             .ok_or_else(|| format!("{} is not one of {}", shown(raw), names.join(", "))),
+        Kind::Parts(names) => raw
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .try_fold(0u32, |mask, part| {
+                names
+                    .iter()
+                    .position(|n| *n == part)
+                    .map(|i| mask | 1 << i)
+                    .ok_or_else(|| format!("{} is not one of {}", shown(part), names.join(", ")))
+            })
+            .map(Val::Mask),
     }
 }
 
@@ -415,6 +463,13 @@ fn text(v: Val) -> String {
         Val::Flag(b) => if b { "1" } else { "0" }.to_string(),
         Val::Num(x) => format_value(x),
         Val::Name(n) => n.to_string(),
+        Val::Mask(m) => PARTS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| m & (1 << i) != 0)
+            .map(|(_, p)| *p)
+            .collect::<Vec<_>>()
+            .join(","),
     }
 }
 
@@ -449,6 +504,7 @@ pub fn reference_markdown() -> String {
             ),
             Kind::Flag => "1, 0".to_string(),
             Kind::Choice(names) => names.join(", "),
+            Kind::Parts(names) => format!("any of {}", names.join(", ")),
         };
         out += &format!(
             "| `{}` | {} | {values} | {} |\n",

@@ -6,6 +6,7 @@ mod lab;
 mod number;
 mod presets;
 mod settings;
+mod view;
 
 pub use crate::format::{format_value, round_significant};
 pub use keys::*;
@@ -13,3 +14,4 @@ pub use lab::*;
 pub use number::{Clamped, NumberKey, Scale, SLIDER_STEPS};
 pub use presets::{Contrast, Preset, PRESETS};
 pub use settings::{Resolved, Settings, Unit};
+pub use view::{ThemeChoice, View, PARTS};

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::keys::*;
 use super::lab::Lab;
+use super::view::View;
 use crate::format::format_value;
 use crate::schedule::{Anneal, Warmup, WarmupPlacement, WarmupScope, WarmupShape};
 
@@ -63,6 +64,8 @@ pub struct Settings {
     pub log_y: bool,
     /// The landscape lab.
     pub lab: Lab,
+    /// What the page shows and how.
+    pub view: View,
 }
 
 impl Default for Settings {
@@ -89,6 +92,7 @@ impl Default for Settings {
             grad_accum: GRAD_ACCUM.default,
             log_y: false,
             lab: Lab::default(),
+            view: View::default(),
         }
     }
 }

@@ -13,7 +13,7 @@ use plotters::style::RGBColor;
 use super::screen::{device_pixel_ratio, fit_canvas, theme};
 use crate::charts::{decimate, draw_schedule, envelope, Curve, PlotArea, ScheduleChart};
 use crate::schedule::{Anneal, CycleCache, Family, Pitfall, WarmupScope};
-use crate::share::{format_value, Resolved, Unit};
+use crate::share::{format_value, Resolved, ThemeChoice, Unit};
 
 /// A curve drawn over the current schedule: a pinned schedule or a framework's values.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,9 +55,14 @@ fn paint(
     overlays: &[Overlay],
     log_y: bool,
     unit: Unit,
+    fill: bool,
 ) -> Option<PlotArea> {
-    let css_w = f64::from(wrapper.client_width().max(280));
-    let css_h = (css_w * 0.5).clamp(240.0, 480.0);
+    let css_w = f64::from(wrapper.client_width().max(200));
+    let css_h = if fill {
+        f64::from(wrapper.client_height().max(120))
+    } else {
+        (css_w * 0.5).clamp(240.0, 480.0)
+    };
     let dpr = fit_canvas(canvas, css_w, css_h);
     let w = canvas.width();
     let (a, spu, end) = (&r.schedule, r.steps_per_unit, r.horizon_steps);
@@ -181,6 +186,10 @@ pub fn ScheduleCanvas(
     flags: Signal<Vec<Pitfall>>,
     log_y: Signal<bool>,
     unit: Signal<Unit>,
+    /// Fill the wrapper's height (embedded) instead of a height from the width.
+    fill: Signal<bool>,
+    /// Changes when the colour scheme does, so the chart redraws in the new colours.
+    theme_tick: Signal<ThemeChoice>,
 ) -> impl IntoView {
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
@@ -212,7 +221,12 @@ pub fn ScheduleCanvas(
             }
             let area = resolved.with_untracked(|r| {
                 overlays.with_untracked(|o| {
-                    paint(&w, &c, r, o, log_y.get_untracked(), unit.get_untracked())
+                    let (l, u, f) = (
+                        log_y.get_untracked(),
+                        unit.get_untracked(),
+                        fill.get_untracked(),
+                    );
+                    paint(&w, &c, r, o, l, u, f)
                 })
             });
             if let Some(p) = &perf {
@@ -228,6 +242,8 @@ pub fn ScheduleCanvas(
         overlays.track();
         log_y.track();
         unit.track();
+        fill.track();
+        theme_tick.track();
         redraw();
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| redraw());

@@ -154,7 +154,8 @@ fn swatch((r, g, b): (u8, u8, u8)) -> String {
 pub fn ComparePanel(
     settings: RwSignal<Settings>,
     pins: RwSignal<Vec<Pin>>,
-    compare: RwSignal<bool>,
+    compare: Signal<bool>,
+    set_compare: Callback<bool>,
     frameworks: Memo<Vec<FrameworkCurve>>,
     contrast: RwSignal<Option<ContrastCurve>>,
 ) -> impl IntoView {
@@ -257,7 +258,7 @@ pub fn ComparePanel(
                     type="checkbox"
                     name="compare"
                     prop:checked=move || compare.get()
-                    on:change=move |ev| compare.set(event_target_checked(&ev))
+                    on:change=move |ev| set_compare.run(event_target_checked(&ev))
                 />
                 <span>"Compare frameworks: PyTorch, timm, Hugging Face, optax, Keras"</span>
             </label>

@@ -1,7 +1,29 @@
-//! The "Copy link" button: the clipboard when the browser allows it, else the link selected.
+//! Copying to the clipboard when the browser allows it, else selecting the text for Ctrl+C;
+//! and the "Copy link" button built on it.
 
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+
+/// Copies `text`; when the clipboard is refused, calls `select` so the user can press Ctrl+C.
+/// `status` gets the first message on success, the second otherwise.
+pub fn copy_text(
+    text: &str,
+    select: impl Fn() + 'static,
+    status: RwSignal<Option<&'static str>>,
+    (copied, selected): (&'static str, &'static str),
+) {
+    let written = window().navigator().clipboard().write_text(text);
+    leptos::task::spawn_local(async move {
+        let message = if JsFuture::from(written).await.is_ok() {
+            copied
+        } else {
+            // No clipboard access (permissions, insecure context).
+            select();
+            selected
+        };
+        let _ = status.try_set(Some(message));
+    });
+}
 
 /// A button that copies the page's link, with the link shown beside it and a confirmation.
 #[component]
@@ -13,21 +35,14 @@ pub fn CopyLink() -> impl IntoView {
         if let Some(input) = field.get_untracked() {
             input.set_value(&link);
         }
-        let written = window().navigator().clipboard().write_text(&link);
-        leptos::task::spawn_local(async move {
-            let outcome = JsFuture::from(written).await;
-            let message = if outcome.is_ok() {
-                "Link copied"
-            } else {
-                // No clipboard access (permissions, insecure context): select it for Ctrl+C.
-                if let Some(input) = field.get_untracked() {
-                    let _ = input.focus();
-                    input.select();
-                }
-                "Link selected: press Ctrl+C to copy"
-            };
-            let _ = status.try_set(Some(message));
-        });
+        let select = move || {
+            if let Some(input) = field.get_untracked() {
+                let _ = input.focus();
+                input.select();
+            }
+        };
+        let messages = ("Link copied", "Link selected: press Ctrl+C to copy");
+        copy_text(&link, select, status, messages);
     };
     view! {
         <div class="share">

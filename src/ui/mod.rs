@@ -5,6 +5,7 @@ mod compare;
 mod control;
 mod copy_link;
 mod downloads;
+mod embed;
 mod lab;
 mod screen;
 mod url;
@@ -18,6 +19,7 @@ use compare::{framework_curves, overlays, ComparePanel, ContrastCurve, Pin};
 use control::{Choice, NumberControl, Toggle};
 use copy_link::CopyLink;
 use downloads::Downloads;
+use embed::EmbedPanel;
 use lab::LabPanel;
 
 type Getter<T> = fn(&Settings) -> T;
@@ -91,7 +93,15 @@ pub fn App() -> impl IntoView {
     let log_y = Signal::derive(move || settings.with(|s| s.log_y));
     let unit = Signal::derive(move || settings.with(|s| s.unit));
     let pins = RwSignal::new(Vec::<Pin>::new());
-    let compare = RwSignal::new(false);
+    let compare = Signal::derive(move || settings.with(|s| s.view.compare));
+    let set_compare = Callback::new(move |on| settings.update(|s| s.view.compare = on));
+    let view_opts = Memo::new(move |_| settings.with(|s| s.view));
+    Effect::new(move |_| view_opts.with(screen::apply_view));
+    let theme_tick = Signal::derive(move || view_opts.with(|v| v.theme));
+    let shows = move |part: &'static str| move || view_opts.with(|v| !v.hides(part));
+    let interactive =
+        move |part: &'static str| move || view_opts.with(|v| !v.still && !v.hides(part));
+    let embed = Signal::derive(move || view_opts.with(|v| v.embed));
     let frameworks = Memo::new(move |_| {
         if compare.get() {
             resolved.with(framework_curves)
@@ -121,7 +131,8 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="page">
-        <main class="app">
+        <main class="app" class:no-controls=move || !interactive("controls")()>
+            <Show when=move || !embed.get() && shows("title")()>
             <header class="app-header">
                 <div>
                     <h1>"Anneal"</h1>
@@ -137,6 +148,8 @@ pub fn App() -> impl IntoView {
                     <CopyLink />
                 </div>
             </header>
+            </Show>
+            <Show when=interactive("controls")>
             <section class="controls" aria-label="Schedule parameters">
                 {move || {
                     let notices = link_notices.get();
@@ -198,13 +211,30 @@ pub fn App() -> impl IntoView {
                         .collect_view()
                 }}
             </section>
+            </Show>
+            <Show when=shows("chart")>
             <section class="chart-panel">
-                <ScheduleCanvas resolved=resolved overlays=drawn.into() flags=flags.into() log_y=log_y unit=unit />
-                <ComparePanel settings=settings pins=pins compare=compare frameworks=frameworks contrast=contrast />
-                <Downloads settings=settings resolved=resolved pins=pins frameworks=frameworks />
+                <ScheduleCanvas resolved=resolved overlays=drawn.into() flags=flags.into() log_y=log_y unit=unit fill=embed theme_tick=theme_tick />
+                <Show when=interactive("compare")>
+                    <ComparePanel settings=settings pins=pins compare=compare set_compare=set_compare frameworks=frameworks contrast=contrast />
+                </Show>
+                <Show when=interactive("export")>
+                    <Downloads settings=settings resolved=resolved pins=pins frameworks=frameworks />
+                </Show>
+                <Show when=move || !embed.get() && !view_opts.with(|v| v.still)>
+                    <EmbedPanel settings=settings unknown=unknown />
+                </Show>
             </section>
+            </Show>
         </main>
-        <LabPanel settings=settings resolved=resolved push_next=push_next />
+        <Show when=shows("landscape")>
+            <LabPanel settings=settings resolved=resolved push_next=push_next theme_tick=theme_tick still=Signal::derive(move || view_opts.with(|v| v.still)) />
+        </Show>
+        <Show when=move || embed.get()>
+            <p class="embed-credit">
+                <a href=move || settings.with(|s| url::standalone_link(s, &unknown.get_value())) target="_blank" rel="noopener">"Open in Anneal ↗"</a>
+            </p>
+        </Show>
         </div>
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::Theme;
+use crate::share::{ThemeChoice, View};
 
 fn media(query: &str) -> bool {
     window()
@@ -13,13 +14,35 @@ fn media(query: &str) -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// The chart theme for the user's colour scheme.
+/// The chart theme: the link's `theme` (set on the root element) or the system's scheme.
 pub fn theme() -> Theme {
-    if media("(prefers-color-scheme: dark)") {
+    let forced = document()
+        .document_element()
+        .and_then(|e| e.get_attribute("data-theme"));
+    let dark = match forced.as_deref() {
+        Some("dark") => true,
+        Some("light") => false,
+        _ => media("(prefers-color-scheme: dark)"),
+    };
+    if dark {
         Theme::DARK
     } else {
         Theme::LIGHT
     }
+}
+
+/// Puts the view options on the root element, where the CSS and [`theme`] read them.
+pub fn apply_view(view: &View) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let _ = match view.theme {
+        ThemeChoice::Auto => root.remove_attribute("data-theme"),
+        t => root.set_attribute("data-theme", t.name()),
+    };
+    let classes = root.class_list();
+    let _ = classes.toggle_with_force("embed", view.embed);
+    let _ = classes.toggle_with_force("still", view.still);
 }
 
 /// Whether the user asked for less motion (then playback jumps instead of animating).

@@ -92,3 +92,23 @@ pub fn sync(
     });
     on_cleanup(move || back.remove());
 }
+
+/// This page's own address for `settings` without the embedding keys: the full app, same state.
+pub fn standalone_link(settings: &Settings, unknown: &[(String, String)]) -> String {
+    let location = window().location();
+    let base = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    let mut s = settings.clone();
+    s.view.embed = false;
+    s.view.hide = 0;
+    s.view.still = false;
+    let query = encode(&s, unknown);
+    if query == "v=1" {
+        base
+    } else {
+        format!("{base}?{query}")
+    }
+}

@@ -61,6 +61,7 @@ pub fn BasinPanel(ctx: LabCtx) -> impl IntoView {
         }
     });
     Effect::new(move |_| {
+        ctx.theme_tick.track();
         shown.with(|m| {
             let Some(m) = m else { return };
             let labels: Vec<&str> = ctx

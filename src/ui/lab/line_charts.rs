@@ -128,6 +128,7 @@ fn LabChart(ctx: LabCtx, which: Quantity, name: &'static str) -> impl IntoView {
         ctx.shown.track();
         ctx.contenders.track();
         ctx.cursor.track();
+        ctx.theme_tick.track();
         size.track();
         redraw();
     });

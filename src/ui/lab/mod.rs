@@ -61,10 +61,17 @@ pub struct LabCtx {
     pub cursor: Memo<usize>,
     /// Steps per run.
     pub steps: Memo<usize>,
+    /// Changes when the colour scheme does, so canvases redraw in the new colours.
+    pub theme_tick: Signal<ThemeChoice>,
 }
 
 impl LabCtx {
-    fn new(settings: RwSignal<Settings>, resolved: Memo<Resolved>) -> Self {
+    fn new(
+        settings: RwSignal<Settings>,
+        resolved: Memo<Resolved>,
+        theme_tick: Signal<ThemeChoice>,
+        still: Signal<bool>,
+    ) -> Self {
         let spec = Memo::new(move |_| settings.with(|s| s.lab.spec().0));
         let steps = Memo::new(move |_| settings.with(|s| s.lab.steps()));
         let constant = Memo::new(move |_| settings.with(|s| s.lab.lab_lr));
@@ -99,7 +106,12 @@ impl LabCtx {
             })
         });
         let cursor = Memo::new(move |_| {
-            let t = settings.with(|s| s.lab.lab_t);
+            // A still page shows the end state.
+            let t = if still.get() {
+                1.0
+            } else {
+                settings.with(|s| s.lab.lab_t)
+            };
             (t * steps.get() as f64).round() as usize
         });
         Self {
@@ -111,6 +123,7 @@ impl LabCtx {
             runs,
             cursor,
             steps,
+            theme_tick,
         }
     }
 
@@ -173,10 +186,12 @@ pub fn LabPanel(
     settings: RwSignal<Settings>,
     resolved: Memo<Resolved>,
     push_next: StoredValue<bool>,
+    theme_tick: Signal<ThemeChoice>,
+    still: Signal<bool>,
 ) -> impl IntoView {
-    let ctx = LabCtx::new(settings, resolved);
+    let ctx = LabCtx::new(settings, resolved, theme_tick, still);
     let rule = Memo::new(move |_| settings.with(|s| s.lab.rule));
-    let off = |rules: &'static [Rule]| Signal::derive(move || !rules.contains(&rule.get()));
+    let off = move |rules: &'static [Rule]| Signal::derive(move || !rules.contains(&rule.get()));
     let on = Signal::derive(|| false);
     let surface = Signal::derive(move || settings.with(|s| s.lab.surface.name()));
     let set_surface = Callback::new(move |v: String| {
@@ -215,8 +230,11 @@ pub fn LabPanel(
             <div class="lab-grid">
                 <div class="lab-surface">
                     <SurfaceView ctx=ctx />
-                    <Playback ctx=ctx />
+                    <Show when=move || !still.get()>
+                        <Playback ctx=ctx />
+                    </Show>
                 </div>
+                <Show when=move || !still.get()>
                 <div class="lab-side">
                     {move || notice().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                     <fieldset>
@@ -242,11 +260,14 @@ pub fn LabPanel(
                         {number(settings, &SEED, |l| l.seed, |l, v| l.seed = v, on)}
                     </fieldset>
                 </div>
+                </Show>
             </div>
             <OutcomeTable ctx=ctx />
             <LabCharts ctx=ctx />
-            <EscapePanel ctx=ctx />
-            <BasinPanel ctx=ctx />
+            <Show when=move || !still.get()>
+                <EscapePanel ctx=ctx />
+                <BasinPanel ctx=ctx />
+            </Show>
         </section>
     }
 }

@@ -107,6 +107,7 @@ pub fn SurfaceView(ctx: LabCtx) -> impl IntoView {
     Effect::new(move |_| {
         heat.track();
         size.track();
+        ctx.theme_tick.track();
         request_animation_frame(draw_base);
     });
     let redraw_paths = move || {

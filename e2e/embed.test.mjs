@@ -1,0 +1,111 @@
+// End-to-end: embed mode, hidden parts, themes, the static view, the Embed builder's iframe
+// contract, and dist/ served from a sub-path.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+import { launch, nextFrames, openPage, repo, waitForChart } from './browser.mjs';
+import { serveDist } from './serve.mjs';
+
+const ctx = {};
+before(async () => {
+  // Everything in this file runs from a course site's sub-path, as the issue asks.
+  ctx.server = await serveDist(process.env.DIST ?? join(repo, 'dist'), '/ml/anneal/');
+  ctx.browser = await launch();
+});
+after(async () => {
+  await ctx.browser?.close();
+  await ctx.server?.close();
+});
+
+test('dist/ works unchanged from a sub-path: assets load, links keep the path', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=42`);
+  assert.match(ctx.server.url, /\/ml\/anneal\/$/);
+  await page.fill('input[type=number][name=t_max]', '43');
+  await page.waitForTimeout(400);
+  assert.match(page.url(), /\/ml\/anneal\/\?v=1&t_max=43$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('hide=controls shows the chart without any controls', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?hide=controls&restarts=1`);
+  assert.equal(await page.locator('section.controls').count(), 0);
+  assert.equal(await page.locator('input[name=eta_max]').count(), 0);
+  assert.equal(await page.locator('canvas.chart').count(), 1);
+  assert.equal(await page.locator('section.lab').count(), 1, 'other parts stay');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('embed=1 drops the page chrome and links back to the full app', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?embed=1&hide=landscape&t_max=10`);
+  assert.equal(await page.locator('h1').count(), 0);
+  assert.equal(await page.locator('section.lab').count(), 0);
+  const href = await page.getAttribute('.embed-credit a', 'href');
+  const link = new URL(href);
+  assert.equal(link.pathname, '/ml/anneal/');
+  assert.equal(link.searchParams.get('t_max'), '10');
+  assert.equal(link.searchParams.has('embed'), false);
+  assert.equal(link.searchParams.has('hide'), false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('theme=dark overrides a light system scheme, in the page and on the canvas', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?theme=dark`, undefined, 'light');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(17, 19, 22)');
+  const corner = await page.$eval('canvas.chart', (c) => Array.from(c.getContext('2d').getImageData(2, 2, 1, 1).data));
+  assert.deepEqual(corner.slice(0, 3), [24, 26, 31], 'the chart is drawn on the dark theme');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('static=1 renders the end state with nothing to interact with', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?static=1&restarts=1&lab_t=0.2`);
+  await page.waitForSelector('canvas.surface-paths');
+  assert.equal(await page.locator('section.controls').count(), 0);
+  assert.equal(await page.locator('.lab-side, .playback, .escape, .basin-map, .compare, .downloads').count(), 0);
+  assert.equal(await page.locator('select[name=preset]').isVisible(), false);
+  assert.equal(await page.$eval('canvas.chart', (c) => getComputedStyle(c).pointerEvents), 'none');
+  // The lab shows the end of the runs (not lab_t = 0.2): the snapshot count is complete.
+  assert.match(await page.textContent('table.outcomes'), /4 snapshots in 3 minima/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const [w, h] of [[640, 480], [800, 600]]) {
+  test(`the Embed snippet's ${w}×${h} iframe shows the chart with nothing overflowing`, async () => {
+    const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=10&restarts=1`);
+    await page.click('details.embed-panel summary');
+    await page.fill('input[name=embed_width]', String(w));
+    await page.press('input[name=embed_width]', 'Tab');
+    await page.fill('input[name=embed_height]', String(h));
+    await page.press('input[name=embed_height]', 'Tab');
+    await nextFrames(page);
+    const snippet = await page.inputValue('textarea.embed-snippet');
+    assert.match(snippet, new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/ml/anneal/\\?v=1&amp;t_max=10&amp;restarts=1&amp;embed=1&amp;hide=controls,compare,export,landscape,code" width="${w}" height="${h}"`));
+    // The live preview shows the same URL.
+    await page.waitForSelector('.embed-preview iframe');
+    const src = await page.getAttribute('.embed-preview iframe', 'src');
+    assert.equal(src, snippet.match(/src="([^"]*)"/)[1].replaceAll('&amp;', '&'));
+
+    const host = await ctx.browser.newPage({ viewport: { width: w + 40, height: h + 40 } });
+    await host.setContent(`<!doctype html><body style="margin:20px">${snippet.replace(' loading="lazy"', '')}</body>`);
+    const frame = await (await host.waitForSelector('iframe')).contentFrame();
+    await waitForChart(frame);
+    const fit = await frame.evaluate(() => {
+      const d = document.documentElement;
+      return { sw: d.scrollWidth, sh: d.scrollHeight, w: innerWidth, h: innerHeight };
+    });
+    assert.equal(fit.w, w);
+    assert.equal(fit.h, h);
+    assert.ok(fit.sw <= fit.w && fit.sh <= fit.h, `content ${fit.sw}×${fit.sh} in ${fit.w}×${fit.h}`);
+    const chart = await frame.$eval('canvas.chart', (c) => c.getBoundingClientRect().height);
+    assert.ok(chart > h * 0.6, `the chart fills the frame (${chart}px of ${h})`);
+    assert.deepEqual(errors, []);
+    await host.close();
+    await page.close();
+  });
+}

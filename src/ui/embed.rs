@@ -1,0 +1,181 @@
+//! The "Embed" panel: builds an iframe snippet for the current state (size, parts to hide,
+//! theme, static) with a live preview of exactly that snippet.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::copy_link::copy_text;
+use crate::share::codec::encode;
+use crate::share::{Settings, ThemeChoice, PARTS};
+
+/// Parts hidden by default: a chart-only figure for a tutorial.
+const DEFAULT_HIDDEN: [&str; 5] = ["controls", "compare", "export", "landscape", "code"];
+
+/// The preview follows the snippet this long after the last change, not on every drag event.
+const PREVIEW_DELAY: Duration = Duration::from_millis(400);
+
+/// The embed URL and the iframe snippet for `settings` at `base`.
+pub fn snippet(
+    base: &str,
+    settings: &Settings,
+    unknown: &[(String, String)],
+    (width, height): (u32, u32),
+) -> (String, String) {
+    let url = format!("{base}?{}", encode(settings, unknown));
+    let attr = url.replace('&', "&amp;").replace('"', "&quot;");
+    let html = format!(
+        "<iframe src=\"{attr}\" width=\"{width}\" height=\"{height}\" style=\"border:0\" \
+         title=\"Anneal: learning-rate schedule\" loading=\"lazy\"></iframe>"
+    );
+    (url, html)
+}
+
+/// The builder's panel.
+#[component]
+pub fn EmbedPanel(
+    settings: RwSignal<Settings>,
+    unknown: StoredValue<Vec<(String, String)>>,
+) -> impl IntoView {
+    let width = RwSignal::new(640u32);
+    let height = RwSignal::new(480u32);
+    let mask = DEFAULT_HIDDEN
+        .iter()
+        .filter_map(|p| PARTS.iter().position(|q| q == p))
+        .fold(0u32, |m, i| m | 1 << i);
+    let hide = RwSignal::new(mask);
+    let theme = RwSignal::new(ThemeChoice::Auto);
+    let still = RwSignal::new(false);
+    let base = move || {
+        let l = window().location();
+        format!(
+            "{}{}",
+            l.origin().unwrap_or_default(),
+            l.pathname().unwrap_or_default()
+        )
+    };
+    let built = Memo::new(move |_| {
+        let mut s = settings.get();
+        s.view.embed = true;
+        s.view.hide = hide.get();
+        s.view.theme = theme.get();
+        s.view.still = still.get();
+        snippet(
+            &base(),
+            &s,
+            &unknown.get_value(),
+            (width.get(), height.get()),
+        )
+    });
+    let preview = RwSignal::new(None::<String>);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let url = built.with(|b| b.0.clone());
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(mine) {
+                    let _ = preview.try_set(Some(url));
+                }
+            },
+            PREVIEW_DELAY,
+        );
+    });
+    let status = RwSignal::new(None::<&'static str>);
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let copy = move |_| {
+        let select = move || {
+            if let Some(a) = area.get_untracked() {
+                let _ = a.focus();
+                a.select();
+            }
+        };
+        let messages = ("Snippet copied", "Snippet selected: press Ctrl+C to copy");
+        copy_text(
+            &built.with_untracked(|b| b.1.clone()),
+            select,
+            status,
+            messages,
+        );
+    };
+    let size = move |label: &'static str, name: &'static str, value: RwSignal<u32>| {
+        view! {
+            <label class="embed-size">
+                {label}
+                <input
+                    type="number"
+                    name=name
+                    min="200"
+                    max="2000"
+                    prop:value=move || value.get().to_string()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev).parse::<f64>().unwrap_or(0.0);
+                        value.set(if v.is_finite() { v.clamp(200.0, 2000.0) as u32 } else { 480 });
+                    }
+                />
+            </label>
+        }
+    };
+    view! {
+        <details class="embed-panel">
+            <summary>"Embed"</summary>
+            <div class="embed-options">
+                {size("width", "embed_width", width)}
+                {size("height", "embed_height", height)}
+                <label class="embed-size">
+                    "theme"
+                    <select name="embed_theme" on:change=move |ev| {
+                        theme.set(ThemeChoice::from_name(&event_target_value(&ev)).unwrap_or_default())
+                    }>
+                        {ThemeChoice::ALL.iter().map(|t| view! { <option value=t.name()>{t.name()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="toggle">
+                    <input type="checkbox" name="embed_static" on:change=move |ev| still.set(event_target_checked(&ev)) />
+                    <span>"static (print, slides)"</span>
+                </label>
+            </div>
+            <fieldset class="embed-parts">
+                <legend>"Hide"</legend>
+                {PARTS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        view! {
+                            <label class="toggle">
+                                <input
+                                    type="checkbox"
+                                    name="embed_hide"
+                                    value=*p
+                                    prop:checked=move || hide.get() & (1 << i) != 0
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        hide.update(|m| if on { *m |= 1 << i } else { *m &= !(1 << i) });
+                                    }
+                                />
+                                <span>{*p}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <textarea class="embed-snippet" readonly rows="4" aria-label="Embed snippet" node_ref=area prop:value=move || built.with(|b| b.1.clone())></textarea>
+            <div class="embed-actions">
+                <button type="button" name="copy_embed" on:click=copy>"Copy snippet"</button>
+                <span class="copied" role="status">{move || status.get()}</span>
+            </div>
+            <div class="embed-preview">
+                {move || preview.get().map(|src| view! {
+                    <iframe
+                        src=src
+                        width=move || width.get().to_string()
+                        height=move || height.get().to_string()
+                        title="Preview of the embedded view"
+                        style="border:0"
+                    ></iframe>
+                })}
+            </div>
+        </details>
+    }
+}
