@@ -119,3 +119,50 @@ test('downloads: the CSV lists every step with each visible curve, the JSON hold
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** Whether `text` parses as SVG in the browser, and the polylines drawn in `colour`. */
+function inspectSvg(page, text, colour) {
+  return page.evaluate(
+    ([t, c]) => {
+      const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+      const lines = [...doc.querySelectorAll('polyline')].filter((p) => p.getAttribute('stroke') === c);
+      return {
+        ok: !doc.querySelector('parsererror') && doc.documentElement.nodeName === 'svg',
+        width: doc.documentElement.getAttribute('width'),
+        points: Math.max(0, ...lines.map((p) => p.getAttribute('points').trim().split(/\s+/).length)),
+        texts: [...doc.querySelectorAll('text')].map((e) => e.textContent.trim()),
+      };
+    },
+    [text, colour],
+  );
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+const pngSize = (buf) => {
+  assert.equal(buf.subarray(1, 4).toString(), 'PNG');
+  return [buf.readUInt32BE(16), buf.readUInt32BE(20)];
+};
+
+test('chart images: the SVG is drawn by plotters (parses, holds the curve), the PNG is 2× size', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?restarts=1&t_max=10`, undefined, 'light');
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_svg]')]);
+  assert.equal(svgFile.suggestedFilename(), 'anneal-schedule.svg');
+  const svg = await inspectSvg(page, await readFile(await svgFile.path(), 'utf8'), '#2563EB');
+  assert.ok(svg.ok, 'the SVG parses');
+  assert.equal(svg.width, '960');
+  assert.ok(svg.points > 100, `the curve is a polyline of ${svg.points} points`);
+  assert.ok(svg.texts.includes('Learning rate over training') && svg.texts.includes('step'));
+  const [pngFile] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_png]')]);
+  assert.equal(pngFile.suggestedFilename(), 'anneal-schedule.png');
+  assert.deepEqual(pngSize(await readFile(await pngFile.path())), [1920, 960]);
+
+  const [labSvg] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_lab_svg]')]);
+  const lab = await inspectSvg(page, await readFile(await labSvg.path(), 'utf8'), '#F03E84');
+  assert.ok(lab.ok && lab.points > 50, `the restarts path in the landscape SVG (${lab.points} points)`);
+  assert.ok(lab.texts.includes('Sharp trap, wide valley (Anneal)'));
+  const [labPng] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_lab_png]')]);
+  assert.deepEqual(pngSize(await readFile(await labPng.path())), [1280, 1280]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -134,7 +134,8 @@ pub fn draw_surface<DB: DrawingBackend>(
         }
     }
     let (rx, ry) = ctx.plotting_area().get_pixel_range();
-    area.present()?;
+    // No `present()`: an export draws the paths on the same area next (the SVG backend would
+    // close its document); every backend presents when the area is dropped.
     Ok(Frame {
         left: rx.start,
         right: rx.end,
@@ -327,7 +328,7 @@ pub fn draw_paths<DB: DrawingBackend>(
         ))?;
         ly += line_h;
     }
-    area.present()
+    Ok(())
 }
 
 /// Colours for minima in basin maps: globals first in greens, locals in other hues.

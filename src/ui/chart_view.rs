@@ -4,14 +4,15 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
 use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
 use plotters::style::RGBColor;
 
 use super::screen::{device_pixel_ratio, fit_canvas, theme};
-use crate::charts::{decimate, draw_schedule, envelope, Curve, PlotArea, ScheduleChart};
+use crate::charts::{decimate, draw_schedule, envelope, Curve, PlotArea, ScheduleChart, Theme};
 use crate::schedule::{Anneal, CycleCache, Family, Pitfall, WarmupScope};
 use crate::share::{format_value, Resolved, ThemeChoice, Unit};
 
@@ -47,37 +48,31 @@ fn schedule_points(a: &Anneal, end: f64, columns: usize) -> Vec<(f64, f64)> {
 /// Restart markers and warm-up bands drawn at most; more would be a solid smear.
 const MAX_MARKS: usize = 60;
 
-/// Sizes the canvas to its box at the device's pixel ratio and draws; returns the plot area.
-fn paint(
-    wrapper: &HtmlDivElement,
-    canvas: &HtmlCanvasElement,
+/// Draws the explorer's chart for `r` and `overlays` on any backend, `columns` pixels across.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_explorer<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
     r: &Resolved,
     overlays: &[Overlay],
     log_y: bool,
     unit: Unit,
-    fill: bool,
-) -> Option<PlotArea> {
-    let css_w = f64::from(wrapper.client_width().max(200));
-    let css_h = if fill {
-        f64::from(wrapper.client_height().max(120))
-    } else {
-        (css_w * 0.5).clamp(240.0, 480.0)
-    };
-    let dpr = fit_canvas(canvas, css_w, css_h);
-    let w = canvas.width();
+    columns: usize,
+    scale: f64,
+    theme: &Theme,
+) -> Result<PlotArea, DrawingAreaErrorKind<DB::ErrorType>> {
     let (a, spu, end) = (&r.schedule, r.steps_per_unit, r.horizon_steps);
     let in_units = |pts: Vec<(f64, f64)>| -> Vec<(f64, f64)> {
         pts.into_iter().map(|(t, v)| (t / spu, v)).collect()
     };
-    let points = in_units(schedule_points(a, end, w as usize));
+    let points = in_units(schedule_points(a, end, columns));
     let overlay_points: Vec<Vec<(f64, f64)>> = overlays
         .iter()
         .map(|o| {
             in_units(match &o.source {
-                OverlaySource::Schedule(s) => schedule_points(s, end, w as usize),
-                OverlaySource::Samples(v) => decimate(v, 0.0, end, w as usize),
+                OverlaySource::Schedule(s) => schedule_points(s, end, columns),
+                OverlaySource::Samples(v) => decimate(v, 0.0, end, columns),
                 OverlaySource::Family(f) => {
-                    envelope(|t| f.lr(t), |_, _, _| Vec::new(), 0.0, end, w as usize)
+                    envelope(|t| f.lr(t), |_, _, _| Vec::new(), 0.0, end, columns)
                 }
             })
         })
@@ -95,7 +90,6 @@ fn paint(
     } else {
         vec![(0.0, w_len / spu)]
     };
-    let theme = theme();
     let mut curves: Vec<Curve> = overlays
         .iter()
         .zip(&overlay_points)
@@ -132,10 +126,32 @@ fn paint(
         restarts: &restarts,
         warmup_bands: &bands,
         log_y,
-        scale: dpr,
+        scale,
     };
+    draw_schedule(area, &chart, theme)
+}
+
+/// Sizes the canvas to its box at the device's pixel ratio and draws; returns the plot area.
+fn paint(
+    wrapper: &HtmlDivElement,
+    canvas: &HtmlCanvasElement,
+    r: &Resolved,
+    overlays: &[Overlay],
+    log_y: bool,
+    unit: Unit,
+    fill: bool,
+) -> Option<PlotArea> {
+    let css_w = f64::from(wrapper.client_width().max(200));
+    let css_h = if fill {
+        f64::from(wrapper.client_height().max(120))
+    } else {
+        (css_w * 0.5).clamp(240.0, 480.0)
+    };
+    let dpr = fit_canvas(canvas, css_w, css_h);
+    let columns = canvas.width() as usize;
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
-    draw_schedule(&backend.into_drawing_area(), &chart, &theme).ok()
+    let area = backend.into_drawing_area();
+    draw_explorer(&area, r, overlays, log_y, unit, columns, dpr, &theme()).ok()
 }
 
 /// One sentence describing the curve, for screen readers.

@@ -1,15 +1,21 @@
 //! Download buttons: the visible series as CSV and the state as JSON.
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use wasm_bindgen::JsValue;
+use web_sys::{Blob, BlobPropertyBag, Url};
 
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
+
+use super::chart_view::{draw_explorer, Overlay};
 use super::compare::{FrameworkCurve, Pin};
+use super::image_export::{png, save_url, svg};
+use super::screen::theme;
 use crate::export::{csv_steps, series_csv, state_json, Column};
 use crate::share::{Resolved, Settings};
 
 /// Saves `text` as a file called `name`.
-fn download(name: &str, mime: &str, text: &str) {
+pub fn download(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
@@ -19,15 +25,7 @@ fn download(name: &str, mime: &str, text: &str) {
     let Ok(url) = Url::create_object_url_with_blob(&blob) else {
         return;
     };
-    if let Some(a) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
+    save_url(name, &url);
     let _ = Url::revoke_object_url(&url);
 }
 
@@ -75,14 +73,49 @@ fn csv(r: &Resolved, pins: &[Pin], frameworks: &[FrameworkCurve]) -> String {
     series_csv(r, &columns)
 }
 
-/// "Download CSV" and "Download JSON".
+/// Draws the explorer's current chart on any backend (for the image downloads).
+fn draw_current<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scale: f64,
+    settings: RwSignal<Settings>,
+    resolved: Memo<Resolved>,
+    overlays: Signal<Vec<Overlay>>,
+) {
+    let (log_y, unit) = settings.with_untracked(|s| (s.log_y, s.unit));
+    let columns = (f64::from(IMAGE_SIZE.0) * scale) as usize;
+    resolved.with_untracked(|r| {
+        overlays.with_untracked(|o| {
+            let _ = draw_explorer(area, r, o, log_y, unit, columns, scale, &theme());
+        })
+    });
+}
+
+/// Size of exported chart images, in CSS pixels.
+const IMAGE_SIZE: (u32, u32) = (960, 480);
+
+/// "Download CSV", "Download JSON", and the chart as PNG and SVG.
 #[component]
 pub fn Downloads(
     settings: RwSignal<Settings>,
     resolved: Memo<Resolved>,
     pins: RwSignal<Vec<Pin>>,
     frameworks: Memo<Vec<FrameworkCurve>>,
+    overlays: Signal<Vec<Overlay>>,
 ) -> impl IntoView {
+    let save_svg = move |_| {
+        let text = svg(IMAGE_SIZE, |area| {
+            draw_current(area, 1.0, settings, resolved, overlays)
+        });
+        download("anneal-schedule.svg", "image/svg+xml", &text);
+    };
+    let save_png = move |_| {
+        let drawn = png(IMAGE_SIZE, |area, scale| {
+            draw_current(area, scale, settings, resolved, overlays)
+        });
+        if let Some(url) = drawn {
+            save_url("anneal-schedule.png", &url);
+        }
+    };
     let save_csv = move |_| {
         let text = resolved.with_untracked(|r| {
             pins.with_untracked(|p| frameworks.with_untracked(|f| csv(r, p, f)))
@@ -100,6 +133,8 @@ pub fn Downloads(
         <div class="downloads">
             <button type="button" name="download_csv" on:click=save_csv>"Download CSV"</button>
             <button type="button" name="download_json" on:click=save_json>"Download JSON"</button>
+            <button type="button" name="download_png" on:click=save_png>"PNG"</button>
+            <button type="button" name="download_svg" on:click=save_svg>"SVG"</button>
         </div>
     }
 }

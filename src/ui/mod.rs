@@ -6,6 +6,7 @@ mod control;
 mod copy_link;
 mod downloads;
 mod embed;
+mod image_export;
 mod lab;
 mod screen;
 mod url;
@@ -219,7 +220,7 @@ pub fn App() -> impl IntoView {
                     <ComparePanel settings=settings pins=pins compare=compare set_compare=set_compare frameworks=frameworks contrast=contrast />
                 </Show>
                 <Show when=interactive("export")>
-                    <Downloads settings=settings resolved=resolved pins=pins frameworks=frameworks />
+                    <Downloads settings=settings resolved=resolved pins=pins frameworks=frameworks overlays=drawn.into() />
                 </Show>
                 <Show when=move || !embed.get() && !view_opts.with(|v| v.still)>
                     <EmbedPanel settings=settings unknown=unknown />

@@ -2,7 +2,8 @@
 //! and the paths over it (redrawn when the runs or the time cursor change, once per frame).
 
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea};
 use plotters::style::RGBColor;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
@@ -11,6 +12,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use super::LabCtx;
 use crate::charts::{draw_paths, draw_surface, Frame, PathView};
 use crate::landscape::{Heatmap, Point};
+use crate::ui::downloads::download;
+use crate::ui::image_export::{png, save_url, svg};
 use crate::ui::screen::{fit_canvas, theme, timed};
 
 /// Heatmap cells per side: fine enough for smooth bands, computed once per surface.
@@ -36,44 +39,57 @@ fn clear(canvas: &HtmlCanvasElement) {
     }
 }
 
+/// Draws the shown runs' paths up to the cursor, on any backend.
+fn draw_runs<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    ctx: &LabCtx,
+    frame: &Frame,
+    scale: f64,
+) {
+    let cursor = ctx.cursor.get_untracked();
+    let start = ctx.spec.with_untracked(|s| s.start);
+    ctx.runs.with_untracked(|runs| {
+        let shown: Vec<_> = runs.iter().filter(|r| r.shown).collect();
+        let snaps: Vec<Vec<usize>> = shown
+            .iter()
+            .map(|r| r.outcome.snapshots.iter().map(|s| s.step).collect())
+            .collect();
+        let views: Vec<PathView> = shown
+            .iter()
+            .zip(&snaps)
+            .map(|(r, s)| PathView {
+                points: &r.run.path,
+                color: RGBColor(r.color.0, r.color.1, r.color.2),
+                label: r.label,
+                snapshots: s,
+            })
+            .collect();
+        let _ = draw_paths(area, frame, &views, cursor, start, scale);
+    });
+}
+
 /// Draws the paths of `ctx`'s shown runs up to its cursor on the overlay canvas.
 fn paint_paths(ctx: &LabCtx, canvas: &HtmlCanvasElement, frame: &Frame, side: f64) {
     let dpr = fit_canvas(canvas, side, side);
     clear(canvas);
-    let cursor = ctx.cursor.get_untracked();
-    let start = ctx.spec.with_untracked(|s| s.start);
-    ctx.runs.with_untracked(|runs| {
-        let views: Vec<PathView> = runs
-            .iter()
-            .filter(|r| r.shown)
-            .map(|r| PathView {
-                points: &r.run.path,
-                color: RGBColor(r.color.0, r.color.1, r.color.2),
-                label: r.label,
-                snapshots: &[],
-            })
-            .collect();
-        let snaps: Vec<Vec<usize>> = runs
-            .iter()
-            .filter(|r| r.shown)
-            .map(|r| r.outcome.snapshots.iter().map(|s| s.step).collect())
-            .collect();
-        let views: Vec<PathView> = views
-            .into_iter()
-            .zip(&snaps)
-            .map(|(v, s)| PathView { snapshots: s, ..v })
-            .collect();
-        if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-            let _ = draw_paths(
-                &backend.into_drawing_area(),
-                frame,
-                &views,
-                cursor,
-                start,
-                dpr,
-            );
-        }
-    });
+    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+        draw_runs(&backend.into_drawing_area(), ctx, frame, dpr);
+    }
+}
+
+/// Size of exported surface images, in CSS pixels.
+const IMAGE_SIZE: (u32, u32) = (640, 640);
+
+/// The surface and the paths together on one backend (for the image downloads).
+fn draw_figure<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    ctx: &LabCtx,
+    heat: &Heatmap,
+    scale: f64,
+) {
+    if let Ok(frame) = draw_surface(area, heat, &theme(), scale) {
+        draw_runs(area, ctx, &frame, scale);
+    }
 }
 
 /// The surface with the runs' paths; drag (or arrow keys) to move the start point.
@@ -190,7 +206,23 @@ pub fn SurfaceView(ctx: LabCtx) -> impl IntoView {
         move_start([(s[0] + d[0]).clamp(x0, x1), (s[1] + d[1]).clamp(y0, y1)]);
     };
 
+    let save_svg = move |_| {
+        let text = heat.with_untracked(|h| svg(IMAGE_SIZE, |area| draw_figure(area, &ctx, h, 1.0)));
+        download("anneal-landscape.svg", "image/svg+xml", &text);
+    };
+    let save_png = move |_| {
+        let url = heat
+            .with_untracked(|h| png(IMAGE_SIZE, |area, scale| draw_figure(area, &ctx, h, scale)));
+        if let Some(url) = url {
+            save_url("anneal-landscape.png", &url);
+        }
+    };
+
     view! {
+        <div class="lab-images">
+            <button type="button" name="download_lab_png" on:click=save_png>"PNG"</button>
+            <button type="button" name="download_lab_svg" on:click=save_svg>"SVG"</button>
+        </div>
         <div class="surface-wrap" node_ref=wrapper>
             <canvas node_ref=base class="surface-base" aria-hidden="true"></canvas>
             <canvas
