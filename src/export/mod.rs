@@ -2,9 +2,14 @@
 //! framework's nearest equivalent of a schedule, and the series and state as files.
 
 mod batch;
+mod code;
 mod equivalents;
+mod import;
+pub mod pycall;
 mod table;
 
 pub use batch::{eval_document, MAX_POINTS};
+pub use code::{snippets, Snippet};
 pub use equivalents::{equivalents, Equivalent};
+pub use import::{import, ImportError, Imported, MAX_IMPORT_CHARS};
 pub use table::{csv_steps, series_csv, state_json, whole_steps, Column, MAX_ROWS};

@@ -1,0 +1,345 @@
+//! A small reader for Python call syntax, enough for pasted scheduler calls:
+//! `CosineAnnealingWarmRestarts(opt, T_0=10, T_mult=2, eta_min=1e-5)`, nested calls, lists,
+//! dicts, strings, numbers, True/False/None and dotted names. Anything else is an error that
+//! says where (a column, counted in characters).
+
+/// A Python value as far as scheduler arguments go.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Py {
+    /// An int or float literal.
+    Num(f64),
+    /// A string literal.
+    Str(String),
+    /// True or False.
+    Bool(bool),
+    /// None.
+    None,
+    /// `[a, b]` or `(a, b)`.
+    List(Vec<Py>),
+    /// `{"key": value}` or `dict(key=value)`.
+    Dict(Vec<(String, Py)>),
+    /// A call.
+    Call(Call),
+    /// A bare (possibly dotted) name such as `opt` or `model.parameters`.
+    Name(String),
+}
+
+/// A call: dotted name, positional and keyword arguments.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Call {
+    /// The name as written, e.g. `torch.optim.lr_scheduler.CosineAnnealingLR`.
+    pub name: String,
+    /// Positional arguments.
+    pub args: Vec<Py>,
+    /// Keyword arguments, in order.
+    pub kwargs: Vec<(String, Py)>,
+}
+
+/// Why text is not a call this reader understands, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// Character column (1-based) of the problem.
+    pub column: usize,
+    /// What was expected.
+    pub message: String,
+}
+
+/// Nesting deeper than this is refused (no stack overflow on hostile input).
+const MAX_DEPTH: usize = 24;
+
+struct Reader<'a> {
+    chars: &'a [char],
+    pos: usize,
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+impl Reader<'_> {
+    fn fail<T>(&self, message: impl Into<String>) -> Result<T, ParseError> {
+        Err(ParseError {
+            column: self.pos + 1,
+            message: message.into(),
+        })
+    }
+
+    fn skip_space(&mut self) {
+        while let Some(&c) = self.chars.get(self.pos) {
+            if c.is_whitespace() || c == '\\' {
+                self.pos += 1;
+            } else if c == '#' {
+                while self.chars.get(self.pos).is_some_and(|&c| c != '\n') {
+                    self.pos += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn peek(&mut self) -> Option<char> {
+        self.skip_space();
+        self.chars.get(self.pos).copied()
+    }
+
+    fn expect(&mut self, c: char) -> Result<(), ParseError> {
+        if self.peek() == Some(c) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            let found = self
+                .peek()
+                .map_or("the end".to_string(), |f| format!("'{f}'"));
+            self.fail(format!("expected '{c}' but found {found}"))
+        }
+    }
+
+    fn name(&mut self) -> Option<String> {
+        self.skip_space();
+        let start = self.pos;
+        while let Some(&c) = self.chars.get(self.pos) {
+            let dot = c == '.' && self.pos > start;
+            if (is_name_char(c) && !(self.pos == start && c.is_ascii_digit())) || dot {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        (self.pos > start).then(|| self.chars[start..self.pos].iter().collect())
+    }
+
+    fn number(&mut self) -> Result<Py, ParseError> {
+        let start = self.pos;
+        while let Some(&c) = self.chars.get(self.pos) {
+            let sign_after_e = (c == '-' || c == '+')
+                && self.pos > start
+                && matches!(self.chars[self.pos - 1], 'e' | 'E');
+            let leading_sign = (c == '-' || c == '+') && self.pos == start;
+            if c.is_ascii_digit()
+                || matches!(c, '.' | 'e' | 'E' | '_')
+                || sign_after_e
+                || leading_sign
+            {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        let text: String = self.chars[start..self.pos]
+            .iter()
+            .filter(|c| **c != '_')
+            .collect();
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(Py::Num(v)),
+            _ => {
+                self.pos = start;
+                self.fail(format!("'{text}' is not a number"))
+            }
+        }
+    }
+
+    fn string(&mut self, quote: char) -> Result<Py, ParseError> {
+        self.pos += 1;
+        let start = self.pos;
+        while let Some(&c) = self.chars.get(self.pos) {
+            if c == quote {
+                let s = self.chars[start..self.pos].iter().collect();
+                self.pos += 1;
+                return Ok(Py::Str(s));
+            }
+            self.pos += 1;
+        }
+        self.pos = start - 1;
+        self.fail("this string is never closed")
+    }
+
+    /// Items up to `close`, each read by `item`, separated by commas (a trailing one allowed).
+    fn items<T>(
+        &mut self,
+        close: char,
+        depth: usize,
+        mut item: impl FnMut(&mut Self, usize) -> Result<T, ParseError>,
+    ) -> Result<Vec<T>, ParseError> {
+        let mut out = Vec::new();
+        loop {
+            if self.peek() == Some(close) {
+                self.pos += 1;
+                return Ok(out);
+            }
+            out.push(item(self, depth + 1)?);
+            match self.peek() {
+                Some(',') => self.pos += 1,
+                Some(c) if c == close => {}
+                _ => return self.fail(format!("expected ',' or '{close}'")),
+            }
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Py, ParseError> {
+        if depth > MAX_DEPTH {
+            return self.fail("nested too deeply");
+        }
+        match self.peek() {
+            None => self.fail("expected a value but the text ended"),
+            Some(c) if c.is_ascii_digit() || matches!(c, '.' | '-' | '+') => self.number(),
+            Some(q @ ('"' | '\'')) => self.string(q),
+            Some('[') => {
+                self.pos += 1;
+                Ok(Py::List(self.items(']', depth, |r, d| r.value(d))?))
+            }
+            Some('(') => {
+                self.pos += 1;
+                Ok(Py::List(self.items(')', depth, |r, d| r.value(d))?))
+            }
+            Some('{') => {
+                self.pos += 1;
+                let pairs = self.items('}', depth, |r, d| {
+                    let key = match r.value(d)? {
+                        Py::Str(s) => s,
+                        _ => return r.fail("dict keys must be strings"),
+                    };
+                    r.expect(':')?;
+                    Ok((key, r.value(d)?))
+                })?;
+                Ok(Py::Dict(pairs))
+            }
+            Some(_) => {
+                let Some(name) = self.name() else {
+                    let c = self.peek().unwrap_or(' ');
+                    return self.fail(format!("unexpected '{c}'"));
+                };
+                match name.as_str() {
+                    "True" => Ok(Py::Bool(true)),
+                    "False" => Ok(Py::Bool(false)),
+                    "None" => Ok(Py::None),
+                    _ if self.peek() == Some('(') => {
+                        let call = self.call_body(name, depth)?;
+                        if call.name == "dict" && call.args.is_empty() {
+                            Ok(Py::Dict(call.kwargs))
+                        } else {
+                            Ok(Py::Call(call))
+                        }
+                    }
+                    _ => Ok(Py::Name(name)),
+                }
+            }
+        }
+    }
+
+    /// The argument list of a call whose name was just read.
+    fn call_body(&mut self, name: String, depth: usize) -> Result<Call, ParseError> {
+        self.expect('(')?;
+        let mut call = Call {
+            name,
+            args: Vec::new(),
+            kwargs: Vec::new(),
+        };
+        let mut keyword_seen = false;
+        let args = self.items(')', depth, |r, d| {
+            let save = r.pos;
+            if let Some(key) = r.name() {
+                if r.peek() == Some('=') && r.chars.get(r.pos + 1) != Some(&'=') {
+                    r.pos += 1;
+                    return Ok((Some(key), r.value(d)?));
+                }
+            }
+            r.pos = save;
+            Ok((None, r.value(d)?))
+        })?;
+        for (key, value) in args {
+            match key {
+                Some(k) => {
+                    if call.kwargs.iter().any(|(q, _)| *q == k) {
+                        return self.fail(format!("keyword argument '{k}' repeated"));
+                    }
+                    keyword_seen = true;
+                    call.kwargs.push((k, value));
+                }
+                None if keyword_seen => {
+                    return self.fail("positional argument after a keyword argument")
+                }
+                None => call.args.push(value),
+            }
+        }
+        Ok(call)
+    }
+}
+
+/// Reads the call that starts at character `start` of `text` (a name followed by `(`).
+pub fn parse_call_at(text: &[char], start: usize) -> Result<Call, ParseError> {
+    let mut r = Reader {
+        chars: text,
+        pos: start,
+    };
+    let Some(name) = r.name() else {
+        return r.fail("expected a function name");
+    };
+    r.call_body(name, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Call, ParseError> {
+        let chars: Vec<char> = s.chars().collect();
+        parse_call_at(&chars, 0)
+    }
+
+    #[test]
+    fn reads_positional_keyword_nested_and_literal_arguments() {
+        let c = parse("torch.optim.lr_scheduler.SequentialLR(opt, [LinearLR(opt, start_factor=0.01, total_iters=5), CosineAnnealingLR(opt, T_max=95)], milestones=[5])").expect("parses");
+        assert_eq!(c.name, "torch.optim.lr_scheduler.SequentialLR");
+        assert_eq!(c.args[0], Py::Name("opt".into()));
+        let Py::List(inner) = &c.args[1] else {
+            panic!("list")
+        };
+        let Py::Call(linear) = &inner[0] else {
+            panic!("call")
+        };
+        assert_eq!(linear.kwargs[0], ("start_factor".into(), Py::Num(0.01)));
+        assert_eq!(
+            c.kwargs[0],
+            ("milestones".into(), Py::List(vec![Py::Num(5.0)]))
+        );
+        let d = parse("f(a=-1e-5, b=True, c=None, d={'x': 2}, e=dict(y=3), g='s', h=1_000)")
+            .expect("parses");
+        let values: Vec<&Py> = d.kwargs.iter().map(|(_, v)| v).collect();
+        assert_eq!(values[0], &Py::Num(-1e-5));
+        assert_eq!(values[1], &Py::Bool(true));
+        assert_eq!(values[2], &Py::None);
+        assert_eq!(values[3], &Py::Dict(vec![("x".into(), Py::Num(2.0))]));
+        assert_eq!(values[4], &Py::Dict(vec![("y".into(), Py::Num(3.0))]));
+        assert_eq!(values[5], &Py::Str("s".into()));
+        assert_eq!(values[6], &Py::Num(1000.0));
+    }
+
+    #[test]
+    fn errors_say_where_and_what() {
+        let e = parse("CosineAnnealingLR(opt, T_max=10 eta_min=0)").unwrap_err();
+        assert_eq!(e.column, 33);
+        assert_eq!(e.message, "expected ',' or ')'");
+        assert_eq!(
+            parse("f(x=1e999)").unwrap_err().message,
+            "'1e999' is not a number"
+        );
+        assert_eq!(
+            parse("f(x=1, 2)").unwrap_err().message,
+            "positional argument after a keyword argument"
+        );
+        assert_eq!(
+            parse("f(x=1, x=2)").unwrap_err().message,
+            "keyword argument 'x' repeated"
+        );
+        assert!(parse("f(x='open")
+            .unwrap_err()
+            .message
+            .contains("never closed"));
+        assert!(parse(&format!("f({}", "[".repeat(100)))
+            .unwrap_err()
+            .message
+            .contains("nested"));
+        assert!(parse("f(x=1").is_err());
+    }
+}

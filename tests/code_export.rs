@@ -1,0 +1,192 @@
+//! Framework code export and import: each snippet's call, read back, is the mode Anneal draws
+//! for that framework; exact snippets reproduce the explorer's state.
+#![cfg(not(target_arch = "wasm32"))]
+
+use anneal::export::{equivalents, import, snippets};
+use anneal::share::{Settings, ThemeChoice};
+
+fn states() -> Vec<(&'static str, Settings)> {
+    let base = Settings::default();
+    vec![
+        ("plain cosine", base.clone()),
+        (
+            "cosine with a floor",
+            Settings {
+                eta_min: 1e-4,
+                t_max: 1000.0,
+                ..base.clone()
+            },
+        ),
+        (
+            "warm-up then cosine",
+            Settings {
+                warmup: 50.0,
+                t_max: 500.0,
+                eta_min: 1e-5,
+                ..base.clone()
+            },
+        ),
+        (
+            "SGDR",
+            Settings {
+                restarts: true,
+                t_max: 10.0,
+                t_mult: 2.0,
+                eta_min: 1e-5,
+                ..base.clone()
+            },
+        ),
+        (
+            "SGDR with decay, limit and warm-up",
+            Settings {
+                restarts: true,
+                t_max: 40.0,
+                t_mult: 1.5,
+                decay: 0.7,
+                cycle_limit: 3.0,
+                warmup: 5.0,
+                warmup_start: 0.001,
+                ..base.clone()
+            },
+        ),
+        (
+            "k-decay",
+            Settings {
+                k_decay: 2.0,
+                t_max: 200.0,
+                ..base
+            },
+        ),
+    ]
+}
+
+#[test]
+fn every_snippet_reads_back_as_the_mode_anneal_draws_for_its_framework() {
+    for (name, s) in states() {
+        let r = s.resolve();
+        let steps: Vec<f64> = (0..=r.horizon_steps as u64).map(|t| t as f64).collect();
+        let drawn = equivalents(&r.schedule, r.horizon_steps);
+        for (snippet, e) in snippets(&r.schedule, r.horizon_steps).iter().zip(&drawn) {
+            assert!(
+                snippet.code.contains("for step in range("),
+                "{name} {}: runnable loop",
+                snippet.key
+            );
+            if snippet.key == "torch" && !snippet.exact {
+                assert!(snippet
+                    .code
+                    .contains("LambdaLR(opt, lr_lambda=lambda step: anneal_lr(step) / ETA_MAX)"));
+                assert!(
+                    import(&snippet.code, &Settings::default()).is_err(),
+                    "no built-in call to read"
+                );
+                continue;
+            }
+            let imported = import(&snippet.code, &Settings::default())
+                .unwrap_or_else(|err| panic!("{name} {}: {err}\n{}", snippet.key, snippet.code));
+            let got = imported.mode.eval(&steps).expect("evaluates");
+            let want = e.mode.eval(&steps).expect("evaluates");
+            assert_eq!(
+                got, want,
+                "{name} {}: the snippet's numbers are the drawn ones",
+                snippet.key
+            );
+        }
+    }
+}
+
+#[test]
+fn exact_snippets_match_the_general_schedule_and_round_trip_the_state() {
+    let mut exact = 0;
+    for (name, s) in states() {
+        let r = s.resolve();
+        for snippet in snippets(&r.schedule, r.horizon_steps)
+            .iter()
+            .filter(|s| s.exact)
+        {
+            let back = import(&snippet.code, &Settings::default()).expect("reads back");
+            let r2 = back.settings.resolve();
+            let steps: Vec<f64> = (0..=r.horizon_steps as u64).map(|t| t as f64).collect();
+            let values = back.mode.eval(&steps).expect("evaluates");
+            for (t, v) in steps.iter().zip(values) {
+                let (a, b) = (r.schedule.lr(*t), r2.schedule.lr(*t));
+                let tol = if snippet.key == "keras" { 1e-6 } else { 1e-12 };
+                assert!(
+                    (v - a).abs() <= tol * a.abs().max(1e-12),
+                    "{name} {} at {t}: {v} vs {a}",
+                    snippet.key
+                );
+                assert!(
+                    (b - a).abs() <= 1e-12 * a.abs().max(1e-12),
+                    "{name} {}: imported state at {t}: {b} vs {a}",
+                    snippet.key
+                );
+            }
+            exact += 1;
+        }
+    }
+    assert!(exact >= 9, "{exact} exact snippets checked");
+}
+
+#[test]
+fn the_issues_examples_import_as_described() {
+    let s = import(
+        "CosineAnnealingWarmRestarts(opt, T_0=10, T_mult=2, eta_min=1e-5)",
+        &Settings::default(),
+    )
+    .expect("reads");
+    assert_eq!(s.function, "CosineAnnealingWarmRestarts");
+    assert!(s.settings.restarts);
+    assert_eq!(
+        (s.settings.t_max, s.settings.t_mult, s.settings.eta_min),
+        (10.0, 2.0, 1e-5)
+    );
+    assert_eq!(
+        s.settings.eta_max, 0.1,
+        "the current η_max stands in for the optimizer's lr"
+    );
+    assert!(s.notes.iter().any(|n| n.contains("optimizer's lr")));
+    let o = import(
+        "optax.warmup_cosine_decay_schedule(init_value=0.0, peak_value=3e-4, warmup_steps=500, decay_steps=10000)",
+        &Settings::default(),
+    )
+    .expect("reads");
+    let st = o.settings;
+    assert_eq!(
+        (st.eta_max, st.warmup, st.warmup_start, st.t_max, st.eta_min),
+        (3e-4, 500.0, 0.0, 9500.0, 0.0)
+    );
+    // An optimizer's lr anywhere in the text is used; the view and lab are kept.
+    let current = Settings {
+        view: anneal::share::View {
+            theme: ThemeChoice::Dark,
+            ..Default::default()
+        },
+        ..Settings::default()
+    };
+    let t = import(
+        "opt = torch.optim.AdamW(model.parameters(), lr=3e-4)\nsched = CosineAnnealingLR(opt, 100)",
+        &current,
+    )
+    .expect("reads");
+    assert_eq!((t.settings.eta_max, t.settings.t_max), (3e-4, 100.0));
+    assert_eq!(t.settings.view.theme, ThemeChoice::Dark);
+}
+
+#[test]
+fn unreadable_text_gets_a_message_pointing_at_the_problem() {
+    let d = Settings::default();
+    let e = import("CosineAnnealingLR(opt, T_max=10 eta_min=0)", &d).unwrap_err();
+    assert_eq!(e.to_string(), "column 33: expected ',' or ')'");
+    let e = import("CosineAnnealingWarmRestarts(opt, T_0=-3)", &d).unwrap_err();
+    assert!(e.message.starts_with("T_0"), "{e}");
+    let e = import("CosineAnnealingLR(opt, T_max=10, warmup=5)", &d).unwrap_err();
+    assert!(e.message.contains("warmup"), "{e}");
+    let e = import("StepLR(opt, step_size=30)", &d).unwrap_err();
+    assert!(e.message.starts_with("no scheduler call found"), "{e}");
+    assert!(import(&"(".repeat(30_000), &d)
+        .unwrap_err()
+        .message
+        .contains("too long"));
+    assert!(import("CosineDecay(", &d).is_err());
+}
