@@ -166,3 +166,44 @@ test('chart images: the SVG is drawn by plotters (parses, holds the curve), the 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('code export: five frameworks, copy; import a pasted call, and round-trip a snippet', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?restarts=1&t_max=10&eta_min=0.00001`);
+  await page.click('details.code-panel summary');
+  const tabs = await page.locator('button[name=code_framework]').allTextContents();
+  assert.deepEqual(tabs, ['PyTorch', 'timm', 'Hugging Face', 'optax', 'Keras']);
+  await page.click('button[name=code_framework][value=timm]');
+  const timm = await page.inputValue('textarea.code-snippet');
+  assert.match(timm, /from timm\.scheduler import CosineLRScheduler/);
+  assert.match(timm, /scheduler = CosineLRScheduler\(opt, t_initial=10, lr_min=0\.00001, cycle_mul=2/);
+
+  // Round trip: the timm snippet pasted back gives the same state.
+  await page.fill('input[type=number][name=t_max]', '25');
+  await page.fill('textarea[name=import_text]', timm);
+  await page.click('button[name=import]');
+  await nextFrames(page);
+  assert.equal(await page.inputValue('input[type=number][name=t_max]'), '10');
+  assert.ok(await page.isChecked('input[name=restarts]'));
+  assert.equal(await page.inputValue('input[type=number][name=eta_min]'), '1e-5');
+
+  // The issue's optax example.
+  await page.fill(
+    'textarea[name=import_text]',
+    'optax.warmup_cosine_decay_schedule(init_value=0.0, peak_value=3e-4, warmup_steps=500, decay_steps=10000)',
+  );
+  await page.click('button[name=import]');
+  await nextFrames(page);
+  assert.equal(await page.inputValue('input[type=number][name=eta_max]'), '0.0003');
+  assert.equal(await page.inputValue('input[type=number][name=warmup]'), '500');
+  assert.equal(await page.inputValue('input[type=number][name=t_max]'), '9500');
+  await page.waitForTimeout(300);
+  assert.equal(new URL(page.url()).searchParams.get('warmup'), '500');
+
+  // Unreadable text: a message pointing at the problem, state untouched.
+  await page.fill('textarea[name=import_text]', 'CosineAnnealingLR(opt, T_max=10 eta_min=0)');
+  await page.click('button[name=import]');
+  assert.equal(await page.textContent('.import-error'), "column 33: expected ',' or ')'");
+  assert.equal(await page.inputValue('input[type=number][name=t_max]'), '9500');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,6 +1,7 @@
 //! Leptos components: thin views over the pure core.
 
 mod chart_view;
+mod code_panel;
 mod compare;
 mod control;
 mod copy_link;
@@ -15,7 +16,8 @@ use leptos::prelude::*;
 
 use crate::schedule::{pitfalls, WarmupShape};
 use crate::share::*;
-use chart_view::ScheduleCanvas;
+use chart_view::{Overlay, ScheduleCanvas};
+use code_panel::CodePanel;
 use compare::{framework_curves, overlays, ComparePanel, ContrastCurve, Pin};
 use control::{Choice, NumberControl, Toggle};
 use copy_link::CopyLink;
@@ -111,8 +113,12 @@ pub fn App() -> impl IntoView {
         }
     });
     let contrast = RwSignal::new(None::<ContrastCurve>);
+    let imported = RwSignal::new(None::<Overlay>);
     let drawn = Memo::new(move |_| {
-        contrast.with(|c| pins.with(|p| frameworks.with(|f| overlays(c.as_ref(), p, f))))
+        let mut all =
+            contrast.with(|c| pins.with(|p| frameworks.with(|f| overlays(c.as_ref(), p, f))));
+        all.extend(imported.get());
+        all
     });
     let flags = Memo::new(move |_| resolved.with(|r| pitfalls(&r.schedule, r.horizon_steps)));
     let preset_source = RwSignal::new(None::<&'static str>);
@@ -221,6 +227,9 @@ pub fn App() -> impl IntoView {
                 </Show>
                 <Show when=interactive("export")>
                     <Downloads settings=settings resolved=resolved pins=pins frameworks=frameworks overlays=drawn.into() />
+                </Show>
+                <Show when=interactive("code")>
+                    <CodePanel settings=settings resolved=resolved push_next=push_next imported=imported />
                 </Show>
                 <Show when=move || !embed.get() && !view_opts.with(|v| v.still)>
                     <EmbedPanel settings=settings unknown=unknown />

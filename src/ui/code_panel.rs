@@ -1,0 +1,146 @@
+//! The "Code" panel: the schedule as ready-to-run code in five frameworks (with a copy
+//! button), and the way back: paste a framework call and Anneal shows it.
+
+use leptos::prelude::*;
+
+use super::chart_view::{Overlay, OverlaySource};
+use super::copy_link::copy_text;
+use crate::export::{import, snippets, whole_steps};
+use crate::share::{Resolved, Settings};
+
+/// Colour of an imported call's exact curve (teal).
+const IMPORTED_COLOR: (u8, u8, u8) = (13, 148, 136);
+
+/// Samples of an imported curve at most, as for the framework overlays.
+const MAX_SAMPLES: f64 = 20_000.0;
+
+/// Code out, calls in.
+#[component]
+pub fn CodePanel(
+    settings: RwSignal<Settings>,
+    resolved: Memo<Resolved>,
+    push_next: StoredValue<bool>,
+    imported: RwSignal<Option<Overlay>>,
+) -> impl IntoView {
+    let code = Memo::new(move |_| resolved.with(|r| snippets(&r.schedule, r.horizon_steps)));
+    let chosen = RwSignal::new(0usize);
+    let status = RwSignal::new(None::<&'static str>);
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let current = move || {
+        code.with(|c| {
+            c.get(chosen.get())
+                .map(|s| s.code.clone())
+                .unwrap_or_default()
+        })
+    };
+    let copy = move |_| {
+        let select = move || {
+            if let Some(a) = area.get_untracked() {
+                let _ = a.focus();
+                a.select();
+            }
+        };
+        copy_text(
+            &current(),
+            select,
+            status,
+            ("Code copied", "Code selected: press Ctrl+C to copy"),
+        );
+    };
+
+    let pasted = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Result<Vec<String>, String>>);
+    let run_import = move |_| {
+        let text = pasted.get_untracked();
+        let result = settings.with_untracked(|s| import(&text, s));
+        match result {
+            Ok(found) => {
+                let horizon = found.settings.resolve().horizon_steps;
+                let steps = whole_steps(horizon, MAX_SAMPLES);
+                let samples: Vec<(f64, f64)> = found
+                    .mode
+                    .eval(&steps)
+                    .map(|v| {
+                        steps
+                            .iter()
+                            .copied()
+                            .zip(v)
+                            .filter(|p| p.1.is_finite())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                imported.set(Some(Overlay {
+                    label: format!("imported {}", found.function),
+                    color: IMPORTED_COLOR,
+                    source: OverlaySource::Samples(samples),
+                }));
+                push_next.set_value(true);
+                settings.set(found.settings);
+                outcome.set(Some(Ok(found.notes)));
+            }
+            Err(e) => outcome.set(Some(Err(e.to_string()))),
+        }
+    };
+
+    view! {
+        <details class="code-panel">
+            <summary>"Code"</summary>
+            <div class="code-tabs" role="tablist">
+                {move || {
+                    code.with(|c| {
+                        c.iter()
+                            .enumerate()
+                            .map(|(i, s)| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        role="tab"
+                                        name="code_framework"
+                                        value=s.key
+                                        aria-selected=move || (chosen.get() == i).to_string()
+                                        class:active=move || chosen.get() == i
+                                        on:click=move |_| chosen.set(i)
+                                    >
+                                        {s.framework}
+                                    </button>
+                                }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </div>
+            <textarea class="code-snippet" readonly rows="14" aria-label="Code for the chosen framework" node_ref=area prop:value=current></textarea>
+            <div class="embed-actions">
+                <button type="button" name="copy_code" on:click=copy>"Copy code"</button>
+                <span class="copied" role="status">{move || status.get()}</span>
+            </div>
+            <label class="import-label" for="import-text">"Import: paste a framework call"</label>
+            <textarea
+                id="import-text"
+                name="import_text"
+                rows="3"
+                placeholder="CosineAnnealingWarmRestarts(opt, T_0=10, T_mult=2, eta_min=1e-5)"
+                prop:value=move || pasted.get()
+                on:input=move |ev| pasted.set(event_target_value(&ev))
+            ></textarea>
+            <div class="embed-actions">
+                <button type="button" name="import" on:click=run_import>"Import"</button>
+                <Show when=move || imported.with(Option::is_some)>
+                    <button type="button" name="clear_import" on:click=move |_| imported.set(None)>"Remove imported curve"</button>
+                </Show>
+            </div>
+            {move || {
+                outcome.get().map(|o| match o {
+                    Ok(notes) => view! {
+                        <div class="import-ok" role="status">
+                            <p>"Imported: the sliders show the nearest Anneal schedule, the teal curve is the library's own."</p>
+                            <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                        </div>
+                    }
+                    .into_any(),
+                    Err(e) => view! { <p class="notice import-error" role="alert">{e}</p> }.into_any(),
+                })
+            }}
+        </details>
+    }
+}
