@@ -93,3 +93,92 @@ fn input_that_is_not_json_fails_with_a_message() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not JSON"));
 }
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_anneal"))
+        .args(args)
+        .output()
+        .expect("anneal runs")
+}
+
+#[test]
+fn values_prints_what_the_library_computes_for_a_pasted_call() {
+    let out = run(&[
+        "values",
+        "CosineAnnealingWarmRestarts(opt, T_0=10, T_mult=2, eta_min=1e-5)",
+        "--lr",
+        "0.1",
+        "--steps",
+        "31",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).expect("utf-8");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], "step,lr");
+    assert_eq!(rows.len(), 32);
+    assert_eq!(rows[1], "0,0.1");
+    assert_eq!(rows[11], "10,0.1", "the restart after T_0 = 10");
+    assert_eq!(rows[31], "30,0.1", "and after the 20-step second cycle");
+    let json = run(&[
+        "values",
+        "optax.cosine_decay_schedule(init_value=0.1, decay_steps=4)",
+        "--steps",
+        "5",
+        "--format",
+        "json",
+    ]);
+    let doc: Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(doc["function"], "cosine_decay_schedule");
+    assert_eq!(doc["values"][2], 0.05);
+    assert_eq!(doc["values"][4], 0.0);
+}
+
+#[test]
+fn values_and_export_explain_bad_input() {
+    let no_lr = run(&["values", "CosineAnnealingLR(opt, T_max=10)", "--steps", "3"]);
+    assert_eq!(no_lr.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&no_lr.stderr).contains("pass --lr"));
+    let broken = run(&[
+        "values",
+        "CosineAnnealingLR(opt, T_max=10 eta_min=0)",
+        "--lr",
+        "0.1",
+        "--steps",
+        "3",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&broken.stderr).trim(),
+        "anneal values: column 33: expected ',' or ')'"
+    );
+    let bad_target = run(&["export", "--url", "?t_max=10", "--to", "matlab"]);
+    assert_eq!(bad_target.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad_target.stderr)
+        .contains("--to must be one of torch, timm, hf, optax, keras, csv, svg"));
+}
+
+#[test]
+fn export_turns_a_share_link_into_code_csv_or_svg() {
+    let link =
+        "https://example.org/ml/anneal/?v=1&eta_max=0.05&t_max=10&restarts=1&eta_max=9&bogus=1";
+    let torch = run(&["export", "--url", link, "--to", "torch"]);
+    assert!(torch.status.success());
+    let code = String::from_utf8(torch.stdout).expect("utf-8");
+    assert!(
+        code.contains("CosineAnnealingWarmRestarts(opt, T_0=10, T_mult=2, eta_min=0)"),
+        "{code}"
+    );
+    assert!(code.contains("lr=0.05"));
+    assert!(String::from_utf8_lossy(&torch.stderr).contains("eta_max: given more than once"));
+    let csv =
+        String::from_utf8(run(&["export", "--url", link, "--to", "csv"]).stdout).expect("utf-8");
+    assert_eq!(csv.lines().next(), Some("step,lr"));
+    assert_eq!(csv.lines().nth(11), Some("10,0.05"));
+    let svg =
+        String::from_utf8(run(&["export", "--url", link, "--to", "svg"]).stdout).expect("utf-8");
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    assert!(svg.contains("stroke=\"#2563EB\""), "the curve is drawn");
+}

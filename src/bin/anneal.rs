@@ -5,11 +5,20 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: anneal eval < cases.json > values.json
+       anneal values '<framework call>' [--lr X] --steps N [--format csv|json]
+       anneal export --url '<share link>' --to torch|timm|hf|optax|keras|csv|svg
 
   eval   read a golden-format document ({\"cases\": [...]}, each case with id, family,
          params, dtype and t or n) from stdin; write {\"cases\": [{\"id\", \"values\"}]}
          with floats printed round-trip exact. A case that cannot be evaluated gets
-         {\"id\", \"error\"}; the exit code is 0 unless the input is not JSON.";
+         {\"id\", \"error\"}; the exit code is 0 unless the input is not JSON.
+
+  values the learning rate at steps 0..N-1 of a pasted scheduler call, as the library
+         computes it (e.g. 'CosineAnnealingWarmRestarts(opt, T_0=10, T_mult=2)');
+         --lr is the optimizer's learning rate for PyTorch, timm and Hugging Face calls.
+
+  export a share link's state as framework code, the CSV series, or the chart as SVG;
+         values the link could not use are listed on stderr.";
 
 fn eval() -> ExitCode {
     let mut input = String::new();
@@ -35,6 +44,77 @@ fn eval() -> ExitCode {
     }
 }
 
+/// Prints `result` (or its error, with exit code 1).
+fn emit(command: &str, result: Result<String, String>) -> ExitCode {
+    match result {
+        Ok(text) => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("anneal {command}: cannot write stdout: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("anneal {command}: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The value after `flag` in `args`, if given.
+fn option<'a>(args: &'a [&'a str], flag: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| *a == flag)
+        .and_then(|i| args.get(i + 1).copied())
+}
+
+fn values(args: &[&str]) -> ExitCode {
+    let Some(call) = args.first().filter(|a| !a.starts_with("--")) else {
+        return emit(
+            "values",
+            Err("give the framework call as the first argument".into()),
+        );
+    };
+    let lr = match option(args, "--lr").map(str::parse::<f64>) {
+        None => None,
+        Some(Ok(v)) if v.is_finite() && v > 0.0 => Some(v),
+        Some(_) => return emit("values", Err("--lr must be a positive number".into())),
+    };
+    let Some(Ok(steps)) = option(args, "--steps").map(str::parse::<u64>) else {
+        return emit(
+            "values",
+            Err("--steps N (a whole number) is required".into()),
+        );
+    };
+    let format = match option(args, "--format").unwrap_or("csv") {
+        "csv" => anneal::export::Format::Csv,
+        "json" => anneal::export::Format::Json,
+        other => {
+            return emit(
+                "values",
+                Err(format!("--format must be csv or json, not {other}")),
+            )
+        }
+    };
+    emit("values", anneal::export::values(call, lr, steps, format))
+}
+
+fn export(args: &[&str]) -> ExitCode {
+    let (Some(url), Some(to)) = (option(args, "--url"), option(args, "--to")) else {
+        return emit("export", Err("both --url and --to are required".into()));
+    };
+    let result = anneal::export::export_link(url, to).map(|(text, notices)| {
+        for n in notices {
+            eprintln!("anneal export: {n}");
+        }
+        text
+    });
+    emit("export", result)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args
@@ -44,6 +124,8 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["eval"] => eval(),
+        ["values", rest @ ..] => values(rest),
+        ["export", rest @ ..] => export(rest),
         ["-h"] | ["--help"] | ["help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -1,11 +1,13 @@
 //! Chart drawing, generic over plotters' backends: the browser canvas, SVG exports, test bitmaps.
 
 mod envelope;
+mod explorer_chart;
 mod landscape_chart;
 mod schedule_chart;
 mod theme;
 
 pub use envelope::{decimate, envelope};
+pub use explorer_chart::{draw_explorer, Overlay, OverlaySource};
 pub use landscape_chart::{
     basin_color, draw_basin_map, draw_paths, draw_surface, Frame, PathView, PALETTE,
 };

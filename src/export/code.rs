@@ -17,26 +17,47 @@ pub struct Snippet {
     pub key: &'static str,
     /// The Python code.
     pub code: String,
-    /// Whether a built-in call reproduces Anneal's curve (no differences to report).
+    /// Whether the built-in call gives Anneal's learning rate at every whole step shown.
     pub exact: bool,
 }
 
-fn header(e: &Equivalent) -> String {
-    if e.notes.is_empty() {
+fn header(e: &Equivalent, exact: bool) -> String {
+    let mut out = if exact {
+        let float32 = if e.framework == "Keras" {
+            " (to float32 rounding)"
+        } else {
+            ""
+        };
         format!(
-            "# {}: this built-in call reproduces the schedule Anneal draws.\n",
+            "# {}: this built-in call gives Anneal's learning rate at every step{float32}.\n",
             e.framework
         )
     } else {
-        let mut out = format!(
+        format!(
             "# {}: the nearest built-in call. It differs from Anneal's curve:\n",
             e.framework
-        );
-        for n in &e.notes {
-            out += &format!("#   - {n}\n");
-        }
-        out
+        )
+    };
+    for n in &e.notes {
+        out += &format!("#   - {n}\n");
     }
+    out
+}
+
+/// Steps compared to decide whether a built-in call is exact.
+const MAX_CHECKED: f64 = 20_000.0;
+
+/// Whether `e`'s values equal Anneal's at every whole step up to `horizon` (to float32
+/// rounding for Keras, which computes in float32).
+fn exact(a: &Anneal, e: &Equivalent, horizon: f64) -> bool {
+    let steps = super::whole_steps(horizon, MAX_CHECKED);
+    let tol = if e.framework == "Keras" { 1e-6 } else { 1e-12 };
+    e.mode.eval(&steps).is_ok_and(|values| {
+        steps.iter().zip(values).all(|(&t, v)| {
+            let want = a.lr(t);
+            (v - want).abs() <= tol * want.abs().max(1e-12)
+        })
+    })
 }
 
 const TORCH_SETUP: &str = "model = torch.nn.Linear(1, 1)\n";
@@ -47,10 +68,10 @@ fn torch_loop(steps: u64) -> String {
     )
 }
 
-fn torch_builtin(e: &Equivalent, base: f64, steps: u64) -> String {
+fn torch_builtin(e: &Equivalent, base: f64, steps: u64, exact: bool) -> String {
     format!(
         "{}import torch\nfrom torch.optim.lr_scheduler import CosineAnnealingLR, CosineAnnealingWarmRestarts, LinearLR, SequentialLR\n\n{TORCH_SETUP}opt = torch.optim.SGD(model.parameters(), lr={base:?})\nscheduler = {}\n\n{}",
-        header(e),
+        header(e, exact),
         e.call,
         torch_loop(steps)
     )
@@ -130,25 +151,25 @@ fn torch_lambda(a: &Anneal, e: &Equivalent, steps: u64) -> String {
     )
 }
 
-fn timm_code(e: &Equivalent, base: f64, steps: u64) -> String {
+fn timm_code(e: &Equivalent, base: f64, steps: u64, exact: bool) -> String {
     format!(
         "{}import torch\nfrom timm.scheduler import CosineLRScheduler\n\n{TORCH_SETUP}opt = torch.optim.SGD(model.parameters(), lr={base:?})\nscheduler = {}\n\nfor step in range({steps}):\n    scheduler.step(step)  # timm sets the lr for `step` directly\n    print(step, opt.param_groups[0][\"lr\"])\n",
-        header(e),
+        header(e, exact),
         e.call
     )
 }
 
-fn hf_code(e: &Equivalent, base: f64, steps: u64) -> String {
+fn hf_code(e: &Equivalent, base: f64, steps: u64, exact: bool) -> String {
     let function = e.call.split('(').next().unwrap_or_default();
     format!(
         "{}import torch\nfrom transformers import {function}\n\n{TORCH_SETUP}opt = torch.optim.SGD(model.parameters(), lr={base:?})\nscheduler = {}\n\n{}",
-        header(e),
+        header(e, exact),
         e.call,
         torch_loop(steps)
     )
 }
 
-fn optax_code(e: &Equivalent, steps: u64) -> String {
+fn optax_code(e: &Equivalent, steps: u64, exact: bool) -> String {
     let call = match &e.mode {
         Mode::OptaxSgdr(m) => {
             let dicts: Vec<String> = m
@@ -167,14 +188,14 @@ fn optax_code(e: &Equivalent, steps: u64) -> String {
     };
     format!(
         "{}import optax\n\nschedule = optax.{call}\n\nfor step in range({steps}):\n    print(step, float(schedule(step)))\n",
-        header(e)
+        header(e, exact)
     )
 }
 
-fn keras_code(e: &Equivalent, steps: u64) -> String {
+fn keras_code(e: &Equivalent, steps: u64, exact: bool) -> String {
     format!(
         "{}import keras\n\nschedule = keras.optimizers.schedules.{}\n\nfor step in range({steps}):\n    print(step, float(schedule(step)))\n",
-        header(e),
+        header(e, exact),
         e.call
     )
 }
@@ -185,14 +206,14 @@ pub fn snippets(a: &Anneal, horizon: f64) -> Vec<Snippet> {
     equivalents(a, horizon)
         .iter()
         .map(|e| {
-            let exact = e.notes.is_empty();
+            let exact = exact(a, e, horizon);
             let (key, code) = match e.framework {
-                "PyTorch" if exact => ("torch", torch_builtin(e, a.eta_max, steps)),
+                "PyTorch" if exact => ("torch", torch_builtin(e, a.eta_max, steps, exact)),
                 "PyTorch" => ("torch", torch_lambda(a, e, steps)),
-                "timm" => ("timm", timm_code(e, a.eta_max, steps)),
-                "Hugging Face" => ("hf", hf_code(e, a.eta_max, steps)),
-                "optax" => ("optax", optax_code(e, steps)),
-                _ => ("keras", keras_code(e, steps)),
+                "timm" => ("timm", timm_code(e, a.eta_max, steps, exact)),
+                "Hugging Face" => ("hf", hf_code(e, a.eta_max, steps, exact)),
+                "optax" => ("optax", optax_code(e, steps, exact)),
+                _ => ("keras", keras_code(e, steps, exact)),
             };
             Snippet {
                 framework: e.framework,

@@ -3,6 +3,7 @@
 
 mod batch;
 mod code;
+mod commands;
 mod equivalents;
 mod import;
 pub mod pycall;
@@ -10,6 +11,7 @@ mod table;
 
 pub use batch::{eval_document, MAX_POINTS};
 pub use code::{snippets, Snippet};
+pub use commands::{export_link, values, Format, EXPORT_TARGETS, MAX_VALUE_STEPS};
 pub use equivalents::{equivalents, Equivalent};
 pub use import::{import, ImportError, Imported, MAX_IMPORT_CHARS};
 pub use table::{csv_steps, series_csv, state_json, whole_steps, Column, MAX_ROWS};

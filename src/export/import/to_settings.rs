@@ -122,14 +122,18 @@ pub fn settings_for(mode: &Mode, current: &Settings) -> (Settings, Vec<String>) 
                 warmup_cosine(&mut s, first, &mut n);
                 s.restarts = m.cycles.len() > 1;
                 if let Some(second) = m.cycles.get(1) {
-                    let ratio = second.decay_steps / first.decay_steps.max(1e-9);
-                    put(&mut s.t_mult, &T_MULT, ratio, &mut n);
+                    let cosine = |c: &crate::schedule::frameworks::optax::WarmupCosineDecay| {
+                        (c.decay_steps - c.warmup_steps).max(1e-9)
+                    };
                     put(
-                        &mut s.decay,
-                        &DECAY,
-                        second.peak_value / first.peak_value.max(1e-300),
+                        &mut s.t_mult,
+                        &T_MULT,
+                        cosine(second) / cosine(first),
                         &mut n,
                     );
+                    let decay = second.peak_value / first.peak_value.max(1e-300);
+                    put(&mut s.decay, &DECAY, decay, &mut n);
+                    s.warmup_every = second.warmup_steps > 0.0;
                 }
                 put(
                     &mut s.cycle_limit,
@@ -137,7 +141,6 @@ pub fn settings_for(mode: &Mode, current: &Settings) -> (Settings, Vec<String>) 
                     m.cycles.len() as f64,
                     &mut n,
                 );
-                s.warmup_every = first.warmup_steps > 0.0;
                 n.push("drawn from the first two cycles' lengths and peaks".into());
             }
         }

@@ -1,0 +1,128 @@
+//! The explorer's chart as data and drawing: the current schedule with its overlays (pins,
+//! framework curves, an imported call), restart markers and warm-up bands, on any backend.
+
+use std::cell::RefCell;
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
+use plotters::style::RGBColor;
+
+use super::{decimate, draw_schedule, envelope, Curve, PlotArea, ScheduleChart, Theme};
+use crate::format::format_value;
+use crate::schedule::{Anneal, CycleCache, Family, WarmupScope};
+use crate::share::{Resolved, Unit};
+
+/// A curve drawn over the current schedule: a pinned schedule or a framework's values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overlay {
+    /// Legend text.
+    pub label: String,
+    /// Line colour.
+    pub color: (u8, u8, u8),
+    /// What to draw.
+    pub source: OverlaySource,
+}
+
+/// Where an overlay's points come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OverlaySource {
+    /// A schedule, drawn through the exact envelope.
+    Schedule(Anneal),
+    /// Values at given steps, decimated per pixel column.
+    Samples(Vec<(f64, f64)>),
+    /// A comparison shape: monotone between its jumps, so column ends carry its extremes.
+    Family(Family),
+}
+
+/// The schedule's curve in x = steps, decimated to `columns`.
+fn schedule_points(a: &Anneal, end: f64, columns: usize) -> Vec<(f64, f64)> {
+    let cache = RefCell::new(CycleCache::default());
+    let lr = |t: f64| a.lr_cached(t, &mut cache.borrow_mut());
+    envelope(lr, |x, y, cap| a.breakpoints(x, y, cap), 0.0, end, columns)
+}
+
+/// Restart markers and warm-up bands drawn at most; more would be a solid smear.
+const MAX_MARKS: usize = 60;
+
+/// Draws the explorer's chart for `r` and `overlays` on any backend, `columns` pixels across.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_explorer<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    r: &Resolved,
+    overlays: &[Overlay],
+    log_y: bool,
+    unit: Unit,
+    columns: usize,
+    scale: f64,
+    theme: &Theme,
+) -> Result<PlotArea, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (a, spu, end) = (&r.schedule, r.steps_per_unit, r.horizon_steps);
+    let in_units = |pts: Vec<(f64, f64)>| -> Vec<(f64, f64)> {
+        pts.into_iter().map(|(t, v)| (t / spu, v)).collect()
+    };
+    let points = in_units(schedule_points(a, end, columns));
+    let overlay_points: Vec<Vec<(f64, f64)>> = overlays
+        .iter()
+        .map(|o| {
+            in_units(match &o.source {
+                OverlaySource::Schedule(s) => schedule_points(s, end, columns),
+                OverlaySource::Samples(v) => decimate(v, 0.0, end, columns),
+                OverlaySource::Family(f) => {
+                    envelope(|t| f.lr(t), |_, _, _| Vec::new(), 0.0, end, columns)
+                }
+            })
+        })
+        .collect();
+    let starts = a.restart_steps(end, MAX_MARKS);
+    let restarts: Vec<(f64, u64)> = starts.iter().zip(1..).map(|(&t, i)| (t / spu, i)).collect();
+    let w_len = a.warmup.length;
+    let bands: Vec<(f64, f64)> = if w_len <= 0.0 {
+        Vec::new()
+    } else if a.warmup.scope == WarmupScope::EveryCycle {
+        std::iter::once(0.0)
+            .chain(starts.iter().copied())
+            .map(|s| (s / spu, (s + w_len) / spu))
+            .collect()
+    } else {
+        vec![(0.0, w_len / spu)]
+    };
+    let mut curves: Vec<Curve> = overlays
+        .iter()
+        .zip(&overlay_points)
+        .map(|(o, pts)| Curve {
+            points: pts,
+            color: RGBColor(o.color.0, o.color.1, o.color.2),
+            label: Some(o.label.as_str()),
+        })
+        .collect();
+    curves.push(Curve {
+        points: &points,
+        color: theme.curve,
+        label: (!overlays.is_empty()).then_some("current"),
+    });
+    let title = if unit == Unit::Epochs {
+        format!(
+            "Learning rate over training (1 epoch = {} optimizer steps)",
+            format_value(spu)
+        )
+    } else {
+        "Learning rate over training".to_string()
+    };
+    let chart = ScheduleChart {
+        title: &title,
+        x_label: if unit == Unit::Epochs {
+            "epoch"
+        } else {
+            "step"
+        },
+        y_label: "learning rate η",
+        cursor: None,
+        x_max: end / spu,
+        curves: &curves,
+        restarts: &restarts,
+        warmup_bands: &bands,
+        log_y,
+        scale,
+    };
+    draw_schedule(area, &chart, theme)
+}

@@ -1,0 +1,99 @@
+//! What the `anneal values` and `anneal export` commands print, as plain functions.
+
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
+
+use super::{import, series_csv, snippets};
+use crate::charts::{draw_explorer, Theme};
+use crate::share::codec::decode;
+use crate::share::{Settings, ThemeChoice};
+
+/// Output format of `anneal values`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `step,lr` rows.
+    Csv,
+    /// `{"function": …, "steps": n, "values": […]}`.
+    Json,
+}
+
+/// Most steps `anneal values` evaluates.
+pub const MAX_VALUE_STEPS: u64 = 10_000_000;
+
+/// The learning rate at steps 0…steps−1 of a pasted framework call, as the library computes it.
+/// `lr` is the optimizer's learning rate for calls that scale it (PyTorch, timm, Hugging Face).
+pub fn values(call: &str, lr: Option<f64>, steps: u64, format: Format) -> Result<String, String> {
+    if steps == 0 || steps > MAX_VALUE_STEPS {
+        return Err(format!("--steps must be between 1 and {MAX_VALUE_STEPS}"));
+    }
+    let current = Settings {
+        eta_max: lr.unwrap_or(1.0),
+        ..Settings::default()
+    };
+    let found = import(call, &current).map_err(|e| e.to_string())?;
+    if lr.is_none() && found.notes.iter().any(|n| n.contains("optimizer's lr")) {
+        return Err(format!(
+            "{} scales the optimizer's learning rate: pass --lr (or write lr=… in the text)",
+            found.function
+        ));
+    }
+    let points: Vec<f64> = (0..steps).map(|t| t as f64).collect();
+    let values = found.mode.eval(&points).map_err(|e| e.to_string())?;
+    Ok(match format {
+        Format::Csv => {
+            let mut out = String::from("step,lr\n");
+            for (t, v) in values.iter().enumerate() {
+                out += &format!("{t},{v}\n");
+            }
+            out
+        }
+        Format::Json => {
+            let list: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
+            format!(
+                "{{\"function\": \"{}\", \"steps\": {steps}, \"values\": [{}]}}\n",
+                found.function,
+                list.join(", ")
+            )
+        }
+    })
+}
+
+/// What `anneal export` can write.
+pub const EXPORT_TARGETS: [&str; 7] = ["torch", "timm", "hf", "optax", "keras", "csv", "svg"];
+
+/// The state of a share link as framework code, the CSV series, or the chart as SVG; with
+/// the link's notices (values it could not use), for stderr.
+pub fn export_link(link: &str, to: &str) -> Result<(String, Vec<String>), String> {
+    let query = link.split_once('?').map_or(link, |(_, q)| q);
+    let query = query.split('#').next().unwrap_or_default();
+    let d = decode(query);
+    let notices = d
+        .notices
+        .iter()
+        .map(|n| format!("{}: {}", n.key, n.reason))
+        .collect();
+    let r = d.settings.resolve();
+    let out = match to {
+        "csv" => series_csv(&r, &[]),
+        "svg" => {
+            let theme = if d.settings.view.theme == ThemeChoice::Dark {
+                Theme::DARK
+            } else {
+                Theme::LIGHT
+            };
+            let mut svg = String::new();
+            {
+                let area = SVGBackend::with_string(&mut svg, (960, 480)).into_drawing_area();
+                let (log_y, unit) = (d.settings.log_y, d.settings.unit);
+                draw_explorer(&area, &r, &[], log_y, unit, 960, 1.0, &theme)
+                    .map_err(|e| format!("drawing failed: {e}"))?;
+            }
+            svg
+        }
+        key => snippets(&r.schedule, r.horizon_steps)
+            .into_iter()
+            .find(|s| s.key == key)
+            .map(|s| s.code)
+            .ok_or_else(|| format!("--to must be one of {}", EXPORT_TARGETS.join(", ")))?,
+    };
+    Ok((out, notices))
+}
