@@ -207,3 +207,24 @@ test('code export: five frameworks, copy; import a pasted call, and round-trip a
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('pins live in the link: pinning adds a history entry, the link reopens them, Back removes', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=50`);
+  await page.click('button[name=pin]');
+  await page.fill('input[name=pin_name]', 'my baseline');
+  await page.fill('input[type=number][name=t_max]', '20');
+  await page.waitForTimeout(400);
+  assert.equal(query(page).get('pin1'), 'my baseline~t_max:50');
+  const link = page.url();
+  const reopened = await openPage(ctx.browser, link);
+  assert.equal(await reopened.page.inputValue('input[name=pin_name]'), 'my baseline');
+  assert.equal(await reopened.page.locator('.pin').count(), 1);
+  await reopened.page.close();
+  // Back undoes the edit of t_max (replaced in place), then the pin itself.
+  await page.goBack();
+  await nextFrames(page);
+  assert.equal(await page.locator('.pin').count(), 0);
+  assert.equal(query(page).get('pin1'), null);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use anneal::share::codec::{decode, encode, reference_markdown, Kind, Val, KEYS};
-use anneal::share::{Settings, SLIDER_STEPS};
+use anneal::share::{Pin, Settings, SLIDER_STEPS, T_MAX};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -20,6 +20,18 @@ fn any_settings() -> impl Strategy<Value = Settings> {
                 Kind::Flag => Val::Flag(flag),
                 Kind::Choice(names) => Val::Name(names[choice % names.len()]),
                 Kind::Parts(names) => Val::Mask(choice as u32 & ((1 << names.len()) - 1)),
+                Kind::Pin if flag => {
+                    let schedule = Settings {
+                        t_max: T_MAX.from_position(position.round()),
+                        restarts: choice % 2 == 0,
+                        ..Settings::default()
+                    };
+                    let mut pin = Pin::of(&schedule, format!("pin ~{}", choice % 97), 0);
+                    pin.name = pin.name.replace('~', "-");
+                    pin.hidden = choice % 3 == 0;
+                    Val::Pin(Some(Box::new(pin)))
+                }
+                Kind::Pin => Val::Pin(None),
             };
             (key.set)(&mut s, v);
         }
@@ -75,6 +87,24 @@ fn view_options_read_and_write_as_documented() {
 }
 
 #[test]
+fn pins_read_and_write_as_documented() {
+    let d = decode("?pin1=baseline~t_max:50&pin3=SGDR%20run~t_max:10~restarts:1~hidden:1");
+    assert!(d.notices.is_empty(), "{:?}", d.notices);
+    let p1 = d.settings.pins[0].as_ref().expect("pin1");
+    assert_eq!(
+        (p1.name.as_str(), p1.settings.t_max, p1.hidden),
+        ("baseline", 50.0, false)
+    );
+    assert!(d.settings.pins[1].is_none());
+    let p3 = d.settings.pins[2].as_ref().expect("pin3");
+    assert!(p3.hidden && p3.settings.restarts);
+    assert_eq!(
+        encode(&d.settings, &[]),
+        "v=1&pin1=baseline~t_max:50&pin3=SGDR%20run~t_max:10~restarts:1~hidden:1"
+    );
+}
+
+#[test]
 fn unknown_keys_are_kept_and_written_back() {
     let d = decode("?v=1&t_max=10&landscape=camel&zoom=7");
     assert_eq!(d.settings.t_max, 10.0);
@@ -112,6 +142,10 @@ fn hostile_links_decode_to_defaults_with_notices() {
         ("hide", "hide=controls,toolbar".into()),
         ("hide", "hide=%3Cscript%3E".into()),
         ("theme", "theme=neon".into()),
+        ("pin1", "pin1=a~t_max:-4".into()),
+        ("pin2", "pin2=a~surface:moon".into()),
+        ("pin3", format!("pin3={}", "x~".repeat(400))),
+        ("pin4", "pin4=a~t_max".into()),
         ("surface", "surface=moon".into()),
         ("opt", "opt=lbfgs".into()),
         ("x0", "x0=1e9".into()),
@@ -169,7 +203,7 @@ fn the_readme_url_reference_matches_the_key_table() {
         readme.contains(&table),
         "README's URL reference is out of date; it should read:\n{table}"
     );
-    assert_eq!(KEYS.len(), 42);
+    assert_eq!(KEYS.len(), 46);
 }
 
 #[test]

@@ -84,6 +84,10 @@ pub fn state_json(s: &Settings) -> String {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
+            Val::Pin(p) => match p {
+                Some(p) => serde_json::to_string(&crate::share::pin_text(&p)).unwrap_or_default(),
+                None => "null".to_string(),
+            },
         };
         fields.push(format!("\"{}\": {v}", key.name));
     }
@@ -160,7 +164,7 @@ mod tests {
         assert_eq!(v["restarts"], true);
         assert_eq!(v["unit"], "steps");
         for key in KEYS {
-            assert!(!v[key.name].is_null(), "{}", key.name);
+            assert!(v.get(key.name).is_some(), "{}", key.name);
         }
         assert_eq!(v["resolved"]["t_0_steps"], 100.0);
     }

@@ -7,6 +7,7 @@
 use super::keys::*;
 use super::lab::*;
 use super::number::NumberKey;
+use super::pins::{parse_pin, pin_text, Pin, MAX_PIN_LEN};
 use super::settings::{Settings, Unit};
 use super::view::{ThemeChoice, PARTS};
 use crate::format::format_value;
@@ -30,10 +31,12 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// A comma list of some of these names (as a bit mask, in this order).
     Parts(&'static [&'static str]),
+    /// A pinned schedule (see [`super::pins`]).
+    Pin,
 }
 
 /// A key's value, typed.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Val {
     /// A number.
     Num(f64),
@@ -43,6 +46,8 @@ pub enum Val {
     Name(&'static str),
     /// Some of a parts list's names, one bit each.
     Mask(u32),
+    /// A pin slot's content.
+    Pin(Option<Box<Pin>>),
 }
 
 /// One link key: its name, what it holds, what it means, and where it lives in [`Settings`].
@@ -95,6 +100,26 @@ macro_rules! flag {
     };
 }
 
+/// A pin slot's key.
+macro_rules! pin {
+    ($i:expr, $name:expr) => {
+        Key {
+            name: $name,
+            kind: Kind::Pin,
+            meaning: "a pinned schedule: name~key:value~… (schedule keys that differ from the defaults; hidden:1 hides it)",
+            get: |s| Val::Pin(s.pins[$i].clone().map(Box::new)),
+            set: |s, v| {
+                if let Val::Pin(p) = v {
+                    s.pins[$i] = p.map(|mut p| {
+                        p.id = $i + 1;
+                        *p
+                    });
+                }
+            },
+        }
+    };
+}
+
 /// The last segment of a field path, as the key's name.
 macro_rules! last {
     ($field:ident) => {
@@ -106,7 +131,7 @@ macro_rules! last {
 }
 
 /// Every key a link may carry besides `v`, in the order links write them.
-pub const KEYS: [Key; 42] = [
+pub const KEYS: [Key; 46] = [
     number!(ETA_MAX, eta_max, "peak learning rate η_max"),
     number!(ETA_MIN, eta_min, "floor η_min (absolute)"),
     flag!(eta_min_rel, "read the floor as a fraction of η_max"),
@@ -227,6 +252,10 @@ pub const KEYS: [Key; 42] = [
             }
         },
     },
+    pin!(0, "pin1"),
+    pin!(1, "pin2"),
+    pin!(2, "pin3"),
+    pin!(3, "pin4"),
     Key {
         name: "static",
         kind: Kind::Flag,
@@ -296,12 +325,12 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Escapes everything but unreserved characters and commas (legal in a query, and they keep
-/// `hide=controls,landscape` readable).
+/// Escapes everything but unreserved characters, commas and colons (legal in a query; they keep
+/// `hide=controls,landscape` and `pin1=name~t_max:50` readable).
 fn percent_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' => {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' | b':' => {
                 (b as char).to_string()
             }
             _ => format!("%{b:02X}"),
@@ -320,8 +349,13 @@ fn shown(raw: &str) -> String {
 }
 
 /// Checks one raw value against its key; `Err` says why it was refused.
-fn parse(key: &Key, raw: &str) -> Result<Val, String> {
-    if raw.len() > MAX_VALUE_LEN {
+pub(crate) fn parse_value(key: &Key, raw: &str) -> Result<Val, String> {
+    let limit = if matches!(key.kind, Kind::Pin) {
+        MAX_PIN_LEN
+    } else {
+        MAX_VALUE_LEN
+    };
+    if raw.len() > limit {
         return Err(format!("value too long ({} characters)", raw.len()));
     }
     match key.kind {
@@ -363,6 +397,7 @@ fn parse(key: &Key, raw: &str) -> Result<Val, String> {
                     .ok_or_else(|| format!("{} is not one of {}", shown(part), names.join(", ")))
             })
             .map(Val::Mask),
+        Kind::Pin => parse_pin(raw, 0).map(|p| Val::Pin(Some(Box::new(p)))),
     }
 }
 
@@ -442,7 +477,7 @@ pub fn decode(query: &str) -> Decoded {
             continue;
         }
         seen.push(k.clone());
-        match parse(key, &raw) {
+        match parse_value(key, &raw) {
             Ok(v) => (key.set)(&mut settings, v),
             Err(why) => note(
                 &k,
@@ -458,7 +493,7 @@ pub fn decode(query: &str) -> Decoded {
 }
 
 /// A value as a link writes it.
-fn text(v: Val) -> String {
+pub(crate) fn text(v: Val) -> String {
     match v {
         Val::Flag(b) => if b { "1" } else { "0" }.to_string(),
         Val::Num(x) => format_value(x),
@@ -470,6 +505,7 @@ fn text(v: Val) -> String {
             .map(|(_, p)| *p)
             .collect::<Vec<_>>()
             .join(","),
+        Val::Pin(p) => p.map(|p| pin_text(&p)).unwrap_or_default(),
     }
 }
 
@@ -505,6 +541,7 @@ pub fn reference_markdown() -> String {
             Kind::Flag => "1, 0".to_string(),
             Kind::Choice(names) => names.join(", "),
             Kind::Parts(names) => format!("any of {}", names.join(", ")),
+            Kind::Pin => "text".to_string(),
         };
         out += &format!(
             "| `{}` | {} | {values} | {} |\n",

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::keys::*;
 use super::lab::Lab;
+use super::pins::{Pin, MAX_PINS};
 use super::view::View;
 use crate::format::format_value;
 use crate::schedule::{Anneal, Warmup, WarmupPlacement, WarmupScope, WarmupShape};
@@ -66,6 +67,8 @@ pub struct Settings {
     pub lab: Lab,
     /// What the page shows and how.
     pub view: View,
+    /// Pinned schedules, by slot.
+    pub pins: [Option<Pin>; MAX_PINS],
 }
 
 impl Default for Settings {
@@ -93,6 +96,7 @@ impl Default for Settings {
             log_y: false,
             lab: Lab::default(),
             view: View::default(),
+            pins: Default::default(),
         }
     }
 }

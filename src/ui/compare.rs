@@ -6,10 +6,7 @@ use super::chart_view::{Overlay, OverlaySource};
 use crate::export::{equivalents, whole_steps, Equivalent};
 use crate::schedule::frameworks::Mode;
 use crate::schedule::{CycleCache, Family};
-use crate::share::{format_value, Resolved, Settings};
-
-/// At most this many pins, so the chart stays readable.
-pub const MAX_PINS: usize = 4;
+use crate::share::{format_value, Pin, Resolved, Settings, MAX_PINS};
 
 /// Colours for pins (orange, green, purple, pink), apart from the current curve's blue.
 const PIN_COLORS: [(u8, u8, u8); MAX_PINS] =
@@ -26,21 +23,6 @@ const FRAMEWORK_COLORS: [(u8, u8, u8); 5] = [
 
 /// Integer steps sampled per framework curve at most; longer horizons are strided.
 const MAX_FRAMEWORK_SAMPLES: f64 = 20_000.0;
-
-/// A pinned schedule.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Pin {
-    /// Stable identity for the list.
-    pub id: u32,
-    /// Legend name, editable.
-    pub name: String,
-    /// The settings when pinned.
-    pub settings: Settings,
-    /// Hidden from the chart.
-    pub hidden: bool,
-    /// Index into the pin palette.
-    pub color: usize,
-}
 
 /// A framework's curve and how far it strays from the current schedule.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,7 +100,7 @@ pub struct ContrastCurve {
 /// The overlays to draw: a preset's contrast, visible pins, then the frameworks.
 pub fn overlays(
     contrast: Option<&ContrastCurve>,
-    pins: &[Pin],
+    pins: &[Option<Pin>; MAX_PINS],
     frameworks: &[FrameworkCurve],
 ) -> Vec<Overlay> {
     let contrast = contrast.filter(|c| c.shown).map(|c| Overlay {
@@ -126,10 +108,14 @@ pub fn overlays(
         color: CONTRAST_COLOR,
         source: OverlaySource::Family(c.family.clone()),
     });
-    let pinned = pins.iter().filter(|p| !p.hidden).map(|p| Overlay {
-        label: p.name.clone(),
-        color: PIN_COLORS[p.color % MAX_PINS],
-        source: OverlaySource::Schedule(p.settings.resolve().schedule),
+    // A pin's colour is its slot's, so it keeps its colour when others are removed.
+    let pinned = pins.iter().enumerate().filter_map(|(slot, p)| {
+        let p = p.as_ref().filter(|p| !p.hidden)?;
+        Some(Overlay {
+            label: p.name.clone(),
+            color: PIN_COLORS[slot],
+            source: OverlaySource::Schedule(p.settings.resolve().schedule),
+        })
     });
     let fw = frameworks
         .iter()
@@ -153,34 +139,35 @@ fn swatch((r, g, b): (u8, u8, u8)) -> String {
 #[component]
 pub fn ComparePanel(
     settings: RwSignal<Settings>,
-    pins: RwSignal<Vec<Pin>>,
+    push_next: StoredValue<bool>,
     compare: Signal<bool>,
     set_compare: Callback<bool>,
     frameworks: Memo<Vec<FrameworkCurve>>,
     contrast: RwSignal<Option<ContrastCurve>>,
 ) -> impl IntoView {
-    let next_id = StoredValue::new(1u32);
+    let count = move || settings.with(|s| s.pins.iter().flatten().count());
+    let full = move || count() >= MAX_PINS;
+    // (slot, pin) for the list; a pin's id changes when a link replaces it, so its row is rebuilt.
+    let listed = move || {
+        settings.with(|s| {
+            s.pins
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| p.clone().map(|p| (i, p)))
+                .collect::<Vec<_>>()
+        })
+    };
     let pin_current = move |_| {
-        pins.update(|list| {
-            if list.len() >= MAX_PINS {
-                return;
+        push_next.set_value(true);
+        settings.update(|s| {
+            let next = s.pins.iter().flatten().map(|p| p.id).max().unwrap_or(0) + 1;
+            if let Some(slot) = s.pins.iter().position(Option::is_none) {
+                s.pins[slot] = Some(Pin::of(s, format!("pin {}", slot + 1), next));
             }
-            let id = next_id.get_value();
-            next_id.set_value(id + 1);
-            let color = (0..MAX_PINS)
-                .find(|c| list.iter().all(|p| p.color != *c))
-                .unwrap_or(0);
-            list.push(Pin {
-                id,
-                name: format!("pin {id}"),
-                settings: settings.get_untracked(),
-                hidden: false,
-                color,
-            });
         });
     };
-    let update = move |id: u32, f: &dyn Fn(&mut Pin)| {
-        pins.update(|list| list.iter_mut().filter(|p| p.id == id).for_each(f));
+    let update = move |slot: usize, f: &dyn Fn(&mut Pin)| {
+        settings.update(|s| s.pins[slot].iter_mut().for_each(f));
     };
 
     view! {
@@ -190,14 +177,14 @@ pub fn ComparePanel(
                     type="button"
                     name="pin"
                     on:click=pin_current
-                    prop:disabled=move || pins.with(|p| p.len() >= MAX_PINS)
+                    prop:disabled=full
                 >
                     "Pin current schedule"
                 </button>
-                <span class="hint">{move || format!("{} of {MAX_PINS} pinned", pins.with(Vec::len))}</span>
-                <For each=move || pins.get() key=|p| p.id let:pin>
+                <span class="hint">{move || format!("{} of {MAX_PINS} pinned", count())}</span>
+                <For each=listed key=|(slot, p)| (*slot, p.id) let:((slot, pin))>
                     <div class="pin">
-                        <span class="swatch" style:background=swatch(PIN_COLORS[pin.color % MAX_PINS])></span>
+                        <span class="swatch" style:background=swatch(PIN_COLORS[slot])></span>
                         <input
                             type="text"
                             name="pin_name"
@@ -206,7 +193,7 @@ pub fn ComparePanel(
                             prop:value=pin.name.clone()
                             on:input=move |ev| {
                                 let name = event_target_value(&ev);
-                                update(pin.id, &|p| p.name = name.clone())
+                                update(slot, &|p| p.name = name.chars().take(40).collect())
                             }
                         />
                         <label class="toggle">
@@ -216,7 +203,7 @@ pub fn ComparePanel(
                                 prop:checked=!pin.hidden
                                 on:change=move |ev| {
                                     let shown = event_target_checked(&ev);
-                                    update(pin.id, &|p| p.hidden = !shown)
+                                    update(slot, &|p| p.hidden = !shown)
                                 }
                             />
                             <span>"show"</span>
@@ -225,7 +212,10 @@ pub fn ComparePanel(
                             type="button"
                             name="pin_remove"
                             aria-label=format!("Remove {}", pin.name)
-                            on:click=move |_| pins.update(|list| list.retain(|p| p.id != pin.id))
+                            on:click=move |_| {
+                                push_next.set_value(true);
+                                settings.update(|s| s.pins[slot] = None)
+                            }
                         >
                             "Remove"
                         </button>

@@ -8,11 +8,11 @@ use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
 use super::chart_view::{draw_explorer, Overlay};
-use super::compare::{FrameworkCurve, Pin};
+use super::compare::FrameworkCurve;
 use super::image_export::{png, save_url, svg};
 use super::screen::theme;
 use crate::export::{csv_steps, series_csv, state_json, Column};
-use crate::share::{Resolved, Settings};
+use crate::share::{Pin, Resolved, Settings};
 
 /// Saves `text` as a file called `name`.
 pub fn download(name: &str, mime: &str, text: &str) {
@@ -30,10 +30,11 @@ pub fn download(name: &str, mime: &str, text: &str) {
 }
 
 /// The CSV: the current schedule, visible pins and (when comparing) each framework.
-fn csv(r: &Resolved, pins: &[Pin], frameworks: &[FrameworkCurve]) -> String {
+fn csv(r: &Resolved, pins: &[Option<Pin>], frameworks: &[FrameworkCurve]) -> String {
     let steps = csv_steps(r);
     let schedules: Vec<(String, crate::schedule::Anneal)> = pins
         .iter()
+        .flatten()
         .filter(|p| !p.hidden)
         .map(|p| (p.name.clone(), p.settings.resolve().schedule))
         .collect();
@@ -98,7 +99,6 @@ const IMAGE_SIZE: (u32, u32) = (960, 480);
 pub fn Downloads(
     settings: RwSignal<Settings>,
     resolved: Memo<Resolved>,
-    pins: RwSignal<Vec<Pin>>,
     frameworks: Memo<Vec<FrameworkCurve>>,
     overlays: Signal<Vec<Overlay>>,
 ) -> impl IntoView {
@@ -118,7 +118,7 @@ pub fn Downloads(
     };
     let save_csv = move |_| {
         let text = resolved.with_untracked(|r| {
-            pins.with_untracked(|p| frameworks.with_untracked(|f| csv(r, p, f)))
+            settings.with_untracked(|s| frameworks.with_untracked(|f| csv(r, &s.pins, f)))
         });
         download("anneal-schedule.csv", "text/csv", &text);
     };

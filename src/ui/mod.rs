@@ -18,7 +18,7 @@ use crate::schedule::{pitfalls, WarmupShape};
 use crate::share::*;
 use chart_view::{Overlay, ScheduleCanvas};
 use code_panel::CodePanel;
-use compare::{framework_curves, overlays, ComparePanel, ContrastCurve, Pin};
+use compare::{framework_curves, overlays, ComparePanel, ContrastCurve};
 use control::{Choice, NumberControl, Toggle};
 use copy_link::CopyLink;
 use downloads::Downloads;
@@ -95,7 +95,6 @@ pub fn App() -> impl IntoView {
     });
     let log_y = Signal::derive(move || settings.with(|s| s.log_y));
     let unit = Signal::derive(move || settings.with(|s| s.unit));
-    let pins = RwSignal::new(Vec::<Pin>::new());
     let compare = Signal::derive(move || settings.with(|s| s.view.compare));
     let set_compare = Callback::new(move |on| settings.update(|s| s.view.compare = on));
     let view_opts = Memo::new(move |_| settings.with(|s| s.view));
@@ -115,8 +114,8 @@ pub fn App() -> impl IntoView {
     let contrast = RwSignal::new(None::<ContrastCurve>);
     let imported = RwSignal::new(None::<Overlay>);
     let drawn = Memo::new(move |_| {
-        let mut all =
-            contrast.with(|c| pins.with(|p| frameworks.with(|f| overlays(c.as_ref(), p, f))));
+        let mut all = contrast
+            .with(|c| settings.with(|s| frameworks.with(|f| overlays(c.as_ref(), &s.pins, f))));
         all.extend(imported.get());
         all
     });
@@ -223,10 +222,10 @@ pub fn App() -> impl IntoView {
             <section class="chart-panel">
                 <ScheduleCanvas resolved=resolved overlays=drawn.into() flags=flags.into() log_y=log_y unit=unit fill=embed theme_tick=theme_tick />
                 <Show when=interactive("compare")>
-                    <ComparePanel settings=settings pins=pins compare=compare set_compare=set_compare frameworks=frameworks contrast=contrast />
+                    <ComparePanel settings=settings push_next=push_next compare=compare set_compare=set_compare frameworks=frameworks contrast=contrast />
                 </Show>
                 <Show when=interactive("export")>
-                    <Downloads settings=settings resolved=resolved pins=pins frameworks=frameworks overlays=drawn.into() />
+                    <Downloads settings=settings resolved=resolved frameworks=frameworks overlays=drawn.into() />
                 </Show>
                 <Show when=interactive("code")>
                     <CodePanel settings=settings resolved=resolved push_next=push_next imported=imported />
