@@ -1,6 +1,6 @@
 //! Web entry point: mounts the Anneal app into the page body.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    anneal::ui::crash::install();
     leptos::mount::mount_to_body(anneal::ui::App);
 }

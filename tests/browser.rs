@@ -318,3 +318,41 @@ async fn every_enabled_lab_slider_changes_the_paths() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_shows_the_crash_overlay_with_the_link_and_the_message_as_text() {
+    let _root = host();
+    let document = web_sys::window()
+        .expect("window")
+        .document()
+        .expect("document");
+    anneal::ui::crash::show("boom <img src=x onerror=alert(1)>");
+    let overlay: HtmlElement = document
+        .get_element_by_id("crash")
+        .expect("overlay shown")
+        .unchecked_into();
+    let text = overlay.text_content().unwrap_or_default();
+    assert!(text.contains("Something went wrong"));
+    assert!(
+        text.contains("boom <img src=x onerror=alert(1)>"),
+        "the message is text"
+    );
+    assert!(
+        overlay.query_selector("img").expect("query").is_none(),
+        "no markup made"
+    );
+    let link: HtmlInputElement = overlay
+        .query_selector("input[name=crash_link]")
+        .expect("query")
+        .expect("link field")
+        .unchecked_into();
+    assert_eq!(
+        link.value(),
+        web_sys::window()
+            .expect("window")
+            .location()
+            .href()
+            .expect("href")
+    );
+    overlay.remove();
+}

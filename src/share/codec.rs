@@ -418,7 +418,7 @@ pub fn decode(query: &str) -> Decoded {
     let mut unknown = Vec::new();
     let mut note = |key: &str, reason: String| {
         notices.push(Notice {
-            key: key.to_string(),
+            key: if key.is_empty() { "(no key)" } else { key }.to_string(),
             reason,
         })
     };

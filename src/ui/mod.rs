@@ -5,6 +5,7 @@ mod code_panel;
 mod compare;
 mod control;
 mod copy_link;
+pub mod crash;
 mod downloads;
 mod embed;
 mod image_export;
