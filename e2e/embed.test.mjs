@@ -87,9 +87,10 @@ for (const [w, h] of [[640, 480], [800, 600]]) {
     const snippet = await page.inputValue('textarea.embed-snippet');
     assert.match(snippet, new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/ml/anneal/\\?v=1&amp;t_max=10&amp;restarts=1&amp;embed=1&amp;hide=controls,compare,export,landscape,code" width="${w}" height="${h}"`));
     // The live preview shows the same URL.
-    await page.waitForSelector('.embed-preview iframe');
-    const src = await page.getAttribute('.embed-preview iframe', 'src');
-    assert.equal(src, snippet.match(/src="([^"]*)"/)[1].replaceAll('&amp;', '&'));
+    const want = snippet.match(/src="([^"]*)"/)[1].replaceAll('&amp;', '&');
+    const preview = await (await page.waitForSelector('.embed-preview iframe')).contentFrame();
+    await preview.waitForURL(want);
+    assert.equal(await page.evaluate(() => history.length), 2, 'the preview adds no history entries');
 
     const host = await ctx.browser.newPage({ viewport: { width: w + 40, height: h + 40 } });
     await host.setContent(`<!doctype html><body style="margin:20px">${snippet.replace(' loading="lazy"', '')}</body>`);

@@ -82,6 +82,20 @@ pub fn EmbedPanel(
             PREVIEW_DELAY,
         );
     });
+    // The preview navigates with location.replace, not a new src: changing an iframe's src
+    // adds a history entry, and Back would then step the preview instead of the page.
+    let frame = NodeRef::<leptos::html::Iframe>::new();
+    // A closed panel loads no preview (it is a second copy of the app).
+    let panel = NodeRef::<leptos::html::Details>::new();
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        let url = preview.get();
+        if let (Some(url), Some(f)) = (url, frame.get()) {
+            if let Some(w) = f.content_window() {
+                let _ = w.location().replace(&url);
+            }
+        }
+    });
     let status = RwSignal::new(None::<&'static str>);
     let area = NodeRef::<leptos::html::Textarea>::new();
     let copy = move |_| {
@@ -118,7 +132,7 @@ pub fn EmbedPanel(
         }
     };
     view! {
-        <details class="embed-panel">
+        <details class="embed-panel" node_ref=panel on:toggle=move |_| open.set(panel.get_untracked().is_some_and(|d| d.open()))>
             <summary>"Embed"</summary>
             <div class="embed-options">
                 {size("width", "embed_width", width)}
@@ -166,15 +180,14 @@ pub fn EmbedPanel(
                 <span class="copied" role="status">{move || status.get()}</span>
             </div>
             <div class="embed-preview">
-                {move || preview.get().map(|src| view! {
+                <Show when=move || open.get() && preview.with(Option::is_some)>
                     <iframe
-                        src=src
+                        node_ref=frame
                         width=move || width.get().to_string()
                         height=move || height.get().to_string()
                         title="Preview of the embedded view"
-                        style="border:0"
                     ></iframe>
-                })}
+                </Show>
             </div>
         </details>
     }
