@@ -25,6 +25,7 @@ const browser = await launch();
 const drag = await openPage(browser, `${server.url}?lab_steps=2000`);
 await drag.page.locator('canvas.surface-paths').scrollIntoViewIfNeeded();
 const samples = await drag.page.evaluate(async (n) => {
+  window.__annealTiming = true;
   const canvas = document.querySelector('canvas.surface-paths');
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
   const box = canvas.getBoundingClientRect();

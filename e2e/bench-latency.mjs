@@ -28,6 +28,7 @@ for (const horizon of HORIZONS) {
   await page.fill('input[type=number][name=warmup]', String(horizon / 50));
   await page.fill('input[type=number][name=horizon]', String(horizon));
   const latencies = await page.evaluate(async (n) => {
+    window.__annealTiming = true;
     const slider = document.querySelector('input[type=range][name=eta_max]');
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const out = [];

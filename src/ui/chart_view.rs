@@ -6,7 +6,7 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
-use super::screen::{device_pixel_ratio, fit_canvas, theme};
+use super::screen::{device_pixel_ratio, fit_canvas, theme, timing};
 use crate::charts::PlotArea;
 pub use crate::charts::{draw_explorer, Overlay, OverlaySource};
 use crate::schedule::Pitfall;
@@ -112,7 +112,7 @@ pub fn ScheduleCanvas(
             let (Some(w), Some(c)) = (wrapper.get_untracked(), canvas.get_untracked()) else {
                 return;
             };
-            let perf = window().performance();
+            let perf = timing();
             if let Some(p) = &perf {
                 let _ = p.mark("anneal-draw-start");
             }

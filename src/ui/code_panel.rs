@@ -8,6 +8,15 @@ use super::copy_link::copy_text;
 use crate::export::{import, snippets, whole_steps};
 use crate::share::{Resolved, Settings};
 
+/// The snippets' frameworks, in [`snippets`] order: (key, name).
+const FRAMEWORKS: [(&str, &str); 5] = [
+    ("torch", "PyTorch"),
+    ("timm", "timm"),
+    ("hf", "Hugging Face"),
+    ("optax", "optax"),
+    ("keras", "Keras"),
+];
+
 /// Colour of an imported call's exact curve (teal).
 const IMPORTED_COLOR: (u8, u8, u8) = (13, 148, 136);
 
@@ -86,28 +95,26 @@ pub fn CodePanel(
         <details class="code-panel">
             <summary>"Code"</summary>
             <div class="code-tabs" role="tablist">
-                {move || {
-                    code.with(|c| {
-                        c.iter()
-                            .enumerate()
-                            .map(|(i, s)| {
-                                view! {
-                                    <button
-                                        type="button"
-                                        role="tab"
-                                        name="code_framework"
-                                        value=s.key
-                                        aria-selected=move || (chosen.get() == i).to_string()
-                                        class:active=move || chosen.get() == i
-                                        on:click=move |_| chosen.set(i)
-                                    >
-                                        {s.framework}
-                                    </button>
-                                }
-                            })
-                            .collect_view()
+                // A fixed list (the frameworks never change), so the buttons are built once.
+                {FRAMEWORKS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (key, name))| {
+                        view! {
+                            <button
+                                type="button"
+                                role="tab"
+                                name="code_framework"
+                                value=*key
+                                aria-selected=move || (chosen.get() == i).to_string()
+                                class:active=move || chosen.get() == i
+                                on:click=move |_| chosen.set(i)
+                            >
+                                {*name}
+                            </button>
+                        }
                     })
-                }}
+                    .collect_view()}
             </div>
             <textarea class="code-snippet" readonly rows="14" aria-label="Code for the chosen framework" node_ref=area prop:value=current></textarea>
             <div class="embed-actions">

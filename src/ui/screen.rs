@@ -69,9 +69,16 @@ pub fn fit_canvas(canvas: &HtmlCanvasElement, css_w: f64, css_h: f64) -> f64 {
     dpr
 }
 
-/// Runs `f` inside a `performance.measure` named `name`, for the Playwright benchmarks.
+/// The performance timeline, when a benchmark asked for timings (`window.__annealTiming`);
+/// otherwise `None`, so marks never pile up in a long session.
+pub fn timing() -> Option<web_sys::Performance> {
+    let on = js_sys::Reflect::get(&window(), &"__annealTiming".into()).is_ok_and(|v| v.is_truthy());
+    on.then(|| window().performance()).flatten()
+}
+
+/// Runs `f` inside a `performance.measure` named `name` when a benchmark asked for timings.
 pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
-    let perf = window().performance();
+    let perf = timing();
     let start = format!("{name}-start");
     if let Some(p) = &perf {
         let _ = p.mark(&start);
