@@ -105,6 +105,9 @@ pub fn App() -> impl IntoView {
     let interactive =
         move |part: &'static str| move || view_opts.with(|v| !v.still && !v.hides(part));
     let embed = Signal::derive(move || view_opts.with(|v| v.embed));
+    // The lab's first runs, basins and heatmap wait until the explorer's chart has painted.
+    let lab_ready = RwSignal::new(false);
+    request_animation_frame(move || request_animation_frame(move || lab_ready.set(true)));
     let frameworks = Memo::new(move |_| {
         if compare.get() {
             resolved.with(framework_curves)
@@ -237,7 +240,7 @@ pub fn App() -> impl IntoView {
             </section>
             </Show>
         </main>
-        <Show when=shows("landscape")>
+        <Show when=move || lab_ready.get() && shows("landscape")()>
             <LabPanel settings=settings resolved=resolved push_next=push_next theme_tick=theme_tick still=Signal::derive(move || view_opts.with(|v| v.still)) />
         </Show>
         <Show when=move || embed.get()>
