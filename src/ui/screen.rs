@@ -50,6 +50,11 @@ pub fn reduced_motion() -> bool {
     media("(prefers-reduced-motion: reduce)")
 }
 
+/// Milliseconds on the page's high-resolution clock.
+pub fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
 /// Device pixels per CSS pixel, within reason.
 pub fn device_pixel_ratio() -> f64 {
     window().device_pixel_ratio().clamp(1.0, 4.0)

@@ -8,14 +8,10 @@ use super::escape::FRAME_BUDGET_MS;
 use super::LabCtx;
 use crate::charts::{basin_color, draw_basin_map};
 use crate::landscape::BasinMap;
-use crate::ui::screen::{fit_canvas, theme};
+use crate::ui::screen::{fit_canvas, now, theme};
 
 /// Starts per side of the lattice.
 const SIDE: usize = 40;
-
-fn now() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
-}
 
 fn work(job: StoredValue<Option<BasinMap>>, shown: RwSignal<Option<BasinMap>>) {
     request_animation_frame(move || {

@@ -4,16 +4,13 @@ use leptos::prelude::*;
 
 use super::LabCtx;
 use crate::landscape::{settle, Experiment, Tally};
+use crate::ui::screen::now;
 
 /// Seeds per experiment.
 const SEEDS: u64 = 100;
 
 /// Milliseconds of work per frame, so the page keeps responding.
 pub const FRAME_BUDGET_MS: f64 = 10.0;
-
-fn now() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
-}
 
 fn work(job: StoredValue<Option<Experiment>>, result: RwSignal<Option<(u64, Vec<Tally>)>>) {
     request_animation_frame(move || {

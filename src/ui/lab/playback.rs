@@ -4,14 +4,10 @@ use leptos::prelude::*;
 
 use super::LabCtx;
 use crate::format::{format_value, round_significant};
-use crate::ui::screen::reduced_motion;
+use crate::ui::screen::{now, reduced_motion};
 
 /// Seconds a full run takes to play.
 const DURATION: f64 = 8.0;
-
-fn now() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
-}
 
 /// Advances playback by the time since the last frame and asks for the next frame.
 fn tick(ctx: LabCtx, playing: RwSignal<bool>, last: StoredValue<f64>) {
