@@ -60,6 +60,9 @@ test('theme=dark overrides a light system scheme, in the page and on the canvas'
   assert.deepEqual(corner.slice(0, 3), [24, 26, 31], 'the chart is drawn on the dark theme');
   assert.deepEqual(errors, []);
   await page.close();
+  const light = await openPage(ctx.browser, `${ctx.server.url}?theme=light`, undefined, 'dark');
+  assert.equal(await light.page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(248, 249, 251)');
+  await light.page.close();
 });
 
 test('static=1 renders the end state with nothing to interact with', async () => {
