@@ -102,36 +102,47 @@ pub fn ScheduleCanvas(
         })
     };
 
+    let draw_now = move || {
+        let (Some(w), Some(c)) = (wrapper.get_untracked(), canvas.get_untracked()) else {
+            return;
+        };
+        let perf = timing();
+        if let Some(p) = &perf {
+            let _ = p.mark("anneal-draw-start");
+        }
+        let area = resolved.with_untracked(|r| {
+            overlays.with_untracked(|o| {
+                let (l, u, f) = (
+                    log_y.get_untracked(),
+                    unit.get_untracked(),
+                    fill.get_untracked(),
+                );
+                paint(&w, &c, r, o, l, u, f)
+            })
+        });
+        if let Some(p) = &perf {
+            let _ = p.mark("anneal-draw-end");
+        }
+        if plot.get_untracked() != area {
+            plot.set(area);
+        }
+    };
+    // The first draw happens at once, so the chart is in the page's first frame; later ones are
+    // coalesced to one per animation frame.
+    let drawn_once = StoredValue::new(false);
     let redraw = move || {
+        if !drawn_once.get_value() {
+            drawn_once.set_value(true);
+            draw_now();
+            return;
+        }
         if frame_pending.get_value() {
             return;
         }
         frame_pending.set_value(true);
         request_animation_frame(move || {
             frame_pending.set_value(false);
-            let (Some(w), Some(c)) = (wrapper.get_untracked(), canvas.get_untracked()) else {
-                return;
-            };
-            let perf = timing();
-            if let Some(p) = &perf {
-                let _ = p.mark("anneal-draw-start");
-            }
-            let area = resolved.with_untracked(|r| {
-                overlays.with_untracked(|o| {
-                    let (l, u, f) = (
-                        log_y.get_untracked(),
-                        unit.get_untracked(),
-                        fill.get_untracked(),
-                    );
-                    paint(&w, &c, r, o, l, u, f)
-                })
-            });
-            if let Some(p) = &perf {
-                let _ = p.mark("anneal-draw-end");
-            }
-            if plot.get_untracked() != area {
-                plot.set(area);
-            }
+            draw_now();
         });
     };
     Effect::new(move |_| {

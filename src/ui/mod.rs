@@ -105,9 +105,18 @@ pub fn App() -> impl IntoView {
     let interactive =
         move |part: &'static str| move || view_opts.with(|v| !v.still && !v.hides(part));
     let embed = Signal::derive(move || view_opts.with(|v| v.embed));
-    // The lab's first runs, basins and heatmap wait until the explorer's chart has painted.
-    let lab_ready = RwSignal::new(false);
-    request_animation_frame(move || request_animation_frame(move || lab_ready.set(true)));
+    // The first frame paints the controls and the chart; the panels below the chart are built in
+    // the next frame and the lab (runs, basins, heatmap) in the one after, so neither delays it.
+    let stage = RwSignal::new(0u8);
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            stage.set(1);
+            request_animation_frame(move || stage.set(2));
+        })
+    });
+    let staged = move |at: u8, part: &'static str| move || stage.get() >= at && interactive(part)();
+    let embed_panel = move || stage.get() >= 1 && !embed.get() && !view_opts.with(|v| v.still);
+    let lab_shown = move || stage.get() >= 2 && shows("landscape")();
     let frameworks = Memo::new(move |_| {
         if compare.get() {
             resolved.with(framework_curves)
@@ -159,7 +168,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             </Show>
-            <Show when=interactive("controls")>
+            <Show when=staged(1, "controls")>
             <section class="controls" aria-label="Schedule parameters">
                 {move || {
                     let notices = link_notices.get();
@@ -225,22 +234,22 @@ pub fn App() -> impl IntoView {
             <Show when=shows("chart")>
             <section class="chart-panel">
                 <ScheduleCanvas resolved=resolved overlays=drawn.into() flags=flags.into() log_y=log_y unit=unit fill=embed theme_tick=theme_tick />
-                <Show when=interactive("compare")>
+                <Show when=staged(1, "compare")>
                     <ComparePanel settings=settings push_next=push_next compare=compare set_compare=set_compare frameworks=frameworks contrast=contrast />
                 </Show>
-                <Show when=interactive("export")>
+                <Show when=staged(1, "export")>
                     <Downloads settings=settings resolved=resolved frameworks=frameworks overlays=drawn.into() />
                 </Show>
-                <Show when=interactive("code")>
+                <Show when=staged(1, "code")>
                     <CodePanel settings=settings resolved=resolved push_next=push_next imported=imported />
                 </Show>
-                <Show when=move || !embed.get() && !view_opts.with(|v| v.still)>
+                <Show when=embed_panel>
                     <EmbedPanel settings=settings unknown=unknown />
                 </Show>
             </section>
             </Show>
         </main>
-        <Show when=move || lab_ready.get() && shows("landscape")()>
+        <Show when=lab_shown>
             <LabPanel settings=settings resolved=resolved push_next=push_next theme_tick=theme_tick still=Signal::derive(move || view_opts.with(|v| v.still)) />
         </Show>
         <Show when=move || embed.get()>
