@@ -85,6 +85,7 @@ screenshot: setup build ## Regenerate docs/screenshot.png from the e2e run
 
 bench: setup build ## Criterion benchmarks of the core, then input→paint latency in Chromium
 	cargo bench --bench schedule
+	cargo bench --bench landscape
 	cd e2e && node bench-latency.mjs
 	cd e2e && node bench-lab.mjs
 	cd e2e && MONKEY_EVENTS=10000 node --test monkey.test.mjs

@@ -90,6 +90,37 @@ fn descent_settles_each_minimum_into_itself() {
 }
 
 #[test]
+fn lattice_cells_are_descents_from_their_centres_and_off_the_lattice_is_none() {
+    for surface in [Surface::Valley, Surface::Rastrigin, Surface::StyblinskiTang] {
+        let basins = Basins::new(surface);
+        let ([x0, x1], [y0, y1]) = surface.domain();
+        for (i, j) in [(0, 0), (5, 60), (31, 32), (63, 63), (17, 44)] {
+            let centre = [
+                x0 + (i as f64 + 0.5) * (x1 - x0) / 64.0,
+                y0 + (j as f64 + 0.5) * (y1 - y0) / 64.0,
+            ];
+            assert_eq!(
+                basins.lookup(centre),
+                settle(surface, centre),
+                "{surface:?} {i},{j}"
+            );
+            assert!(basins.lookup(centre).is_some());
+        }
+        assert_eq!(basins.lookup([x1 + 0.1 * (x1 - x0), y0]), None);
+    }
+}
+
+#[test]
+fn rastrigin_minima_settle_into_themselves_from_off_centre() {
+    // Descent stops when the value stops falling (most Rastrigin minima sit where the
+    // gradient test never passes); stopping early must not change the basin.
+    let s = Surface::Rastrigin;
+    for (i, m) in s.minima().iter().enumerate() {
+        assert_eq!(settle(s, [m.at[0] + 0.2, m.at[1] - 0.2]), Some(i), "{m:?}");
+    }
+}
+
+#[test]
 fn the_valley_is_built_as_promised() {
     let s = Surface::Valley;
     let [trap, medium, wide] = [s.minima()[0], s.minima()[1], s.minima()[2]];

@@ -1,5 +1,7 @@
 //! Which known minimum a point belongs to: where steepest descent from it comes to rest.
 
+use std::sync::OnceLock;
+
 use super::surface::{Point, Surface};
 
 /// Descent iterations before giving up on a point (it then counts for the nearest minimum).
@@ -25,8 +27,10 @@ pub fn settle(surface: Surface, mut p: Point) -> Option<usize> {
             let q = [p[0] - h * g[0], p[1] - h * g[1]];
             let (qv, qg) = surface.eval(q);
             if qv <= value - 0.5 * h * norm2 {
+                // No decrease at all: the value has hit float resolution near a minimum, where
+                // the gradient test alone would spin to the iteration cap.
+                accepted = qv < value;
                 (p, value, g) = (q, qv, qg);
-                accepted = true;
                 h *= 2.0;
                 break;
             }
@@ -51,29 +55,25 @@ pub fn nearest(surface: Surface, p: Point) -> Option<usize> {
 }
 
 /// Basins of attraction on a lattice over the domain, for cheap per-step lookups.
+///
+/// A cell is settled the first time a path visits it: paths touch a few hundred of the 4,096
+/// cells, and settling all of them on Rastrigin takes longer than many frames.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Basins {
     surface: Surface,
-    cells: Vec<Option<usize>>,
+    cells: Vec<OnceLock<Option<usize>>>,
 }
 
 /// Lattice cells per side.
 const SIDE: usize = 64;
 
 impl Basins {
-    /// Computes the lattice for `surface` (a few thousand descents; once per surface).
+    /// An empty lattice for `surface`; cells are settled on first lookup.
     pub fn new(surface: Surface) -> Self {
-        let single = surface.minima().len() == 1;
-        let cells = (0..SIDE * SIDE)
-            .map(|k| {
-                if single {
-                    Some(0)
-                } else {
-                    settle(surface, Self::centre(surface, k % SIDE, k / SIDE))
-                }
-            })
-            .collect();
-        Self { surface, cells }
+        Self {
+            surface,
+            cells: (0..SIDE * SIDE).map(|_| OnceLock::new()).collect(),
+        }
     }
 
     fn centre(surface: Surface, i: usize, j: usize) -> Point {
@@ -89,15 +89,23 @@ impl Basins {
         self.surface
     }
 
-    /// The basin of the lattice cell containing `p`; outside the domain, a descent from `p`.
+    /// The basin of the lattice cell containing `p`; `None` off the lattice (outside the domain),
+    /// where a descent per step would cost a frame on a rugged surface.
     pub fn lookup(&self, p: Point) -> Option<usize> {
         let ([x0, x1], [y0, y1]) = self.surface.domain();
         let fi = (p[0] - x0) / (x1 - x0) * SIDE as f64;
         let fj = (p[1] - y0) / (y1 - y0) * SIDE as f64;
         if (0.0..SIDE as f64).contains(&fi) && (0.0..SIDE as f64).contains(&fj) {
-            self.cells[fj as usize * SIDE + fi as usize]
+            let (i, j) = (fi as usize, fj as usize);
+            *self.cells[j * SIDE + i].get_or_init(|| {
+                if self.surface.minima().len() == 1 {
+                    Some(0)
+                } else {
+                    settle(self.surface, Self::centre(self.surface, i, j))
+                }
+            })
         } else {
-            settle(self.surface, p)
+            None
         }
     }
 }

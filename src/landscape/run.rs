@@ -131,9 +131,8 @@ pub struct Outcome {
     pub basin: Option<usize>,
     /// Loss at the last point.
     pub final_loss: f64,
-    /// Steps spent in each known minimum's basin.
-    pub steps_in: Vec<u32>,
-    /// Times the path crossed from one basin to another.
+    /// Times the path crossed from one basin to another on the basin lattice (steps off the
+    /// lattice do not count as a basin).
     pub changes: u32,
     /// The path at the end of each cycle and at the end.
     pub snapshots: Vec<Snapshot>,
@@ -151,15 +150,10 @@ impl Outcome {
 
 /// Judges `run` against the surface's basins; `cycle_ends` are the steps where a cycle ends.
 pub fn outcome(run: &Run, surface: Surface, basins: &Basins, cycle_ends: &[usize]) -> Outcome {
-    let minima = surface.minima().len();
-    let mut steps_in = vec![0u32; minima];
     let mut changes = 0;
     let mut last = None;
     for &p in &run.path {
         let b = basins.lookup(p);
-        if let Some(i) = b {
-            steps_in[i] += 1;
-        }
         if last.is_some() && b.is_some() && b != last {
             changes += 1;
         }
@@ -188,7 +182,6 @@ pub fn outcome(run: &Run, surface: Surface, basins: &Basins, cycle_ends: &[usize
             None
         },
         final_loss: run.loss.last().copied().unwrap_or(f64::NAN),
-        steps_in,
         changes,
         snapshots,
     }
