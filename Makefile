@@ -19,7 +19,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER
 
 .PHONY: help setup setup-web setup-browser serve test check fmt-check clippy test-native \
-        test-browser build e2e bench screenshot clean
+        test-browser build size e2e bench screenshot clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -57,7 +57,7 @@ setup: setup-web setup-browser ## Install everything `make test` needs
 serve: setup-web ## Serve the app on http://127.0.0.1:8080 (rebuilds on change)
 	trunk serve --address 127.0.0.1 --port 8080
 
-test: setup check test-native test-browser build e2e ## Run every check, stopping at the first failure
+test: setup check test-native test-browser build size e2e ## Run every check, stopping at the first failure
 
 check: fmt-check clippy
 
@@ -76,6 +76,9 @@ test-browser: ## wasm-bindgen-test suites in headless Chromium
 
 build: setup-web ## Release build into dist/
 	trunk build --release
+
+size: ## Gzip size of dist/ per file, against the budget (fails above the ceiling)
+	node e2e/size.mjs
 
 e2e: ## Playwright suite against dist/ served on 127.0.0.1
 	cd e2e && node --test

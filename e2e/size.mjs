@@ -1,0 +1,37 @@
+// Transfer size of dist/ (run by `make test` after the release build): the gzip size of every
+// file, the total, and the verdict against the budget. Gzip at level 9 is deterministic, so this
+// is a test, not a benchmark. Writes target/size.json.
+//
+// BUDGET is issue 7's target and is not met yet (see README, Performance). CEILING is what the
+// build weighs today plus a little: the test fails above it, so the app cannot grow unnoticed
+// while the budget is worked towards. Lower it whenever the app shrinks.
+import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const KIB = 1024;
+const BUDGET = 160 * KIB;
+const CEILING = 372 * KIB;
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = process.env.DIST ?? join(repo, 'dist');
+const files = [];
+for (const name of (await readdir(dist)).sort()) {
+  const body = await readFile(join(dist, name));
+  files.push({ name, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length });
+}
+if (files.length === 0) throw new Error(`${dist} is empty: run the release build first`);
+const total = files.reduce((s, f) => s + f.gzip, 0);
+const kib = (n) => `${(n / KIB).toFixed(1)} KiB`;
+for (const f of files) {
+  console.log(`${f.name.padEnd(44)} ${kib(f.bytes).padStart(11)} raw ${kib(f.gzip).padStart(11)} gzip`);
+}
+console.log(`total gzip ${kib(total)}; budget ${kib(BUDGET)}; ceiling ${kib(CEILING)}`);
+await mkdir(join(repo, 'target'), { recursive: true });
+await writeFile(join(repo, 'target', 'size.json'), JSON.stringify({ files, total, budget: BUDGET, ceiling: CEILING }, null, 2));
+if (total > BUDGET) console.log(`over the ${kib(BUDGET)} budget by ${kib(total - BUDGET)} (issue 7 open)`);
+if (total > CEILING) {
+  console.error(`FAIL: ${kib(total)} gzip is above the ${kib(CEILING)} ceiling: something grew the app`);
+  process.exit(1);
+}
