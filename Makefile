@@ -94,6 +94,7 @@ bench: setup build ## Criterion benchmarks of the core, then input→paint laten
 	cd e2e && MONKEY_EVENTS=10000 node --test monkey.test.mjs
 	cd e2e && node bench-memory.mjs
 	cd e2e && node bench-first-chart.mjs
+	cd e2e && node bench-extremes.mjs
 
 clean:
 	cargo clean

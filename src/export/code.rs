@@ -5,7 +5,8 @@
 //! `LambdaLR` over Anneal's own closed form when no built-in scheduler matches.
 
 use super::equivalents::{equivalents, Equivalent};
-use crate::schedule::frameworks::Mode;
+use crate::format::format_value;
+use crate::schedule::frameworks::{Mode, STEPPED_SHOWN};
 use crate::schedule::{Anneal, WarmupPlacement, WarmupScope};
 
 /// One framework's code.
@@ -17,19 +18,35 @@ pub struct Snippet {
     pub key: &'static str,
     /// The Python code.
     pub code: String,
-    /// Whether the built-in call gives Anneal's learning rate at every whole step shown.
+    /// Whether the built-in call gives Anneal's learning rate at every whole step shown (a
+    /// stepped PyTorch scheduler: up to [`STEPPED_SHOWN`]).
     pub exact: bool,
 }
 
-fn header(e: &Equivalent, exact: bool) -> String {
+/// The last step the exactness check reaches: a stepped scheduler only up to [`STEPPED_SHOWN`].
+fn checked_end(e: &Equivalent, horizon: f64) -> f64 {
+    if e.mode.is_stepped() {
+        horizon.min(STEPPED_SHOWN)
+    } else {
+        horizon
+    }
+}
+
+fn header(e: &Equivalent, exact: bool, horizon: f64) -> String {
     let mut out = if exact {
         let float32 = if e.framework == "Keras" {
             " (to float32 rounding)"
         } else {
             ""
         };
+        let end = checked_end(e, horizon);
+        let scope = if end < horizon {
+            format!(" checked (the first {})", format_value(end))
+        } else {
+            String::new()
+        };
         format!(
-            "# {}: this built-in call gives Anneal's learning rate at every step{float32}.\n",
+            "# {}: this built-in call gives Anneal's learning rate at every step{scope}{float32}.\n",
             e.framework
         )
     } else {
@@ -50,7 +67,7 @@ const MAX_CHECKED: f64 = 20_000.0;
 /// Whether `e`'s values equal Anneal's at every whole step up to `horizon` (to float32
 /// rounding for Keras, which computes in float32).
 fn exact(a: &Anneal, e: &Equivalent, horizon: f64) -> bool {
-    let steps = super::whole_steps(horizon, MAX_CHECKED);
+    let steps = super::whole_steps(checked_end(e, horizon), MAX_CHECKED);
     let tol = if e.framework == "Keras" { 1e-6 } else { 1e-12 };
     e.mode.eval(&steps).is_ok_and(|values| {
         steps.iter().zip(values).all(|(&t, v)| {
@@ -68,10 +85,10 @@ fn torch_loop(steps: u64) -> String {
     )
 }
 
-fn torch_builtin(e: &Equivalent, base: f64, steps: u64, exact: bool) -> String {
+fn torch_builtin(e: &Equivalent, base: f64, steps: u64, exact: bool, horizon: f64) -> String {
     format!(
         "{}import torch\nfrom torch.optim.lr_scheduler import CosineAnnealingLR, CosineAnnealingWarmRestarts, LinearLR, SequentialLR\n\n{TORCH_SETUP}opt = torch.optim.SGD(model.parameters(), lr={base:?})\nscheduler = {}\n\n{}",
-        header(e, exact),
+        header(e, exact, horizon),
         e.call,
         torch_loop(steps)
     )
@@ -151,25 +168,25 @@ fn torch_lambda(a: &Anneal, e: &Equivalent, steps: u64) -> String {
     )
 }
 
-fn timm_code(e: &Equivalent, base: f64, steps: u64, exact: bool) -> String {
+fn timm_code(e: &Equivalent, base: f64, steps: u64, exact: bool, horizon: f64) -> String {
     format!(
         "{}import torch\nfrom timm.scheduler import CosineLRScheduler\n\n{TORCH_SETUP}opt = torch.optim.SGD(model.parameters(), lr={base:?})\nscheduler = {}\n\nfor step in range({steps}):\n    scheduler.step(step)  # timm sets the lr for `step` directly\n    print(step, opt.param_groups[0][\"lr\"])\n",
-        header(e, exact),
+        header(e, exact, horizon),
         e.call
     )
 }
 
-fn hf_code(e: &Equivalent, base: f64, steps: u64, exact: bool) -> String {
+fn hf_code(e: &Equivalent, base: f64, steps: u64, exact: bool, horizon: f64) -> String {
     let function = e.call.split('(').next().unwrap_or_default();
     format!(
         "{}import torch\nfrom transformers import {function}\n\n{TORCH_SETUP}opt = torch.optim.SGD(model.parameters(), lr={base:?})\nscheduler = {}\n\n{}",
-        header(e, exact),
+        header(e, exact, horizon),
         e.call,
         torch_loop(steps)
     )
 }
 
-fn optax_code(e: &Equivalent, steps: u64, exact: bool) -> String {
+fn optax_code(e: &Equivalent, steps: u64, exact: bool, horizon: f64) -> String {
     let call = match &e.mode {
         Mode::OptaxSgdr(m) => {
             let dicts: Vec<String> = m
@@ -188,39 +205,49 @@ fn optax_code(e: &Equivalent, steps: u64, exact: bool) -> String {
     };
     format!(
         "{}import optax\n\nschedule = optax.{call}\n\nfor step in range({steps}):\n    print(step, float(schedule(step)))\n",
-        header(e, exact)
+        header(e, exact, horizon)
     )
 }
 
-fn keras_code(e: &Equivalent, steps: u64, exact: bool) -> String {
+fn keras_code(e: &Equivalent, steps: u64, exact: bool, horizon: f64) -> String {
     format!(
         "{}import keras\n\nschedule = keras.optimizers.schedules.{}\n\nfor step in range({steps}):\n    print(step, float(schedule(step)))\n",
-        header(e, exact),
+        header(e, exact, horizon),
         e.call
     )
 }
 
+/// `e`'s snippet for `a`, printing the learning rate for every step up to `horizon`.
+fn snippet_for(a: &Anneal, e: &Equivalent, horizon: f64) -> Snippet {
+    let steps = horizon.ceil().max(1.0) as u64;
+    let exact = exact(a, e, horizon);
+    let (key, code) = match e.framework {
+        "PyTorch" if exact => ("torch", torch_builtin(e, a.eta_max, steps, exact, horizon)),
+        "PyTorch" => ("torch", torch_lambda(a, e, steps)),
+        "timm" => ("timm", timm_code(e, a.eta_max, steps, exact, horizon)),
+        "Hugging Face" => ("hf", hf_code(e, a.eta_max, steps, exact, horizon)),
+        "optax" => ("optax", optax_code(e, steps, exact, horizon)),
+        _ => ("keras", keras_code(e, steps, exact, horizon)),
+    };
+    Snippet {
+        framework: e.framework,
+        key,
+        code,
+        exact,
+    }
+}
+
 /// The five snippets for `a`, printing the learning rate for every step up to `horizon`.
 pub fn snippets(a: &Anneal, horizon: f64) -> Vec<Snippet> {
-    let steps = horizon.ceil().max(1.0) as u64;
     equivalents(a, horizon)
         .iter()
-        .map(|e| {
-            let exact = exact(a, e, horizon);
-            let (key, code) = match e.framework {
-                "PyTorch" if exact => ("torch", torch_builtin(e, a.eta_max, steps, exact)),
-                "PyTorch" => ("torch", torch_lambda(a, e, steps)),
-                "timm" => ("timm", timm_code(e, a.eta_max, steps, exact)),
-                "Hugging Face" => ("hf", hf_code(e, a.eta_max, steps, exact)),
-                "optax" => ("optax", optax_code(e, steps, exact)),
-                _ => ("keras", keras_code(e, steps, exact)),
-            };
-            Snippet {
-                framework: e.framework,
-                key,
-                code,
-                exact,
-            }
-        })
+        .map(|e| snippet_for(a, e, horizon))
         .collect()
+}
+
+/// The `index`-th of [`snippets`] alone (the page shows one at a time; each costs a check).
+pub fn snippet(a: &Anneal, horizon: f64, index: usize) -> Option<Snippet> {
+    equivalents(a, horizon)
+        .get(index)
+        .map(|e| snippet_for(a, e, horizon))
 }

@@ -10,7 +10,7 @@ pub mod pycall;
 mod table;
 
 pub use batch::{eval_document, MAX_POINTS};
-pub use code::{snippets, Snippet};
+pub use code::{snippet, snippets, Snippet};
 pub use commands::{export_link, values, Format, EXPORT_TARGETS, MAX_VALUE_STEPS};
 pub use equivalents::{equivalents, Equivalent};
 pub use import::{import, ImportError, Imported, MAX_IMPORT_CHARS};

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use super::chart_view::{Overlay, OverlaySource};
 use super::copy_link::copy_text;
-use crate::export::{import, snippets, whole_steps};
+use crate::export::{import, snippet, whole_steps};
 use crate::share::{Resolved, Settings};
 
-/// The snippets' frameworks, in [`snippets`] order: (key, name).
+/// The snippets' frameworks, in [`crate::export::snippets`] order: (key, name).
 const FRAMEWORKS: [(&str, &str); 5] = [
     ("torch", "PyTorch"),
     ("timm", "timm"),
@@ -31,17 +31,20 @@ pub fn CodePanel(
     push_next: StoredValue<bool>,
     imported: RwSignal<Option<Overlay>>,
 ) -> impl IntoView {
-    let code = Memo::new(move |_| resolved.with(|r| snippets(&r.schedule, r.horizon_steps)));
     let chosen = RwSignal::new(0usize);
+    // Only the open panel's chosen snippet is built: checking a call against Anneal costs up to
+    // tens of milliseconds at long horizons, too much to pay on every input for a closed panel.
+    let open = RwSignal::new(false);
+    let panel = NodeRef::<leptos::html::Details>::new();
+    let code = Memo::new(move |_| {
+        let i = chosen.get();
+        open.get()
+            .then(|| resolved.with(|r| snippet(&r.schedule, r.horizon_steps, i)))
+            .flatten()
+    });
     let status = RwSignal::new(None::<&'static str>);
     let area = NodeRef::<leptos::html::Textarea>::new();
-    let current = move || {
-        code.with(|c| {
-            c.get(chosen.get())
-                .map(|s| s.code.clone())
-                .unwrap_or_default()
-        })
-    };
+    let current = move || code.with(|c| c.as_ref().map(|s| s.code.clone()).unwrap_or_default());
     let copy = move |_| {
         let select = move || {
             if let Some(a) = area.get_untracked() {
@@ -92,7 +95,11 @@ pub fn CodePanel(
     };
 
     view! {
-        <details class="code-panel">
+        <details
+            class="code-panel"
+            node_ref=panel
+            on:toggle=move |_| open.set(panel.get_untracked().is_some_and(|d| d.open()))
+        >
             <summary>"Code"</summary>
             <div class="code-tabs" role="tablist">
                 // A fixed list (the frameworks never change), so the buttons are built once.

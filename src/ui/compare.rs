@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::chart_view::{Overlay, OverlaySource};
 use crate::export::{equivalents, whole_steps, Equivalent};
-use crate::schedule::frameworks::Mode;
+use crate::schedule::frameworks::{Mode, STEPPED_SHOWN};
 use crate::schedule::{CycleCache, Family};
 use crate::share::{format_value, Pin, Resolved, Settings, MAX_PINS};
 
@@ -42,7 +42,17 @@ pub struct FrameworkCurve {
 }
 
 fn sample(e: &Equivalent, r: &Resolved) -> FrameworkCurve {
-    let steps = whole_steps(r.horizon_steps, MAX_FRAMEWORK_SAMPLES);
+    let mut notes = e.notes.clone();
+    let end = if e.mode.is_stepped() && r.horizon_steps > STEPPED_SHOWN {
+        notes.push(format!(
+            "stepped one step at a time: drawn up to step {}",
+            format_value(STEPPED_SHOWN)
+        ));
+        STEPPED_SHOWN
+    } else {
+        r.horizon_steps
+    };
+    let steps = whole_steps(end, MAX_FRAMEWORK_SAMPLES);
     let samples = e
         .mode
         .eval(&steps)
@@ -69,7 +79,7 @@ fn sample(e: &Equivalent, r: &Resolved) -> FrameworkCurve {
         framework: e.framework,
         call: e.call.clone(),
         mode: e.mode.clone(),
-        notes: e.notes.clone(),
+        notes,
         samples,
         max_diff,
     }

@@ -17,6 +17,10 @@ use super::error::ScheduleError;
 /// Steps beyond this are refused for schedulers that must be stepped one by one.
 pub const MAX_STEPPED: f64 = 1e8;
 
+/// How far the page steps such a scheduler per change (≈ 15 ms natively): stepping to the
+/// largest horizon the controls allow (10⁸ steps) froze the page for seconds.
+pub const STEPPED_SHOWN: f64 = 1e6;
+
 /// A framework schedule, as one of the golden files' families names it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mode {
@@ -126,6 +130,15 @@ impl Mode {
             Mode::KerasCosine(m) => m.validate(),
             Mode::KerasRestarts(m) => m.validate(),
         }
+    }
+
+    /// Whether the library's values come from stepping it one step at a time (cost grows with
+    /// the last step asked for).
+    pub fn is_stepped(&self) -> bool {
+        matches!(
+            self,
+            Mode::TorchCosine(_) | Mode::TorchWarmRestarts(_) | Mode::TorchLinearThenCosine(_)
+        )
     }
 
     /// The learning rate at each of `points` (steps or epochs, as the library counts them).
