@@ -82,6 +82,18 @@ pub fn log_base(x: f64, base: f64) -> f64 {
     log(x) / log(base)
 }
 
+/// `log_base(x, base)` rounded down, as the restart-index formulas use it: a fast log first,
+/// and the correctly rounded one only when the quotient lies within 10⁻⁹ of a whole number
+/// (only there can the two logs' last-bit differences change the result).
+pub fn floor_log_base(x: f64, base: f64) -> f64 {
+    let fast = libm::log(x) / libm::log(base);
+    if (fast - fast.round()).abs() > 1e-9 {
+        fast.floor()
+    } else {
+        log_base(x, base).floor()
+    }
+}
+
 /// Python's `a // b` for floats (CPython `float_floor_div`: fmod-based, not `floor(a / b)`).
 pub fn floordiv(a: f64, b: f64) -> f64 {
     let m = a % b;
@@ -109,6 +121,8 @@ mod tests {
         assert_eq!(log(243.0), 5.493061443340548);
         assert_eq!(log(3.0), 1.0986122886681098);
         assert_eq!(log_base(243.0, 3.0), 4.999999999999999);
+        assert_eq!(floor_log_base(243.0, 3.0), 4.0);
+        assert_eq!(floor_log_base(244.0, 3.0), 5.0);
         assert_eq!(log(59049.0), 10.986122886681096);
         assert_eq!(log(1e-5), -11.512925464970229);
         assert_eq!(log(1.0), 0.0);
@@ -145,5 +159,36 @@ mod tests {
         assert_eq!(floordiv(-1.0, 10.0), -1.0);
         // floor(1/0.1) is 10, but Python's 1 // 0.1 is 9.0 (0.1 is slightly above 1/10).
         assert_eq!(floordiv(1.0, 0.1), 9.0);
+    }
+
+    #[test]
+    fn the_fast_floor_of_a_log_quotient_equals_the_correctly_rounded_one() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut unit = move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let check = |x: f64, base: f64| {
+            assert_eq!(
+                floor_log_base(x, base).to_bits(),
+                log_base(x, base).floor().to_bits(),
+                "log({x}) / log({base})"
+            );
+        };
+        // Where it matters: just around whole powers of every multiplier the controls allow.
+        for base in [1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0] {
+            for k in 0..40 {
+                let p = f64::powi(base, k);
+                for ulps in -3i64..=3 {
+                    check(f64::from_bits((p.to_bits() as i64 + ulps) as u64), base);
+                }
+            }
+        }
+        for _ in 0..100_000 {
+            let base = 1.0 + 9.0 * unit();
+            check(f64::powf(10.0, 12.0 * unit()), base);
+        }
     }
 }

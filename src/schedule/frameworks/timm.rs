@@ -2,7 +2,7 @@
 
 use std::f64::consts::PI;
 
-use super::python::{floordiv, log_base};
+use super::python::{floor_log_base, floordiv};
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
 
 /// `CosineLRScheduler` with every parameter that shapes the curve.
@@ -54,7 +54,7 @@ impl CosineLr {
         let (cm, ti) = (self.cycle_mul, self.t_initial);
         let (i, t_i, t_curr) = if cm != 1.0 {
             // math.log(x, base) = log(x)/log(base): the float glitch at t_initial=1, cycle_mul=3 stays.
-            let i = log_base(1.0 - t / ti * (1.0 - cm), cm).floor();
+            let i = floor_log_base(1.0 - t / ti * (1.0 - cm), cm);
             let t_i = cm.powf(i) * ti;
             (i, t_i, t - (1.0 - cm.powf(i)) / (1.0 - cm) * ti)
         } else {

@@ -4,7 +4,7 @@
 
 use std::f64::consts::PI;
 
-use super::python::log_base;
+use super::python::floor_log_base;
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
 
 /// `CosineAnnealingLR(T_max, eta_min)`: recursive, and periodic past T_max (it never clamps).
@@ -102,8 +102,9 @@ impl WarmRestarts {
         } else if self.t_mult == 1 {
             (epoch % t_0, t_0)
         } else {
-            // Python's math.log(x, base) is log(x)/log(base); int() truncates.
-            let n = log_base(epoch / t_0 * (m - 1.0) + 1.0, m).trunc();
+            // Python's math.log(x, base) is log(x)/log(base); int() truncates, which for this
+            // argument (≥ 1, so a log ≥ 0) is rounding down.
+            let n = floor_log_base(epoch / t_0 * (m - 1.0) + 1.0, m);
             let grown = m.powf(n);
             (epoch - t_0 * (grown - 1.0) / (m - 1.0), t_0 * grown)
         };
