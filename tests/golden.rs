@@ -148,3 +148,50 @@ fn the_float_log_glitches_are_reproduced() {
     assert_eq!(f64_mode.eval(&[121.0]).expect("evaluates"), vec![0.0]);
     assert!((f32_mode.eval(&[121.0]).expect("evaluates")[0] - 0.1).abs() < 1e-8);
 }
+
+#[test]
+fn a_slice_at_a_time_gives_the_same_bits_as_one_go() {
+    use anneal::schedule::frameworks::Progress;
+    for case in &cases() {
+        let id = case["id"].as_str().unwrap_or("?");
+        let dtype = case["dtype"].as_str().unwrap_or("float64");
+        let n = case["values"].as_array().map_or(0, Vec::len);
+        let Ok(mode) = Mode::from_golden(
+            case["family"].as_str().unwrap_or(""),
+            &case["params"],
+            dtype,
+        ) else {
+            continue;
+        };
+        // Backwards, so stepped schedulers see their points out of order.
+        let t: Vec<f64> = points(case, n).into_iter().rev().collect();
+        let whole = mode.eval(&t).expect("evaluates");
+        let mut progress = Progress::new(&mode, t.clone());
+        let mut last = 0.0;
+        let mut slices = 0;
+        while !progress.advance(7) {
+            assert!(
+                progress.fraction() >= last && progress.fraction() < 1.0,
+                "{id}"
+            );
+            last = progress.fraction();
+            slices += 1;
+        }
+        assert!(slices > 0 || t.len() <= 7, "{id}: done in one slice of 7");
+        let sliced = progress.finish().expect("evaluates");
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&sliced), bits(&whole), "{id}");
+    }
+    let torch = Mode::from_golden(
+        "torch.CosineAnnealingLR",
+        &serde_json::json!({"T_max": 10, "eta_min": 0.0, "optimizer_lr": 0.1}),
+        "float64",
+    )
+    .expect("valid");
+    let mut bad = Progress::new(&torch, vec![3.0, 2.5]);
+    assert!(
+        bad.advance(1),
+        "a point a stepped scheduler cannot reach fails at once"
+    );
+    assert!(bad.finish().is_err());
+}

@@ -5,6 +5,7 @@ mod golden;
 pub mod keras;
 pub mod optax;
 mod params;
+mod progress;
 mod python;
 pub mod timm;
 pub mod torch;
@@ -13,6 +14,7 @@ pub mod transformers;
 use serde_json::Value;
 
 use super::error::ScheduleError;
+pub use progress::Progress;
 
 /// Steps beyond this are refused for schedulers that must be stepped one by one.
 pub const MAX_STEPPED: f64 = 1e8;
@@ -75,36 +77,6 @@ pub const FAMILIES: [&str; 17] = [
     "keras.CosineDecayRestarts",
 ];
 
-/// Evaluates a stepped scheduler at whole-number points by running it up to the largest.
-fn stepped(points: &[f64], steps: impl Iterator<Item = f64>) -> Result<Vec<f64>, ScheduleError> {
-    if let Some(&bad) = points
-        .iter()
-        .find(|t| t.is_nan() || **t < 0.0 || t.fract() != 0.0 || **t > MAX_STEPPED)
-    {
-        return Err(ScheduleError::new(
-            "t",
-            format!("this scheduler is stepped one step at a time: points must be whole numbers from 0 to {MAX_STEPPED}, got {bad}"),
-        ));
-    }
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|&a, &b| points[a].total_cmp(&points[b]));
-    let mut out = vec![0.0; points.len()];
-    let mut next = order.into_iter().peekable();
-    for (step, lr) in steps.enumerate() {
-        while let Some(&k) = next.peek() {
-            if points[k] as usize != step {
-                break;
-            }
-            out[k] = lr;
-            next.next();
-        }
-        if next.peek().is_none() {
-            break;
-        }
-    }
-    Ok(out)
-}
-
 impl Mode {
     /// Builds a mode from a golden-format case: its `family`, `params` and `dtype`.
     pub fn from_golden(family: &str, params: &Value, dtype: &str) -> Result<Mode, ScheduleError> {
@@ -143,42 +115,48 @@ impl Mode {
 
     /// The learning rate at each of `points` (steps or epochs, as the library counts them).
     pub fn eval(&self, points: &[f64]) -> Result<Vec<f64>, ScheduleError> {
-        let each = |f: &dyn Fn(f64) -> f64| Ok(points.iter().map(|&t| f(t)).collect());
+        let mut progress = Progress::new(self, points.to_vec());
+        progress.advance(usize::MAX);
+        progress.finish()
+    }
+
+    /// The learning rate at one point, for every mode that is not stepped.
+    fn at_point(&self, t: f64) -> Result<f64, ScheduleError> {
         match self {
-            Mode::TorchCosine(m) => stepped(points, m.steps()),
-            Mode::TorchWarmRestarts(m) => stepped(points, m.steps()),
-            Mode::TorchLinearThenCosine(m) => stepped(points, m.steps()),
             Mode::TorchWarmRestartsEpoch(m) => {
-                if let Some(bad) = points.iter().find(|t| t.is_nan() || **t < 0.0) {
+                if t.is_nan() || t < 0.0 {
                     return Err(ScheduleError::new(
                         "t",
-                        format!("PyTorch raises for a negative epoch, got {bad}"),
+                        format!("PyTorch raises for a negative epoch, got {t}"),
                     ));
                 }
-                each(&|t| m.at_epoch(t))
+                Ok(m.at_epoch(t))
             }
-            Mode::TorchOneCycle(m) => points
-                .iter()
-                .map(|&t| {
-                    if t >= 0.0 && t.fract() == 0.0 && t <= u64::MAX as f64 {
-                        m.at(t as u64)
-                    } else {
-                        Err(ScheduleError::new(
-                            "t",
-                            format!("OneCycleLR counts whole steps from 0, got {t}"),
-                        ))
-                    }
-                })
-                .collect(),
-            Mode::Timm(m) => each(&|t| m.at(t)),
-            Mode::HfCosine(m) => each(&|t| m.at(t)),
-            Mode::HfWsd(m) => each(&|t| m.at(t)),
-            Mode::OptaxCosine(m) => each(&|t| m.at(t)),
-            Mode::OptaxWarmupCosine(m) => each(&|t| m.at(t)),
-            Mode::OptaxSgdr(m) => each(&|t| m.at(t)),
-            Mode::OptaxOnecycle(m) => each(&|t| m.at(t)),
-            Mode::KerasCosine(m) => each(&|t| m.at(t)),
-            Mode::KerasRestarts(m) => each(&|t| m.at(t)),
+            Mode::TorchOneCycle(m) => {
+                if t >= 0.0 && t.fract() == 0.0 && t <= u64::MAX as f64 {
+                    m.at(t as u64)
+                } else {
+                    Err(ScheduleError::new(
+                        "t",
+                        format!("OneCycleLR counts whole steps from 0, got {t}"),
+                    ))
+                }
+            }
+            Mode::Timm(m) => Ok(m.at(t)),
+            Mode::HfCosine(m) => Ok(m.at(t)),
+            Mode::HfWsd(m) => Ok(m.at(t)),
+            Mode::OptaxCosine(m) => Ok(m.at(t)),
+            Mode::OptaxWarmupCosine(m) => Ok(m.at(t)),
+            Mode::OptaxSgdr(m) => Ok(m.at(t)),
+            Mode::OptaxOnecycle(m) => Ok(m.at(t)),
+            Mode::KerasCosine(m) => Ok(m.at(t)),
+            Mode::KerasRestarts(m) => Ok(m.at(t)),
+            Mode::TorchCosine(_) | Mode::TorchWarmRestarts(_) | Mode::TorchLinearThenCosine(_) => {
+                Err(ScheduleError::new(
+                    "t",
+                    "this scheduler is stepped, not evaluated at a point",
+                ))
+            }
         }
     }
 }

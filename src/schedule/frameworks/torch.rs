@@ -41,7 +41,7 @@ impl CosineAnnealing {
     }
 
     /// The lr after construction, then after each call to `step()`.
-    pub fn steps(&self) -> impl Iterator<Item = f64> + '_ {
+    pub fn steps(self) -> impl Iterator<Item = f64> {
         let mut e = 0.0;
         std::iter::successors(Some(self.base), move |&prev| {
             e += 1.0;
@@ -81,7 +81,7 @@ impl WarmRestarts {
     }
 
     /// Integer stepping with `step()`: the lr after construction, then after each step.
-    pub fn steps(&self) -> impl Iterator<Item = f64> + '_ {
+    pub fn steps(self) -> impl Iterator<Item = f64> {
         let (mut t_cur, mut t_i) = (0u64, self.t_0);
         let first = std::iter::once(self.lr(0.0, t_i as f64));
         first.chain(std::iter::from_fn(move || {
@@ -148,7 +148,7 @@ impl LinearThenCosine {
     }
 
     /// The lr after construction, then after each call to `step()`.
-    pub fn steps(&self) -> impl Iterator<Item = f64> + '_ {
+    pub fn steps(self) -> impl Iterator<Item = f64> {
         let m = self.milestone;
         let mut lr = if m > 0 {
             self.base * self.start_factor
