@@ -3,10 +3,9 @@
 use leptos::prelude::*;
 
 use super::chart_view::{Overlay, OverlaySource};
-use crate::export::{equivalents, whole_steps, Equivalent};
-use crate::schedule::frameworks::{Mode, STEPPED_SHOWN};
-use crate::schedule::{CycleCache, Family};
-use crate::share::{format_value, Pin, Resolved, Settings, MAX_PINS};
+pub use super::framework_curves::FrameworkCurve;
+use crate::schedule::Family;
+use crate::share::{format_value, Pin, Settings, MAX_PINS};
 
 /// Colours for pins (orange, green, purple, pink), apart from the current curve's blue.
 const PIN_COLORS: [(u8, u8, u8); MAX_PINS] =
@@ -20,78 +19,6 @@ const FRAMEWORK_COLORS: [(u8, u8, u8); 5] = [
     (16, 185, 129),
     (208, 0, 0),
 ];
-
-/// Integer steps sampled per framework curve at most; longer horizons are strided.
-const MAX_FRAMEWORK_SAMPLES: f64 = 20_000.0;
-
-/// A framework's curve and how far it strays from the current schedule.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FrameworkCurve {
-    /// Framework name.
-    pub framework: &'static str,
-    /// The call it stands for.
-    pub call: String,
-    /// The exact mode that computes it.
-    pub mode: Mode,
-    /// Where it differs, in words.
-    pub notes: Vec<String>,
-    /// (step, η) samples, or why there are none.
-    pub samples: Result<Vec<(f64, f64)>, String>,
-    /// Largest |Δη| against the current schedule and the step where it happens.
-    pub max_diff: Option<(f64, f64)>,
-}
-
-fn sample(e: &Equivalent, r: &Resolved) -> FrameworkCurve {
-    let mut notes = e.notes.clone();
-    let end = if e.mode.is_stepped() && r.horizon_steps > STEPPED_SHOWN {
-        notes.push(format!(
-            "stepped one step at a time: drawn up to step {}",
-            format_value(STEPPED_SHOWN)
-        ));
-        STEPPED_SHOWN
-    } else {
-        r.horizon_steps
-    };
-    let steps = whole_steps(end, MAX_FRAMEWORK_SAMPLES);
-    let samples = e
-        .mode
-        .eval(&steps)
-        .map_err(|err| err.to_string())
-        .map(|values| {
-            steps
-                .iter()
-                .copied()
-                .zip(values)
-                .filter(|p| p.1.is_finite())
-                .collect::<Vec<_>>()
-        });
-    // In step order, so the cycle cache keeps this at one cos per sample while dragging.
-    let mut cache = CycleCache::default();
-    let max_diff = samples.as_ref().ok().and_then(|pts| {
-        pts.iter()
-            .map(|&(t, v)| ((v - r.schedule.lr_cached(t, &mut cache)).abs(), t))
-            .fold(None, |m: Option<(f64, f64)>, d| match m {
-                Some(best) if best.0 >= d.0 => Some(best),
-                _ => Some(d),
-            })
-    });
-    FrameworkCurve {
-        framework: e.framework,
-        call: e.call.clone(),
-        mode: e.mode.clone(),
-        notes,
-        samples,
-        max_diff,
-    }
-}
-
-/// The framework curves for the resolved schedule.
-pub fn framework_curves(r: &Resolved) -> Vec<FrameworkCurve> {
-    equivalents(&r.schedule, r.horizon_steps)
-        .iter()
-        .map(|e| sample(e, r))
-        .collect()
-}
 
 /// Colour of a preset's contrast curve (slate).
 const CONTRAST_COLOR: (u8, u8, u8) = (71, 85, 105);
@@ -152,7 +79,9 @@ pub fn ComparePanel(
     push_next: StoredValue<bool>,
     compare: Signal<bool>,
     set_compare: Callback<bool>,
-    frameworks: Memo<Vec<FrameworkCurve>>,
+    frameworks: ReadSignal<Vec<FrameworkCurve>>,
+    /// Share of the framework curves computed, while they are being updated.
+    updating: ReadSignal<Option<f64>>,
     contrast: RwSignal<Option<ContrastCurve>>,
 ) -> impl IntoView {
     let count = move || settings.with(|s| s.pins.iter().flatten().count());
@@ -263,6 +192,11 @@ pub fn ComparePanel(
                 <span>"Compare frameworks: PyTorch, timm, Hugging Face, optax, Keras"</span>
             </label>
             <Show when=move || compare.get()>
+                {move || {
+                    updating.get().map(|f| {
+                        view! { <p class="notice" role="status">{format!("Updating the framework curves… {:.0} %", f * 100.0)}</p> }
+                    })
+                }}
                 <table class="frameworks">
                     <thead>
                         <tr>

@@ -99,7 +99,7 @@ const IMAGE_SIZE: (u32, u32) = (960, 480);
 pub fn Downloads(
     settings: RwSignal<Settings>,
     resolved: Memo<Resolved>,
-    frameworks: Memo<Vec<FrameworkCurve>>,
+    frameworks: ReadSignal<Vec<FrameworkCurve>>,
     overlays: Signal<Vec<Overlay>>,
 ) -> impl IntoView {
     let save_svg = move |_| {

@@ -8,6 +8,7 @@ mod copy_link;
 pub mod crash;
 mod downloads;
 mod embed;
+mod framework_curves;
 mod image_export;
 mod lab;
 mod screen;
@@ -19,11 +20,12 @@ use crate::schedule::{pitfalls, WarmupShape};
 use crate::share::*;
 use chart_view::{Overlay, ScheduleCanvas};
 use code_panel::CodePanel;
-use compare::{framework_curves, overlays, ComparePanel, ContrastCurve};
+use compare::{overlays, ComparePanel, ContrastCurve};
 use control::{Choice, NumberControl, Toggle};
 use copy_link::CopyLink;
 use downloads::Downloads;
 use embed::EmbedPanel;
+use framework_curves::framework_curves;
 use lab::LabPanel;
 
 type Getter<T> = fn(&Settings) -> T;
@@ -117,13 +119,7 @@ pub fn App() -> impl IntoView {
     let staged = move |at: u8, part: &'static str| move || stage.get() >= at && interactive(part)();
     let embed_panel = move || stage.get() >= 1 && !embed.get() && !view_opts.with(|v| v.still);
     let lab_shown = move || stage.get() >= 2 && shows("landscape")();
-    let frameworks = Memo::new(move |_| {
-        if compare.get() {
-            resolved.with(framework_curves)
-        } else {
-            Vec::new()
-        }
-    });
+    let (frameworks, updating) = framework_curves(compare, resolved);
     let contrast = RwSignal::new(None::<ContrastCurve>);
     let imported = RwSignal::new(None::<Overlay>);
     let drawn = Memo::new(move |_| {
@@ -235,7 +231,7 @@ pub fn App() -> impl IntoView {
             <section class="chart-panel">
                 <ScheduleCanvas resolved=resolved overlays=drawn.into() flags=flags.into() log_y=log_y unit=unit fill=embed theme_tick=theme_tick />
                 <Show when=staged(1, "compare")>
-                    <ComparePanel settings=settings push_next=push_next compare=compare set_compare=set_compare frameworks=frameworks contrast=contrast />
+                    <ComparePanel settings=settings push_next=push_next compare=compare set_compare=set_compare frameworks=frameworks updating=updating contrast=contrast />
                 </Show>
                 <Show when=staged(1, "export")>
                     <Downloads settings=settings resolved=resolved frameworks=frameworks overlays=drawn.into() />

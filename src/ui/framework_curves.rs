@@ -1,0 +1,197 @@
+//! The compare overlays' framework curves, computed a slice at a time: what fits in a few
+//! milliseconds is done at once, the rest in later animation frames with progress shown, so a
+//! long horizon (a PyTorch scheduler stepped to step 10⁶) never freezes the page.
+
+use leptos::prelude::*;
+
+use super::screen::now;
+use crate::export::{equivalents, whole_steps, Equivalent};
+use crate::schedule::frameworks::{Mode, Progress, STEPPED_SHOWN};
+use crate::schedule::CycleCache;
+use crate::share::{format_value, Resolved};
+
+/// Integer steps sampled per framework curve at most; longer horizons are strided.
+const MAX_FRAMEWORK_SAMPLES: f64 = 20_000.0;
+
+/// Main-thread time per slice, well inside a 60 Hz frame.
+const SLICE_MS: f64 = 6.0;
+
+/// A framework's curve and how far it strays from the current schedule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FrameworkCurve {
+    /// Framework name.
+    pub framework: &'static str,
+    /// The call it stands for.
+    pub call: String,
+    /// The exact mode that computes it.
+    pub mode: Mode,
+    /// Where it differs, in words.
+    pub notes: Vec<String>,
+    /// (step, η) samples, or why there are none.
+    pub samples: Result<Vec<(f64, f64)>, String>,
+    /// Largest |Δη| against the current schedule and the step where it happens.
+    pub max_diff: Option<(f64, f64)>,
+}
+
+/// One framework's curve being computed.
+struct Pending {
+    equivalent: Equivalent,
+    notes: Vec<String>,
+    steps: Vec<f64>,
+    progress: Progress,
+}
+
+fn start(e: Equivalent, r: &Resolved) -> Pending {
+    let mut notes = e.notes.clone();
+    let end = if e.mode.is_stepped() && r.horizon_steps > STEPPED_SHOWN {
+        notes.push(format!(
+            "stepped one step at a time: drawn up to step {}",
+            format_value(STEPPED_SHOWN)
+        ));
+        STEPPED_SHOWN
+    } else {
+        r.horizon_steps
+    };
+    let steps = whole_steps(end, MAX_FRAMEWORK_SAMPLES);
+    let progress = Progress::new(&e.mode, steps.clone());
+    Pending {
+        equivalent: e,
+        notes,
+        steps,
+        progress,
+    }
+}
+
+fn finish(p: Pending, r: &Resolved) -> FrameworkCurve {
+    let samples = p
+        .progress
+        .finish()
+        .map_err(|err| err.to_string())
+        .map(|values| {
+            p.steps
+                .iter()
+                .copied()
+                .zip(values)
+                .filter(|s| s.1.is_finite())
+                .collect::<Vec<_>>()
+        });
+    // In step order, so the cycle cache keeps this at one cos per sample.
+    let mut cache = CycleCache::default();
+    let max_diff = samples.as_ref().ok().and_then(|pts| {
+        pts.iter()
+            .map(|&(t, v)| ((v - r.schedule.lr_cached(t, &mut cache)).abs(), t))
+            .fold(None, |m: Option<(f64, f64)>, d| match m {
+                Some(best) if best.0 >= d.0 => Some(best),
+                _ => Some(d),
+            })
+    });
+    FrameworkCurve {
+        framework: p.equivalent.framework,
+        call: p.equivalent.call,
+        mode: p.equivalent.mode,
+        notes: p.notes,
+        samples,
+        max_diff,
+    }
+}
+
+/// The five curves for one resolved schedule, advanced by time slices.
+struct Job {
+    resolved: Resolved,
+    pending: Vec<Pending>,
+    generation: u64,
+}
+
+impl Job {
+    /// Works until `deadline` (page clock, ms); returns whether every curve is computed.
+    fn advance(&mut self, deadline: f64) -> bool {
+        for p in &mut self.pending {
+            while !p.progress.advance(2_000) {
+                if now() >= deadline {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    fn fraction(&self) -> f64 {
+        let n = self.pending.len().max(1) as f64;
+        self.pending
+            .iter()
+            .map(|p| p.progress.fraction())
+            .sum::<f64>()
+            / n
+    }
+
+    fn finish(self) -> Vec<FrameworkCurve> {
+        let r = self.resolved;
+        self.pending.into_iter().map(|p| finish(p, &r)).collect()
+    }
+}
+
+/// Runs the job for `generation` for one slice; schedules the next slice if unfinished.
+fn work(
+    job: StoredValue<Option<Job>, LocalStorage>,
+    generation: u64,
+    curves: WriteSignal<Vec<FrameworkCurve>>,
+    updating: WriteSignal<Option<f64>>,
+) {
+    let deadline = now() + SLICE_MS;
+    let state = job
+        .try_update_value(|j| {
+            j.as_mut()
+                .filter(|j| j.generation == generation)
+                .map(|j| (j.advance(deadline), j.fraction()))
+        })
+        .flatten();
+    match state {
+        // A newer job took over, or compare was switched off.
+        None => {}
+        Some((true, _)) => {
+            if let Some(done) = job.try_update_value(Option::take).flatten() {
+                curves.set(done.finish());
+            }
+            updating.set(None);
+        }
+        Some((false, fraction)) => {
+            updating.set(Some(fraction));
+            request_animation_frame(move || work(job, generation, curves, updating));
+        }
+    }
+}
+
+/// The framework curves of `resolved` while `compare` is on (empty when off), and the share
+/// computed while an update is under way. Until an update finishes, the previous curves stay.
+pub fn framework_curves(
+    compare: Signal<bool>,
+    resolved: Memo<Resolved>,
+) -> (ReadSignal<Vec<FrameworkCurve>>, ReadSignal<Option<f64>>) {
+    let (curves, set_curves) = signal(Vec::new());
+    let (updating, set_updating) = signal(None::<f64>);
+    let job = StoredValue::new_local(None::<Job>);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let on = compare.get();
+        let r = resolved.get();
+        let next = generation.get_value() + 1;
+        generation.set_value(next);
+        if !on {
+            job.set_value(None);
+            set_curves.set(Vec::new());
+            set_updating.set(None);
+            return;
+        }
+        let pending = equivalents(&r.schedule, r.horizon_steps)
+            .into_iter()
+            .map(|e| start(e, &r))
+            .collect();
+        job.set_value(Some(Job {
+            resolved: r,
+            pending,
+            generation: next,
+        }));
+        work(job, next, set_curves, set_updating);
+    });
+    (curves, updating)
+}
