@@ -3,6 +3,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::Theme;
 use crate::share::{format_value, round_significant};
@@ -114,6 +115,48 @@ fn y_range(chart: &ScheduleChart) -> (f64, f64) {
     }
 }
 
+/// The labelled curves' legend in the plot's upper right corner. plotters' own legend sizes its
+/// labels through the font layer, which in the browser appends a span to the page and forces a
+/// layout per label; this asks the backend (the page's canvas measures text without layout).
+fn draw_legend<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, Shift>,
+    entries: &[(&str, RGBColor)],
+    style: &TextStyle,
+    theme: &Theme,
+    px: impl Fn(f64) -> u32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let mut text_w = 0;
+    let mut line = 0;
+    for (label, _) in entries {
+        let (w, h) = plot.estimate_text_size(label, style)?;
+        text_w = text_w.max(w as i32);
+        line = line.max(h as i32);
+    }
+    let (m, swatch, gap) = (px(5.0) as i32, px(18.0) as i32, px(6.0) as i32);
+    let (w, h) = (
+        2 * m + swatch + gap + text_w,
+        2 * m + line * entries.len() as i32,
+    );
+    let x0 = plot.dim_in_pixel().0 as i32 - w - m;
+    let corners = [(x0, m), (x0 + w, m + h)];
+    plot.draw(&Rectangle::new(corners, theme.background.mix(0.9).filled()))?;
+    plot.draw(&Rectangle::new(corners, theme.grid.stroke_width(1)))?;
+    let left = style.pos(Pos::new(HPos::Left, VPos::Center));
+    for (i, (label, color)) in entries.iter().enumerate() {
+        let y = 2 * m + line * i as i32 + line / 2;
+        let (sx, tx) = (x0 + m, x0 + m + swatch + gap);
+        plot.draw(&PathElement::new(
+            vec![(sx, y), (sx + swatch, y)],
+            color.stroke_width(px(3.0)),
+        ))?;
+        plot.draw(&Text::new(label.to_string(), (tx, y), left.clone()))?;
+    }
+    Ok(())
+}
+
 /// Draws `chart` onto `area`, filling it completely.
 pub fn draw_schedule<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -185,13 +228,7 @@ pub fn draw_schedule<DB: DrawingBackend>(
             .iter()
             .filter(|p| p.1.is_finite())
             .map(|&(x, y)| (x, to_y(y)));
-        let series = ctx.draw_series(LineSeries::new(points, style))?;
-        if let Some(label) = curve.label {
-            let color = curve.color;
-            series.label(label).legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(3))
-            });
-        }
+        ctx.draw_series(LineSeries::new(points, style))?;
     }
     if let Some(x) = chart.cursor.filter(|x| (0.0..=x_max).contains(x)) {
         ctx.draw_series(std::iter::once(PathElement::new(
@@ -199,14 +236,13 @@ pub fn draw_schedule<DB: DrawingBackend>(
             theme.text.stroke_width(px(1.0)),
         )))?;
     }
-    if chart.curves.iter().any(|c| c.label.is_some()) {
-        ctx.configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(theme.background.mix(0.9))
-            .border_style(theme.grid)
-            .label_font(font(12.0).color(&theme.text))
-            .draw()?;
-    }
+    let entries: Vec<(&str, RGBColor)> = chart
+        .curves
+        .iter()
+        .filter_map(|c| Some((c.label?, c.color)))
+        .collect();
+    let plot = ctx.plotting_area().strip_coord_spec();
+    draw_legend(&plot, &entries, &font(12.0).color(&theme.text), theme, px)?;
     let (xs, ys) = ctx.plotting_area().get_pixel_range();
     area.present()?;
     Ok(PlotArea {

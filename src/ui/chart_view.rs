@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
+use super::canvas::Canvas;
 use super::screen::{device_pixel_ratio, fit_canvas, theme, timing};
 use crate::charts::PlotArea;
 pub use crate::charts::{draw_explorer, Overlay, OverlaySource};
@@ -30,7 +30,7 @@ fn paint(
     };
     let dpr = fit_canvas(canvas, css_w, css_h);
     let columns = canvas.width() as usize;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let backend = Canvas::new(canvas)?;
     let area = backend.into_drawing_area();
     draw_explorer(&area, r, overlays, log_y, unit, columns, dpr, &theme()).ok()
 }

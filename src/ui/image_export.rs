@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea, SVGBackend};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlAnchorElement, HtmlCanvasElement};
+
+use super::canvas::Canvas;
 
 /// PNG exports are drawn at this many device pixels per CSS pixel.
 pub const PNG_SCALE: f64 = 2.0;
@@ -37,12 +38,12 @@ pub fn svg(size: (u32, u32), draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>))
 /// A PNG data URL of `size` CSS pixels at [`PNG_SCALE`], drawn by `draw` (given the scale).
 pub fn png(
     size: (u32, u32),
-    draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>, f64),
+    draw: impl FnOnce(&DrawingArea<Canvas, Shift>, f64),
 ) -> Option<String> {
     let canvas: HtmlCanvasElement = document().create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width((f64::from(size.0) * PNG_SCALE) as u32);
     canvas.set_height((f64::from(size.1) * PNG_SCALE) as u32);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let backend = Canvas::new(&canvas)?;
     draw(&backend.into_drawing_area(), PNG_SCALE);
     canvas.to_data_url().ok()
 }

@@ -1,5 +1,6 @@
 //! Leptos components: thin views over the pure core.
 
+mod canvas;
 mod chart_view;
 mod code_panel;
 mod compare;

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use super::escape::FRAME_BUDGET_MS;
 use super::LabCtx;
 use crate::charts::{basin_color, draw_basin_map};
 use crate::landscape::BasinMap;
+use crate::ui::canvas::Canvas;
 use crate::ui::screen::{fit_canvas, now, theme};
 
 /// Starts per side of the lattice.
@@ -66,7 +66,7 @@ pub fn BasinPanel(ctx: LabCtx) -> impl IntoView {
             for (i, c) in canvases.iter().enumerate() {
                 let Some(c) = c.get_untracked() else { continue };
                 let dpr = fit_canvas(&c, 200.0, 220.0);
-                if let Some(backend) = CanvasBackend::with_canvas_object(c) {
+                if let Some(backend) = Canvas::new(&c) {
                     let title = labels.get(i).copied().unwrap_or_default();
                     let _ =
                         draw_basin_map(&backend.into_drawing_area(), m, i, title, &theme(), dpr);

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters::style::RGBColor;
-use plotters_canvas::CanvasBackend;
 
 use super::{LabCtx, RUN_COLORS};
 use crate::charts::{decimate, draw_schedule, Curve, PlotArea, ScheduleChart};
+use crate::ui::canvas::Canvas;
 use crate::ui::screen::{device_pixel_ratio, fit_canvas, theme, timed};
 
 /// One decimated curve and its colour.
@@ -95,7 +95,7 @@ fn paint(
         log_y: false,
         scale: dpr,
     };
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let backend = Canvas::new(canvas)?;
     draw_schedule(&backend.into_drawing_area(), &chart, &theme()).ok()
 }
 

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea};
 use plotters::style::RGBColor;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::LabCtx;
 use crate::charts::{draw_paths, draw_surface, Frame, PathView};
 use crate::landscape::{Heatmap, Point};
+use crate::ui::canvas::Canvas;
 use crate::ui::downloads::download;
 use crate::ui::image_export::{png, save_url, svg};
 use crate::ui::screen::{fit_canvas, theme, timed};
@@ -72,7 +72,7 @@ fn draw_runs<DB: DrawingBackend>(
 fn paint_paths(ctx: &LabCtx, canvas: &HtmlCanvasElement, frame: &Frame, side: f64) {
     let dpr = fit_canvas(canvas, side, side);
     clear(canvas);
-    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+    if let Some(backend) = Canvas::new(canvas) {
         draw_runs(&backend.into_drawing_area(), ctx, frame, dpr);
     }
 }
@@ -111,7 +111,7 @@ pub fn SurfaceView(ctx: LabCtx) -> impl IntoView {
         };
         let side = css_side(&w);
         let dpr = fit_canvas(&c, side, side);
-        let Some(backend) = CanvasBackend::with_canvas_object(c) else {
+        let Some(backend) = Canvas::new(&c) else {
             return;
         };
         let f = heat

@@ -1,0 +1,137 @@
+//! The canvas backend for plotters, with text measured by the canvas itself.
+//!
+//! plotters measures text in the browser by appending a `<span>` to the page, reading its
+//! `offsetWidth`/`offsetHeight` and removing it: one forced layout of the whole page per
+//! label, dozens per chart. On this page that was most of a redraw's cost. `measureText`
+//! needs no layout.
+
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Line height of a label as a multiple of its font size (a browser's `normal` for sans-serif).
+const LINE_HEIGHT: f64 = 1.2;
+
+/// [`CanvasBackend`] for `canvas`, but measuring text with `measureText`.
+pub struct Canvas {
+    inner: CanvasBackend,
+    context: CanvasRenderingContext2d,
+}
+
+impl Canvas {
+    /// The backend for `canvas`, or `None` when it has no 2D context.
+    pub fn new(canvas: &HtmlCanvasElement) -> Option<Self> {
+        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        Some(Self {
+            inner: CanvasBackend::with_canvas_object(canvas.clone())?,
+            context,
+        })
+    }
+}
+
+type Failure = DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
+
+impl DrawingBackend for Canvas {
+    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), Failure> {
+        self.inner.ensure_prepared()
+    }
+
+    fn present(&mut self) -> Result<(), Failure> {
+        self.inner.present()
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failure> {
+        self.inner.draw_pixel(point, color)
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), Failure> {
+        self.inner.draw_line(from, to, style)
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), Failure> {
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), Failure> {
+        self.inner.draw_path(path, style)
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), Failure> {
+        self.inner.draw_circle(center, radius, style, fill)
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), Failure> {
+        self.inner.fill_polygon(vert, style)
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), Failure> {
+        self.inner.draw_text(text, style, pos)
+    }
+
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), Failure> {
+        let size = style.size();
+        self.context.set_font(&format!(
+            "{} {size}px {}",
+            style.style().as_str(),
+            style.family().as_str()
+        ));
+        let width = self
+            .context
+            .measure_text(text)
+            .map_or(0.0, |m| m.width())
+            .ceil();
+        Ok((width as u32, (size * LINE_HEIGHT).ceil() as u32))
+    }
+
+    fn blit_bitmap(
+        &mut self,
+        pos: BackendCoord,
+        size: (u32, u32),
+        src: &[u8],
+    ) -> Result<(), Failure> {
+        self.inner.blit_bitmap(pos, size, src)
+    }
+}
