@@ -14,6 +14,9 @@ test('the page loads, draws the chart and logs no errors', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   assert.equal(await page.title(), 'Anneal — learning-rate schedules');
   assert.match(await page.textContent('h1'), /Anneal/);
+  const html = await (await fetch(ctx.server.url)).text();
+  assert.match(html, /Loading Anneal…/, 'the static page says something while the wasm loads');
+  assert.equal(await page.locator('#loading').count(), 0, 'and the line is gone once the app runs');
   await mkdir(shots, { recursive: true });
   const shot = join(shots, 'app.png');
   await page.screenshot({ path: shot, fullPage: true });
