@@ -36,6 +36,30 @@ for (const [key, position] of [['eta_max', '200'], ['eta_min', '700'], ['t_max',
   });
 }
 
+test('the chart stays put while the rest of the page arrives, on wide and narrow screens', async () => {
+  for (const width of [1280, 400]) {
+    const page = await ctx.browser.newPage({ viewport: { width, height: 800 } });
+    // The chart's top and whether the controls exist, in each of the first frames it is there.
+    await page.addInitScript(() => {
+      window.__frames = [];
+      const look = () => {
+        const c = document.querySelector('canvas.chart');
+        if (c) window.__frames.push([c.getBoundingClientRect().top, !!document.querySelector('.controls')]);
+        if (window.__frames.length < 8) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto(ctx.server.url);
+    await page.waitForFunction(() => window.__frames.length >= 8);
+    const frames = await page.evaluate(() => window.__frames);
+    const tops = new Set(frames.map((f) => Math.round(f[0])));
+    assert.equal(tops.size, 1, `${width} px: the chart moved: ${JSON.stringify(frames)}`);
+    assert.ok(frames.at(-1)[1], `${width} px: the controls arrived`);
+    if (width === 400) assert.ok(frames[0][1], 'above the chart, the controls come with it');
+    await page.close();
+  }
+});
+
 test('typing into a number box moves its slider', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   // t_max is logarithmic over 1..1e6 on 1000 slider steps: 250 sits at round(1000·ln 250 / ln 1e6) = 400.

@@ -108,8 +108,10 @@ pub fn App() -> impl IntoView {
     let interactive =
         move |part: &'static str| move || view_opts.with(|v| !v.still && !v.hides(part));
     let embed = Signal::derive(move || view_opts.with(|v| v.embed));
-    // The first frame paints the controls and the chart; the panels below the chart are built in
-    // the next frame and the lab (runs, basins, heatmap) in the one after, so neither delays it.
+    // The first frame paints the header and the chart; the controls beside it and the panels
+    // below it are built in the next frame, the lab (runs, basins, heatmap) in the one after, so
+    // none of them delays the chart. Controls above the chart (narrow screens) come at once, or
+    // the chart would jump down when they arrive.
     let stage = RwSignal::new(0u8);
     request_animation_frame(move || {
         request_animation_frame(move || {
@@ -118,6 +120,7 @@ pub fn App() -> impl IntoView {
         })
     });
     let staged = move |at: u8, part: &'static str| move || stage.get() >= at && interactive(part)();
+    let controls_at = u8::from(embed.get_untracked() || !screen::narrow_layout());
     let embed_panel = move || stage.get() >= 1 && !embed.get() && !view_opts.with(|v| v.still);
     let lab_shown = move || stage.get() >= 2 && shows("landscape")();
     let (frameworks, updating) = framework_curves(compare, resolved);
@@ -165,7 +168,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             </Show>
-            <Show when=staged(1, "controls")>
+            <Show when=staged(controls_at, "controls")>
             <section class="controls" aria-label="Schedule parameters">
                 {move || {
                     let notices = link_notices.get();
