@@ -6,7 +6,7 @@
 
 use super::equivalents::{equivalents, Equivalent};
 use crate::format::format_value;
-use crate::schedule::frameworks::{Mode, STEPPED_SHOWN};
+use crate::schedule::frameworks::Mode;
 use crate::schedule::{Anneal, WarmupPlacement, WarmupScope};
 
 /// One framework's code.
@@ -19,17 +19,8 @@ pub struct Snippet {
     /// The Python code.
     pub code: String,
     /// Whether the built-in call gives Anneal's learning rate at every whole step shown (a
-    /// stepped PyTorch scheduler: up to [`STEPPED_SHOWN`]).
+    /// stepped PyTorch scheduler: up to [`Mode::shown_end`]).
     pub exact: bool,
-}
-
-/// The last step the exactness check reaches: a stepped scheduler only up to [`STEPPED_SHOWN`].
-fn checked_end(e: &Equivalent, horizon: f64) -> f64 {
-    if e.mode.is_stepped() {
-        horizon.min(STEPPED_SHOWN)
-    } else {
-        horizon
-    }
 }
 
 fn header(e: &Equivalent, exact: bool, horizon: f64) -> String {
@@ -39,7 +30,7 @@ fn header(e: &Equivalent, exact: bool, horizon: f64) -> String {
         } else {
             ""
         };
-        let end = checked_end(e, horizon);
+        let end = e.mode.shown_end(horizon);
         let scope = if end < horizon {
             format!(" checked (the first {})", format_value(end))
         } else {
@@ -67,7 +58,7 @@ const MAX_CHECKED: f64 = 20_000.0;
 /// Whether `e`'s values equal Anneal's at every whole step up to `horizon` (to float32
 /// rounding for Keras, which computes in float32).
 fn exact(a: &Anneal, e: &Equivalent, horizon: f64) -> bool {
-    let steps = super::whole_steps(checked_end(e, horizon), MAX_CHECKED);
+    let steps = super::whole_steps(e.mode.shown_end(horizon), MAX_CHECKED);
     let tol = if e.framework == "Keras" { 1e-6 } else { 1e-12 };
     e.mode.eval(&steps).is_ok_and(|values| {
         steps.iter().zip(values).all(|(&t, v)| {

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::screen::now;
+use super::screen::{in_frames, now};
 use crate::export::{equivalents, whole_steps, Equivalent};
-use crate::schedule::frameworks::{Mode, Progress, STEPPED_SHOWN};
+use crate::schedule::frameworks::{Mode, Progress};
 use crate::schedule::CycleCache;
 use crate::share::{format_value, Resolved};
 
@@ -43,15 +43,13 @@ struct Pending {
 
 fn start(e: Equivalent, r: &Resolved) -> Pending {
     let mut notes = e.notes.clone();
-    let end = if e.mode.is_stepped() && r.horizon_steps > STEPPED_SHOWN {
+    let end = e.mode.shown_end(r.horizon_steps);
+    if end < r.horizon_steps {
         notes.push(format!(
             "stepped one step at a time: drawn up to step {}",
-            format_value(STEPPED_SHOWN)
+            format_value(end)
         ));
-        STEPPED_SHOWN
-    } else {
-        r.horizon_steps
-    };
+    }
     let steps = whole_steps(end, MAX_FRAMEWORK_SAMPLES);
     let progress = Progress::new(&e.mode, steps.clone());
     Pending {
@@ -130,14 +128,15 @@ impl Job {
     }
 }
 
-/// Runs the job for `generation` for one slice; schedules the next slice if unfinished.
-fn work(
+/// Works on the job for `generation` until `deadline`; returns whether there is nothing left
+/// to do (finished, or a newer job or compare off took its place).
+fn slice(
     job: StoredValue<Option<Job>, LocalStorage>,
     generation: u64,
     curves: WriteSignal<Vec<FrameworkCurve>>,
     updating: WriteSignal<Option<f64>>,
-) {
-    let deadline = now() + SLICE_MS;
+    deadline: f64,
+) -> bool {
     let state = job
         .try_update_value(|j| {
             j.as_mut()
@@ -146,17 +145,17 @@ fn work(
         })
         .flatten();
     match state {
-        // A newer job took over, or compare was switched off.
-        None => {}
+        None => true,
         Some((true, _)) => {
             if let Some(done) = job.try_update_value(Option::take).flatten() {
                 curves.set(done.finish());
             }
             updating.set(None);
+            true
         }
         Some((false, fraction)) => {
             updating.set(Some(fraction));
-            request_animation_frame(move || work(job, generation, curves, updating));
+            false
         }
     }
 }
@@ -191,7 +190,11 @@ pub fn framework_curves(
             pending,
             generation: next,
         }));
-        work(job, next, set_curves, set_updating);
+        // The first slice at once: short horizons finish in it, with no frame of stale curves.
+        let run = move |deadline| slice(job, next, set_curves, set_updating, deadline);
+        if !run(now() + SLICE_MS) {
+            in_frames(SLICE_MS, run);
+        }
     });
     (curves, updating)
 }

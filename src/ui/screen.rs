@@ -61,6 +61,16 @@ pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
+/// Spreads a long job over animation frames: calls `slice` once per frame with the page-clock
+/// time it should stop by (`budget_ms` from now) until it returns `true` (finished or gone).
+pub fn in_frames(budget_ms: f64, mut slice: impl FnMut(f64) -> bool + 'static) {
+    request_animation_frame(move || {
+        if !slice(now() + budget_ms) {
+            in_frames(budget_ms, slice);
+        }
+    });
+}
+
 /// Device pixels per CSS pixel, within reason.
 pub fn device_pixel_ratio() -> f64 {
     window().device_pixel_ratio().clamp(1.0, 4.0)

@@ -104,13 +104,25 @@ impl Mode {
         }
     }
 
-    /// Whether the library's values come from stepping it one step at a time (cost grows with
-    /// the last step asked for).
-    pub fn is_stepped(&self) -> bool {
-        matches!(
-            self,
-            Mode::TorchCosine(_) | Mode::TorchWarmRestarts(_) | Mode::TorchLinearThenCosine(_)
-        )
+    /// The learning rates after construction and after each `step()`, for the schedulers that
+    /// are only defined by stepping them (their cost grows with the last step asked for).
+    fn stepped_lrs(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
+        match *self {
+            Mode::TorchCosine(m) => Some(Box::new(m.steps())),
+            Mode::TorchWarmRestarts(m) => Some(Box::new(m.steps())),
+            Mode::TorchLinearThenCosine(m) => Some(Box::new(m.steps())),
+            _ => None,
+        }
+    }
+
+    /// The last step the page evaluates of a `horizon`: a stepped scheduler stops at
+    /// [`STEPPED_SHOWN`], every other mode goes to the horizon.
+    pub fn shown_end(&self, horizon: f64) -> f64 {
+        if self.stepped_lrs().is_some() {
+            horizon.min(STEPPED_SHOWN)
+        } else {
+            horizon
+        }
     }
 
     /// The learning rate at each of `points` (steps or epochs, as the library counts them).

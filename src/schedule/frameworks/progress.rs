@@ -29,14 +29,8 @@ impl Progress {
     /// Starts evaluating `mode` at `points`; a point a stepped scheduler cannot reach is an
     /// error at once.
     pub fn new(mode: &Mode, points: Vec<f64>) -> Self {
-        let lrs: Option<Box<dyn Iterator<Item = f64>>> = match *mode {
-            Mode::TorchCosine(m) => Some(Box::new(m.steps())),
-            Mode::TorchWarmRestarts(m) => Some(Box::new(m.steps())),
-            Mode::TorchLinearThenCosine(m) => Some(Box::new(m.steps())),
-            _ => None,
-        };
         let mut error = None;
-        let work = match lrs {
+        let work = match mode.stepped_lrs() {
             None => Work::Pointwise,
             Some(lrs) => {
                 if let Some(&bad) = points

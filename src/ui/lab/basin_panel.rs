@@ -8,28 +8,32 @@ use super::LabCtx;
 use crate::charts::{basin_color, draw_basin_map};
 use crate::landscape::BasinMap;
 use crate::ui::canvas::Canvas;
-use crate::ui::screen::{fit_canvas, now, theme};
+use crate::ui::screen::{fit_canvas, in_frames, now, theme};
 
 /// Starts per side of the lattice.
 const SIDE: usize = 40;
 
 fn work(job: StoredValue<Option<BasinMap>>, shown: RwSignal<Option<BasinMap>>) {
-    request_animation_frame(move || {
-        let Some(mut map) = job.try_get_value().flatten() else {
-            return;
+    in_frames(FRAME_BUDGET_MS, move |deadline| {
+        let progress = job
+            .try_update_value(|j| {
+                let map = j.as_mut()?;
+                let mut done = false;
+                while !done && now() < deadline {
+                    done = map.advance(1);
+                }
+                Some((done, map.clone()))
+            })
+            .flatten();
+        // None: the settings changed and the map was dropped.
+        let Some((done, map)) = progress else {
+            return true;
         };
-        let t0 = now();
-        let mut done = false;
-        while !done && now() - t0 < FRAME_BUDGET_MS {
-            done = map.advance(1);
-        }
-        shown.set(Some(map.clone()));
+        shown.set(Some(map));
         if done {
             job.set_value(None);
-        } else {
-            job.set_value(Some(map));
-            work(job, shown);
         }
+        done
     });
 }
 

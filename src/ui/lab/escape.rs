@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::LabCtx;
 use crate::landscape::{settle, Experiment, Tally};
-use crate::ui::screen::now;
+use crate::ui::screen::{in_frames, now};
 
 /// Seeds per experiment.
 const SEEDS: u64 = 100;
@@ -13,22 +13,26 @@ const SEEDS: u64 = 100;
 pub const FRAME_BUDGET_MS: f64 = 10.0;
 
 fn work(job: StoredValue<Option<Experiment>>, result: RwSignal<Option<(u64, Vec<Tally>)>>) {
-    request_animation_frame(move || {
-        let Some(mut e) = job.try_get_value().flatten() else {
-            return;
+    in_frames(FRAME_BUDGET_MS, move |deadline| {
+        let progress = job
+            .try_update_value(|j| {
+                let e = j.as_mut()?;
+                let mut done = false;
+                while !done && now() < deadline {
+                    done = e.advance(1);
+                }
+                Some((done, e.done(), e.tallies.clone()))
+            })
+            .flatten();
+        // None: the settings changed and the experiment was dropped.
+        let Some((done, seeds, tallies)) = progress else {
+            return true;
         };
-        let t0 = now();
-        let mut done = false;
-        while !done && now() - t0 < FRAME_BUDGET_MS {
-            done = e.advance(1);
-        }
-        result.set(Some((e.done(), e.tallies.clone())));
+        result.set(Some((seeds, tallies)));
         if done {
             job.set_value(None);
-        } else {
-            job.set_value(Some(e));
-            work(job, result);
         }
+        done
     });
 }
 
