@@ -1,10 +1,8 @@
 //! Import: a pasted framework call becomes the framework's exact mode and the nearest
 //! explorer settings, or a message that points at the problem.
 
-use serde_json::{json, Map, Value};
-
 use super::pycall::{parse_call_at, Call, Py};
-use crate::schedule::frameworks::Mode;
+use crate::schedule::frameworks::{Arg, Mode};
 use crate::share::Settings;
 
 mod to_settings;
@@ -161,28 +159,26 @@ fn error(column: Option<usize>, message: impl Into<String>) -> ImportError {
     }
 }
 
-fn to_json(p: &Py) -> Value {
+fn to_arg(p: &Py) -> Arg {
     match p {
-        Py::Num(v) if v.fract() == 0.0 && v.abs() < 9e15 => json!(*v as i64),
-        Py::Num(v) => json!(v),
-        Py::Str(s) => json!(s),
-        Py::Bool(b) => json!(b),
-        Py::None | Py::Name(_) => Value::Null,
-        Py::List(items) => Value::Array(items.iter().map(to_json).collect()),
-        Py::Dict(pairs) => {
-            Value::Object(pairs.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
-        }
-        Py::Call(c) => Value::Object(
+        Py::Num(v) if v.fract() == 0.0 && v.abs() < 9e15 => Arg::Int(*v as i64),
+        Py::Num(v) => Arg::Num(*v),
+        Py::Str(s) => Arg::Str(s.clone()),
+        Py::Bool(b) => Arg::Bool(*b),
+        Py::None | Py::Name(_) => Arg::Null,
+        Py::List(items) => Arg::List(items.iter().map(to_arg).collect()),
+        Py::Dict(pairs) => Arg::Dict(pairs.iter().map(|(k, v)| (k.clone(), to_arg(v))).collect()),
+        Py::Call(c) => Arg::Dict(
             c.kwargs
                 .iter()
-                .map(|(k, v)| (k.clone(), to_json(v)))
+                .map(|(k, v)| (k.clone(), to_arg(v)))
                 .collect(),
         ),
     }
 }
 
 /// The call's arguments as the golden format's keyword dictionary (positional ones named).
-fn params(call: &Call, names: &[&str]) -> Result<Map<String, Value>, ImportError> {
+fn params(call: &Call, names: &[&str]) -> Result<Vec<(String, Arg)>, ImportError> {
     if call.args.len() > names.len() {
         return Err(error(
             None,
@@ -193,32 +189,32 @@ fn params(call: &Call, names: &[&str]) -> Result<Map<String, Value>, ImportError
             ),
         ));
     }
-    let mut out = Map::new();
+    let mut out: Vec<(String, Arg)> = Vec::new();
     for (name, value) in names.iter().zip(&call.args) {
         if *name != "optimizer" {
-            out.insert(name.to_string(), to_json(value));
+            out.push((name.to_string(), to_arg(value)));
         }
     }
     for (k, v) in &call.kwargs {
         if k == "optimizer" {
             continue;
         }
-        if out.contains_key(k) {
+        if out.iter().any(|(name, _)| name == k) {
             return Err(error(
                 None,
                 format!("'{k}' given both by position and by keyword"),
             ));
         }
-        out.insert(k.clone(), to_json(v));
+        out.push((k.clone(), to_arg(v)));
     }
-    out.retain(|k, v| {
-        !(v.is_null() && (k == "name" || k == "warmup_target" || k == "noise_range_t"))
+    out.retain(|(k, v)| {
+        !(*v == Arg::Null && (k == "name" || k == "warmup_target" || k == "noise_range_t"))
     });
     Ok(out)
 }
 
 /// SequentialLR's inner schedulers become the golden format's nested dictionaries.
-fn sequential(call: &Call, p: &mut Map<String, Value>) -> Result<(), ImportError> {
+fn sequential(call: &Call, p: &mut Vec<(String, Arg)>) -> Result<(), ImportError> {
     let inner = call.args.get(1).or_else(|| {
         call.kwargs
             .iter()
@@ -240,18 +236,18 @@ fn sequential(call: &Call, p: &mut Map<String, Value>) -> Result<(), ImportError
             "only SequentialLR([LinearLR(…), CosineAnnealingLR(…)]) is supported",
         ));
     }
-    p.remove("schedulers");
-    p.insert(
+    p.retain(|(k, _)| k != "schedulers");
+    p.push((
         "LinearLR".into(),
-        Value::Object(params(
+        Arg::Dict(params(
             linear,
             &["optimizer", "start_factor", "end_factor", "total_iters"],
         )?),
-    );
-    p.insert(
+    ));
+    p.push((
         "CosineAnnealingLR".into(),
-        Value::Object(params(cosine, &["optimizer", "T_max", "eta_min"])?),
-    );
+        Arg::Dict(params(cosine, &["optimizer", "T_max", "eta_min"])?),
+    ));
     Ok(())
 }
 
@@ -341,7 +337,7 @@ fn build(
             ));
             current.eta_max
         });
-        p.insert("optimizer_lr".into(), json!(lr));
+        p.push(("optimizer_lr".into(), Arg::Num(lr)));
     }
     // Keras computes in float32 unless told otherwise; the others in float64.
     let dtype = if framework == "keras" {
@@ -349,8 +345,8 @@ fn build(
     } else {
         "float64"
     };
-    let mode = Mode::from_golden(family, &Value::Object(p), dtype)
-        .map_err(|e| error(None, e.to_string()))?;
+    let mode =
+        Mode::from_args(family, &Arg::Dict(p), dtype).map_err(|e| error(None, e.to_string()))?;
     let (settings, more) = to_settings::settings_for(&mode, current);
     notes.extend(more);
     Ok(Imported {

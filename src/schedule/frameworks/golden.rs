@@ -1,13 +1,12 @@
 //! Golden-format cases (`family`, `params` as the library's keyword arguments, `dtype`) → modes.
 
-use serde_json::{json, Value};
-
+use super::arg::Arg;
 use super::params::Params;
 use super::{keras, optax, timm, torch, transformers, Mode};
 use crate::schedule::error::ScheduleError;
 
 /// Reads the keyword arguments of `family`, rejecting unknown ones as the library would.
-pub fn build(family: &str, params: &Value, dtype: &str) -> Result<Mode, ScheduleError> {
+pub fn build(family: &str, params: &Arg, dtype: &str) -> Result<Mode, ScheduleError> {
     let p = Params::new(params)?;
     let framework = family.split('.').next().unwrap_or_default();
     let mode = match framework {
@@ -23,7 +22,7 @@ pub fn build(family: &str, params: &Value, dtype: &str) -> Result<Mode, Schedule
 }
 
 fn torch_mode(family: &str, p: &Params) -> Result<Mode, ScheduleError> {
-    p.require_default("last_epoch", &json!(-1))?;
+    p.require_default("last_epoch", &Arg::Int(-1))?;
     let base = p.num("optimizer_lr")?;
     Ok(match family {
         "torch.CosineAnnealingLR" => Mode::TorchCosine(torch::CosineAnnealing {
@@ -46,10 +45,10 @@ fn torch_mode(family: &str, p: &Params) -> Result<Mode, ScheduleError> {
             }
         }
         "torch.SequentialLR(LinearLR,CosineAnnealingLR)" => {
-            let linear = Params::new(p.raw("LinearLR").unwrap_or(&Value::Null))?;
-            let cosine = Params::new(p.raw("CosineAnnealingLR").unwrap_or(&Value::Null))?;
-            let milestones = p.raw("milestones").and_then(Value::as_array);
-            let milestone = match milestones.map(Vec::as_slice) {
+            let linear = Params::new(p.raw("LinearLR").unwrap_or(&Arg::Null))?;
+            let cosine = Params::new(p.raw("CosineAnnealingLR").unwrap_or(&Arg::Null))?;
+            let milestones = p.raw("milestones").and_then(Arg::as_list);
+            let milestone = match milestones {
                 Some([m]) => m.as_u64(),
                 _ => None,
             }
@@ -126,7 +125,7 @@ fn timm_mode(p: &Params) -> Result<Mode, ScheduleError> {
 }
 
 fn transformers_mode(family: &str, p: &Params) -> Result<Mode, ScheduleError> {
-    p.require_default("last_epoch", &json!(-1))?;
+    p.require_default("last_epoch", &Arg::Int(-1))?;
     let base = p.num("optimizer_lr")?;
     let min_rate = |p: &Params| -> Result<f64, ScheduleError> {
         match (p.opt_num("min_lr")?, p.opt_num("min_lr_rate")?) {
@@ -228,7 +227,7 @@ fn optax_mode(family: &str, p: &Params) -> Result<Mode, ScheduleError> {
         "optax.sgdr_schedule" => {
             let list = p
                 .raw("cosine_kwargs")
-                .and_then(Value::as_array)
+                .and_then(Arg::as_list)
                 .ok_or_else(|| ScheduleError::new("cosine_kwargs", "expected a list of dicts"))?;
             let cycles = list
                 .iter()

@@ -1,6 +1,7 @@
 //! Exact framework modes: each library's own arithmetic and operation order, quirks included
 //! (see `shared/golden/SEMANTICS.md` for the source lines each one follows).
 
+mod arg;
 mod golden;
 pub mod keras;
 pub mod optax;
@@ -14,6 +15,7 @@ pub mod transformers;
 use serde_json::Value;
 
 use super::error::ScheduleError;
+pub use arg::Arg;
 pub use progress::Progress;
 
 /// Steps beyond this are refused for schedulers that must be stepped one by one.
@@ -80,6 +82,11 @@ pub const FAMILIES: [&str; 17] = [
 impl Mode {
     /// Builds a mode from a golden-format case: its `family`, `params` and `dtype`.
     pub fn from_golden(family: &str, params: &Value, dtype: &str) -> Result<Mode, ScheduleError> {
+        Self::from_args(family, &Arg::from(params), dtype)
+    }
+
+    /// Builds a mode from `family`'s keyword arguments as a dict.
+    pub fn from_args(family: &str, params: &Arg, dtype: &str) -> Result<Mode, ScheduleError> {
         let mode = golden::build(family, params, dtype)?;
         mode.validate()?;
         Ok(mode)

@@ -1,35 +1,37 @@
-//! Reads a framework call's keyword arguments from JSON, naming any bad or unknown key.
+//! Reads a framework call's keyword arguments, naming any bad or unknown key.
 
-use serde_json::{Map, Value};
 use std::cell::RefCell;
 
+use super::arg::Arg;
 use crate::schedule::error::ScheduleError;
 
 /// Keyword arguments with the keys read so far, so leftovers can be reported.
 pub struct Params<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Arg,
+    keys: &'a [(String, Arg)],
     read: RefCell<Vec<&'a str>>,
 }
 
-fn bad(key: &str, want: &str, got: &Value) -> ScheduleError {
+fn bad(key: &str, want: &str, got: &Arg) -> ScheduleError {
     ScheduleError::new(key, format!("expected {want}, got {got}"))
 }
 
 impl<'a> Params<'a> {
-    /// Wraps a JSON object of keyword arguments.
-    pub fn new(value: &'a Value) -> Result<Self, ScheduleError> {
-        let map = value
-            .as_object()
+    /// Wraps a dict of keyword arguments.
+    pub fn new(value: &'a Arg) -> Result<Self, ScheduleError> {
+        let keys = value
+            .as_dict()
             .ok_or_else(|| bad("params", "an object of keyword arguments", value))?;
         Ok(Self {
-            map,
+            map: value,
+            keys,
             read: RefCell::new(Vec::new()),
         })
     }
 
-    fn get(&self, key: &'a str) -> Option<&'a Value> {
+    fn get(&self, key: &'a str) -> Option<&'a Arg> {
         self.read.borrow_mut().push(key);
-        self.map.get(key).filter(|v| !v.is_null())
+        self.map.get(key).filter(|v| **v != Arg::Null)
     }
 
     /// A required number.
@@ -89,7 +91,7 @@ impl<'a> Params<'a> {
     }
 
     /// The raw value of `key`, if present and not null.
-    pub fn raw(&self, key: &'a str) -> Option<&'a Value> {
+    pub fn raw(&self, key: &'a str) -> Option<&'a Arg> {
         self.get(key)
     }
 
@@ -99,7 +101,7 @@ impl<'a> Params<'a> {
     }
 
     /// Fails on `key` unless it is absent, null or `expected` (e.g. `last_epoch` = -1).
-    pub fn require_default(&self, key: &'a str, expected: &Value) -> Result<(), ScheduleError> {
+    pub fn require_default(&self, key: &'a str, expected: &Arg) -> Result<(), ScheduleError> {
         match self.get(key) {
             Some(v) if v != expected => Err(ScheduleError::new(
                 key,
@@ -112,7 +114,12 @@ impl<'a> Params<'a> {
     /// Fails on the first key that was never read: the library would reject it too.
     pub fn finish(self) -> Result<(), ScheduleError> {
         let read = self.read.into_inner();
-        match self.map.keys().find(|k| !read.contains(&k.as_str())) {
+        match self
+            .keys
+            .iter()
+            .map(|(k, _)| k)
+            .find(|k| !read.contains(&k.as_str()))
+        {
             Some(k) => Err(ScheduleError::new(
                 k.as_str(),
                 "is not a parameter of this schedule",
