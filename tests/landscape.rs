@@ -149,6 +149,31 @@ fn seeded_runs_repeat_exactly_and_seeds_differ() {
     assert_eq!(a.stop, Stop::Completed);
 }
 
+/// One draw of the noise serves runs of any length up to it: the three schedules, every start
+/// of a basin map and every drag share it, and get the paths they would get alone.
+#[test]
+fn shared_noise_gives_each_run_its_own_path() {
+    let (spec, c) = default_runs();
+    let long = Noise::of(&spec, 4000);
+    for c in &c {
+        assert_eq!(run_with(&spec, &c.lrs, &long), run(&spec, &c.lrs));
+        let short = &c.lrs[..700];
+        assert_eq!(run_with(&spec, short, &long), run(&spec, short));
+    }
+    let moved = RunSpec {
+        start: [spec.start[0] + 0.3, spec.start[1] - 0.2],
+        ..spec
+    };
+    assert_eq!(run_with(&moved, &c[1].lrs, &long), run(&moved, &c[1].lrs));
+    assert_ne!(
+        run_with(&spec, &c[0].lrs, &Noise::default()),
+        run(&spec, &c[0].lrs)
+    );
+    assert_eq!(Noise::new(3, 0.0, 10), Noise::default());
+    assert_eq!(Noise::new(3, f64::NAN, 10), Noise::default());
+    assert_ne!(Noise::new(3, 0.5, 10), Noise::new(4, 0.5, 10));
+}
+
 #[test]
 fn runs_stop_at_the_first_bad_iterate_and_say_why() {
     // Rosenbrock's walls are steep: η = 0.1 throws the iterate out at once.

@@ -2,7 +2,7 @@
 
 use super::basins::settle;
 use super::contenders::Contender;
-use super::run::{run, RunSpec, Stop};
+use super::run::{run_with, Noise, RunSpec, Stop};
 use super::surface::Point;
 
 /// Basin outcomes over a `side × side` lattice of starts for each contender.
@@ -10,6 +10,8 @@ use super::surface::Point;
 pub struct BasinMap {
     spec: RunSpec,
     contenders: Vec<Contender>,
+    /// Every start and schedule shares the seed, so one draw of the noise serves them all.
+    noise: Noise,
     /// Starts per side.
     pub side: usize,
     /// For each contender, the minimum each start ended in, row by row from the top;
@@ -21,7 +23,9 @@ impl BasinMap {
     /// An empty map; `spec` gives the surface, optimizer and noise (its start is ignored).
     pub fn new(spec: RunSpec, contenders: Vec<Contender>, side: usize) -> Self {
         let cells = vec![Vec::with_capacity(side * side); contenders.len()];
+        let steps = contenders.iter().map(|c| c.lrs.len()).max().unwrap_or(0);
         Self {
+            noise: Noise::of(&spec, steps),
             spec,
             contenders,
             side,
@@ -64,7 +68,7 @@ impl BasinMap {
                 ..self.spec
             };
             for (c, cells) in self.contenders.iter().zip(&mut self.cells) {
-                let r = run(&spec, &c.lrs);
+                let r = run_with(&spec, &c.lrs, &self.noise);
                 cells.push(match (r.stop, r.path.last()) {
                     (Stop::Completed, Some(&p)) => settle(spec.surface, p),
                     _ => None,

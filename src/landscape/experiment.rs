@@ -2,7 +2,7 @@
 
 use super::basins::{settle, Basins};
 use super::contenders::Contender;
-use super::run::{outcome, run, RunSpec};
+use super::run::{outcome, run_with, Noise, RunSpec};
 
 /// Tallies for one contender over the seeds run so far.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -45,6 +45,14 @@ impl Experiment {
         }
     }
 
+    fn steps(&self) -> usize {
+        self.contenders
+            .iter()
+            .map(|c| c.lrs.len())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Seeds finished so far.
     pub fn done(&self) -> u64 {
         self.done
@@ -64,8 +72,10 @@ impl Experiment {
                 seed: self.spec.seed.wrapping_add(k),
                 ..self.spec
             };
+            // The three schedules share the seed's noise: drawn once, not once per run.
+            let noise = Noise::of(&spec, self.steps());
             for (c, tally) in self.contenders.iter().zip(&mut self.tallies) {
-                let r = run(&spec, &c.lrs);
+                let r = run_with(&spec, &c.lrs, &noise);
                 let o = outcome(&r, spec.surface, &self.basins, &c.cycle_ends);
                 match o.basin {
                     None => tally.stopped += 1,

@@ -21,5 +21,5 @@ pub use experiment::{Experiment, Tally};
 pub use heatmap::Heatmap;
 pub use optimizer::{Optimizer, Rule, State};
 pub use rng::Gaussian;
-pub use run::{outcome, run, Outcome, Run, RunSpec, Snapshot, Stop};
+pub use run::{outcome, run, run_with, Noise, Outcome, Run, RunSpec, Snapshot, Stop};
 pub use surface::{Minimum, Point, Surface};

@@ -58,13 +58,44 @@ pub struct Run {
 /// How far outside the domain (in domain widths) an iterate may wander before the run stops.
 const BOX_MARGIN: f64 = 4.0;
 
+/// The gradient noise of a run, drawn ahead: step t adds `steps[t]`. It depends only on the
+/// seed, σ and the step count, so runs that share them (the three schedules, every start of a
+/// basin map, every drag of the start point) share one draw instead of sampling it each time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Noise {
+    steps: Vec<[f64; 2]>,
+}
+
+impl Noise {
+    /// `steps` draws of σ × N(0, 1) per gradient component from `seed`; none when σ is 0.
+    pub fn new(seed: u64, sigma: f64, steps: usize) -> Self {
+        if sigma.is_nan() || sigma <= 0.0 {
+            return Self::default();
+        }
+        let mut g = Gaussian::new(seed);
+        let steps = (0..steps)
+            .map(|_| [sigma * g.sample(), sigma * g.sample()])
+            .collect();
+        Self { steps }
+    }
+
+    /// The noise `spec` asks for over `steps` steps.
+    pub fn of(spec: &RunSpec, steps: usize) -> Self {
+        Self::new(spec.seed, spec.noise, steps)
+    }
+}
+
 /// Runs `spec` for `lrs.len()` steps, step t using learning rate `lrs[t]`.
 pub fn run(spec: &RunSpec, lrs: &[f64]) -> Run {
+    run_with(spec, lrs, &Noise::of(spec, lrs.len()))
+}
+
+/// [`run`] with its noise drawn ahead (`Noise::of(spec, n)` with n ≥ `lrs.len()`).
+pub fn run_with(spec: &RunSpec, lrs: &[f64], noise: &Noise) -> Run {
     let ([x0, x1], [y0, y1]) = spec.surface.domain();
     let (mx, my) = (BOX_MARGIN * (x1 - x0), BOX_MARGIN * (y1 - y0));
     let inside =
         |p: Point| p[0] >= x0 - mx && p[0] <= x1 + mx && p[1] >= y0 - my && p[1] <= y1 + my;
-    let mut noise = Gaussian::new(spec.seed);
     let mut state = spec.optimizer.start();
     let mut p = spec.start;
     let (mut value, mut g) = spec.surface.eval(p);
@@ -80,11 +111,8 @@ pub fn run(spec: &RunSpec, lrs: &[f64]) -> Run {
     path.push(p);
     loss.push(value);
     for (t, &lr) in lrs.iter().enumerate() {
-        if spec.noise > 0.0 {
-            g = [
-                g[0] + spec.noise * noise.sample(),
-                g[1] + spec.noise * noise.sample(),
-            ];
+        if let Some(n) = noise.steps.get(t) {
+            g = [g[0] + n[0], g[1] + n[1]];
         }
         if spec.clip > 0.0 {
             let norm = (g[0] * g[0] + g[1] * g[1]).sqrt();

@@ -13,7 +13,8 @@ use leptos::prelude::*;
 use super::control::{Choice, NumberControl, Toggle};
 use crate::format::format_value;
 use crate::landscape::{
-    contenders, outcome as judge, run, Basins, Contender, Outcome, Rule, Run, RunSpec, Surface,
+    contenders, outcome as judge, run_with, Basins, Contender, Noise, Outcome, Rule, Run, RunSpec,
+    Surface,
 };
 use crate::share::*;
 use basin_panel::BasinPanel;
@@ -82,6 +83,12 @@ impl LabCtx {
         let basins = Memo::new(move |_| Basins::new(surface.get()));
         let shown =
             Memo::new(move |_| settings.with(|s| [s.lab.run_const, s.lab.run_cos, s.lab.run_sgdr]));
+        // Drawn again only when the seed, σ or the step count change, not on every drag.
+        let draw = Memo::new(move |_| spec.with(|s| (s.seed, s.noise)));
+        let noise = Memo::new(move |_| {
+            let (seed, sigma) = draw.get();
+            Noise::new(seed, sigma, steps.get())
+        });
         let runs = Memo::new(move |_| {
             let spec = spec.get();
             let shown = shown.get();
@@ -91,7 +98,7 @@ impl LabCtx {
                         .zip(RUN_COLORS)
                         .zip(shown)
                         .map(|((c, color), shown)| {
-                            let run = run(&spec, &c.lrs);
+                            let run = noise.with(|n| run_with(&spec, &c.lrs, n));
                             let outcome = judge(&run, spec.surface, b, &c.cycle_ends);
                             RunView {
                                 label: c.label,
