@@ -97,9 +97,12 @@ pub fn App() -> impl IntoView {
             }
         })
     });
-    let log_y = Signal::derive(move || settings.with(|s| s.log_y));
-    let unit = Signal::derive(move || settings.with(|s| s.unit));
-    let compare = Signal::derive(move || settings.with(|s| s.view.compare));
+    // Memos, not derived signals: the chart and the framework curves must not redo their work
+    // on every change elsewhere (a lab input redrew the chart and restarted the curves).
+    let log_y: Signal<bool> = Memo::new(move |_| settings.with(|s| s.log_y)).into();
+    let unit: Signal<Unit> = Memo::new(move |_| settings.with(|s| s.unit)).into();
+    let compare: Signal<bool> = Memo::new(move |_| settings.with(|s| s.view.compare)).into();
+    let pins = Memo::new(move |_| settings.with(|s| s.pins.clone()));
     let set_compare = Callback::new(move |on| settings.update(|s| s.view.compare = on));
     let view_opts = Memo::new(move |_| settings.with(|s| s.view));
     Effect::new(move |_| view_opts.with(screen::apply_view));
@@ -127,8 +130,8 @@ pub fn App() -> impl IntoView {
     let contrast = RwSignal::new(None::<ContrastCurve>);
     let imported = RwSignal::new(None::<Overlay>);
     let drawn = Memo::new(move |_| {
-        let mut all = contrast
-            .with(|c| settings.with(|s| frameworks.with(|f| overlays(c.as_ref(), &s.pins, f))));
+        let mut all =
+            contrast.with(|c| pins.with(|p| frameworks.with(|f| overlays(c.as_ref(), p, f))));
         all.extend(imported.get());
         all
     });
