@@ -55,6 +55,24 @@ test('changing the optimizer changes the paths and writes the link', async () =>
   await page.close();
 });
 
+test('a lab input redraws the lab, not the schedule chart above it', async () => {
+  const { page, errors } = await openLab(ctx.server.url);
+  const before = await paths(page);
+  await page.evaluate(() => {
+    window.__annealTiming = true;
+    performance.clearMarks();
+  });
+  await page.fill('input[type=number][name=lab_lr]', '0.2');
+  await page.press('input[type=number][name=lab_lr]', 'Enter');
+  await nextFrames(page);
+  assert.ok((await paths(page)) !== before, 'the paths changed');
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  assert.ok(marks.some((m) => m.startsWith('anneal-lab-draw')), `lab drawn: ${marks}`);
+  assert.ok(!marks.includes('anneal-draw-start'), `schedule chart redrawn: ${marks}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('playback advances the dot; reset and step move it by hand', async () => {
   const { page, errors } = await openLab(ctx.server.url);
   await page.click('button[name=reset]');
