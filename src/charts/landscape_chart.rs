@@ -93,12 +93,15 @@ pub fn draw_surface<DB: DrawingBackend>(
         (ys[1] - ys[0]) / heat.rows as f64,
     );
     let levels = f64::from(heat.levels.max(2) - 1);
-    ctx.draw_series(heat.runs().map(|(j, i, len, band)| {
-        let k = (f64::from(band) / levels * (PALETTE.len() - 1) as f64).round() as usize;
-        let x = xs[0] + i as f64 * cw;
-        let y = ys[1] - j as f64 * ch;
-        Rectangle::new([(x, y), (x + len as f64 * cw, y - ch)], PALETTE[k].filled())
-    }))?;
+    // Band by band, so a backend that sets its colour only on change sets it once per band.
+    for level in 0..heat.levels.max(2) {
+        let k = (f64::from(level) / levels * (PALETTE.len() - 1) as f64).round() as usize;
+        ctx.draw_series(heat.runs().filter(|r| r.3 == level).map(|(j, i, len, _)| {
+            let x = xs[0] + i as f64 * cw;
+            let y = ys[1] - j as f64 * ch;
+            Rectangle::new([(x, y), (x + len as f64 * cw, y - ch)], PALETTE[k].filled())
+        }))?;
+    }
     ctx.configure_mesh()
         .disable_mesh()
         .x_desc("x")

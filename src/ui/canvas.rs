@@ -4,6 +4,9 @@
 //! `offsetWidth`/`offsetHeight` and removing it: one forced layout of the whole page per
 //! label, dozens per chart. On this page that was most of a redraw's cost. `measureText`
 //! needs no layout.
+//!
+//! Filled rectangles are drawn here too, setting `fillStyle` only when the colour changes:
+//! plotters formats and sends a colour string per rectangle, and a heatmap has thousands.
 
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -19,6 +22,12 @@ const LINE_HEIGHT: f64 = 1.2;
 pub struct Canvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
+    /// The `fillStyle` this wrapper last set, while nothing else can have changed it.
+    fill: Option<BackendColor>,
+}
+
+fn same(a: BackendColor, b: BackendColor) -> bool {
+    a.rgb == b.rgb && a.alpha == b.alpha
 }
 
 impl Canvas {
@@ -28,6 +37,7 @@ impl Canvas {
         Some(Self {
             inner: CanvasBackend::with_canvas_object(canvas.clone())?,
             context,
+            fill: None,
         })
     }
 }
@@ -50,6 +60,7 @@ impl DrawingBackend for Canvas {
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failure> {
+        self.fill = None;
         self.inner.draw_pixel(point, color)
     }
 
@@ -69,7 +80,23 @@ impl DrawingBackend for Canvas {
         style: &S,
         fill: bool,
     ) -> Result<(), Failure> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+        let color = style.color();
+        if !fill || color.alpha == 0.0 {
+            return self.inner.draw_rect(upper_left, bottom_right, style, fill);
+        }
+        if !self.fill.is_some_and(|f| same(f, color)) {
+            let (r, g, b) = color.rgb;
+            let css = format!("rgba({r},{g},{b},{})", color.alpha);
+            self.context.set_fill_style_str(&css);
+            self.fill = Some(color);
+        }
+        self.context.fill_rect(
+            f64::from(upper_left.0),
+            f64::from(upper_left.1),
+            f64::from(bottom_right.0 - upper_left.0),
+            f64::from(bottom_right.1 - upper_left.1),
+        );
+        Ok(())
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -87,6 +114,7 @@ impl DrawingBackend for Canvas {
         style: &S,
         fill: bool,
     ) -> Result<(), Failure> {
+        self.fill = None;
         self.inner.draw_circle(center, radius, style, fill)
     }
 
@@ -95,6 +123,7 @@ impl DrawingBackend for Canvas {
         vert: I,
         style: &S,
     ) -> Result<(), Failure> {
+        self.fill = None;
         self.inner.fill_polygon(vert, style)
     }
 
@@ -104,6 +133,7 @@ impl DrawingBackend for Canvas {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), Failure> {
+        self.fill = None;
         self.inner.draw_text(text, style, pos)
     }
 
@@ -132,6 +162,7 @@ impl DrawingBackend for Canvas {
         size: (u32, u32),
         src: &[u8],
     ) -> Result<(), Failure> {
+        self.fill = None;
         self.inner.blit_bitmap(pos, size, src)
     }
 }
