@@ -71,6 +71,41 @@ pub fn in_frames(budget_ms: f64, mut slice: impl FnMut(f64) -> bool + 'static) {
     });
 }
 
+/// Runs the job in `job` over frames, `step` by `step` for `budget_ms` each, handing `publish`
+/// a `view` of it after every frame; the job is dropped when done. Taking it out of `job`
+/// (the settings changed) stops the work.
+pub fn job_in_frames<J, R>(
+    budget_ms: f64,
+    job: StoredValue<Option<J>>,
+    step: fn(&mut J) -> bool,
+    view: fn(&J) -> R,
+    publish: impl Fn(R) + 'static,
+) where
+    J: Send + Sync + 'static,
+    R: 'static,
+{
+    in_frames(budget_ms, move |deadline| {
+        let progress = job
+            .try_update_value(|j| {
+                let j = j.as_mut()?;
+                let mut done = false;
+                while !done && now() < deadline {
+                    done = step(j);
+                }
+                Some((done, view(j)))
+            })
+            .flatten();
+        let Some((done, seen)) = progress else {
+            return true;
+        };
+        publish(seen);
+        if done {
+            job.set_value(None);
+        }
+        done
+    });
+}
+
 /// Device pixels per CSS pixel, within reason.
 pub fn device_pixel_ratio() -> f64 {
     window().device_pixel_ratio().clamp(1.0, 4.0)

@@ -8,34 +8,10 @@ use super::LabCtx;
 use crate::charts::{basin_color, draw_basin_map};
 use crate::landscape::BasinMap;
 use crate::ui::canvas::Canvas;
-use crate::ui::screen::{fit_canvas, in_frames, now, theme};
+use crate::ui::screen::{fit_canvas, job_in_frames, theme};
 
 /// Starts per side of the lattice.
 const SIDE: usize = 40;
-
-fn work(job: StoredValue<Option<BasinMap>>, shown: RwSignal<Option<BasinMap>>) {
-    in_frames(FRAME_BUDGET_MS, move |deadline| {
-        let progress = job
-            .try_update_value(|j| {
-                let map = j.as_mut()?;
-                let mut done = false;
-                while !done && now() < deadline {
-                    done = map.advance(1);
-                }
-                Some((done, map.clone()))
-            })
-            .flatten();
-        // None: the settings changed and the map was dropped.
-        let Some((done, map)) = progress else {
-            return true;
-        };
-        shown.set(Some(map));
-        if done {
-            job.set_value(None);
-        }
-        done
-    });
-}
 
 /// The button, the progress and one small map per schedule.
 #[component]
@@ -50,7 +26,13 @@ pub fn BasinPanel(ctx: LabCtx) -> impl IntoView {
             SIDE,
         );
         job.set_value(Some(map));
-        work(job, shown);
+        job_in_frames(
+            FRAME_BUDGET_MS,
+            job,
+            |m| m.advance(1),
+            Clone::clone,
+            move |m| shown.set(Some(m)),
+        );
     };
     Effect::new(move |first: Option<()>| {
         ctx.spec.track();

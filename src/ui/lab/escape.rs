@@ -4,37 +4,13 @@ use leptos::prelude::*;
 
 use super::LabCtx;
 use crate::landscape::{settle, Experiment, Tally};
-use crate::ui::screen::{in_frames, now};
+use crate::ui::screen::job_in_frames;
 
 /// Seeds per experiment.
 const SEEDS: u64 = 100;
 
 /// Milliseconds of work per frame, so the page keeps responding.
 pub const FRAME_BUDGET_MS: f64 = 10.0;
-
-fn work(job: StoredValue<Option<Experiment>>, result: RwSignal<Option<(u64, Vec<Tally>)>>) {
-    in_frames(FRAME_BUDGET_MS, move |deadline| {
-        let progress = job
-            .try_update_value(|j| {
-                let e = j.as_mut()?;
-                let mut done = false;
-                while !done && now() < deadline {
-                    done = e.advance(1);
-                }
-                Some((done, e.done(), e.tallies.clone()))
-            })
-            .flatten();
-        // None: the settings changed and the experiment was dropped.
-        let Some((done, seeds, tallies)) = progress else {
-            return true;
-        };
-        result.set(Some((seeds, tallies)));
-        if done {
-            job.set_value(None);
-        }
-        done
-    });
-}
 
 fn percent(n: u32, of: u64) -> String {
     format!("{:.0} %", f64::from(n) * 100.0 / of.max(1) as f64)
@@ -51,7 +27,13 @@ pub fn EscapePanel(ctx: LabCtx) -> impl IntoView {
         let basins = ctx.basins.get_untracked();
         job.set_value(Some(Experiment::new(spec, contenders, basins, SEEDS)));
         result.set(Some((0, Vec::new())));
-        work(job, result);
+        job_in_frames(
+            FRAME_BUDGET_MS,
+            job,
+            |e| e.advance(1),
+            |e| (e.done(), e.tallies.clone()),
+            move |r| result.set(Some(r)),
+        );
     };
     // Settings changed: a running experiment would mix two set-ups.
     Effect::new(move |first: Option<()>| {
