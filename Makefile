@@ -22,7 +22,7 @@ export CHROMEDRIVER
         test-browser build size e2e bench screenshot clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 # ---------------------------------------------------------------- setup
 
@@ -59,12 +59,12 @@ serve: setup-web ## Serve the app on http://127.0.0.1:8080 (rebuilds on change)
 
 test: setup check test-native test-browser build size e2e ## Run every check, stopping at the first failure
 
-check: fmt-check clippy
+check: fmt-check clippy ## Formatting and lints (native and wasm32)
 
-fmt-check:
+fmt-check: ## cargo fmt --check
 	cargo fmt --all -- --check
 
-clippy:
+clippy: ## cargo clippy -D warnings, native and wasm32
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
@@ -96,6 +96,6 @@ bench: setup build ## Criterion benchmarks of the core, then input→paint laten
 	cd e2e && node bench-first-chart.mjs
 	cd e2e && node bench-extremes.mjs
 
-clean:
+clean: ## Remove build output (target/, dist/)
 	cargo clean
 	rm -rf dist

@@ -3,7 +3,6 @@
 
 mod batch;
 mod code;
-mod commands;
 mod equivalents;
 mod import;
 pub mod pycall;
@@ -11,7 +10,6 @@ mod table;
 
 pub use batch::{eval_document, MAX_POINTS};
 pub use code::{snippet, snippets, Snippet};
-pub use commands::{export_link, values, Format, EXPORT_TARGETS, MAX_VALUE_STEPS};
 pub use equivalents::{equivalents, Equivalent};
 pub use import::{import, ImportError, Imported, MAX_IMPORT_CHARS};
 pub use table::{csv_steps, series_csv, state_json, whole_steps, Column, MAX_ROWS};

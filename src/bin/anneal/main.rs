@@ -1,5 +1,7 @@
 //! `anneal`: Anneal's schedule core on the command line.
 
+mod commands;
+
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -90,8 +92,8 @@ fn values(args: &[&str]) -> ExitCode {
         );
     };
     let format = match option(args, "--format").unwrap_or("csv") {
-        "csv" => anneal::export::Format::Csv,
-        "json" => anneal::export::Format::Json,
+        "csv" => commands::Format::Csv,
+        "json" => commands::Format::Json,
         other => {
             return emit(
                 "values",
@@ -99,14 +101,14 @@ fn values(args: &[&str]) -> ExitCode {
             )
         }
     };
-    emit("values", anneal::export::values(call, lr, steps, format))
+    emit("values", commands::values(call, lr, steps, format))
 }
 
 fn export(args: &[&str]) -> ExitCode {
     let (Some(url), Some(to)) = (option(args, "--url"), option(args, "--to")) else {
         return emit("export", Err("both --url and --to are required".into()));
     };
-    let result = anneal::export::export_link(url, to).map(|(text, notices)| {
+    let result = commands::export_link(url, to).map(|(text, notices)| {
         for n in notices {
             eprintln!("anneal export: {n}");
         }

@@ -2,10 +2,10 @@
 
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
-use super::{import, series_csv, snippets};
-use crate::charts::{draw_explorer, Theme};
-use crate::share::codec::decode;
-use crate::share::{Settings, ThemeChoice};
+use anneal::charts::{draw_explorer, Theme};
+use anneal::export::{import, series_csv, snippets};
+use anneal::share::codec::decode;
+use anneal::share::{Settings, ThemeChoice};
 
 /// Output format of `anneal values`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
