@@ -91,7 +91,7 @@ bench: setup build ## Criterion benchmarks of the core, then input→paint laten
 	cargo bench --bench landscape
 	cd e2e && node bench-latency.mjs
 	cd e2e && node bench-lab.mjs
-	cd e2e && MONKEY_EVENTS=10000 node --test monkey.test.mjs
+	cd e2e && MONKEY_SEEDS=20261128 MONKEY_EVENTS=10000 node --test monkey.test.mjs
 	cd e2e && node bench-memory.mjs
 	cd e2e && node bench-first-chart.mjs
 	cd e2e && node bench-extremes.mjs

@@ -36,7 +36,12 @@ export async function monkey(page, n, seed) {
       counts.theme = (counts.theme ?? 0) + 1;
       done += 1;
     } else if (r < 0.24) {
-      await page.evaluate((back) => (back ? history.back() : history.forward()), random() < 0.7);
+      // Only within the app's own entries: going back past the first would leave the app for the
+      // blank page it was opened from (and end the run).
+      await page.evaluate((back) => {
+        if (back && navigation.currentEntry.index > 0) history.back();
+        else if (!back && navigation.canGoForward) history.forward();
+      }, random() < 0.7);
       counts.history = (counts.history ?? 0) + 1;
       done += 1;
     } else {
