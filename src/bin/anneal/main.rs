@@ -31,17 +31,24 @@ fn eval() -> ExitCode {
     match anneal::export::eval_document(&input) {
         Ok(doc) => {
             let mut out = std::io::stdout().lock();
-            match writeln!(out, "{doc}") {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("anneal eval: cannot write stdout: {e}");
-                    ExitCode::from(2)
-                }
-            }
+            written("eval", writeln!(out, "{doc}"))
         }
         Err(e) => {
             eprintln!("anneal eval: {e}");
             ExitCode::from(1)
+        }
+    }
+}
+
+/// The exit code after writing stdout. A reader that stopped early (`anneal values … | head`)
+/// closed the pipe on purpose: that ends the command quietly, like any Unix filter.
+fn written(command: &str, result: std::io::Result<()>) -> ExitCode {
+    match result.and_then(|()| std::io::stdout().flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("anneal {command}: cannot write stdout: {e}");
+            ExitCode::from(2)
         }
     }
 }
@@ -51,13 +58,7 @@ fn emit(command: &str, result: Result<String, String>) -> ExitCode {
     match result {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("anneal {command}: cannot write stdout: {e}");
-                    ExitCode::from(2)
-                }
-            }
+            written(command, out.write_all(text.as_bytes()))
         }
         Err(e) => {
             eprintln!("anneal {command}: {e}");
