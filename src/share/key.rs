@@ -27,7 +27,7 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// A comma list of some of these names (as a bit mask, in this order).
     Parts(&'static [&'static str]),
-    /// A pinned schedule (see [`super::pins`]).
+    /// A pinned schedule, written `name~key:value~…`.
     Pin,
 }
 

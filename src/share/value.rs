@@ -1,12 +1,11 @@
 //! One key's value as text: parsing (with the reason for a refusal) and display, a pin's
 //! `name~key:value~…` form included.
 
-use super::key::{Key, Kind, Val};
+use super::key::{Key, Kind, Scope, Val};
 use super::pins::pin_name;
 use super::settings::{Pin, Settings};
 use super::table::keys_in;
 use super::view::View;
-use super::Scope;
 use crate::format::format_value;
 
 /// Longest value accepted for one key; anything longer is not a number or a name.
