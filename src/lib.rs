@@ -7,6 +7,7 @@ pub mod charts;
 pub mod export;
 pub mod format;
 pub mod landscape;
+mod named;
 pub mod schedule;
 pub mod share;
 pub mod ui;

@@ -3,7 +3,7 @@
 use crate::format::format_value;
 use crate::schedule::{Anneal, CycleCache};
 use crate::share::codec::{Val, KEYS, VERSION};
-use crate::share::{Resolved, Settings};
+use crate::share::{pin_text, Resolved, Settings, View};
 
 /// Rows written at most; longer horizons are strided evenly.
 pub const MAX_ROWS: f64 = 100_000.0;
@@ -74,18 +74,20 @@ pub fn state_json(s: &Settings) -> String {
             Val::Num(x) => format_value(x),
             Val::Flag(b) => b.to_string(),
             Val::Name(n) => format!("\"{n}\""),
-            Val::Mask(m) => format!(
+            Val::Mask(hide) => format!(
                 "[{}]",
-                crate::share::PARTS
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| m & (1 << i) != 0)
-                    .map(|(_, p)| format!("\"{p}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                View {
+                    hide,
+                    ..View::default()
+                }
+                .hidden_names()
+                .iter()
+                .map(|p| format!("\"{p}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
             ),
             Val::Pin(p) => match p {
-                Some(p) => serde_json::to_string(&crate::share::pin_text(&p)).unwrap_or_default(),
+                Some(p) => serde_json::to_string(&pin_text(&p)).unwrap_or_default(),
                 None => "null".to_string(),
             },
         };

@@ -19,7 +19,7 @@ pub use basins::{nearest, settle, Basins};
 pub use contenders::{contenders, Contender};
 pub use experiment::{Experiment, Tally};
 pub use heatmap::Heatmap;
-pub use optimizer::{Optimizer, Rule, State};
+pub use optimizer::{Hyper, Optimizer, Rule, State};
 pub use rng::Gaussian;
 pub use run::{outcome, run, run_with, Noise, Outcome, Run, RunSpec, Snapshot, Stop};
 pub use surface::{Minimum, Point, Surface};

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::surface::Point;
+use crate::named::named;
 
 /// Which update rule.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,41 +23,36 @@ pub enum Rule {
     Adam,
 }
 
+named!(Rule {
+    Sgd => "sgd", "SGD";
+    Momentum => "momentum", "SGD + momentum";
+    Nesterov => "nesterov", "Nesterov";
+    RmsProp => "rmsprop", "RMSProp";
+    Adam => "adam", "Adam";
+});
+
+/// A hyperparameter some update rules read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hyper {
+    /// Momentum β (momentum, Nesterov) or smoothing α (RMSProp).
+    Beta,
+    /// Adam's β₁.
+    Beta1,
+    /// Adam's β₂.
+    Beta2,
+    /// The denominator's ε (RMSProp, Adam).
+    Eps,
+}
+
 impl Rule {
-    /// Every rule, in the order the page lists them.
-    pub const ALL: [Rule; 5] = [
-        Rule::Sgd,
-        Rule::Momentum,
-        Rule::Nesterov,
-        Rule::RmsProp,
-        Rule::Adam,
-    ];
-
-    /// The name used in links.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Rule::Sgd => "sgd",
-            Rule::Momentum => "momentum",
-            Rule::Nesterov => "nesterov",
-            Rule::RmsProp => "rmsprop",
-            Rule::Adam => "adam",
-        }
-    }
-
-    /// The name shown in the page.
-    pub const fn label(self) -> &'static str {
-        match self {
-            Rule::Sgd => "SGD",
-            Rule::Momentum => "SGD + momentum",
-            Rule::Nesterov => "Nesterov",
-            Rule::RmsProp => "RMSProp",
-            Rule::Adam => "Adam",
-        }
-    }
-
-    /// The rule called `name` in links.
-    pub fn from_name(name: &str) -> Option<Rule> {
-        Rule::ALL.into_iter().find(|r| r.name() == name)
+    /// Whether this rule's update reads `param` (the page disables the others' controls).
+    pub const fn uses(self, param: Hyper) -> bool {
+        matches!(
+            (self, param),
+            (Rule::Momentum | Rule::Nesterov | Rule::RmsProp, Hyper::Beta)
+                | (Rule::Adam, Hyper::Beta1 | Hyper::Beta2)
+                | (Rule::RmsProp | Rule::Adam, Hyper::Eps)
+        )
     }
 }
 
@@ -168,6 +164,31 @@ mod tests {
     }
 
     const G: [Point; 2] = [[1.0, -2.0], [0.5, 4.0]];
+
+    #[test]
+    fn a_rule_uses_exactly_the_hyperparameters_its_update_reads() {
+        let nudged = |param| {
+            let mut o = Optimizer::default();
+            match param {
+                Hyper::Beta => o.beta = 0.5,
+                Hyper::Beta1 => o.beta1 = 0.5,
+                Hyper::Beta2 => o.beta2 = 0.5,
+                Hyper::Eps => o.eps = 0.5,
+            }
+            o
+        };
+        for rule in Rule::ALL {
+            for param in [Hyper::Beta, Hyper::Beta1, Hyper::Beta2, Hyper::Eps] {
+                let run = |o: Optimizer| {
+                    let o = Optimizer { rule, ..o };
+                    let mut s = o.start();
+                    G.map(|g| o.step(&mut s, g, 0.1))
+                };
+                let reads = run(Optimizer::default()) != run(nudged(param));
+                assert_eq!(rule.uses(param), reads, "{rule:?} {param:?}");
+            }
+        }
+    }
 
     #[test]
     fn sgd_is_minus_lr_times_gradient() {

@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use libm::{cos, exp, sin};
 use std::f64::consts::{PI, TAU};
 
+use crate::named::named;
+
 /// A point on the plane.
 pub type Point = [f64; 2];
 
@@ -60,49 +62,17 @@ fn well(p: Point, (c, depth, width): (Point, f64, f64)) -> (f64, Point) {
     (v, [-v * dx / w2, -v * dy / w2])
 }
 
+named!(Surface {
+    Valley => "valley", "Sharp trap, wide valley (Anneal)";
+    StyblinskiTang => "styblinski_tang", "Styblinski–Tang";
+    SixHumpCamel => "six_hump_camel", "Six-hump camel";
+    ThreeHumpCamel => "three_hump_camel", "Three-hump camel";
+    Himmelblau => "himmelblau", "Himmelblau";
+    Rastrigin => "rastrigin", "Rastrigin";
+    Rosenbrock => "rosenbrock", "Rosenbrock";
+});
+
 impl Surface {
-    /// Every surface, in the order the page lists them.
-    pub const ALL: [Surface; 7] = [
-        Surface::Valley,
-        Surface::StyblinskiTang,
-        Surface::SixHumpCamel,
-        Surface::ThreeHumpCamel,
-        Surface::Himmelblau,
-        Surface::Rastrigin,
-        Surface::Rosenbrock,
-    ];
-
-    /// The name used in links.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Surface::Valley => "valley",
-            Surface::StyblinskiTang => "styblinski_tang",
-            Surface::SixHumpCamel => "six_hump_camel",
-            Surface::ThreeHumpCamel => "three_hump_camel",
-            Surface::Himmelblau => "himmelblau",
-            Surface::Rastrigin => "rastrigin",
-            Surface::Rosenbrock => "rosenbrock",
-        }
-    }
-
-    /// The name shown in the page.
-    pub const fn label(self) -> &'static str {
-        match self {
-            Surface::Valley => "Sharp trap, wide valley (Anneal)",
-            Surface::StyblinskiTang => "Styblinski–Tang",
-            Surface::SixHumpCamel => "Six-hump camel",
-            Surface::ThreeHumpCamel => "Three-hump camel",
-            Surface::Himmelblau => "Himmelblau",
-            Surface::Rastrigin => "Rastrigin",
-            Surface::Rosenbrock => "Rosenbrock",
-        }
-    }
-
-    /// The surface called `name` in links.
-    pub fn from_name(name: &str) -> Option<Surface> {
-        Surface::ALL.into_iter().find(|s| s.name() == name)
-    }
-
     /// Value and gradient at `p`.
     pub fn eval(self, p: Point) -> (f64, Point) {
         let [x, y] = p;

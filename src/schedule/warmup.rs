@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use std::f64::consts::PI;
 
+use crate::named::named;
+
 /// The curve the warm-up follows from its start value to the peak.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -16,24 +18,11 @@ pub enum WarmupShape {
     Exponential,
 }
 
-impl WarmupShape {
-    /// Every shape, in menu order.
-    pub const ALL: [WarmupShape; 3] = [Self::Linear, Self::Cosine, Self::Exponential];
-
-    /// The shape's name in links and menus.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Linear => "linear",
-            Self::Cosine => "cosine",
-            Self::Exponential => "exponential",
-        }
-    }
-
-    /// The shape called `name`, if any.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.name() == name)
-    }
-}
+named!(WarmupShape {
+    Linear => "linear";
+    Cosine => "cosine";
+    Exponential => "exponential";
+});
 
 /// Where the warm-up sits relative to the cosine.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

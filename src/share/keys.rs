@@ -136,20 +136,3 @@ pub const GRAD_ACCUM: NumberKey = key(
     Scale::Log,
     true,
 );
-
-/// Every numeric key, in the order the controls show them.
-pub const NUMBER_KEYS: [NumberKey; 13] = [
-    ETA_MAX,
-    ETA_MIN,
-    ETA_MIN_FRAC,
-    T_MAX,
-    T_MULT,
-    DECAY,
-    CYCLE_LIMIT,
-    K_DECAY,
-    WARMUP,
-    WARMUP_START,
-    HORIZON,
-    STEPS_PER_EPOCH,
-    GRAD_ACCUM,
-];

@@ -1,19 +1,26 @@
-//! The state's typed key table: names, ranges and defaults shared by controls and links.
+//! The state's typed key table: names, scopes, ranges, defaults and controls shared by the
+//! page's controls and its links.
 
 pub mod codec;
+mod key;
 mod keys;
 mod lab;
 mod number;
 mod pins;
 mod presets;
 mod settings;
+mod table;
+mod value;
 mod view;
 
 pub use crate::format::{format_value, round_significant};
+pub use key::{Key, Kind, Scope, Val};
 pub use keys::*;
 pub use lab::*;
 pub use number::{Clamped, NumberKey, Scale, SLIDER_STEPS};
-pub use pins::{pin_text, Pin, MAX_PINS};
+pub use pins::{pin_name, MAX_PIN_NAME};
 pub use presets::{Contrast, Preset, PRESETS};
-pub use settings::{Resolved, Settings, Unit};
+pub use settings::{Pin, Resolved, Settings, Unit, MAX_PINS};
+pub use table::{keys_in, KEYS};
+pub use value::{parse_pin, pin_text};
 pub use view::{ThemeChoice, View, PARTS};

@@ -1,45 +1,25 @@
-//! Pinned schedules in links: `pin1=baseline~t_max:50~restarts:1`, one key per slot.
-//!
-//! A pin is its name, then the schedule keys that differ from the defaults as `key:value`,
-//! and `hidden:1` when it is hidden; `~` separates the fields (a `~` in a name becomes `-`).
+//! Pin rules: what a pin keeps of the state, how the page adds one, how long its name may be.
+//! (Its link form is in [`super::value`].)
 
-use serde::{Deserialize, Serialize};
+use super::key::Scope;
+use super::settings::{Pin, Settings};
+use super::table::keys_in;
 
-use super::codec::{parse_value, text, KEYS};
-use super::settings::Settings;
+/// Longest pin name, in characters (the name box's `maxlength` too).
+pub const MAX_PIN_NAME: usize = 40;
 
-/// Pins a link holds at most (slots `pin1` … `pin4`).
-pub const MAX_PINS: usize = 4;
-
-/// Keys at the head of [`KEYS`] that describe a schedule (and its axis), the ones a pin keeps.
-pub const PIN_KEYS: usize = 20;
-
-/// Longest pin value accepted.
-pub const MAX_PIN_LEN: usize = 600;
-
-/// A pinned schedule.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Pin {
-    /// Identity for the page's list (not written to links).
-    #[serde(skip)]
-    pub id: u32,
-    /// Legend name.
-    pub name: String,
-    /// Hidden from the chart.
-    pub hidden: bool,
-    /// The schedule when pinned (its lab, view and pins are the defaults).
-    pub settings: Box<Settings>,
+/// `raw` cut to [`MAX_PIN_NAME`] characters.
+pub fn pin_name(raw: &str) -> String {
+    raw.chars().take(MAX_PIN_NAME).collect()
 }
 
 impl Pin {
-    /// A pin of `settings`' schedule.
+    /// A pin of `settings`' schedule: its schedule keys, everything else at the defaults.
     pub fn of(settings: &Settings, name: String, id: u32) -> Pin {
-        let schedule = Settings {
-            lab: Default::default(),
-            view: Default::default(),
-            pins: Default::default(),
-            ..settings.clone()
-        };
+        let mut schedule = Settings::default();
+        for key in keys_in(Scope::Schedule) {
+            (key.set)(&mut schedule, (key.get)(settings));
+        }
         Pin {
             id,
             name,
@@ -49,40 +29,62 @@ impl Pin {
     }
 }
 
-/// The pin as a link writes it.
-pub fn pin_text(p: &Pin) -> String {
-    let defaults = Settings::default();
-    let mut fields = vec![p.name.replace('~', "-")];
-    for key in &KEYS[..PIN_KEYS] {
-        let v = (key.get)(&p.settings);
-        if v != (key.get)(&defaults) {
-            fields.push(format!("{}:{}", key.name, text(v)));
-        }
+impl Settings {
+    /// Pins the current schedule in the first free slot, named after the slot, with an id no
+    /// listed pin has; the slot, or `None` when every slot is taken.
+    pub fn pin_current(&mut self) -> Option<usize> {
+        let next = self.pins.iter().flatten().map(|p| p.id).max().unwrap_or(0) + 1;
+        let slot = self.pins.iter().position(Option::is_none)?;
+        self.pins[slot] = Some(Pin::of(self, format!("pin {}", slot + 1), next));
+        Some(slot)
     }
-    if p.hidden {
-        fields.push("hidden:1".into());
-    }
-    fields.join("~")
 }
 
-/// Reads a pin written by [`pin_text`]; `Err` says which field is wrong.
-pub fn parse_pin(raw: &str, id: u32) -> Result<Pin, String> {
-    let mut fields = raw.split('~');
-    let name: String = fields.next().unwrap_or_default().chars().take(40).collect();
-    let mut pin = Pin::of(&Settings::default(), name, id);
-    for field in fields.filter(|f| !f.is_empty()) {
-        let Some((k, v)) = field.split_once(':') else {
-            return Err(format!("field {field:?} is not key:value"));
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::share::MAX_PINS;
+
+    #[test]
+    fn a_pin_keeps_every_schedule_field_and_drops_lab_view_and_pins() {
+        let mut s = (crate::share::PRESETS[2].settings)();
+        s.eta_min_rel = true;
+        s.log_y = true;
+        s.grad_accum = 4.0;
+        s.lab.noise = 2.0;
+        s.view.compare = true;
+        s.pin_current();
+        let pin = Pin::of(&s, "a".into(), 9);
+        let want = Settings {
+            lab: Default::default(),
+            view: Default::default(),
+            pins: Default::default(),
+            ..s
         };
-        if k == "hidden" {
-            pin.hidden = v == "1";
-            continue;
-        }
-        let Some(key) = KEYS[..PIN_KEYS].iter().find(|key| key.name == k) else {
-            return Err(format!("{k:?} is not a schedule key"));
-        };
-        let value = parse_value(key, v).map_err(|why| format!("{k}: {why}"))?;
-        (key.set)(&mut pin.settings, value);
+        assert_eq!(*pin.settings, want);
     }
-    Ok(pin)
+
+    #[test]
+    fn pins_fill_the_first_free_slot_with_a_fresh_id() {
+        let mut s = Settings::default();
+        assert_eq!(s.pin_current(), Some(0));
+        assert_eq!(s.pin_current(), Some(1));
+        s.pins[0] = None;
+        assert_eq!(s.pin_current(), Some(0));
+        let p = s.pins[0].as_ref().expect("pinned");
+        assert_eq!((p.name.as_str(), p.id), ("pin 1", 3));
+        while s.pin_current().is_some() {}
+        assert_eq!(s.pins.iter().flatten().count(), MAX_PINS);
+        let ids: Vec<u32> = s.pins.iter().flatten().map(|p| p.id).collect();
+        assert!(ids
+            .iter()
+            .all(|i| ids.iter().filter(|j| *j == i).count() == 1));
+    }
+
+    #[test]
+    fn names_are_cut_by_characters_not_bytes() {
+        let long = "η".repeat(MAX_PIN_NAME + 5);
+        assert_eq!(pin_name(&long).chars().count(), MAX_PIN_NAME);
+        assert_eq!(pin_name("short"), "short");
+    }
 }

@@ -187,7 +187,7 @@ pub const PRESETS: [Preset; 7] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::share::NUMBER_KEYS;
+    use crate::share::{Kind, Scope, Val, KEYS};
 
     #[test]
     fn every_preset_is_valid_and_inside_every_control_range() {
@@ -196,10 +196,33 @@ mod tests {
             let r = s.resolve();
             assert_eq!(r.schedule.validate(), Ok(()), "{}", p.key);
             assert!(r.notices.is_empty(), "{}: {:?}", p.key, r.notices);
-            let values = serde_json::to_value(&s).expect("serialises");
-            for k in NUMBER_KEYS {
-                let v = values[k.key].as_f64().expect("numeric key in settings");
-                assert_eq!(k.clamp(v).message, None, "{} sets {} = {v}", p.key, k.key);
+            for key in KEYS {
+                if let (Kind::Number(spec), Val::Num(v)) = (key.kind, (key.get)(&s)) {
+                    assert_eq!(
+                        spec.clamp(v).message,
+                        None,
+                        "{} sets {} = {v}",
+                        p.key,
+                        key.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn presets_set_only_schedule_keys() {
+        let defaults = Settings::default();
+        for p in PRESETS {
+            let s = (p.settings)();
+            for key in KEYS.iter().filter(|k| k.scope != Scope::Schedule) {
+                assert_eq!(
+                    (key.get)(&s),
+                    (key.get)(&defaults),
+                    "{} sets {}",
+                    p.key,
+                    key.name
+                );
             }
         }
     }

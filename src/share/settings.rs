@@ -4,9 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::keys::*;
 use super::lab::Lab;
-use super::pins::{Pin, MAX_PINS};
 use super::view::View;
 use crate::format::format_value;
+use crate::named::named;
 use crate::schedule::{Anneal, Warmup, WarmupPlacement, WarmupScope, WarmupShape};
 
 /// The unit the lengths are given in.
@@ -18,6 +18,28 @@ pub enum Unit {
     Steps,
     /// Epochs of `steps_per_epoch` batches, `grad_accum` batches per optimizer step.
     Epochs,
+}
+
+named!(Unit {
+    Steps => "steps";
+    Epochs => "epochs";
+});
+
+/// Pins a link holds at most (slots `pin1` … `pin4`).
+pub const MAX_PINS: usize = 4;
+
+/// A pinned schedule (its rules and link form are in [`super::pins`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pin {
+    /// Identity for the page's list (not written to links).
+    #[serde(skip)]
+    pub id: u32,
+    /// Legend name.
+    pub name: String,
+    /// Hidden from the chart.
+    pub hidden: bool,
+    /// The schedule when pinned (its lab, view and pins are the defaults).
+    pub settings: Box<Settings>,
 }
 
 /// The explorer's settings; lengths are in `unit`.

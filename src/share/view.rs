@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::named::named;
+
 /// Parts of the page a link can hide (`hide=controls,landscape`), in link order.
 pub const PARTS: [&str; 7] = [
     "title",
@@ -26,24 +28,11 @@ pub enum ThemeChoice {
     Dark,
 }
 
-impl ThemeChoice {
-    /// Every choice, in link order.
-    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::Auto, ThemeChoice::Light, ThemeChoice::Dark];
-
-    /// The name used in links.
-    pub const fn name(self) -> &'static str {
-        match self {
-            ThemeChoice::Auto => "auto",
-            ThemeChoice::Light => "light",
-            ThemeChoice::Dark => "dark",
-        }
-    }
-
-    /// The choice called `name` in links.
-    pub fn from_name(name: &str) -> Option<ThemeChoice> {
-        ThemeChoice::ALL.into_iter().find(|t| t.name() == name)
-    }
-}
+named!(ThemeChoice {
+    Auto => "auto";
+    Light => "light";
+    Dark => "dark";
+});
 
 /// How the page is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,5 +66,48 @@ impl View {
             .filter(|(i, _)| self.hide & (1 << i) != 0)
             .map(|(_, p)| *p)
             .collect()
+    }
+
+    /// The view a link to the full app keeps ("Open in Anneal" from an embed): no embedding,
+    /// nothing hidden, interactive; the comparison and the colour scheme stay.
+    pub fn standalone(self) -> View {
+        View {
+            embed: false,
+            hide: 0,
+            still: false,
+            ..self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_names_follow_the_parts_order() {
+        let v = View {
+            hide: 1 << 5 | 1 << 1,
+            ..View::default()
+        };
+        assert_eq!(v.hidden_names(), ["controls", "landscape"]);
+        assert!(v.hides("landscape") && !v.hides("chart"));
+    }
+
+    #[test]
+    fn standalone_drops_only_the_embedding() {
+        let embedded = View {
+            compare: true,
+            embed: true,
+            hide: 0b101,
+            theme: ThemeChoice::Dark,
+            still: true,
+        };
+        let want = View {
+            compare: true,
+            theme: ThemeChoice::Dark,
+            ..View::default()
+        };
+        assert_eq!(embedded.standalone(), want);
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::chart_view::{Overlay, OverlaySource};
 pub use super::framework_curves::FrameworkCurve;
 use crate::schedule::Family;
-use crate::share::{format_value, Pin, Settings, MAX_PINS};
+use crate::share::{format_value, pin_name, Pin, Settings, MAX_PINS, MAX_PIN_NAME};
 
 /// Colours for pins (orange, green, purple, pink), apart from the current curve's blue.
 const PIN_COLORS: [(u8, u8, u8); MAX_PINS] =
@@ -99,10 +99,7 @@ pub fn ComparePanel(
     let pin_current = move |_| {
         push_next.set_value(true);
         settings.update(|s| {
-            let next = s.pins.iter().flatten().map(|p| p.id).max().unwrap_or(0) + 1;
-            if let Some(slot) = s.pins.iter().position(Option::is_none) {
-                s.pins[slot] = Some(Pin::of(s, format!("pin {}", slot + 1), next));
-            }
+            s.pin_current();
         });
     };
     let update = move |slot: usize, f: &dyn Fn(&mut Pin)| {
@@ -128,11 +125,11 @@ pub fn ComparePanel(
                             type="text"
                             name="pin_name"
                             aria-label="Pin name"
-                            maxlength="40"
+                            maxlength=MAX_PIN_NAME.to_string()
                             prop:value=pin.name.clone()
                             on:input=move |ev| {
                                 let name = event_target_value(&ev);
-                                update(slot, &|p| p.name = name.chars().take(40).collect())
+                                update(slot, &|p| p.name = pin_name(&name))
                             }
                         />
                         <label class="toggle">

@@ -6,6 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::copy_link::copy_text;
+use super::url::base_url;
 use crate::share::codec::encode;
 use crate::share::{Settings, ThemeChoice, PARTS};
 
@@ -46,14 +47,6 @@ pub fn EmbedPanel(
     let hide = RwSignal::new(mask);
     let theme = RwSignal::new(ThemeChoice::Auto);
     let still = RwSignal::new(false);
-    let base = move || {
-        let l = window().location();
-        format!(
-            "{}{}",
-            l.origin().unwrap_or_default(),
-            l.pathname().unwrap_or_default()
-        )
-    };
     let built = Memo::new(move |_| {
         let mut s = settings.get();
         s.view.embed = true;
@@ -61,7 +54,7 @@ pub fn EmbedPanel(
         s.view.theme = theme.get();
         s.view.still = still.get();
         snippet(
-            &base(),
+            &base_url(),
             &s,
             &unknown.get_value(),
             (width.get(), height.get()),
@@ -142,7 +135,7 @@ pub fn EmbedPanel(
                     <select name="embed_theme" on:change=move |ev| {
                         theme.set(ThemeChoice::from_name(&event_target_value(&ev)).unwrap_or_default())
                     }>
-                        {ThemeChoice::ALL.iter().map(|t| view! { <option value=t.name()>{t.name()}</option> }).collect_view()}
+                        {ThemeChoice::OPTIONS.iter().map(|&(name, text)| view! { <option value=name>{text}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="toggle">

@@ -44,13 +44,6 @@ fn field<T: Clone + Send + Sync + 'static>(
     )
 }
 
-const SHAPES: &[(&str, &str)] = &[
-    ("linear", "linear"),
-    ("cosine", "cosine"),
-    ("exponential", "exponential"),
-];
-const UNITS: &[(&str, &str)] = &[("steps", "steps"), ("epochs", "epochs")];
-
 /// The whole app: presets, grouped controls and the live chart.
 #[component]
 pub fn App() -> impl IntoView {
@@ -87,15 +80,9 @@ pub fn App() -> impl IntoView {
         let shape = WarmupShape::from_name(&v).unwrap_or_default();
         settings.update(|s| s.warmup_shape = shape);
     });
-    let unit_name = Signal::derive(move || if in_steps() { "steps" } else { "epochs" });
+    let unit_name = Signal::derive(move || settings.with(|s| s.unit.name()));
     let set_unit = Callback::new(move |v: String| {
-        settings.update(|s| {
-            s.unit = if v == "epochs" {
-                Unit::Epochs
-            } else {
-                Unit::Steps
-            }
-        })
+        settings.update(|s| s.unit = Unit::from_name(&v).unwrap_or_default())
     });
     // Memos, not derived signals: the chart and the framework curves must not redo their work
     // on every change elsewhere (a lab input redrew the chart and restarted the curves).
@@ -212,7 +199,7 @@ pub fn App() -> impl IntoView {
                 <fieldset>
                     <legend>"Warm-up"</legend>
                     {number!(WARMUP, warmup)}
-                    <Choice key="warmup_shape" label="warm-up shape" options=SHAPES value=shape set=set_shape />
+                    <Choice key="warmup_shape" label="warm-up shape" options=&WarmupShape::OPTIONS value=shape set=set_shape />
                     {number!(WARMUP_START, warmup_start)}
                     {toggle!("warmup_every", "warm up before every cycle", warmup_every)}
                     {toggle!("warmup_overlap", "overlap the cosine (timm's default)", warmup_overlap)}
@@ -220,7 +207,7 @@ pub fn App() -> impl IntoView {
                 <fieldset>
                     <legend>"View"</legend>
                     {number!(HORIZON, horizon)}
-                    <Choice key="unit" label="unit" options=UNITS value=unit_name set=set_unit />
+                    <Choice key="unit" label="unit" options=&Unit::OPTIONS value=unit_name set=set_unit />
                     {number!(STEPS_PER_EPOCH, steps_per_epoch, disabled: in_steps)}
                     {number!(GRAD_ACCUM, grad_accum, disabled: in_steps)}
                     {toggle!("log_y", "logarithmic η axis", log_y)}

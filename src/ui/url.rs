@@ -5,7 +5,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::share::codec::{decode, encode, Decoded};
+use crate::share::codec::{decode, encode, with_query, Decoded};
 use crate::share::Settings;
 
 /// Address-bar writes while dragging happen at most this often.
@@ -25,11 +25,7 @@ fn write(query: &str, push: bool) {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
-    let url = if query == "v=1" {
-        format!("{path}{hash}")
-    } else {
-        format!("{path}?{query}{hash}")
-    };
+    let url = format!("{}{hash}", with_query(&path, query));
     if let Ok(history) = window().history() {
         let _ = if push {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))
@@ -93,22 +89,21 @@ pub fn sync(
     on_cleanup(move || back.remove());
 }
 
-/// This page's own address for `settings` without the embedding keys: the full app, same state.
-pub fn standalone_link(settings: &Settings, unknown: &[(String, String)]) -> String {
+/// This page's address without query or hash: origin and path.
+pub fn base_url() -> String {
     let location = window().location();
-    let base = format!(
+    format!(
         "{}{}",
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default()
-    );
-    let mut s = settings.clone();
-    s.view.embed = false;
-    s.view.hide = 0;
-    s.view.still = false;
-    let query = encode(&s, unknown);
-    if query == "v=1" {
-        base
-    } else {
-        format!("{base}?{query}")
-    }
+    )
+}
+
+/// This page's own address for `settings` without the embedding keys: the full app, same state.
+pub fn standalone_link(settings: &Settings, unknown: &[(String, String)]) -> String {
+    let s = Settings {
+        view: settings.view.standalone(),
+        ..settings.clone()
+    };
+    with_query(&base_url(), &encode(&s, unknown))
 }

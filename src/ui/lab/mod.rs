@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use super::control::{Choice, NumberControl, Toggle};
 use crate::format::format_value;
 use crate::landscape::{
-    contenders, outcome as judge, run_with, Basins, Contender, Noise, Outcome, Rule, Run, RunSpec,
-    Surface,
+    contenders, outcome as judge, run_with, Basins, Contender, Hyper, Noise, Outcome, Rule, Run,
+    RunSpec, Surface,
 };
 use crate::share::*;
 use basin_panel::BasinPanel;
@@ -142,26 +142,6 @@ impl LabCtx {
     }
 }
 
-const SURFACES: [(&str, &str); 7] = {
-    let mut out = [("", ""); 7];
-    let mut i = 0;
-    while i < 7 {
-        out[i] = (Surface::ALL[i].name(), Surface::ALL[i].label());
-        i += 1;
-    }
-    out
-};
-
-const RULES: [(&str, &str); 5] = {
-    let mut out = [("", ""); 5];
-    let mut i = 0;
-    while i < 5 {
-        out[i] = (Rule::ALL[i].name(), Rule::ALL[i].label());
-        i += 1;
-    }
-    out
-};
-
 /// A slider and number box for one of the lab's numeric keys.
 fn number(
     settings: RwSignal<Settings>,
@@ -198,7 +178,7 @@ pub fn LabPanel(
 ) -> impl IntoView {
     let ctx = LabCtx::new(settings, resolved, theme_tick, still);
     let rule = Memo::new(move |_| settings.with(|s| s.lab.rule));
-    let off = move |rules: &'static [Rule]| Signal::derive(move || !rules.contains(&rule.get()));
+    let off = move |param: Hyper| Signal::derive(move || !rule.get().uses(param));
     let on = Signal::derive(|| false);
     let surface = Signal::derive(move || settings.with(|s| s.lab.surface.name()));
     let set_surface = Callback::new(move |v: String| {
@@ -246,7 +226,7 @@ pub fn LabPanel(
                     {move || notice().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                     <fieldset>
                         <legend>"Surface and runs"</legend>
-                        <Choice key="surface" label="surface" options=&SURFACES value=surface set=set_surface />
+                        <Choice key="surface" label="surface" options=&Surface::OPTIONS value=surface set=set_surface />
                         {number(settings, &X0, |l| l.x0, |l, v| l.x0 = v, on)}
                         {number(settings, &Y0, |l| l.y0, |l, v| l.y0 = v, on)}
                         {number(settings, &LAB_STEPS, |l| l.lab_steps, |l, v| l.lab_steps = v, on)}
@@ -257,11 +237,11 @@ pub fn LabPanel(
                     </fieldset>
                     <fieldset>
                         <legend>"Optimizer"</legend>
-                        <Choice key="opt" label="optimizer" options=&RULES value=opt set=set_opt />
-                        {number(settings, &BETA, |l| l.beta, |l, v| l.beta = v, off(&[Rule::Momentum, Rule::Nesterov, Rule::RmsProp]))}
-                        {number(settings, &BETA1, |l| l.beta1, |l, v| l.beta1 = v, off(&[Rule::Adam]))}
-                        {number(settings, &BETA2, |l| l.beta2, |l, v| l.beta2 = v, off(&[Rule::Adam]))}
-                        {number(settings, &EPS, |l| l.eps, |l, v| l.eps = v, off(&[Rule::RmsProp, Rule::Adam]))}
+                        <Choice key="opt" label="optimizer" options=&Rule::OPTIONS value=opt set=set_opt />
+                        {number(settings, &BETA, |l| l.beta, |l, v| l.beta = v, off(Hyper::Beta))}
+                        {number(settings, &BETA1, |l| l.beta1, |l, v| l.beta1 = v, off(Hyper::Beta1))}
+                        {number(settings, &BETA2, |l| l.beta2, |l, v| l.beta2 = v, off(Hyper::Beta2))}
+                        {number(settings, &EPS, |l| l.eps, |l, v| l.eps = v, off(Hyper::Eps))}
                         {number(settings, &CLIP, |l| l.clip, |l, v| l.clip = v, on)}
                         {number(settings, &NOISE, |l| l.noise, |l, v| l.noise = v, on)}
                         {number(settings, &SEED, |l| l.seed, |l, v| l.seed = v, on)}

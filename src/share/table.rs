@@ -1,0 +1,311 @@
+//! The key table: every key a link may carry, in link order, with its scope and control.
+
+use super::key::{Key, Kind, Scope, Val};
+use super::keys::*;
+use super::lab::*;
+use super::settings::{Settings, Unit};
+use super::view::{ThemeChoice, PARTS};
+use crate::landscape::{Hyper, Rule, Surface};
+use crate::schedule::WarmupShape;
+
+fn num(v: Val) -> f64 {
+    match v {
+        Val::Num(x) => x,
+        _ => f64::NAN,
+    }
+}
+
+fn on(v: Val) -> bool {
+    v == Val::Flag(true)
+}
+
+fn never(_: &Settings) -> bool {
+    false
+}
+
+macro_rules! number {
+    ($scope:ident, $spec:expr, $($field:ident).+, $meaning:expr) => {
+        number!($scope, $spec, $($field).+, $meaning, off: never)
+    };
+    ($scope:ident, $spec:expr, $($field:ident).+, $meaning:expr, off: $off:expr) => {
+        Key {
+            name: $spec.key,
+            scope: Scope::$scope,
+            kind: Kind::Number($spec),
+            label: Some($spec.label),
+            options: &[],
+            meaning: $meaning,
+            disabled: $off,
+            get: |s| Val::Num(s.$($field).+),
+            set: |s, v| s.$($field).+ = num(v),
+        }
+    };
+}
+
+macro_rules! flag {
+    ($scope:ident, $($field:ident).+, $label:expr, $meaning:expr) => {
+        Key {
+            name: last!($($field).+),
+            scope: Scope::$scope,
+            kind: Kind::Flag,
+            label: $label,
+            options: &[],
+            meaning: $meaning,
+            disabled: never,
+            get: |s| Val::Flag(s.$($field).+),
+            set: |s, v| s.$($field).+ = on(v),
+        }
+    };
+}
+
+/// A key holding one value of a named enum (see [`crate::named`]).
+macro_rules! choice {
+    ($scope:ident, $name:literal, $($field:ident).+, $ty:ident, $label:expr, $meaning:expr) => {
+        Key {
+            name: $name,
+            scope: Scope::$scope,
+            kind: Kind::Choice(&$ty::NAMES),
+            label: $label,
+            options: &$ty::OPTIONS,
+            meaning: $meaning,
+            disabled: never,
+            get: |s| Val::Name(s.$($field).+.name()),
+            set: |s, v| {
+                if let Val::Name(n) = v {
+                    s.$($field).+ = $ty::from_name(n).unwrap_or_default();
+                }
+            },
+        }
+    };
+}
+
+/// A pin slot's key.
+macro_rules! pin {
+    ($i:expr, $name:expr) => {
+        Key {
+            name: $name,
+            scope: Scope::Pin,
+            kind: Kind::Pin,
+            label: None,
+            options: &[],
+            meaning: "a pinned schedule: name~key:value~… (schedule keys that differ from the defaults; hidden:1 hides it)",
+            disabled: never,
+            get: |s| Val::Pin(s.pins[$i].clone().map(Box::new)),
+            set: |s, v| {
+                if let Val::Pin(p) = v {
+                    s.pins[$i] = p.map(|mut p| {
+                        p.id = $i + 1;
+                        *p
+                    });
+                }
+            },
+        }
+    };
+}
+
+/// The last segment of a field path, as the key's name.
+macro_rules! last {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($head:ident . $($rest:ident).+) => {
+        last!($($rest).+)
+    };
+}
+
+/// Every key a link may carry besides `v`, in the order links write them.
+pub const KEYS: [Key; 46] = [
+    number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max"),
+    number!(Schedule, ETA_MIN, eta_min, "floor η_min (absolute)", off: |s| s.eta_min_rel),
+    flag!(
+        Schedule,
+        eta_min_rel,
+        Some("η_min as a fraction of η_max"),
+        "read the floor as a fraction of η_max"
+    ),
+    number!(
+        Schedule,
+        ETA_MIN_FRAC,
+        eta_min_frac,
+        "floor as a fraction of η_max",
+        off: |s| !s.eta_min_rel
+    ),
+    number!(
+        Schedule,
+        T_MAX,
+        t_max,
+        "first cycle length T_max / T_0, in `unit`"
+    ),
+    flag!(
+        Schedule,
+        restarts,
+        Some("warm restarts (SGDR)"),
+        "warm restarts on"
+    ),
+    number!(Schedule, T_MULT, t_mult, "cycle growth T_mult", off: |s| !s.restarts),
+    number!(Schedule, DECAY, decay, "peak decay γ per restart", off: |s| !s.restarts),
+    number!(
+        Schedule,
+        CYCLE_LIMIT,
+        cycle_limit,
+        "cycles before the floor holds (0 = no limit)",
+        off: |s| !s.restarts
+    ),
+    number!(Schedule, K_DECAY, k_decay, "k-decay exponent"),
+    number!(Schedule, WARMUP, warmup, "warm-up length, in `unit`"),
+    choice!(
+        Schedule,
+        "warmup_shape",
+        warmup_shape,
+        WarmupShape,
+        Some("warm-up shape"),
+        "warm-up curve"
+    ),
+    number!(Schedule, WARMUP_START, warmup_start, "warm-up start value"),
+    flag!(
+        Schedule,
+        warmup_every,
+        Some("warm up before every cycle"),
+        "warm up before every cycle"
+    ),
+    flag!(
+        Schedule,
+        warmup_overlap,
+        Some("overlap the cosine (timm's default)"),
+        "warm-up overlaps the cosine (timm's default)"
+    ),
+    number!(
+        Schedule,
+        HORIZON,
+        horizon,
+        "length shown, in `unit` (0 = automatic)"
+    ),
+    choice!(
+        Schedule,
+        "unit",
+        unit,
+        Unit,
+        Some("unit"),
+        "unit of the lengths"
+    ),
+    number!(
+        Schedule,
+        STEPS_PER_EPOCH,
+        steps_per_epoch,
+        "batches per epoch",
+        off: |s| s.unit == Unit::Steps
+    ),
+    number!(
+        Schedule,
+        GRAD_ACCUM,
+        grad_accum,
+        "batches per optimizer step (gradient accumulation)",
+        off: |s| s.unit == Unit::Steps
+    ),
+    flag!(
+        Schedule,
+        log_y,
+        Some("logarithmic η axis"),
+        "logarithmic η axis"
+    ),
+    choice!(
+        Lab,
+        "surface",
+        lab.surface,
+        Surface,
+        Some("surface"),
+        "landscape surface"
+    ),
+    choice!(Lab, "opt", lab.rule, Rule, Some("optimizer"), "optimizer"),
+    number!(
+        Lab,
+        BETA,
+        lab.beta,
+        "momentum β (RMSProp's α)",
+        off: |s| !s.lab.rule.uses(Hyper::Beta)
+    ),
+    number!(Lab, BETA1, lab.beta1, "Adam's β₁", off: |s| !s.lab.rule.uses(Hyper::Beta1)),
+    number!(Lab, BETA2, lab.beta2, "Adam's β₂", off: |s| !s.lab.rule.uses(Hyper::Beta2)),
+    number!(Lab, EPS, lab.eps, "ε of RMSProp and Adam", off: |s| !s.lab.rule.uses(Hyper::Eps)),
+    number!(Lab, CLIP, lab.clip, "gradient-norm clipping (0 = off)"),
+    number!(Lab, NOISE, lab.noise, "gradient noise σ"),
+    number!(Lab, SEED, lab.seed, "noise seed"),
+    number!(Lab, X0, lab.x0, "start point x"),
+    number!(Lab, Y0, lab.y0, "start point y"),
+    number!(Lab, LAB_LR, lab.lab_lr, "learning rate of the constant run"),
+    number!(Lab, LAB_STEPS, lab.lab_steps, "steps per landscape run"),
+    flag!(
+        Lab,
+        lab.run_const,
+        Some("constant η"),
+        "show the constant run"
+    ),
+    flag!(
+        Lab,
+        lab.run_cos,
+        Some("one cosine"),
+        "show the single-cosine run"
+    ),
+    flag!(
+        Lab,
+        lab.run_sgdr,
+        Some("cosine with warm restarts"),
+        "show the warm-restarts run"
+    ),
+    number!(
+        Lab,
+        LAB_T,
+        lab.lab_t,
+        "playback position (0 = start, 1 = end)"
+    ),
+    flag!(
+        View,
+        view.compare,
+        Some("Compare frameworks: PyTorch, timm, Hugging Face, optax, Keras"),
+        "overlay the five frameworks' versions"
+    ),
+    flag!(View, view.embed, None, "chrome-less view for an iframe"),
+    Key {
+        name: "hide",
+        scope: Scope::View,
+        kind: Kind::Parts(&PARTS),
+        label: Some("Hide"),
+        options: &[],
+        meaning: "parts of the page to hide, comma-separated",
+        disabled: never,
+        get: |s| Val::Mask(s.view.hide),
+        set: |s, v| {
+            if let Val::Mask(m) = v {
+                s.view.hide = m;
+            }
+        },
+    },
+    choice!(
+        View,
+        "theme",
+        view.theme,
+        ThemeChoice,
+        Some("theme"),
+        "colour scheme (auto follows the system)"
+    ),
+    pin!(0, "pin1"),
+    pin!(1, "pin2"),
+    pin!(2, "pin3"),
+    pin!(3, "pin4"),
+    Key {
+        name: "static",
+        scope: Scope::View,
+        kind: Kind::Flag,
+        label: Some("static (print, slides)"),
+        options: &[],
+        meaning: "the end state without interaction (print, slides)",
+        disabled: never,
+        get: |s| Val::Flag(s.view.still),
+        set: |s, v| s.view.still = on(v),
+    },
+];
+
+/// The keys of `scope`, in link order.
+pub fn keys_in(scope: Scope) -> impl Iterator<Item = &'static Key> {
+    KEYS.iter().filter(move |k| k.scope == scope)
+}

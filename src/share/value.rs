@@ -1,0 +1,134 @@
+//! One key's value as text: parsing (with the reason for a refusal) and display, a pin's
+//! `name~key:value~…` form included.
+
+use super::key::{Key, Kind, Scope, Val};
+use super::pins::pin_name;
+use super::settings::{Pin, Settings};
+use super::table::keys_in;
+use super::view::View;
+use crate::format::format_value;
+
+/// Longest value accepted for one key; anything longer is not a number or a name.
+const MAX_VALUE_LEN: usize = 64;
+
+/// Longest pin value accepted.
+pub const MAX_PIN_LEN: usize = 600;
+
+/// A value for showing in a notice: short, and never mistaken for markup by a reader.
+pub(crate) fn shown(raw: &str) -> String {
+    let cut: String = raw.chars().take(24).collect();
+    if cut.len() < raw.len() {
+        format!("\"{cut}…\"")
+    } else {
+        format!("\"{cut}\"")
+    }
+}
+
+/// Checks one raw value against its key; `Err` says why it was refused.
+pub(crate) fn parse_value(key: &Key, raw: &str) -> Result<Val, String> {
+    let limit = if matches!(key.kind, Kind::Pin) {
+        MAX_PIN_LEN
+    } else {
+        MAX_VALUE_LEN
+    };
+    if raw.len() > limit {
+        return Err(format!("value too long ({} characters)", raw.len()));
+    }
+    match key.kind {
+        Kind::Number(spec) => {
+            let v: f64 = raw
+                .trim()
+                .parse()
+                .map_err(|_| format!("{} is not a number", shown(raw)))?;
+            let c = spec.clamp(v);
+            match c.message {
+                None => Ok(Val::Num(c.value)),
+                Some(_) if !v.is_finite() => Err(format!("{} is not a finite number", shown(raw))),
+                Some(_) => Err(format!(
+                    "{} is outside {} … {}",
+                    shown(raw),
+                    format_value(spec.min),
+                    format_value(spec.max)
+                )),
+            }
+        }
+        Kind::Flag => match raw {
+            "1" | "true" => Ok(Val::Flag(true)),
+            "0" | "false" => Ok(Val::Flag(false)),
+            _ => Err(format!("{} is not 1 or 0", shown(raw))),
+        },
+        Kind::Choice(names) => names
+            .iter()
+            .find(|n| **n == raw)
+            .map(|n| Val::Name(n))
+            .ok_or_else(|| format!("{} is not one of {}", shown(raw), names.join(", "))),
+        Kind::Parts(names) => raw
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .try_fold(0u32, |mask, part| {
+                names
+                    .iter()
+                    .position(|n| *n == part)
+                    .map(|i| mask | 1 << i)
+                    .ok_or_else(|| format!("{} is not one of {}", shown(part), names.join(", ")))
+            })
+            .map(Val::Mask),
+        Kind::Pin => parse_pin(raw, 0).map(|p| Val::Pin(Some(Box::new(p)))),
+    }
+}
+
+/// A value as a link writes it.
+pub(crate) fn text(v: Val) -> String {
+    match v {
+        Val::Flag(b) => if b { "1" } else { "0" }.to_string(),
+        Val::Num(x) => format_value(x),
+        Val::Name(n) => n.to_string(),
+        Val::Mask(hide) => View {
+            hide,
+            ..View::default()
+        }
+        .hidden_names()
+        .join(","),
+        Val::Pin(p) => p.map(|p| pin_text(&p)).unwrap_or_default(),
+    }
+}
+
+/// The pin as a link writes it: its name, then the schedule keys that differ from the
+/// defaults as `key:value`, and `hidden:1` when it is hidden; `~` separates the fields (a `~`
+/// in a name becomes `-`).
+pub fn pin_text(p: &Pin) -> String {
+    let defaults = Settings::default();
+    let mut fields = vec![p.name.replace('~', "-")];
+    for key in keys_in(Scope::Schedule) {
+        let v = (key.get)(&p.settings);
+        if v != (key.get)(&defaults) {
+            fields.push(format!("{}:{}", key.name, text(v)));
+        }
+    }
+    if p.hidden {
+        fields.push("hidden:1".into());
+    }
+    fields.join("~")
+}
+
+/// Reads a pin written by [`pin_text`]; `Err` says which field is wrong.
+pub fn parse_pin(raw: &str, id: u32) -> Result<Pin, String> {
+    let mut fields = raw.split('~');
+    let name = pin_name(fields.next().unwrap_or_default());
+    let mut pin = Pin::of(&Settings::default(), name, id);
+    for field in fields.filter(|f| !f.is_empty()) {
+        let Some((k, v)) = field.split_once(':') else {
+            return Err(format!("field {field:?} is not key:value"));
+        };
+        if k == "hidden" {
+            pin.hidden = v == "1";
+            continue;
+        }
+        let Some(key) = keys_in(Scope::Schedule).find(|key| key.name == k) else {
+            return Err(format!("{k:?} is not a schedule key"));
+        };
+        let value = parse_value(key, v).map_err(|why| format!("{k}: {why}"))?;
+        (key.set)(&mut pin.settings, value);
+    }
+    Ok(pin)
+}
