@@ -7,10 +7,11 @@ use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
 use super::canvas::Canvas;
 use super::screen::{device_pixel_ratio, fit_canvas, theme, timing};
+use super::state::{use_app, AppState};
 use crate::charts::PlotArea;
 pub use crate::charts::{draw_explorer, Overlay, OverlaySource};
-use crate::schedule::Pitfall;
-use crate::share::{format_value, Resolved, ThemeChoice, Unit};
+use crate::schedule::pitfalls;
+use crate::share::{format_value, Resolved, Unit};
 
 /// Sizes the canvas to its box at the device's pixel ratio and draws; returns the plot area.
 fn paint(
@@ -77,17 +78,18 @@ fn round_to(v: f64) -> f64 {
 /// A canvas that redraws whenever the schedule, the overlays or the view change, coalesced per
 /// frame, with pitfall flags on the curve.
 #[component]
-pub fn ScheduleCanvas(
-    resolved: Memo<Resolved>,
-    overlays: Signal<Vec<Overlay>>,
-    flags: Signal<Vec<Pitfall>>,
-    log_y: Signal<bool>,
-    unit: Signal<Unit>,
-    /// Fill the wrapper's height (embedded) instead of a height from the width.
-    fill: Signal<bool>,
-    /// Changes when the colour scheme does, so the chart redraws in the new colours.
-    theme_tick: Signal<ThemeChoice>,
-) -> impl IntoView {
+pub fn ScheduleCanvas() -> impl IntoView {
+    let AppState {
+        resolved,
+        overlays,
+        log_y,
+        unit,
+        // Embedded, the chart fills the wrapper's height instead of a height from the width.
+        embed: fill,
+        theme_tick,
+        ..
+    } = use_app();
+    let flags = Memo::new(move |_| resolved.with(|r| pitfalls(&r.schedule, r.horizon_steps)));
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let plot = RwSignal::new(None::<PlotArea>);

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::chart_view::{Overlay, OverlaySource};
 use super::copy_link::copy_text;
+use super::state::{use_app, AppState};
 use crate::export::{import, snippet, whole_steps};
-use crate::share::{Resolved, Settings};
 
 /// The snippets' frameworks, in [`crate::export::snippets`] order: (key, name).
 const FRAMEWORKS: [(&str, &str); 5] = [
@@ -25,12 +25,14 @@ const MAX_SAMPLES: f64 = 20_000.0;
 
 /// Code out, calls in.
 #[component]
-pub fn CodePanel(
-    settings: RwSignal<Settings>,
-    resolved: Memo<Resolved>,
-    push_next: StoredValue<bool>,
-    imported: RwSignal<Option<Overlay>>,
-) -> impl IntoView {
+pub fn CodePanel() -> impl IntoView {
+    let app = use_app();
+    let AppState {
+        settings,
+        resolved,
+        imported,
+        ..
+    } = app;
     let chosen = RwSignal::new(0usize);
     // Only the open panel's chosen snippet is built: checking a call against Anneal costs up to
     // tens of milliseconds at long horizons, too much to pay on every input for a closed panel.
@@ -86,8 +88,7 @@ pub fn CodePanel(
                     color: IMPORTED_COLOR,
                     source: OverlaySource::Samples(samples),
                 }));
-                push_next.set_value(true);
-                settings.set(found.settings);
+                app.push(|s| *s = found.settings);
                 outcome.set(Some(Ok(found.notes)));
             }
             Err(e) => outcome.set(Some(Err(e.to_string()))),

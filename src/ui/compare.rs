@@ -2,88 +2,24 @@
 
 use leptos::prelude::*;
 
-use super::chart_view::{Overlay, OverlaySource};
 pub use super::framework_curves::FrameworkCurve;
-use crate::schedule::Family;
-use crate::share::{format_value, pin_name, Pin, Settings, MAX_PINS, MAX_PIN_NAME};
-
-/// Colours for pins (orange, green, purple, pink), apart from the current curve's blue.
-const PIN_COLORS: [(u8, u8, u8); MAX_PINS] =
-    [(234, 88, 12), (22, 163, 74), (147, 51, 234), (219, 39, 119)];
-
-/// Colours for the frameworks, in `equivalents` order.
-const FRAMEWORK_COLORS: [(u8, u8, u8); 5] = [
-    (238, 76, 44),
-    (124, 58, 237),
-    (245, 158, 11),
-    (16, 185, 129),
-    (208, 0, 0),
-];
-
-/// Colour of a preset's contrast curve (slate).
-const CONTRAST_COLOR: (u8, u8, u8) = (71, 85, 105);
-
-/// A preset's contrast curve, when shown.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ContrastCurve {
-    /// Legend text.
-    pub label: &'static str,
-    /// The shape.
-    pub family: Family,
-    /// Drawn or not.
-    pub shown: bool,
-}
-
-/// The overlays to draw: a preset's contrast, visible pins, then the frameworks.
-pub fn overlays(
-    contrast: Option<&ContrastCurve>,
-    pins: &[Option<Pin>; MAX_PINS],
-    frameworks: &[FrameworkCurve],
-) -> Vec<Overlay> {
-    let contrast = contrast.filter(|c| c.shown).map(|c| Overlay {
-        label: c.label.to_string(),
-        color: CONTRAST_COLOR,
-        source: OverlaySource::Family(c.family.clone()),
-    });
-    // A pin's colour is its slot's, so it keeps its colour when others are removed.
-    let pinned = pins.iter().enumerate().filter_map(|(slot, p)| {
-        let p = p.as_ref().filter(|p| !p.hidden)?;
-        Some(Overlay {
-            label: p.name.clone(),
-            color: PIN_COLORS[slot],
-            source: OverlaySource::Schedule(p.settings.resolve().schedule),
-        })
-    });
-    let fw = frameworks
-        .iter()
-        .zip(FRAMEWORK_COLORS)
-        .filter_map(|(f, color)| {
-            let pts = f.samples.as_ref().ok()?;
-            Some(Overlay {
-                label: f.framework.to_string(),
-                color,
-                source: OverlaySource::Samples(pts.clone()),
-            })
-        });
-    contrast.into_iter().chain(pinned).chain(fw).collect()
-}
-
-fn swatch((r, g, b): (u8, u8, u8)) -> String {
-    format!("rgb({r}, {g}, {b})")
-}
+use super::overlays::{swatch, CONTRAST_COLOR, FRAMEWORK_COLORS, PIN_COLORS};
+use super::state::{use_app, AppState};
+use crate::share::{format_value, pin_name, Pin, MAX_PINS, MAX_PIN_NAME};
 
 /// Pin controls and the framework comparison table.
 #[component]
-pub fn ComparePanel(
-    settings: RwSignal<Settings>,
-    push_next: StoredValue<bool>,
-    compare: Signal<bool>,
-    set_compare: Callback<bool>,
-    frameworks: ReadSignal<Vec<FrameworkCurve>>,
-    /// Share of the framework curves computed, while they are being updated.
-    updating: ReadSignal<Option<f64>>,
-    contrast: RwSignal<Option<ContrastCurve>>,
-) -> impl IntoView {
+pub fn ComparePanel() -> impl IntoView {
+    let app = use_app();
+    let AppState {
+        settings,
+        compare,
+        frameworks,
+        updating,
+        contrast,
+        ..
+    } = app;
+    let set_compare = move |on| settings.update(|s| s.view.compare = on);
     let count = move || settings.with(|s| s.pins.iter().flatten().count());
     let full = move || count() >= MAX_PINS;
     // (slot, pin) for the list; a pin's id changes when a link replaces it, so its row is rebuilt.
@@ -97,8 +33,7 @@ pub fn ComparePanel(
         })
     };
     let pin_current = move |_| {
-        push_next.set_value(true);
-        settings.update(|s| {
+        app.push(|s| {
             s.pin_current();
         });
     };
@@ -149,8 +84,7 @@ pub fn ComparePanel(
                             name="pin_remove"
                             aria-label=format!("Remove {}", pin.name)
                             on:click=move |_| {
-                                push_next.set_value(true);
-                                settings.update(|s| s.pins[slot] = None)
+                                app.push(|s| s.pins[slot] = None)
                             }
                         >
                             "Remove"
@@ -184,7 +118,7 @@ pub fn ComparePanel(
                     type="checkbox"
                     name="compare"
                     prop:checked=move || compare.get()
-                    on:change=move |ev| set_compare.run(event_target_checked(&ev))
+                    on:change=move |ev| set_compare(event_target_checked(&ev))
                 />
                 <span>"Compare frameworks: PyTorch, timm, Hugging Face, optax, Keras"</span>
             </label>

@@ -7,12 +7,13 @@ use web_sys::{Blob, BlobPropertyBag, Url};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
-use super::chart_view::{draw_explorer, Overlay};
+use super::chart_view::draw_explorer;
 use super::compare::FrameworkCurve;
 use super::image_export::{png, save_url, svg};
 use super::screen::theme;
+use super::state::{use_app, AppState};
 use crate::export::{csv_steps, series_csv, state_json, Column};
-use crate::share::{Pin, Resolved, Settings};
+use crate::share::{Pin, Resolved};
 
 /// Saves `text` as a file called `name`.
 pub fn download(name: &str, mime: &str, text: &str) {
@@ -75,17 +76,11 @@ fn csv(r: &Resolved, pins: &[Option<Pin>], frameworks: &[FrameworkCurve]) -> Str
 }
 
 /// Draws the explorer's current chart on any backend (for the image downloads).
-fn draw_current<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scale: f64,
-    settings: RwSignal<Settings>,
-    resolved: Memo<Resolved>,
-    overlays: Signal<Vec<Overlay>>,
-) {
-    let (log_y, unit) = settings.with_untracked(|s| (s.log_y, s.unit));
+fn draw_current<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scale: f64, app: AppState) {
+    let (log_y, unit) = app.settings.with_untracked(|s| (s.log_y, s.unit));
     let columns = (f64::from(IMAGE_SIZE.0) * scale) as usize;
-    resolved.with_untracked(|r| {
-        overlays.with_untracked(|o| {
+    app.resolved.with_untracked(|r| {
+        app.overlays.with_untracked(|o| {
             let _ = draw_explorer(area, r, o, log_y, unit, columns, scale, &theme());
         })
     });
@@ -96,22 +91,20 @@ const IMAGE_SIZE: (u32, u32) = (960, 480);
 
 /// "Download CSV", "Download JSON", and the chart as PNG and SVG.
 #[component]
-pub fn Downloads(
-    settings: RwSignal<Settings>,
-    resolved: Memo<Resolved>,
-    frameworks: ReadSignal<Vec<FrameworkCurve>>,
-    overlays: Signal<Vec<Overlay>>,
-) -> impl IntoView {
+pub fn Downloads() -> impl IntoView {
+    let app = use_app();
+    let AppState {
+        settings,
+        resolved,
+        frameworks,
+        ..
+    } = app;
     let save_svg = move |_| {
-        let text = svg(IMAGE_SIZE, |area| {
-            draw_current(area, 1.0, settings, resolved, overlays)
-        });
+        let text = svg(IMAGE_SIZE, |area| draw_current(area, 1.0, app));
         download("anneal-schedule.svg", "image/svg+xml", &text);
     };
     let save_png = move |_| {
-        let drawn = png(IMAGE_SIZE, |area, scale| {
-            draw_current(area, scale, settings, resolved, overlays)
-        });
+        let drawn = png(IMAGE_SIZE, |area, scale| draw_current(area, scale, app));
         if let Some(url) = drawn {
             save_url("anneal-schedule.png", &url);
         }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::copy_link::copy_text;
 use super::url::base_url;
+use super::state::{use_app, AppState};
 use crate::share::codec::encode;
 use crate::share::{Settings, ThemeChoice, PARTS};
 
@@ -34,10 +35,10 @@ pub fn snippet(
 
 /// The builder's panel.
 #[component]
-pub fn EmbedPanel(
-    settings: RwSignal<Settings>,
-    unknown: StoredValue<Vec<(String, String)>>,
-) -> impl IntoView {
+pub fn EmbedPanel() -> impl IntoView {
+    let AppState {
+        settings, unknown, ..
+    } = use_app();
     let width = RwSignal::new(640u32);
     let height = RwSignal::new(480u32);
     let mask = DEFAULT_HIDDEN

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 
 use super::escape::FRAME_BUDGET_MS;
-use super::LabCtx;
+use super::use_lab;
 use crate::charts::{basin_color, draw_basin_map};
 use crate::landscape::BasinMap;
 use crate::ui::canvas::Canvas;
@@ -15,7 +15,8 @@ const SIDE: usize = 40;
 
 /// The button, the progress and one small map per schedule.
 #[component]
-pub fn BasinPanel(ctx: LabCtx) -> impl IntoView {
+pub fn BasinPanel() -> impl IntoView {
+    let ctx = use_lab();
     let job = StoredValue::new(None::<BasinMap>);
     let shown = RwSignal::new(None::<BasinMap>);
     let canvases: [NodeRef<leptos::html::Canvas>; 3] = std::array::from_fn(|_| NodeRef::new());
@@ -43,7 +44,7 @@ pub fn BasinPanel(ctx: LabCtx) -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        ctx.theme_tick.track();
+        ctx.app.theme_tick.track();
         shown.with(|m| {
             let Some(m) = m else { return };
             let labels: Vec<&str> = ctx

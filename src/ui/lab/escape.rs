@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::LabCtx;
+use super::use_lab;
 use crate::landscape::{settle, Experiment, Tally};
 use crate::ui::screen::job_in_frames;
 
@@ -18,7 +18,8 @@ fn percent(n: u32, of: u64) -> String {
 
 /// The button, its progress and the table of shares.
 #[component]
-pub fn EscapePanel(ctx: LabCtx) -> impl IntoView {
+pub fn EscapePanel() -> impl IntoView {
+    let ctx = use_lab();
     let job = StoredValue::new(None::<Experiment>);
     let result = RwSignal::new(None::<(u64, Vec<Tally>)>);
     let start = move |_| {

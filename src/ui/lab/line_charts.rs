@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters::style::RGBColor;
 
-use super::{LabCtx, RUN_COLORS};
+use super::{use_lab, LabCtx, RUN_COLORS};
 use crate::charts::{decimate, draw_schedule, Curve, PlotArea, ScheduleChart};
 use crate::ui::canvas::Canvas;
 use crate::ui::screen::{device_pixel_ratio, fit_canvas, theme, timed};
@@ -100,7 +100,8 @@ fn paint(
 }
 
 #[component]
-fn LabChart(ctx: LabCtx, which: Quantity, name: &'static str) -> impl IntoView {
+fn LabChart(which: Quantity, name: &'static str) -> impl IntoView {
+    let ctx = use_lab();
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let plot = StoredValue::new(None::<PlotArea>);
@@ -128,7 +129,7 @@ fn LabChart(ctx: LabCtx, which: Quantity, name: &'static str) -> impl IntoView {
         ctx.shown.track();
         ctx.contenders.track();
         ctx.cursor.track();
-        ctx.theme_tick.track();
+        ctx.app.theme_tick.track();
         size.track();
         redraw();
     });
@@ -151,7 +152,8 @@ fn LabChart(ctx: LabCtx, which: Quantity, name: &'static str) -> impl IntoView {
 
 /// The learning-rate and loss charts side by side.
 #[component]
-pub fn LabCharts(ctx: LabCtx) -> impl IntoView {
+pub fn LabCharts() -> impl IntoView {
+    let ctx = use_lab();
     let legend = move || {
         let shown = ctx.shown.get();
         ctx.contenders.with(|cs| {
@@ -173,8 +175,8 @@ pub fn LabCharts(ctx: LabCtx) -> impl IntoView {
     view! {
         <ul class="lab-legend">{legend}</ul>
         <div class="lab-charts">
-            <LabChart ctx=ctx which=Quantity::Lr name="learning rate of each run" />
-            <LabChart ctx=ctx which=Quantity::Loss name="loss along each run" />
+            <LabChart which=Quantity::Lr name="learning rate of each run" />
+            <LabChart which=Quantity::Loss name="loss along each run" />
         </div>
     }
 }

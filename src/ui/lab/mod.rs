@@ -11,6 +11,7 @@ mod surface_view;
 use leptos::prelude::*;
 
 use super::control::{Choice, NumberControl, Toggle};
+use super::state::{use_app, AppState};
 use crate::format::format_value;
 use crate::landscape::{
     contenders, outcome as judge, run_with, Basins, Contender, Hyper, Noise, Outcome, Rule, Run,
@@ -42,12 +43,12 @@ pub struct RunView {
     pub shown: bool,
 }
 
-/// The lab's shared state: the settings and what is derived from them, each recomputed only
-/// when its own inputs change.
+/// The lab's shared state, provided as context by [`LabPanel`]: the page's state and what the
+/// lab derives from it, each recomputed only when its own inputs change.
 #[derive(Clone, Copy)]
 pub struct LabCtx {
-    /// All settings (the lab's live in `settings.lab`).
-    pub settings: RwSignal<Settings>,
+    /// The page's state (the lab's settings live in `settings.lab`).
+    pub app: AppState,
     /// The run's surface, optimizer, start and noise.
     pub spec: Memo<RunSpec>,
     /// The three schedules, a learning rate per step.
@@ -62,17 +63,13 @@ pub struct LabCtx {
     pub cursor: Memo<usize>,
     /// Steps per run.
     pub steps: Memo<usize>,
-    /// Changes when the colour scheme does, so canvases redraw in the new colours.
-    pub theme_tick: Signal<ThemeChoice>,
 }
 
 impl LabCtx {
-    fn new(
-        settings: RwSignal<Settings>,
-        resolved: Memo<Resolved>,
-        theme_tick: Signal<ThemeChoice>,
-        still: Signal<bool>,
-    ) -> Self {
+    fn new(app: AppState) -> Self {
+        let AppState {
+            settings, resolved, ..
+        } = app;
         let spec = Memo::new(move |_| settings.with(|s| s.lab.spec().0));
         let steps = Memo::new(move |_| settings.with(|s| s.lab.steps()));
         let constant = Memo::new(move |_| settings.with(|s| s.lab.lab_lr));
@@ -114,7 +111,7 @@ impl LabCtx {
         });
         let cursor = Memo::new(move |_| {
             // A still page shows the end state.
-            let t = if still.get() {
+            let t = if app.still() {
                 1.0
             } else {
                 settings.with(|s| s.lab.lab_t)
@@ -122,7 +119,7 @@ impl LabCtx {
             (t * steps.get() as f64).round() as usize
         });
         Self {
-            settings,
+            app,
             spec,
             contenders,
             basins,
@@ -130,7 +127,6 @@ impl LabCtx {
             runs,
             cursor,
             steps,
-            theme_tick,
         }
     }
 
@@ -138,8 +134,13 @@ impl LabCtx {
     pub fn seek(&self, step: usize) {
         let steps = self.steps.get_untracked().max(1);
         let t = (step.min(steps) as f64 / steps as f64 * 1e4).round() / 1e4;
-        self.settings.update(|s| s.lab.lab_t = t);
+        self.app.settings.update(|s| s.lab.lab_t = t);
     }
+}
+
+/// The lab's state, from the context [`LabPanel`] provides.
+fn use_lab() -> LabCtx {
+    expect_context()
 }
 
 /// A slider and number box for one of the lab's numeric keys.
@@ -169,22 +170,20 @@ fn toggle(
 
 /// The lab section of the page.
 #[component]
-pub fn LabPanel(
-    settings: RwSignal<Settings>,
-    resolved: Memo<Resolved>,
-    push_next: StoredValue<bool>,
-    theme_tick: Signal<ThemeChoice>,
-    still: Signal<bool>,
-) -> impl IntoView {
-    let ctx = LabCtx::new(settings, resolved, theme_tick, still);
+pub fn LabPanel() -> impl IntoView {
+    let app = use_app();
+    let AppState {
+        settings, resolved, ..
+    } = app;
+    provide_context(LabCtx::new(app));
+    let still = Signal::derive(move || app.still());
     let rule = Memo::new(move |_| settings.with(|s| s.lab.rule));
     let off = move |param: Hyper| Signal::derive(move || !rule.get().uses(param));
     let on = Signal::derive(|| false);
     let surface = Signal::derive(move || settings.with(|s| s.lab.surface.name()));
     let set_surface = Callback::new(move |v: String| {
         let surface = Surface::from_name(&v).unwrap_or_default();
-        push_next.set_value(true);
-        settings.update(|s| s.lab = s.lab.clone().with_surface(surface));
+        app.push(|s| s.lab = s.lab.clone().with_surface(surface));
     });
     let opt = Signal::derive(move || settings.with(|s| s.lab.rule.name()));
     let set_opt = Callback::new(move |v: String| {
@@ -216,9 +215,9 @@ pub fn LabPanel(
             <p class="lab-note">{eta_line}</p>
             <div class="lab-grid">
                 <div class="lab-surface">
-                    <SurfaceView ctx=ctx />
+                    <SurfaceView />
                     <Show when=move || !still.get()>
-                        <Playback ctx=ctx />
+                        <Playback />
                     </Show>
                 </div>
                 <Show when=move || !still.get()>
@@ -249,11 +248,11 @@ pub fn LabPanel(
                 </div>
                 </Show>
             </div>
-            <OutcomeTable ctx=ctx />
-            <LabCharts ctx=ctx />
+            <OutcomeTable />
+            <LabCharts />
             <Show when=move || !still.get()>
-                <EscapePanel ctx=ctx />
-                <BasinPanel ctx=ctx />
+                <EscapePanel />
+                <BasinPanel />
             </Show>
         </section>
     }

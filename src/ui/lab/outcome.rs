@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::LabCtx;
+use super::use_lab;
 use crate::format::{format_value, round_significant};
 use crate::landscape::Surface;
 
@@ -21,7 +21,8 @@ pub fn minimum_name(surface: Surface, i: usize) -> String {
 
 /// One row per shown run.
 #[component]
-pub fn OutcomeTable(ctx: LabCtx) -> impl IntoView {
+pub fn OutcomeTable() -> impl IntoView {
+    let ctx = use_lab();
     let rows = move || {
         let surface = ctx.spec.with(|s| s.surface);
         ctx.runs.with(|runs| {

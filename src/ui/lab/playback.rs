@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::LabCtx;
+use super::{use_lab, LabCtx};
 use crate::format::{format_value, round_significant};
 use crate::ui::screen::{now, reduced_motion};
 
@@ -18,12 +18,12 @@ fn tick(ctx: LabCtx, playing: RwSignal<bool>, last: StoredValue<f64>) {
         let t = now();
         let dt = ((t - last.get_value()) / 1000.0).clamp(0.0, 0.1);
         last.set_value(t);
-        let at = ctx.settings.with_untracked(|s| s.lab.lab_t) + dt / DURATION;
+        let at = ctx.app.settings.with_untracked(|s| s.lab.lab_t) + dt / DURATION;
         if at >= 1.0 {
-            ctx.settings.update(|s| s.lab.lab_t = 1.0);
+            ctx.app.settings.update(|s| s.lab.lab_t = 1.0);
             playing.set(false);
         } else {
-            ctx.settings.update(|s| s.lab.lab_t = at);
+            ctx.app.settings.update(|s| s.lab.lab_t = at);
             tick(ctx, playing, last);
         }
     });
@@ -31,7 +31,8 @@ fn tick(ctx: LabCtx, playing: RwSignal<bool>, last: StoredValue<f64>) {
 
 /// Playback controls and the position read-out.
 #[component]
-pub fn Playback(ctx: LabCtx) -> impl IntoView {
+pub fn Playback() -> impl IntoView {
+    let ctx = use_lab();
     let playing = RwSignal::new(false);
     let last = StoredValue::new(0.0);
     let play = move |_| {
@@ -43,7 +44,7 @@ pub fn Playback(ctx: LabCtx) -> impl IntoView {
             ctx.seek(usize::MAX);
             return;
         }
-        if ctx.settings.with_untracked(|s| s.lab.lab_t) >= 1.0 {
+        if ctx.app.settings.with_untracked(|s| s.lab.lab_t) >= 1.0 {
             ctx.seek(0);
         }
         last.set_value(now());

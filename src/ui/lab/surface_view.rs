@@ -8,7 +8,7 @@ use plotters::style::RGBColor;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::LabCtx;
+use super::{use_lab, LabCtx};
 use crate::charts::{draw_paths, draw_surface, Frame, PathView};
 use crate::landscape::{Heatmap, Point};
 use crate::ui::canvas::Canvas;
@@ -94,7 +94,8 @@ fn draw_figure<DB: DrawingBackend>(
 
 /// The surface with the runs' paths; drag (or arrow keys) to move the start point.
 #[component]
-pub fn SurfaceView(ctx: LabCtx) -> impl IntoView {
+pub fn SurfaceView() -> impl IntoView {
+    let ctx = use_lab();
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let base = NodeRef::<leptos::html::Canvas>::new();
     let overlay = NodeRef::<leptos::html::Canvas>::new();
@@ -123,7 +124,7 @@ pub fn SurfaceView(ctx: LabCtx) -> impl IntoView {
     Effect::new(move |_| {
         heat.track();
         size.track();
-        ctx.theme_tick.track();
+        ctx.app.theme_tick.track();
         request_animation_frame(draw_base);
     });
     let redraw_paths = move || {
@@ -160,7 +161,7 @@ pub fn SurfaceView(ctx: LabCtx) -> impl IntoView {
         let round = |v: f64| (v * 1000.0).round() / 1000.0;
         // Recompute now, so the benchmark times the runs apart from the wait for a frame.
         timed("anneal-lab-compute", || {
-            ctx.settings.update(|s| {
+            ctx.app.settings.update(|s| {
                 s.lab.x0 = round(p[0]);
                 s.lab.y0 = round(p[1]);
             });

@@ -1,0 +1,36 @@
+//! The chart and the panels below it: compare, downloads, code and embed.
+
+use leptos::prelude::*;
+
+use super::chart_view::ScheduleCanvas;
+use super::code_panel::CodePanel;
+use super::compare::ComparePanel;
+use super::downloads::Downloads;
+use super::embed::EmbedPanel;
+use super::state::use_app;
+
+/// The chart at once; the panels (each unless hidden or the page is static) once `panels` is
+/// set, so they never delay the chart's first frame.
+#[component]
+pub fn ChartArea(panels: Signal<bool>) -> impl IntoView {
+    let app = use_app();
+    let staged = move |part: &'static str| move || panels.get() && app.interactive(part);
+    let embed_panel = move || panels.get() && !app.embed.get() && !app.still();
+    view! {
+        <section class="chart-panel">
+            <ScheduleCanvas />
+            <Show when=staged("compare")>
+                <ComparePanel />
+            </Show>
+            <Show when=staged("export")>
+                <Downloads />
+            </Show>
+            <Show when=staged("code")>
+                <CodePanel />
+            </Show>
+            <Show when=embed_panel>
+                <EmbedPanel />
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,53 @@
+//! The page header: title, tagline and the preset picker with the "Copy link" button.
+
+use leptos::prelude::*;
+
+use super::copy_link::CopyLink;
+use super::overlays::ContrastCurve;
+use super::state::use_app;
+use crate::share::PRESETS;
+
+/// Title and tagline beside the preset picker.
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="app-header">
+            <div>
+                <h1>"Anneal"</h1>
+                <p class="tagline">"Learning-rate schedules, centred on cosine annealing"</p>
+            </div>
+            <PresetPicker />
+        </header>
+    }
+}
+
+/// A preset sets every control (one history entry), names its source and may bring a contrast
+/// curve.
+#[component]
+fn PresetPicker() -> impl IntoView {
+    let app = use_app();
+    let preset_source = RwSignal::new(None::<&'static str>);
+    let on_preset = move |ev| {
+        let key = event_target_value(&ev);
+        if let Some(p) = PRESETS.iter().find(|p| p.key == key) {
+            app.push(|s| *s = (p.settings)());
+            preset_source.set(Some(p.source));
+            app.contrast.set(p.contrast.map(|c| ContrastCurve {
+                label: c.label,
+                family: (c.family)(),
+                shown: true,
+            }));
+        }
+    };
+    view! {
+        <div class="control preset">
+            <label for="preset-choice">"Preset"</label>
+            <select id="preset-choice" name="preset" on:change=on_preset>
+                <option value="" selected>"Choose a preset…"</option>
+                {PRESETS.iter().map(|p| view! { <option value=p.key>{p.name}</option> }).collect_view()}
+            </select>
+            {move || preset_source.get().map(|s| view! { <p class="source">"Source: " {s}</p> })}
+            <CopyLink />
+        </div>
+    }
+}

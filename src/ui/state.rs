@@ -1,0 +1,126 @@
+//! The page's shared state: one `Copy` handle, provided as context by `App` and read by every
+//! component with [`use_app`], instead of signals threaded through props.
+
+use leptos::prelude::*;
+
+use super::framework_curves::{framework_curves, FrameworkCurve};
+use super::overlays::{overlays, ContrastCurve};
+use super::{screen, url};
+use crate::charts::Overlay;
+use crate::share::codec::Notice;
+use crate::share::{Resolved, Settings, ThemeChoice, Unit, View};
+
+/// Everything the components share: the settings, what is derived from them, and the curves
+/// drawn over the schedule.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// All settings; the link follows every change.
+    pub settings: RwSignal<Settings>,
+    /// The settings resolved to a schedule in steps.
+    pub resolved: Memo<Resolved>,
+    /// Link keys this version does not know, written back unchanged.
+    pub unknown: StoredValue<Vec<(String, String)>>,
+    /// Values of the opening link that could not be used.
+    pub link_notices: RwSignal<Vec<Notice>>,
+    /// How the page is shown.
+    pub view: Memo<View>,
+    /// Changes when the colour scheme does, so canvases redraw in the new colours.
+    pub theme_tick: Signal<ThemeChoice>,
+    /// Whether the page is embedded (chrome-less, the chart fills the frame).
+    pub embed: Signal<bool>,
+    /// Logarithmic η axis.
+    pub log_y: Signal<bool>,
+    /// The chart's unit.
+    pub unit: Signal<Unit>,
+    /// Whether the frameworks' versions are compared.
+    pub compare: Signal<bool>,
+    /// The frameworks' curves, while comparing.
+    pub frameworks: ReadSignal<Vec<FrameworkCurve>>,
+    /// Share of the framework curves computed, while they are being updated.
+    pub updating: ReadSignal<Option<f64>>,
+    /// A preset's contrast curve.
+    pub contrast: RwSignal<Option<ContrastCurve>>,
+    /// An imported call's exact curve.
+    pub imported: RwSignal<Option<Overlay>>,
+    /// Everything drawn over the current curve.
+    pub overlays: Memo<Vec<Overlay>>,
+    /// Whether the next change of `settings` is a new history entry.
+    push_next: StoredValue<bool>,
+}
+
+impl AppState {
+    /// The state the page was opened with, kept in step with the address bar and the root
+    /// element.
+    pub fn from_link() -> Self {
+        let opened = url::initial_state();
+        let settings = RwSignal::new(opened.settings);
+        let link_notices = RwSignal::new(opened.notices);
+        let unknown = StoredValue::new(opened.unknown);
+        let push_next = StoredValue::new(false);
+        url::sync(settings, unknown, push_next);
+        let resolved = Memo::new(move |_| settings.with(Settings::resolve));
+        // Memos, not derived signals: the chart and the framework curves must not redo their
+        // work on every change elsewhere (a lab input redrew the chart and restarted the curves).
+        let log_y: Signal<bool> = Memo::new(move |_| settings.with(|s| s.log_y)).into();
+        let unit: Signal<Unit> = Memo::new(move |_| settings.with(|s| s.unit)).into();
+        let compare: Signal<bool> = Memo::new(move |_| settings.with(|s| s.view.compare)).into();
+        let pins = Memo::new(move |_| settings.with(|s| s.pins.clone()));
+        let view = Memo::new(move |_| settings.with(|s| s.view));
+        Effect::new(move |_| view.with(screen::apply_view));
+        let theme_tick = Signal::derive(move || view.with(|v| v.theme));
+        let embed = Signal::derive(move || view.with(|v| v.embed));
+        let (frameworks, updating) = framework_curves(compare, resolved);
+        let contrast = RwSignal::new(None::<ContrastCurve>);
+        let imported = RwSignal::new(None::<Overlay>);
+        let drawn = Memo::new(move |_| {
+            let mut all =
+                contrast.with(|c| pins.with(|p| frameworks.with(|f| overlays(c.as_ref(), p, f))));
+            all.extend(imported.get());
+            all
+        });
+        Self {
+            settings,
+            resolved,
+            unknown,
+            link_notices,
+            view,
+            theme_tick,
+            embed,
+            log_y,
+            unit,
+            compare,
+            frameworks,
+            updating,
+            contrast,
+            imported,
+            overlays: drawn,
+            push_next,
+        }
+    }
+
+    /// Changes the settings as a new history entry (Back undoes it), not a replaced one.
+    pub fn push(&self, change: impl FnOnce(&mut Settings)) {
+        self.push_next.set_value(true);
+        self.settings.update(change);
+    }
+
+    /// Whether the link shows `part` (tracked).
+    pub fn shows(&self, part: &str) -> bool {
+        self.view.with(|v| !v.hides(part))
+    }
+
+    /// Whether `part` is shown and can be used: not hidden, and the page is not static.
+    pub fn interactive(&self, part: &str) -> bool {
+        self.view.with(|v| !v.still && !v.hides(part))
+    }
+
+    /// Whether the page is static (print, slides): no controls, end states only.
+    pub fn still(&self) -> bool {
+        self.view.with(|v| v.still)
+    }
+}
+
+/// The page's shared state, from the context `App` provides.
+pub fn use_app() -> AppState {
+    expect_context()
+}
