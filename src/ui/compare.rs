@@ -11,15 +11,6 @@ use crate::share::{format_value, Pin, Settings, MAX_PINS};
 const PIN_COLORS: [(u8, u8, u8); MAX_PINS] =
     [(234, 88, 12), (22, 163, 74), (147, 51, 234), (219, 39, 119)];
 
-/// Colours for the frameworks, in `equivalents` order.
-const FRAMEWORK_COLORS: [(u8, u8, u8); 5] = [
-    (238, 76, 44),
-    (124, 58, 237),
-    (245, 158, 11),
-    (16, 185, 129),
-    (208, 0, 0),
-];
-
 /// Colour of a preset's contrast curve (slate).
 const CONTRAST_COLOR: (u8, u8, u8) = (71, 85, 105);
 
@@ -54,17 +45,14 @@ pub fn overlays(
             source: OverlaySource::Schedule(p.settings.resolve().schedule),
         })
     });
-    let fw = frameworks
-        .iter()
-        .zip(FRAMEWORK_COLORS)
-        .filter_map(|(f, color)| {
-            let pts = f.samples.as_ref().ok()?;
-            Some(Overlay {
-                label: f.framework.to_string(),
-                color,
-                source: OverlaySource::Samples(pts.clone()),
-            })
-        });
+    let fw = frameworks.iter().filter_map(|f| {
+        let pts = f.samples.as_ref().ok()?;
+        Some(Overlay {
+            label: f.framework.to_string(),
+            color: f.framework.color(),
+            source: OverlaySource::Samples(pts.clone()),
+        })
+    });
     contrast.into_iter().chain(pinned).chain(fw).collect()
 }
 
@@ -211,8 +199,7 @@ pub fn ComparePanel(
                             frameworks
                                 .get()
                                 .into_iter()
-                                .zip(FRAMEWORK_COLORS)
-                                .map(|(f, color)| {
+                                .map(|f| {
                                     let diff = match (&f.samples, f.max_diff) {
                                         (Err(e), _) => e.clone(),
                                         (_, Some((d, at))) => format!("{} at step {}", format_value(d), format_value(at)),
@@ -221,8 +208,8 @@ pub fn ComparePanel(
                                     view! {
                                         <tr>
                                             <th scope="row">
-                                                <span class="swatch" style:background=swatch(color)></span>
-                                                {f.framework}
+                                                <span class="swatch" style:background=swatch(f.framework.color())></span>
+                                                {f.framework.name()}
                                             </th>
                                             <td><code>{f.call}</code></td>
                                             <td class="num">{diff}</td>

@@ -4,8 +4,10 @@
 
 use std::f64::consts::PI;
 
-use super::python::floor_log_base;
+use super::nearest;
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
+use crate::schedule::frameworks::python::floor_log_base;
+use crate::schedule::frameworks::{Exact, Framework, Nearest};
 
 /// `CosineAnnealingLR(T_max, eta_min)`: recursive, and periodic past T_max (it never clamps).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,6 +49,21 @@ impl CosineAnnealing {
             e += 1.0;
             Some(self.next(e, prev))
         })
+    }
+}
+
+impl Exact for CosineAnnealing {
+    fn framework(&self) -> Framework {
+        Framework::Torch
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn stepped(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
+        Some(Box::new(self.steps()))
+    }
+    fn nearest(&self) -> Nearest {
+        nearest::cosine_annealing(self)
     }
 }
 
@@ -112,6 +129,46 @@ impl WarmRestarts {
     }
 }
 
+impl Exact for WarmRestarts {
+    fn framework(&self) -> Framework {
+        Framework::Torch
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn stepped(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
+        Some(Box::new(self.steps()))
+    }
+    fn nearest(&self) -> Nearest {
+        nearest::warm_restarts(self)
+    }
+}
+
+/// `CosineAnnealingWarmRestarts` stepped with `step(epoch)`: evaluated at any epoch ≥ 0.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WarmRestartsEpoch(pub WarmRestarts);
+
+impl Exact for WarmRestartsEpoch {
+    fn framework(&self) -> Framework {
+        Framework::Torch
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.0.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        if t.is_nan() || t < 0.0 {
+            return Err(ScheduleError::new(
+                "t",
+                format!("PyTorch raises for a negative epoch, got {t}"),
+            ));
+        }
+        Ok(self.0.at_epoch(t))
+    }
+    fn nearest(&self) -> Nearest {
+        nearest::warm_restarts(&self.0)
+    }
+}
+
 /// `SequentialLR([LinearLR, CosineAnnealingLR], milestones=[M])`: linear warm-up, then cosine.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LinearThenCosine {
@@ -171,6 +228,21 @@ impl LinearThenCosine {
             };
             Some(lr)
         }))
+    }
+}
+
+impl Exact for LinearThenCosine {
+    fn framework(&self) -> Framework {
+        Framework::Torch
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn stepped(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
+        Some(Box::new(self.steps()))
+    }
+    fn nearest(&self) -> Nearest {
+        nearest::linear_then_cosine(self)
     }
 }
 
@@ -253,5 +325,27 @@ impl OneCycle {
         let (end_step, from, to) = phases[k];
         let pct = (s - start_step) / (end_step - start_step);
         Ok(self.anneal(from, to, pct))
+    }
+}
+
+impl Exact for OneCycle {
+    fn framework(&self) -> Framework {
+        Framework::Torch
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        if t >= 0.0 && t.fract() == 0.0 && t <= u64::MAX as f64 {
+            self.at(t as u64)
+        } else {
+            Err(ScheduleError::new(
+                "t",
+                format!("OneCycleLR counts whole steps from 0, got {t}"),
+            ))
+        }
+    }
+    fn nearest(&self) -> Nearest {
+        Nearest::overlay_only()
     }
 }

@@ -3,7 +3,9 @@
 
 use num_traits::Float;
 
+use super::nearest;
 use crate::schedule::error::{check_positive, ScheduleError};
+use crate::schedule::frameworks::{Exact, Framework, Nearest};
 
 /// Keras's floatx: the precision every tensor in the schedule is computed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,7 +31,7 @@ impl KerasFloat for f32 {
 impl KerasFloat for f64 {
     /// TensorFlow's float64 log agrees with glibc's (correctly rounded) log here.
     fn natural_log(self) -> Self {
-        super::python::log(self)
+        crate::schedule::frameworks::python::log(self)
     }
 }
 
@@ -97,6 +99,21 @@ impl CosineDecay {
     }
 }
 
+impl Exact for CosineDecay {
+    fn framework(&self) -> Framework {
+        Framework::Keras
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        Ok(self.at(t))
+    }
+    fn nearest(&self) -> Nearest {
+        nearest::cosine_decay(self)
+    }
+}
+
 /// `CosineDecayRestarts(initial_learning_rate, first_decay_steps, t_mul, m_mul, alpha)`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CosineDecayRestarts {
@@ -151,5 +168,20 @@ impl CosineDecayRestarts {
         let cosine = c::<T>(0.5) * m_fac * (one + (pi * fraction).cos());
         let decayed = (one - alpha) * cosine + alpha;
         init * decayed
+    }
+}
+
+impl Exact for CosineDecayRestarts {
+    fn framework(&self) -> Framework {
+        Framework::Keras
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        Ok(self.at(t))
+    }
+    fn nearest(&self) -> Nearest {
+        nearest::cosine_decay_restarts(self)
     }
 }

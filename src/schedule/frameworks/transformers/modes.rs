@@ -2,7 +2,9 @@
 
 use std::f64::consts::PI;
 
+use super::nearest;
 use crate::schedule::error::{check_range, ScheduleError};
+use crate::schedule::frameworks::{Exact, Framework, Nearest};
 
 /// The cosine lambdas of `transformers`, each with its own warm-up and progress convention.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -111,6 +113,21 @@ impl CosineSchedule {
     }
 }
 
+impl Exact for CosineSchedule {
+    fn framework(&self) -> Framework {
+        Framework::Transformers
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        Ok(self.at(t))
+    }
+    fn nearest(&self) -> Nearest {
+        nearest::cosine(self)
+    }
+}
+
 /// Shapes of the WSD warm-up and decay.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WsdShape {
@@ -194,5 +211,20 @@ impl Wsd {
     /// The lr at step s.
     pub fn at(&self, s: f64) -> f64 {
         self.base * self.lambda(s)
+    }
+}
+
+impl Exact for Wsd {
+    fn framework(&self) -> Framework {
+        Framework::Transformers
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        Ok(self.at(t))
+    }
+    fn nearest(&self) -> Nearest {
+        Nearest::overlay_only()
     }
 }

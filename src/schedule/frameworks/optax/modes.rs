@@ -2,7 +2,9 @@
 
 use std::f64::consts::PI;
 
+use super::nearest;
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
+use crate::schedule::frameworks::{Exact, Framework, Nearest};
 
 /// `cosine_decay_schedule(init_value, decay_steps, alpha, exponent)`: clamped after the end.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -29,6 +31,21 @@ impl CosineDecay {
         let c = count.min(self.decay_steps);
         let cd = 0.5 * (1.0 + (PI * c / self.decay_steps).cos());
         self.init_value * ((1.0 - self.alpha) * cd.powf(self.exponent) + self.alpha)
+    }
+}
+
+impl Exact for CosineDecay {
+    fn framework(&self) -> Framework {
+        Framework::Optax
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        Ok(self.at(t))
+    }
+    fn nearest(&self) -> Nearest {
+        nearest::cosine_decay(self)
     }
 }
 
@@ -92,6 +109,21 @@ impl WarmupCosineDecay {
     }
 }
 
+impl Exact for WarmupCosineDecay {
+    fn framework(&self) -> Framework {
+        Framework::Optax
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        Ok(self.at(t))
+    }
+    fn nearest(&self) -> Nearest {
+        nearest::warmup_cosine_decay(self)
+    }
+}
+
 /// `sgdr_schedule(cosine_kwargs)`: warm-up-cosine cycles joined end to end; the last one holds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sgdr {
@@ -124,6 +156,21 @@ impl Sgdr {
             start += cycle.decay_steps;
         }
         current.at(step - offset)
+    }
+}
+
+impl Exact for Sgdr {
+    fn framework(&self) -> Framework {
+        Framework::Optax
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        Ok(self.at(t))
+    }
+    fn nearest(&self) -> Nearest {
+        nearest::sgdr(self)
     }
 }
 
@@ -173,5 +220,20 @@ impl CosineOnecycle {
             out += values[2];
         }
         out
+    }
+}
+
+impl Exact for CosineOnecycle {
+    fn framework(&self) -> Framework {
+        Framework::Optax
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        Ok(self.at(t))
+    }
+    fn nearest(&self) -> Nearest {
+        Nearest::overlay_only()
     }
 }
