@@ -35,3 +35,36 @@ pub(super) fn cosine_lr(m: &CosineLr) -> Nearest {
     };
     Nearest::anneal(a, Vec::new())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn timm(cycle_limit: f64) -> CosineLr {
+        CosineLr {
+            base: 0.1,
+            t_initial: 10.0,
+            lr_min: 0.0,
+            cycle_mul: 2.0,
+            cycle_decay: 0.5,
+            cycle_limit,
+            warmup_t: 3.0,
+            warmup_lr_init: 0.0,
+            warmup_prefix: false,
+            k_decay: 1.0,
+        }
+    }
+
+    #[test]
+    fn restarts_and_their_limit_follow_cycle_limit() {
+        let one = cosine_lr(&timm(1.0)).schedule.expect("cosine");
+        assert!(!one.restarts);
+        assert_eq!((one.decay, one.cycle_limit), (1.0, None));
+        let three = cosine_lr(&timm(2.6)).schedule.expect("cosine");
+        assert!(three.restarts);
+        assert_eq!((three.decay, three.cycle_limit), (0.5, Some(3)));
+        assert_eq!(three.warmup.placement, WarmupPlacement::Overlap);
+        let endless = cosine_lr(&timm(1e9)).schedule.expect("cosine");
+        assert_eq!(endless.cycle_limit, None);
+    }
+}
