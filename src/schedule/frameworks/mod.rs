@@ -5,6 +5,43 @@
 //! its nearest equivalent of an Anneal schedule, the way back, its code snippet); this module
 //! holds what they share and the [`Mode`] that names one library's mode.
 
+/// Implements [`Exact`] for a mode of `$framework` with `validate()` and either `at(t) -> f64`
+/// (`point`) or `steps()` (`stepped`), mapped back by `$nearest`.
+macro_rules! exact {
+    (point $ty:ty, $framework:expr, $nearest:expr) => {
+        impl $crate::schedule::frameworks::Exact for $ty {
+            fn framework(&self) -> $crate::schedule::frameworks::Framework {
+                $framework
+            }
+            fn check(&self) -> Result<(), $crate::schedule::ScheduleError> {
+                self.validate()
+            }
+            fn value(&self, t: f64) -> Result<f64, $crate::schedule::ScheduleError> {
+                Ok(self.at(t))
+            }
+            fn nearest(&self) -> $crate::schedule::frameworks::Nearest {
+                ($nearest)(self)
+            }
+        }
+    };
+    (stepped $ty:ty, $framework:expr, $nearest:expr) => {
+        impl $crate::schedule::frameworks::Exact for $ty {
+            fn framework(&self) -> $crate::schedule::frameworks::Framework {
+                $framework
+            }
+            fn check(&self) -> Result<(), $crate::schedule::ScheduleError> {
+                self.validate()
+            }
+            fn stepped(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
+                Some(Box::new(self.steps()))
+            }
+            fn nearest(&self) -> $crate::schedule::frameworks::Nearest {
+                ($nearest)(self)
+            }
+        }
+    };
+}
+
 mod api;
 mod arg;
 mod equivalent;

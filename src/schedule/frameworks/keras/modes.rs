@@ -5,7 +5,7 @@ use num_traits::Float;
 
 use super::nearest;
 use crate::schedule::error::{check_positive, ScheduleError};
-use crate::schedule::frameworks::{Exact, Framework, Nearest};
+use crate::schedule::frameworks::Framework;
 
 /// Keras's floatx: the precision every tensor in the schedule is computed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,20 +99,7 @@ impl CosineDecay {
     }
 }
 
-impl Exact for CosineDecay {
-    fn framework(&self) -> Framework {
-        Framework::Keras
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        Ok(self.at(t))
-    }
-    fn nearest(&self) -> Nearest {
-        nearest::cosine_decay(self)
-    }
-}
+exact!(point CosineDecay, Framework::Keras, nearest::cosine_decay);
 
 /// `CosineDecayRestarts(initial_learning_rate, first_decay_steps, t_mul, m_mul, alpha)`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -171,17 +158,4 @@ impl CosineDecayRestarts {
     }
 }
 
-impl Exact for CosineDecayRestarts {
-    fn framework(&self) -> Framework {
-        Framework::Keras
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        Ok(self.at(t))
-    }
-    fn nearest(&self) -> Nearest {
-        nearest::cosine_decay_restarts(self)
-    }
-}
+exact!(point CosineDecayRestarts, Framework::Keras, nearest::cosine_decay_restarts);

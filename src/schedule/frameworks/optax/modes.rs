@@ -4,7 +4,7 @@ use std::f64::consts::PI;
 
 use super::nearest;
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
-use crate::schedule::frameworks::{Exact, Framework, Nearest};
+use crate::schedule::frameworks::{Framework, Nearest};
 
 /// `cosine_decay_schedule(init_value, decay_steps, alpha, exponent)`: clamped after the end.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -34,20 +34,7 @@ impl CosineDecay {
     }
 }
 
-impl Exact for CosineDecay {
-    fn framework(&self) -> Framework {
-        Framework::Optax
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        Ok(self.at(t))
-    }
-    fn nearest(&self) -> Nearest {
-        nearest::cosine_decay(self)
-    }
-}
+exact!(point CosineDecay, Framework::Optax, nearest::cosine_decay);
 
 /// `warmup_cosine_decay_schedule`: a linear warm-up joined to a cosine; `decay_steps` includes it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -109,20 +96,7 @@ impl WarmupCosineDecay {
     }
 }
 
-impl Exact for WarmupCosineDecay {
-    fn framework(&self) -> Framework {
-        Framework::Optax
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        Ok(self.at(t))
-    }
-    fn nearest(&self) -> Nearest {
-        nearest::warmup_cosine_decay(self)
-    }
-}
+exact!(point WarmupCosineDecay, Framework::Optax, nearest::warmup_cosine_decay);
 
 /// `sgdr_schedule(cosine_kwargs)`: warm-up-cosine cycles joined end to end; the last one holds.
 #[derive(Clone, Debug, PartialEq)]
@@ -159,20 +133,7 @@ impl Sgdr {
     }
 }
 
-impl Exact for Sgdr {
-    fn framework(&self) -> Framework {
-        Framework::Optax
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        Ok(self.at(t))
-    }
-    fn nearest(&self) -> Nearest {
-        nearest::sgdr(self)
-    }
-}
+exact!(point Sgdr, Framework::Optax, nearest::sgdr);
 
 /// `cosine_onecycle_schedule`: `piecewise_interpolate_schedule('cosine', …)`, peaking at int(pct·T).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -223,17 +184,4 @@ impl CosineOnecycle {
     }
 }
 
-impl Exact for CosineOnecycle {
-    fn framework(&self) -> Framework {
-        Framework::Optax
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        Ok(self.at(t))
-    }
-    fn nearest(&self) -> Nearest {
-        Nearest::overlay_only()
-    }
-}
+exact!(point CosineOnecycle, Framework::Optax, |_| Nearest::overlay_only());

@@ -5,7 +5,7 @@ use std::f64::consts::PI;
 use super::nearest;
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
 use crate::schedule::frameworks::python::{floor_log_base, floordiv};
-use crate::schedule::frameworks::{Exact, Framework, Nearest};
+use crate::schedule::frameworks::Framework;
 
 /// `CosineLRScheduler` with every parameter that shapes the curve.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -74,17 +74,4 @@ impl CosineLr {
     }
 }
 
-impl Exact for CosineLr {
-    fn framework(&self) -> Framework {
-        Framework::Timm
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        Ok(self.at(t))
-    }
-    fn nearest(&self) -> Nearest {
-        nearest::cosine_lr(self)
-    }
-}
+exact!(point CosineLr, Framework::Timm, nearest::cosine_lr);

@@ -52,20 +52,7 @@ impl CosineAnnealing {
     }
 }
 
-impl Exact for CosineAnnealing {
-    fn framework(&self) -> Framework {
-        Framework::Torch
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn stepped(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
-        Some(Box::new(self.steps()))
-    }
-    fn nearest(&self) -> Nearest {
-        nearest::cosine_annealing(self)
-    }
-}
+exact!(stepped CosineAnnealing, Framework::Torch, nearest::cosine_annealing);
 
 /// `CosineAnnealingWarmRestarts(T_0, T_mult, eta_min)`: restarts at exactly `base`, no peak decay.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -129,20 +116,7 @@ impl WarmRestarts {
     }
 }
 
-impl Exact for WarmRestarts {
-    fn framework(&self) -> Framework {
-        Framework::Torch
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn stepped(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
-        Some(Box::new(self.steps()))
-    }
-    fn nearest(&self) -> Nearest {
-        nearest::warm_restarts(self)
-    }
-}
+exact!(stepped WarmRestarts, Framework::Torch, nearest::warm_restarts);
 
 /// `CosineAnnealingWarmRestarts` stepped with `step(epoch)`: evaluated at any epoch ≥ 0.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -231,20 +205,7 @@ impl LinearThenCosine {
     }
 }
 
-impl Exact for LinearThenCosine {
-    fn framework(&self) -> Framework {
-        Framework::Torch
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn stepped(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
-        Some(Box::new(self.steps()))
-    }
-    fn nearest(&self) -> Nearest {
-        nearest::linear_then_cosine(self)
-    }
-}
+exact!(stepped LinearThenCosine, Framework::Torch, nearest::linear_then_cosine);
 
 /// `OneCycleLR`: cosine (or linear) up to `max_lr` and down, in two or three phases.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -4,7 +4,7 @@ use std::f64::consts::PI;
 
 use super::nearest;
 use crate::schedule::error::{check_range, ScheduleError};
-use crate::schedule::frameworks::{Exact, Framework, Nearest};
+use crate::schedule::frameworks::{Framework, Nearest};
 
 /// The cosine lambdas of `transformers`, each with its own warm-up and progress convention.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -113,20 +113,7 @@ impl CosineSchedule {
     }
 }
 
-impl Exact for CosineSchedule {
-    fn framework(&self) -> Framework {
-        Framework::Transformers
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        Ok(self.at(t))
-    }
-    fn nearest(&self) -> Nearest {
-        nearest::cosine(self)
-    }
-}
+exact!(point CosineSchedule, Framework::Transformers, nearest::cosine);
 
 /// Shapes of the WSD warm-up and decay.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,17 +201,4 @@ impl Wsd {
     }
 }
 
-impl Exact for Wsd {
-    fn framework(&self) -> Framework {
-        Framework::Transformers
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        Ok(self.at(t))
-    }
-    fn nearest(&self) -> Nearest {
-        Nearest::overlay_only()
-    }
-}
+exact!(point Wsd, Framework::Transformers, |_| Nearest::overlay_only());
