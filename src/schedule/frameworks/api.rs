@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn family_ids_are_unique_and_prefixed_by_their_library() {
         let all: Vec<_> = families().collect();
-        assert_eq!(all.len(), 17);
+        assert!(all.contains(&"torch.CosineAnnealingWarmRestarts.step_epoch"));
         for (i, f) in all.iter().enumerate() {
             assert!(!all[..i].contains(f), "{f} twice");
         }
@@ -99,7 +99,7 @@ mod tests {
         let names: Vec<_> = apis()
             .filter_map(|(_, api)| api.pasted.as_ref().map(|p| p.python))
             .collect();
-        assert_eq!(names.len(), 12);
+        assert!(names.contains(&"SequentialLR"));
         for (i, n) in names.iter().enumerate() {
             assert!(!names[..i].contains(n), "{n} twice");
         }
