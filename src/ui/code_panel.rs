@@ -7,15 +7,7 @@ use super::chart_view::{Overlay, OverlaySource};
 use super::copy_link::copy_text;
 use super::state::{use_app, AppState};
 use crate::export::{import, snippet, whole_steps};
-
-/// The snippets' frameworks, in [`crate::export::snippets`] order: (key, name).
-const FRAMEWORKS: [(&str, &str); 5] = [
-    ("torch", "PyTorch"),
-    ("timm", "timm"),
-    ("hf", "Hugging Face"),
-    ("optax", "optax"),
-    ("keras", "Keras"),
-];
+use crate::schedule::frameworks::Framework;
 
 /// Colour of an imported call's exact curve (teal).
 const IMPORTED_COLOR: (u8, u8, u8) = (13, 148, 136);
@@ -104,21 +96,21 @@ pub fn CodePanel() -> impl IntoView {
             <summary>"Code"</summary>
             <div class="code-tabs" role="tablist">
                 // A fixed list (the frameworks never change), so the buttons are built once.
-                {FRAMEWORKS
+                {Framework::ALL
                     .iter()
                     .enumerate()
-                    .map(|(i, (key, name))| {
+                    .map(|(i, f)| {
                         view! {
                             <button
                                 type="button"
                                 role="tab"
                                 name="code_framework"
-                                value=*key
+                                value=f.key()
                                 aria-selected=move || (chosen.get() == i).to_string()
                                 class:active=move || chosen.get() == i
                                 on:click=move |_| chosen.set(i)
                             >
-                                {*name}
+                                {f.name()}
                             </button>
                         }
                     })

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 pub use super::framework_curves::FrameworkCurve;
-use super::overlays::{swatch, CONTRAST_COLOR, FRAMEWORK_COLORS, PIN_COLORS};
+use super::overlays::{swatch, CONTRAST_COLOR, PIN_COLORS};
 use super::state::{use_app, AppState};
 use crate::share::{format_value, pin_name, Pin, MAX_PINS, MAX_PIN_NAME};
 
@@ -142,8 +142,7 @@ pub fn ComparePanel() -> impl IntoView {
                             frameworks
                                 .get()
                                 .into_iter()
-                                .zip(FRAMEWORK_COLORS)
-                                .map(|(f, color)| {
+                                .map(|f| {
                                     let diff = match (&f.samples, f.max_diff) {
                                         (Err(e), _) => e.clone(),
                                         (_, Some((d, at))) => format!("{} at step {}", format_value(d), format_value(at)),
@@ -152,8 +151,8 @@ pub fn ComparePanel() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <th scope="row">
-                                                <span class="swatch" style:background=swatch(color)></span>
-                                                {f.framework}
+                                                <span class="swatch" style:background=swatch(f.framework.color())></span>
+                                                {f.framework.name()}
                                             </th>
                                             <td><code>{f.call}</code></td>
                                             <td class="num">{diff}</td>

@@ -41,7 +41,6 @@ macro_rules! toggle {
     }};
 }
 
-
 /// The controls section: link notices, the fieldsets, then what the schedule notes.
 #[component]
 pub fn Controls() -> impl IntoView {

@@ -6,8 +6,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::copy_link::copy_text;
-use super::url::base_url;
 use super::state::{use_app, AppState};
+use super::url::base_url;
 use crate::share::codec::encode;
 use crate::share::{Settings, ThemeChoice, PARTS};
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::screen::{in_frames, now};
 use crate::export::{equivalents, whole_steps, Equivalent};
-use crate::schedule::frameworks::{Mode, Progress};
+use crate::schedule::frameworks::{Framework, Mode, Progress};
 use crate::schedule::CycleCache;
 use crate::share::{format_value, Resolved};
 
@@ -19,8 +19,8 @@ const SLICE_MS: f64 = 6.0;
 /// A framework's curve and how far it strays from the current schedule.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FrameworkCurve {
-    /// Framework name.
-    pub framework: &'static str,
+    /// The framework.
+    pub framework: Framework,
     /// The call it stands for.
     pub call: String,
     /// The exact mode that computes it.

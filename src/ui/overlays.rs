@@ -10,15 +10,6 @@ use crate::share::{Pin, MAX_PINS};
 pub const PIN_COLORS: [(u8, u8, u8); MAX_PINS] =
     [(234, 88, 12), (22, 163, 74), (147, 51, 234), (219, 39, 119)];
 
-/// Colours for the frameworks, in `equivalents` order.
-pub const FRAMEWORK_COLORS: [(u8, u8, u8); 5] = [
-    (238, 76, 44),
-    (124, 58, 237),
-    (245, 158, 11),
-    (16, 185, 129),
-    (208, 0, 0),
-];
-
 /// Colour of a preset's contrast curve (slate).
 pub const CONTRAST_COLOR: (u8, u8, u8) = (71, 85, 105);
 
@@ -53,17 +44,14 @@ pub fn overlays(
             source: OverlaySource::Schedule(p.settings.resolve().schedule),
         })
     });
-    let fw = frameworks
-        .iter()
-        .zip(FRAMEWORK_COLORS)
-        .filter_map(|(f, color)| {
-            let pts = f.samples.as_ref().ok()?;
-            Some(Overlay {
-                label: f.framework.to_string(),
-                color,
-                source: OverlaySource::Samples(pts.clone()),
-            })
-        });
+    let fw = frameworks.iter().filter_map(|f| {
+        let pts = f.samples.as_ref().ok()?;
+        Some(Overlay {
+            label: f.framework.to_string(),
+            color: f.framework.color(),
+            source: OverlaySource::Samples(pts.clone()),
+        })
+    });
     contrast.into_iter().chain(pinned).chain(fw).collect()
 }
 

@@ -4,6 +4,7 @@ use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 use anneal::charts::{draw_explorer, Theme};
 use anneal::export::{import, series_csv, snippets};
+use anneal::schedule::frameworks::Framework;
 use anneal::share::codec::decode;
 use anneal::share::{Settings, ThemeChoice};
 
@@ -30,7 +31,7 @@ pub fn values(call: &str, lr: Option<f64>, steps: u64, format: Format) -> Result
         ..Settings::default()
     };
     let found = import(call, &current).map_err(|e| e.to_string())?;
-    if lr.is_none() && found.notes.iter().any(|n| n.contains("optimizer's lr")) {
+    if lr.is_none() && found.lr_assumed {
         return Err(format!(
             "{} scales the optimizer's learning rate: pass --lr (or write lr=… in the text)",
             found.function
@@ -57,8 +58,11 @@ pub fn values(call: &str, lr: Option<f64>, steps: u64, format: Format) -> Result
     })
 }
 
-/// What `anneal export` can write.
-pub const EXPORT_TARGETS: [&str; 7] = ["torch", "timm", "hf", "optax", "keras", "csv", "svg"];
+/// What `anneal export` can write: each framework's code by its key, the CSV series, the chart.
+pub fn export_targets() -> Vec<&'static str> {
+    let frameworks = Framework::ALL.iter().map(|f| f.key());
+    frameworks.chain(["csv", "svg"]).collect()
+}
 
 /// The state of a share link as framework code, the CSV series, or the chart as SVG; with
 /// the link's notices (values it could not use), for stderr.
@@ -93,7 +97,7 @@ pub fn export_link(link: &str, to: &str) -> Result<(String, Vec<String>), String
             .into_iter()
             .find(|s| s.key == key)
             .map(|s| s.code)
-            .ok_or_else(|| format!("--to must be one of {}", EXPORT_TARGETS.join(", ")))?,
+            .ok_or_else(|| format!("--to must be one of {}", export_targets().join(", ")))?,
     };
     Ok((out, notices))
 }

@@ -139,3 +139,15 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_usage_lists_every_export_target() {
+        let targets = super::commands::export_targets().join("|");
+        assert!(
+            super::USAGE.contains(&format!("--to {targets}\n")),
+            "{targets}"
+        );
+    }
+}

@@ -2,121 +2,10 @@
 //! explorer settings, or a message that points at the problem.
 
 use super::pycall::{parse_call_at, Call, Py};
-use crate::schedule::frameworks::{Arg, Mode};
+use crate::schedule::frameworks::{apis, Api, Arg, Framework, Mode, Nested, Pasted};
 use crate::share::Settings;
 
 mod to_settings;
-
-/// The calls Anneal reads, with their golden family and positional parameter names.
-const KNOWN: [(&str, &str, &[&str]); 12] = [
-    (
-        "CosineAnnealingLR",
-        "torch.CosineAnnealingLR",
-        &["optimizer", "T_max", "eta_min", "last_epoch"],
-    ),
-    (
-        "CosineAnnealingWarmRestarts",
-        "torch.CosineAnnealingWarmRestarts",
-        &["optimizer", "T_0", "T_mult", "eta_min", "last_epoch"],
-    ),
-    (
-        "SequentialLR",
-        "torch.SequentialLR(LinearLR,CosineAnnealingLR)",
-        &["optimizer", "schedulers", "milestones"],
-    ),
-    (
-        "CosineLRScheduler",
-        "timm.CosineLRScheduler",
-        &[
-            "optimizer",
-            "t_initial",
-            "lr_min",
-            "cycle_mul",
-            "cycle_decay",
-            "cycle_limit",
-            "warmup_t",
-            "warmup_lr_init",
-            "warmup_prefix",
-        ],
-    ),
-    (
-        "get_cosine_schedule_with_warmup",
-        "transformers.get_cosine_schedule_with_warmup",
-        &[
-            "optimizer",
-            "num_warmup_steps",
-            "num_training_steps",
-            "num_cycles",
-            "last_epoch",
-        ],
-    ),
-    (
-        "get_cosine_with_hard_restarts_schedule_with_warmup",
-        "transformers.get_cosine_with_hard_restarts_schedule_with_warmup",
-        &[
-            "optimizer",
-            "num_warmup_steps",
-            "num_training_steps",
-            "num_cycles",
-            "last_epoch",
-        ],
-    ),
-    (
-        "get_cosine_with_min_lr_schedule_with_warmup",
-        "transformers.get_cosine_with_min_lr_schedule_with_warmup",
-        &[
-            "optimizer",
-            "num_warmup_steps",
-            "num_training_steps",
-            "num_cycles",
-            "last_epoch",
-            "min_lr",
-            "min_lr_rate",
-        ],
-    ),
-    (
-        "cosine_decay_schedule",
-        "optax.cosine_decay_schedule",
-        &["init_value", "decay_steps", "alpha", "exponent"],
-    ),
-    (
-        "warmup_cosine_decay_schedule",
-        "optax.warmup_cosine_decay_schedule",
-        &[
-            "init_value",
-            "peak_value",
-            "warmup_steps",
-            "decay_steps",
-            "end_value",
-            "exponent",
-        ],
-    ),
-    ("sgdr_schedule", "optax.sgdr_schedule", &["cosine_kwargs"]),
-    (
-        "CosineDecay",
-        "keras.CosineDecay",
-        &[
-            "initial_learning_rate",
-            "decay_steps",
-            "alpha",
-            "name",
-            "warmup_target",
-            "warmup_steps",
-        ],
-    ),
-    (
-        "CosineDecayRestarts",
-        "keras.CosineDecayRestarts",
-        &[
-            "initial_learning_rate",
-            "first_decay_steps",
-            "t_mul",
-            "m_mul",
-            "alpha",
-            "name",
-        ],
-    ),
-];
 
 /// Longest text read, in characters.
 pub const MAX_IMPORT_CHARS: usize = 20_000;
@@ -132,6 +21,9 @@ pub struct Imported {
     pub settings: Settings,
     /// What the explorer cannot show exactly, and assumptions made (e.g. the optimizer's lr).
     pub notes: Vec<String>,
+    /// The call scales the optimizer's lr and the text did not give it: the current η_max
+    /// stood in.
+    pub lr_assumed: bool,
 }
 
 /// Why text could not be imported.
@@ -213,41 +105,50 @@ fn params(call: &Call, names: &[&str]) -> Result<Vec<(String, Arg)>, ImportError
     Ok(out)
 }
 
-/// SequentialLR's inner schedulers become the golden format's nested dictionaries.
-fn sequential(call: &Call, p: &mut Vec<(String, Arg)>) -> Result<(), ImportError> {
-    let inner = call.args.get(1).or_else(|| {
+/// A chaining call's inner scheduler calls become the golden format's nested dictionaries,
+/// each under its own name.
+fn nested(
+    call: &Call,
+    pasted: &Pasted,
+    nested: &Nested,
+    p: &mut Vec<(String, Arg)>,
+) -> Result<(), ImportError> {
+    let by_position = pasted.positional.iter().position(|n| *n == nested.arg);
+    let inner = by_position.and_then(|i| call.args.get(i)).or_else(|| {
         call.kwargs
             .iter()
-            .find(|(k, _)| k == "schedulers")
+            .find(|(k, _)| k == nested.arg)
             .map(|(_, v)| v)
     });
     let Some(Py::List(items)) = inner else {
-        return Err(error(None, "SequentialLR needs its list of schedulers"));
-    };
-    let [Py::Call(linear), Py::Call(cosine)] = items.as_slice() else {
         return Err(error(
             None,
-            "only SequentialLR([LinearLR(…), CosineAnnealingLR(…)]) is supported",
+            format!("{} needs its list of {}", pasted.python, nested.arg),
         ));
     };
-    if last(&linear.name) != "LinearLR" || last(&cosine.name) != "CosineAnnealingLR" {
-        return Err(error(
-            None,
-            "only SequentialLR([LinearLR(…), CosineAnnealingLR(…)]) is supported",
-        ));
+    let shape: Vec<String> = nested
+        .calls
+        .iter()
+        .map(|(n, _)| format!("{n}(…)"))
+        .collect();
+    let unsupported = || {
+        let only = format!("{}([{}])", pasted.python, shape.join(", "));
+        error(None, format!("only {only} is supported"))
+    };
+    if items.len() != nested.calls.len() {
+        return Err(unsupported());
     }
-    p.retain(|(k, _)| k != "schedulers");
-    p.push((
-        "LinearLR".into(),
-        Arg::Dict(params(
-            linear,
-            &["optimizer", "start_factor", "end_factor", "total_iters"],
-        )?),
-    ));
-    p.push((
-        "CosineAnnealingLR".into(),
-        Arg::Dict(params(cosine, &["optimizer", "T_max", "eta_min"])?),
-    ));
+    let mut calls = Vec::new();
+    for (item, (name, _)) in items.iter().zip(nested.calls) {
+        match item {
+            Py::Call(c) if last(&c.name) == *name => calls.push(c),
+            _ => return Err(unsupported()),
+        }
+    }
+    p.retain(|(k, _)| k != nested.arg);
+    for (c, (name, positional)) in calls.into_iter().zip(nested.calls) {
+        p.push((name.to_string(), Arg::Dict(params(c, positional)?)));
+    }
     Ok(())
 }
 
@@ -295,13 +196,15 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
         let boundary = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
         if boundary {
             let rest: String = chars[i..].iter().take(64).collect();
-            for (name, family, names) in KNOWN {
+            for (framework, api) in apis() {
+                let Some(pasted) = &api.pasted else { continue };
+                let name = pasted.python;
                 let hit =
                     rest.starts_with(name) && rest[name.len()..].trim_start().starts_with('(');
                 if hit {
                     let call =
                         parse_call_at(&chars, i).map_err(|e| error(Some(e.column), e.message))?;
-                    return build(&call, family, names, &chars, current);
+                    return build(&call, framework, api, pasted, &chars, current);
                 }
             }
         }
@@ -309,28 +212,50 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
     }
     Err(error(
         None,
-        "no scheduler call found; Anneal reads CosineAnnealingLR, CosineAnnealingWarmRestarts, \
-         SequentialLR(LinearLR, CosineAnnealingLR), timm's CosineLRScheduler, Hugging Face's \
-         get_cosine_*_schedule_with_warmup, optax's cosine_decay_schedule, \
-         warmup_cosine_decay_schedule and sgdr_schedule, and Keras's CosineDecay and CosineDecayRestarts",
+        format!("no scheduler call found; Anneal reads {}", readable()),
     ))
+}
+
+/// The calls the import reads, library by library, as the "not found" message lists them.
+fn readable() -> String {
+    let per_framework: Vec<String> = Framework::ALL
+        .iter()
+        .filter_map(|f| {
+            let names: Vec<String> = f
+                .apis()
+                .iter()
+                .filter_map(|api| api.pasted.as_ref())
+                .map(|p| match &p.nested {
+                    Some(n) => {
+                        let inner: Vec<&str> = n.calls.iter().map(|(name, _)| *name).collect();
+                        format!("{}({})", p.python, inner.join(", "))
+                    }
+                    None => p.python.to_string(),
+                })
+                .collect();
+            (!names.is_empty()).then(|| format!("{}'s {}", f.name(), names.join(", ")))
+        })
+        .collect();
+    per_framework.join("; ")
 }
 
 fn build(
     call: &Call,
-    family: &str,
-    names: &[&str],
+    framework: Framework,
+    api: &Api,
+    pasted: &Pasted,
     chars: &[char],
     current: &Settings,
 ) -> Result<Imported, ImportError> {
-    let mut p = params(call, names)?;
-    if family.starts_with("torch.SequentialLR") {
-        sequential(call, &mut p)?;
+    let mut p = params(call, pasted.positional)?;
+    if let Some(n) = &pasted.nested {
+        nested(call, pasted, n, &mut p)?;
     }
     let mut notes = Vec::new();
-    let framework = family.split('.').next().unwrap_or_default();
-    if matches!(framework, "torch" | "timm" | "transformers") {
+    let mut lr_assumed = false;
+    if framework.scales_optimizer_lr() {
         let lr = optimizer_lr(chars).unwrap_or_else(|| {
+            lr_assumed = true;
             notes.push(format!(
                 "the optimizer's lr is not in the text: using the current η_max = {}",
                 crate::format::format_value(current.eta_max)
@@ -340,13 +265,14 @@ fn build(
         p.push(("optimizer_lr".into(), Arg::Num(lr)));
     }
     // Keras computes in float32 unless told otherwise; the others in float64.
-    let dtype = if framework == "keras" {
+    let dtype = if framework.float_bits() == 32 {
         "float32"
     } else {
         "float64"
     };
-    let mode =
-        Mode::from_args(family, &Arg::Dict(p), dtype).map_err(|e| error(None, e.to_string()))?;
+    let mode: Mode = api
+        .mode(&Arg::Dict(p), dtype)
+        .map_err(|e| error(None, e.to_string()))?;
     let (settings, more) = to_settings::settings_for(&mode, current);
     notes.extend(more);
     Ok(Imported {
@@ -354,5 +280,6 @@ fn build(
         mode,
         settings,
         notes,
+        lr_assumed,
     })
 }

@@ -1,13 +1,58 @@
 //! Exact framework modes: each library's own arithmetic and operation order, quirks included
 //! (see `shared/golden/SEMANTICS.md` for the source lines each one follows).
+//!
+//! One module per library owns everything about it (its modes, its table of scheduler APIs,
+//! its nearest equivalent of an Anneal schedule, the way back, its code snippet); this module
+//! holds what they share and the [`Mode`] that names one library's mode.
 
+/// Implements [`Exact`] for a mode of `$framework` with `validate()` and either `at(t) -> f64`
+/// (`point`) or `steps()` (`stepped`), mapped back by `$nearest`.
+macro_rules! exact {
+    (point $ty:ty, $framework:expr, $nearest:expr) => {
+        impl $crate::schedule::frameworks::Exact for $ty {
+            fn framework(&self) -> $crate::schedule::frameworks::Framework {
+                $framework
+            }
+            fn check(&self) -> Result<(), $crate::schedule::ScheduleError> {
+                self.validate()
+            }
+            fn value(&self, t: f64) -> Result<f64, $crate::schedule::ScheduleError> {
+                Ok(self.at(t))
+            }
+            fn nearest(&self) -> $crate::schedule::frameworks::Nearest {
+                ($nearest)(self)
+            }
+        }
+    };
+    (stepped $ty:ty, $framework:expr, $nearest:expr) => {
+        impl $crate::schedule::frameworks::Exact for $ty {
+            fn framework(&self) -> $crate::schedule::frameworks::Framework {
+                $framework
+            }
+            fn check(&self) -> Result<(), $crate::schedule::ScheduleError> {
+                self.validate()
+            }
+            fn stepped(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
+                Some(Box::new(self.steps()))
+            }
+            fn nearest(&self) -> $crate::schedule::frameworks::Nearest {
+                ($nearest)(self)
+            }
+        }
+    };
+}
+
+mod api;
 mod arg;
-mod golden;
+mod equivalent;
+mod framework;
 pub mod keras;
+mod nearest;
 pub mod optax;
 mod params;
 mod progress;
 mod python;
+mod snippet;
 pub mod timm;
 pub mod torch;
 pub mod transformers;
@@ -15,8 +60,14 @@ pub mod transformers;
 use serde_json::Value;
 
 use super::error::ScheduleError;
+pub use api::{apis, by_family, families, Api, Nested, Pasted};
 pub use arg::Arg;
+pub use equivalent::{equivalents, Equivalent};
+pub use framework::{Framework, Library};
+pub use nearest::Nearest;
+pub use params::Params;
 pub use progress::Progress;
+pub use snippet::{header, note_lines, torch_loop, torch_optimizer, SnippetInput, TORCH_SETUP};
 
 /// Steps beyond this are refused for schedulers that must be stepped one by one.
 pub const MAX_STEPPED: f64 = 1e8;
@@ -25,15 +76,54 @@ pub const MAX_STEPPED: f64 = 1e8;
 /// largest horizon the controls allow (10⁸ steps) froze the page for seconds.
 pub const STEPPED_SHOWN: f64 = 1e6;
 
-/// A framework schedule, as one of the golden files' families names it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Mode {
+/// What every library's mode type tells the generic code about itself.
+pub trait Exact {
+    /// The library it belongs to.
+    fn framework(&self) -> Framework;
+    /// Rejects parameters the library rejects or that give no finite curve.
+    fn check(&self) -> Result<(), ScheduleError>;
+    /// The lrs after construction and after each `step()`, for schedulers only defined by
+    /// stepping them (their cost grows with the last step asked for); `None` for the others.
+    fn stepped(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
+        None
+    }
+    /// The lr at one point (step or epoch, as the library counts), for unstepped modes.
+    fn value(&self, _t: f64) -> Result<f64, ScheduleError> {
+        Err(ScheduleError::new(
+            "t",
+            "this scheduler is stepped, not evaluated at a point",
+        ))
+    }
+    /// The nearest explorer schedule.
+    fn nearest(&self) -> Nearest;
+}
+
+/// Declares [`Mode`], one variant per mode type, and its dispatch to [`Exact`].
+macro_rules! modes {
+    ($($(#[$doc:meta])* $variant:ident($ty:ty),)*) => {
+        /// A framework schedule, as one of the golden files' families names it.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Mode {
+            $($(#[$doc])* $variant($ty),)*
+        }
+
+        impl Mode {
+            fn exact(&self) -> &dyn Exact {
+                match self {
+                    $(Mode::$variant(m) => m,)*
+                }
+            }
+        }
+    };
+}
+
+modes! {
     /// `torch.CosineAnnealingLR`
     TorchCosine(torch::CosineAnnealing),
     /// `torch.CosineAnnealingWarmRestarts`, stepped with `step()`
     TorchWarmRestarts(torch::WarmRestarts),
     /// `torch.CosineAnnealingWarmRestarts.step_epoch`, stepped with `step(epoch)`
-    TorchWarmRestartsEpoch(torch::WarmRestarts),
+    TorchWarmRestartsEpoch(torch::WarmRestartsEpoch),
     /// `torch.SequentialLR(LinearLR,CosineAnnealingLR)`
     TorchLinearThenCosine(torch::LinearThenCosine),
     /// `torch.OneCycleLR`
@@ -58,27 +148,6 @@ pub enum Mode {
     KerasRestarts(keras::CosineDecayRestarts),
 }
 
-/// Every family `Mode::from_golden` understands.
-pub const FAMILIES: [&str; 17] = [
-    "torch.CosineAnnealingLR",
-    "torch.CosineAnnealingWarmRestarts",
-    "torch.CosineAnnealingWarmRestarts.step_epoch",
-    "torch.SequentialLR(LinearLR,CosineAnnealingLR)",
-    "torch.OneCycleLR",
-    "timm.CosineLRScheduler",
-    "transformers.get_cosine_schedule_with_warmup",
-    "transformers.get_cosine_with_hard_restarts_schedule_with_warmup",
-    "transformers.get_cosine_with_min_lr_schedule_with_warmup",
-    "transformers.get_cosine_with_min_lr_schedule_with_warmup_lr_rate",
-    "transformers.get_wsd_schedule",
-    "optax.cosine_decay_schedule",
-    "optax.warmup_cosine_decay_schedule",
-    "optax.sgdr_schedule",
-    "optax.cosine_onecycle_schedule",
-    "keras.CosineDecay",
-    "keras.CosineDecayRestarts",
-];
-
 impl Mode {
     /// Builds a mode from a golden-format case: its `family`, `params` and `dtype`.
     pub fn from_golden(family: &str, params: &Value, dtype: &str) -> Result<Mode, ScheduleError> {
@@ -87,39 +156,30 @@ impl Mode {
 
     /// Builds a mode from `family`'s keyword arguments as a dict.
     pub fn from_args(family: &str, params: &Arg, dtype: &str) -> Result<Mode, ScheduleError> {
-        let mode = golden::build(family, params, dtype)?;
-        mode.validate()?;
-        Ok(mode)
+        // A malformed argument dict is reported before an unknown family, as it always was.
+        Params::new(params)?;
+        by_family(family)?.mode(params, dtype)
+    }
+
+    /// The library the mode belongs to.
+    pub fn framework(&self) -> Framework {
+        self.exact().framework()
     }
 
     /// Rejects parameters the library rejects or that give no finite curve.
     pub fn validate(&self) -> Result<(), ScheduleError> {
-        match self {
-            Mode::TorchCosine(m) => m.validate(),
-            Mode::TorchWarmRestarts(m) | Mode::TorchWarmRestartsEpoch(m) => m.validate(),
-            Mode::TorchLinearThenCosine(m) => m.validate(),
-            Mode::TorchOneCycle(m) => m.validate(),
-            Mode::Timm(m) => m.validate(),
-            Mode::HfCosine(m) => m.validate(),
-            Mode::HfWsd(m) => m.validate(),
-            Mode::OptaxCosine(m) => m.validate(),
-            Mode::OptaxWarmupCosine(m) => m.validate(),
-            Mode::OptaxSgdr(m) => m.validate(),
-            Mode::OptaxOnecycle(m) => m.validate(),
-            Mode::KerasCosine(m) => m.validate(),
-            Mode::KerasRestarts(m) => m.validate(),
-        }
+        self.exact().check()
+    }
+
+    /// The nearest explorer schedule, and what it cannot show.
+    pub fn nearest(&self) -> Nearest {
+        self.exact().nearest()
     }
 
     /// The learning rates after construction and after each `step()`, for the schedulers that
-    /// are only defined by stepping them (their cost grows with the last step asked for).
+    /// are only defined by stepping them.
     fn stepped_lrs(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
-        match *self {
-            Mode::TorchCosine(m) => Some(Box::new(m.steps())),
-            Mode::TorchWarmRestarts(m) => Some(Box::new(m.steps())),
-            Mode::TorchLinearThenCosine(m) => Some(Box::new(m.steps())),
-            _ => None,
-        }
+        self.exact().stepped()
     }
 
     /// The last step the page evaluates of a `horizon`: a stepped scheduler stops at
@@ -141,41 +201,6 @@ impl Mode {
 
     /// The learning rate at one point, for every mode that is not stepped.
     fn at_point(&self, t: f64) -> Result<f64, ScheduleError> {
-        match self {
-            Mode::TorchWarmRestartsEpoch(m) => {
-                if t.is_nan() || t < 0.0 {
-                    return Err(ScheduleError::new(
-                        "t",
-                        format!("PyTorch raises for a negative epoch, got {t}"),
-                    ));
-                }
-                Ok(m.at_epoch(t))
-            }
-            Mode::TorchOneCycle(m) => {
-                if t >= 0.0 && t.fract() == 0.0 && t <= u64::MAX as f64 {
-                    m.at(t as u64)
-                } else {
-                    Err(ScheduleError::new(
-                        "t",
-                        format!("OneCycleLR counts whole steps from 0, got {t}"),
-                    ))
-                }
-            }
-            Mode::Timm(m) => Ok(m.at(t)),
-            Mode::HfCosine(m) => Ok(m.at(t)),
-            Mode::HfWsd(m) => Ok(m.at(t)),
-            Mode::OptaxCosine(m) => Ok(m.at(t)),
-            Mode::OptaxWarmupCosine(m) => Ok(m.at(t)),
-            Mode::OptaxSgdr(m) => Ok(m.at(t)),
-            Mode::OptaxOnecycle(m) => Ok(m.at(t)),
-            Mode::KerasCosine(m) => Ok(m.at(t)),
-            Mode::KerasRestarts(m) => Ok(m.at(t)),
-            Mode::TorchCosine(_) | Mode::TorchWarmRestarts(_) | Mode::TorchLinearThenCosine(_) => {
-                Err(ScheduleError::new(
-                    "t",
-                    "this scheduler is stepped, not evaluated at a point",
-                ))
-            }
-        }
+        self.exact().value(t)
     }
 }

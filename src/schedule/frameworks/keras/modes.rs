@@ -3,7 +3,9 @@
 
 use num_traits::Float;
 
+use super::nearest;
 use crate::schedule::error::{check_positive, ScheduleError};
+use crate::schedule::frameworks::Framework;
 
 /// Keras's floatx: the precision every tensor in the schedule is computed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,7 +31,7 @@ impl KerasFloat for f32 {
 impl KerasFloat for f64 {
     /// TensorFlow's float64 log agrees with glibc's (correctly rounded) log here.
     fn natural_log(self) -> Self {
-        super::python::log(self)
+        crate::schedule::frameworks::python::log(self)
     }
 }
 
@@ -97,6 +99,8 @@ impl CosineDecay {
     }
 }
 
+exact!(point CosineDecay, Framework::Keras, nearest::cosine_decay);
+
 /// `CosineDecayRestarts(initial_learning_rate, first_decay_steps, t_mul, m_mul, alpha)`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CosineDecayRestarts {
@@ -153,3 +157,5 @@ impl CosineDecayRestarts {
         init * decayed
     }
 }
+
+exact!(point CosineDecayRestarts, Framework::Keras, nearest::cosine_decay_restarts);

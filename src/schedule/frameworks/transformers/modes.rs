@@ -2,7 +2,9 @@
 
 use std::f64::consts::PI;
 
+use super::nearest;
 use crate::schedule::error::{check_range, ScheduleError};
+use crate::schedule::frameworks::{Framework, Nearest};
 
 /// The cosine lambdas of `transformers`, each with its own warm-up and progress convention.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -111,6 +113,8 @@ impl CosineSchedule {
     }
 }
 
+exact!(point CosineSchedule, Framework::Transformers, nearest::cosine);
+
 /// Shapes of the WSD warm-up and decay.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WsdShape {
@@ -196,3 +200,5 @@ impl Wsd {
         self.base * self.lambda(s)
     }
 }
+
+exact!(point Wsd, Framework::Transformers, |_| Nearest::overlay_only());

@@ -1,0 +1,23 @@
+//! Keras 3 `keras.optimizers.schedules`: everything Anneal knows about it.
+
+mod api;
+mod equivalent;
+mod modes;
+mod nearest;
+mod snippet;
+
+pub use modes::{CosineDecay, CosineDecayRestarts, Precision};
+
+use super::Library;
+
+/// Keras, as the page, the CLI and the exports know it.
+pub(super) const LIBRARY: Library = Library {
+    name: "Keras",
+    key: "keras",
+    color: (208, 0, 0),
+    float_bits: 32,
+    scales_optimizer_lr: false,
+    apis: &api::APIS,
+    equivalent: equivalent::equivalent,
+    snippet: snippet::snippet,
+};

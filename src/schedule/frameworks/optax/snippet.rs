@@ -1,0 +1,29 @@
+//! optax code: the schedule called at each step (sgdr spelled out one dict per cycle).
+
+use crate::schedule::frameworks::{header, Mode, SnippetInput};
+
+/// optax's snippet.
+pub(super) fn snippet(s: &SnippetInput) -> String {
+    let e = s.equivalent;
+    let call = match &e.mode {
+        Mode::OptaxSgdr(m) => {
+            let dicts: Vec<String> = m
+                .cycles
+                .iter()
+                .map(|c| {
+                    format!(
+                        "    dict(init_value={:?}, peak_value={:?}, warmup_steps={:?}, decay_steps={:?}, end_value={:?}),",
+                        c.init_value, c.peak_value, c.warmup_steps, c.decay_steps, c.end_value
+                    )
+                })
+                .collect();
+            format!("sgdr_schedule([\n{}\n])", dicts.join("\n"))
+        }
+        _ => e.call.clone(),
+    };
+    format!(
+        "{}import optax\n\nschedule = optax.{call}\n\nfor step in range({}):\n    print(step, float(schedule(step)))\n",
+        header(s),
+        s.steps
+    )
+}

@@ -1,0 +1,69 @@
+//! What every library's code snippet shares: its input, the header saying whether the call is
+//! exact, and PyTorch's model, optimizer and stepping loop (timm and Hugging Face use them too).
+
+use super::equivalent::Equivalent;
+use crate::format::format_value;
+use crate::schedule::Anneal;
+
+/// What a library's snippet is written from.
+pub struct SnippetInput<'a> {
+    /// The schedule.
+    pub anneal: &'a Anneal,
+    /// The library's nearest call for it.
+    pub equivalent: &'a Equivalent,
+    /// Steps the snippet prints.
+    pub steps: u64,
+    /// Whether the call gives Anneal's learning rate at every whole step shown.
+    pub exact: bool,
+    /// The horizon shown, in steps.
+    pub horizon: f64,
+}
+
+/// The comment block opening a snippet: exact or not, and the call's notes.
+pub fn header(input: &SnippetInput) -> String {
+    let e = input.equivalent;
+    let mut out = if input.exact {
+        let float32 = if e.framework.float_bits() == 32 {
+            " (to float32 rounding)"
+        } else {
+            ""
+        };
+        let end = e.mode.shown_end(input.horizon);
+        let scope = if end < input.horizon {
+            format!(" checked (the first {})", format_value(end))
+        } else {
+            String::new()
+        };
+        format!(
+            "# {}: this built-in call gives Anneal's learning rate at every step{scope}{float32}.\n",
+            e.framework
+        )
+    } else {
+        format!(
+            "# {}: the nearest built-in call. It differs from Anneal's curve:\n",
+            e.framework
+        )
+    };
+    out += &note_lines(&e.notes);
+    out
+}
+
+/// Notes as indented comment lines.
+pub fn note_lines(notes: &[String]) -> String {
+    notes.iter().map(|n| format!("#   - {n}\n")).collect()
+}
+
+/// A throwaway model for the optimizer to hold.
+pub const TORCH_SETUP: &str = "model = torch.nn.Linear(1, 1)\n";
+
+/// PyTorch's loop: print the lr, step the optimizer, step the scheduler.
+pub fn torch_loop(steps: u64) -> String {
+    format!(
+        "for step in range({steps}):\n    print(step, scheduler.get_last_lr()[0])\n    opt.step()\n    scheduler.step()\n"
+    )
+}
+
+/// An SGD optimizer at `base` over the setup model, and `scheduler = call`.
+pub fn torch_optimizer(base: f64, call: &str) -> String {
+    format!("{TORCH_SETUP}opt = torch.optim.SGD(model.parameters(), lr={base:?})\nscheduler = {call}\n\n")
+}

@@ -1,0 +1,23 @@
+//! timm's `timm.scheduler`: everything Anneal knows about it.
+
+mod api;
+mod equivalent;
+mod modes;
+mod nearest;
+mod snippet;
+
+pub use modes::CosineLr;
+
+use super::Library;
+
+/// timm, as the page, the CLI and the exports know it.
+pub(super) const LIBRARY: Library = Library {
+    name: "timm",
+    key: "timm",
+    color: (124, 58, 237),
+    float_bits: 64,
+    scales_optimizer_lr: true,
+    apis: &api::APIS,
+    equivalent: equivalent::equivalent,
+    snippet: snippet::snippet,
+};

@@ -1,0 +1,85 @@
+//! PyTorch's nearest call for an Anneal schedule: warm restarts, a linear warm-up chained to a
+//! cosine, or a plain cosine.
+
+use super::modes::{CosineAnnealing, LinearThenCosine, WarmRestarts};
+use crate::schedule::frameworks::equivalent::common_notes;
+use crate::schedule::frameworks::{Equivalent, Framework, Mode};
+use crate::schedule::{Anneal, WarmupPlacement};
+
+/// PyTorch's rendering of `a` over `horizon` steps.
+pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
+    let base = a.eta_max;
+    let (floor, t_0) = (a.floor(), a.t_0.round().max(1.0));
+    let mut notes = Vec::new();
+    common_notes(a, &mut notes, false);
+    let w = a.warmup.length.round();
+    let (call, mode) = if a.restarts {
+        let m = a.t_mult.round().max(1.0);
+        if m != a.t_mult {
+            notes.push(format!("T_mult must be a whole number: {} → {m}", a.t_mult));
+        }
+        if a.decay < 1.0 {
+            notes.push("no peak decay: every restart returns to η_max".into());
+        }
+        if a.cycle_limit.is_some() {
+            notes.push("no cycle limit: restarts never stop".into());
+        }
+        if w > 0.0 {
+            notes.push("warm-up dropped: no built-in warm-up before warm restarts".into());
+        }
+        notes.push(
+            "never reaches η_min inside a cycle: the step at T_i is already the restart".into(),
+        );
+        (
+            format!("CosineAnnealingWarmRestarts(opt, T_0={t_0}, T_mult={m}, eta_min={floor})"),
+            Mode::TorchWarmRestarts(WarmRestarts {
+                base,
+                t_0: t_0 as u64,
+                t_mult: m as u64,
+                eta_min: floor,
+            }),
+        )
+    } else if w > 0.0 {
+        let start_factor = (a.warmup.start / base).clamp(1e-8, 1.0);
+        if a.warmup.start <= 0.0 {
+            notes.push("LinearLR needs start_factor > 0: warm-up starts at 1e-8·η_max".into());
+        }
+        if a.warmup.placement == WarmupPlacement::Overlap {
+            notes.push("SequentialLR starts the cosine after the warm-up (no overlap)".into());
+        }
+        notes.push(
+            "the warm-up never shows η_max: the first η_max is the cosine's, at step W".into(),
+        );
+        (
+            format!(
+                "SequentialLR(opt, [LinearLR(opt, start_factor={start_factor}, total_iters={w}), CosineAnnealingLR(opt, T_max={t_0}, eta_min={floor})], milestones=[{w}])"
+            ),
+            Mode::TorchLinearThenCosine(LinearThenCosine {
+                base,
+                start_factor,
+                end_factor: 1.0,
+                total_iters: w,
+                cosine: CosineAnnealing { base, t_max: t_0, eta_min: floor },
+                milestone: w as u64,
+            }),
+        )
+    } else {
+        (
+            format!("CosineAnnealingLR(opt, T_max={t_0}, eta_min={floor})"),
+            Mode::TorchCosine(CosineAnnealing {
+                base,
+                t_max: t_0,
+                eta_min: floor,
+            }),
+        )
+    };
+    if !a.restarts && horizon > w + t_0 {
+        notes.push("CosineAnnealingLR does not stop at T_max: it climbs back towards η_max".into());
+    }
+    Equivalent {
+        framework: Framework::Torch,
+        call,
+        mode,
+        notes,
+    }
+}

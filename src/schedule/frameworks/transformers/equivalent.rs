@@ -1,0 +1,55 @@
+//! Hugging Face's nearest call for an Anneal schedule: hard restarts, or a cosine with a floor.
+
+use super::modes::{Cosine, CosineSchedule};
+use crate::schedule::frameworks::equivalent::common_notes;
+use crate::schedule::frameworks::{Equivalent, Framework, Mode};
+use crate::schedule::Anneal;
+
+/// Hugging Face's rendering of `a` over `horizon` steps.
+pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
+    let base = a.eta_max;
+    let w = a.warmup.length.round();
+    let mut notes = Vec::new();
+    common_notes(a, &mut notes, false);
+    if w > 0.0 && a.warmup.start > 0.0 {
+        notes.push("warm-up starts at 0, not at the start value".into());
+    }
+    let (call, kind, n, cycles) = if a.restarts {
+        let cycles = (horizon / a.t_0).ceil().max(1.0);
+        let n = w + a.t_0 * cycles;
+        notes.push(
+            "equal cycles only (T_mult ignored), floor 0 (η_min ignored), no peak decay".into(),
+        );
+        (
+            format!("get_cosine_with_hard_restarts_schedule_with_warmup(opt, num_warmup_steps={w}, num_training_steps={n}, num_cycles={cycles})"),
+            Cosine::HardRestarts,
+            n,
+            cycles,
+        )
+    } else {
+        let n = w + a.t_0;
+        let rate = if base > 0.0 { a.floor() / base } else { 0.0 };
+        if horizon > n {
+            notes.push("no clamp past num_training_steps: the cosine rises again".into());
+        }
+        (
+            format!("get_cosine_with_min_lr_schedule_with_warmup(opt, num_warmup_steps={w}, num_training_steps={n}, min_lr_rate={rate})"),
+            Cosine::MinLr { min_lr_rate: rate },
+            n,
+            0.5,
+        )
+    };
+    let mode = Mode::HfCosine(CosineSchedule {
+        base,
+        kind,
+        num_warmup_steps: w,
+        num_training_steps: n,
+        num_cycles: cycles,
+    });
+    Equivalent {
+        framework: Framework::Transformers,
+        call,
+        mode,
+        notes,
+    }
+}

@@ -1,0 +1,15 @@
+//! Hugging Face code: the schedule function over a torch optimizer, stepped like PyTorch.
+
+use crate::schedule::frameworks::{header, torch_loop, torch_optimizer, SnippetInput};
+
+/// Hugging Face's snippet.
+pub(super) fn snippet(s: &SnippetInput) -> String {
+    let call = &s.equivalent.call;
+    let function = call.split('(').next().unwrap_or_default();
+    format!(
+        "{}import torch\nfrom transformers import {function}\n\n{}{}",
+        header(s),
+        torch_optimizer(s.anneal.eta_max, call),
+        torch_loop(s.steps)
+    )
+}

@@ -1,0 +1,80 @@
+//! The per-library modules seen from outside: the import reads every pasted API of every
+//! framework's table, says when it assumed the optimizer's lr, and maps each mode back.
+
+use anneal::export::import;
+use anneal::schedule::frameworks::{apis, families, Framework, Mode};
+use anneal::share::Settings;
+
+#[test]
+fn every_family_belongs_to_the_framework_whose_table_holds_it() {
+    assert_eq!(families().count(), apis().count());
+    assert!(families().any(|f| f == "torch.CosineAnnealingWarmRestarts.step_epoch"));
+    for (framework, api) in apis() {
+        assert!(Framework::ALL.contains(&framework), "{}", api.family);
+    }
+}
+
+#[test]
+fn the_not_found_message_names_every_pasted_api() {
+    let e = import("StepLR(opt, 30)", &Settings::default()).unwrap_err();
+    for (_, api) in apis() {
+        if let Some(p) = &api.pasted {
+            assert!(e.message.contains(p.python), "{}: {e}", p.python);
+        }
+    }
+}
+
+#[test]
+fn lr_assumed_is_set_only_when_a_scaled_call_lacks_the_lr() {
+    let d = Settings::default();
+    let without = import("CosineAnnealingLR(opt, 100)", &d).expect("reads");
+    assert!(without.lr_assumed);
+    let with = import("SGD(lr=0.3)\nCosineAnnealingLR(opt, 100)", &d).expect("reads");
+    assert!(!with.lr_assumed);
+    let optax = import("optax.cosine_decay_schedule(0.1, 100)", &d).expect("reads");
+    assert!(!optax.lr_assumed, "optax does not scale an optimizer's lr");
+    assert_eq!(optax.mode.framework(), Framework::Optax);
+}
+
+#[test]
+fn nested_calls_are_read_in_order_and_anything_else_is_named() {
+    let d = Settings::default();
+    let ok = import(
+        "SequentialLR(opt, [LinearLR(opt, 0.1, 1.0, 5), CosineAnnealingLR(opt, 95)], milestones=[5])",
+        &d,
+    )
+    .expect("reads");
+    let Mode::TorchLinearThenCosine(m) = ok.mode else {
+        panic!("wrong mode");
+    };
+    assert_eq!(
+        (m.start_factor, m.total_iters, m.cosine.t_max),
+        (0.1, 5.0, 95.0)
+    );
+    assert_eq!((ok.settings.warmup, ok.settings.t_max), (5.0, 95.0));
+    let only = "only SequentialLR([LinearLR(…), CosineAnnealingLR(…)]) is supported";
+    for text in [
+        "SequentialLR(opt, [CosineAnnealingLR(opt, 95)], milestones=[5])",
+        "SequentialLR(opt, [LinearLR(opt), StepLR(opt, 9)], milestones=[5])",
+    ] {
+        assert_eq!(import(text, &d).unwrap_err().message, only, "{text}");
+    }
+    let e = import("SequentialLR(opt, milestones=[5])", &d).unwrap_err();
+    assert_eq!(e.message, "SequentialLR needs its list of schedulers");
+}
+
+#[test]
+fn shapes_that_are_not_cosine_annealing_have_no_nearest_schedule() {
+    let m = Mode::from_golden(
+        "torch.OneCycleLR",
+        &serde_json::json!({"max_lr": 0.1, "total_steps": 10, "optimizer_lr": 0.1}),
+        "float64",
+    )
+    .expect("valid");
+    let n = m.nearest();
+    assert_eq!(n.schedule, None);
+    assert_eq!(
+        n.notes,
+        ["not a cosine-annealing schedule: shown as an overlay only"]
+    );
+}
