@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::screen::{in_frames, now};
+use super::screen::{FrameJob, Slice};
 use crate::export::{equivalents, whole_steps, Equivalent};
 use crate::schedule::frameworks::{Framework, Mode, Progress};
 use crate::schedule::CycleCache;
@@ -12,9 +12,6 @@ use crate::share::{format_value, Resolved};
 
 /// Integer steps sampled per framework curve at most; longer horizons are strided.
 const MAX_FRAMEWORK_SAMPLES: f64 = 20_000.0;
-
-/// Main-thread time per slice, well inside a 60 Hz frame.
-const SLICE_MS: f64 = 6.0;
 
 /// A framework's curve and how far it strays from the current schedule.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,24 +90,16 @@ fn finish(p: Pending, r: &Resolved) -> FrameworkCurve {
     }
 }
 
-/// The five curves for one resolved schedule, advanced by time slices.
+/// The five curves for one resolved schedule, advanced a bounded piece at a time.
 struct Job {
     resolved: Resolved,
     pending: Vec<Pending>,
-    generation: u64,
 }
 
 impl Job {
-    /// Works until `deadline` (page clock, ms); returns whether every curve is computed.
-    fn advance(&mut self, deadline: f64) -> bool {
-        for p in &mut self.pending {
-            while !p.progress.advance(2_000) {
-                if now() >= deadline {
-                    return false;
-                }
-            }
-        }
-        true
+    /// Advances the first unfinished curve a little; whether every curve is computed.
+    fn step(&mut self) -> bool {
+        self.pending.iter_mut().all(|p| p.progress.advance(2_000))
     }
 
     fn fraction(&self) -> f64 {
@@ -128,38 +117,6 @@ impl Job {
     }
 }
 
-/// Works on the job for `generation` until `deadline`; returns whether there is nothing left
-/// to do (finished, or a newer job or compare off took its place).
-fn slice(
-    job: StoredValue<Option<Job>, LocalStorage>,
-    generation: u64,
-    curves: WriteSignal<Vec<FrameworkCurve>>,
-    updating: WriteSignal<Option<f64>>,
-    deadline: f64,
-) -> bool {
-    let state = job
-        .try_update_value(|j| {
-            j.as_mut()
-                .filter(|j| j.generation == generation)
-                .map(|j| (j.advance(deadline), j.fraction()))
-        })
-        .flatten();
-    match state {
-        None => true,
-        Some((true, _)) => {
-            if let Some(done) = job.try_update_value(Option::take).flatten() {
-                curves.set(done.finish());
-            }
-            updating.set(None);
-            true
-        }
-        Some((false, fraction)) => {
-            updating.set(Some(fraction));
-            false
-        }
-    }
-}
-
 /// The framework curves of `resolved` while `compare` is on (empty when off), and the share
 /// computed while an update is under way. Until an update finishes, the previous curves stay.
 pub fn framework_curves(
@@ -168,15 +125,12 @@ pub fn framework_curves(
 ) -> (ReadSignal<Vec<FrameworkCurve>>, ReadSignal<Option<f64>>) {
     let (curves, set_curves) = signal(Vec::new());
     let (updating, set_updating) = signal(None::<f64>);
-    let job = StoredValue::new_local(None::<Job>);
-    let generation = StoredValue::new(0u64);
+    let job = FrameJob::<Job>::new();
     Effect::new(move |_| {
         let on = compare.get();
         let r = resolved.get();
-        let next = generation.get_value() + 1;
-        generation.set_value(next);
         if !on {
-            job.set_value(None);
+            job.cancel();
             set_curves.set(Vec::new());
             set_updating.set(None);
             return;
@@ -185,16 +139,23 @@ pub fn framework_curves(
             .into_iter()
             .map(|e| start(e, &r))
             .collect();
-        job.set_value(Some(Job {
-            resolved: r,
-            pending,
-            generation: next,
-        }));
-        // The first slice at once: short horizons finish in it, with no frame of stale curves.
-        let run = move |deadline| slice(job, next, set_curves, set_updating, deadline);
-        if !run(now() + SLICE_MS) {
-            in_frames(SLICE_MS, run);
-        }
+        let publish = move |slice| match slice {
+            Slice::Working(fraction) => set_updating.set(Some(fraction)),
+            Slice::Done(done) => {
+                set_curves.set(Job::finish(done));
+                set_updating.set(None);
+            }
+        };
+        job.start(
+            Job {
+                resolved: r,
+                pending,
+            },
+            true,
+            Job::step,
+            Job::fraction,
+            publish,
+        );
     });
     (curves, updating)
 }

@@ -61,48 +61,110 @@ pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
-/// Spreads a long job over animation frames: calls `slice` once per frame with the page-clock
-/// time it should stop by (`budget_ms` from now) until it returns `true` (finished or gone).
-pub fn in_frames(budget_ms: f64, mut slice: impl FnMut(f64) -> bool + 'static) {
-    request_animation_frame(move || {
-        if !slice(now() + budget_ms) {
-            in_frames(budget_ms, slice);
-        }
-    });
+/// Main-thread time a job sliced across animation frames may take per frame (framework curves,
+/// the escape rate, the basin map), leaving most of a 60 Hz frame to input and drawing.
+pub const FRAME_BUDGET_MS: f64 = 8.0;
+
+/// What a [`FrameJob`]'s owner hears after a slice: its view of the unfinished job, or the job.
+pub enum Slice<R, J> {
+    /// More to do; the job as `view` sees it.
+    Working(R),
+    /// Finished: the job itself, no longer held.
+    Done(J),
 }
 
-/// Runs the job in `job` over frames, `step` by `step` for `budget_ms` each, handing `publish`
-/// a `view` of it after every frame; the job is dropped when done. Taking it out of `job`
-/// (the settings changed) stops the work.
-pub fn job_in_frames<J, R>(
-    budget_ms: f64,
-    job: StoredValue<Option<J>>,
-    step: fn(&mut J) -> bool,
-    view: fn(&J) -> R,
-    publish: impl Fn(R) + 'static,
-) where
-    J: Send + Sync + 'static,
-    R: 'static,
-{
-    in_frames(budget_ms, move |deadline| {
-        let progress = job
-            .try_update_value(|j| {
-                let j = j.as_mut()?;
+/// At most one job at a time, advanced for [`FRAME_BUDGET_MS`] per animation frame. Starting a
+/// job replaces the one before (whose frames stop), and [`FrameJob::cancel`] drops it.
+pub struct FrameJob<J: 'static> {
+    slot: StoredValue<Option<(u64, J)>, LocalStorage>,
+    started: StoredValue<u64>,
+}
+
+impl<J: 'static> Clone for FrameJob<J> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<J: 'static> Copy for FrameJob<J> {}
+
+impl<J: 'static> FrameJob<J> {
+    /// No job yet.
+    pub fn new() -> Self {
+        Self {
+            slot: StoredValue::new_local(None),
+            started: StoredValue::new(0),
+        }
+    }
+
+    /// Drops the running job, if any.
+    pub fn cancel(self) {
+        self.slot.set_value(None);
+    }
+
+    /// Runs `job` by `step`s (each a bounded piece of work that says whether the job is done),
+    /// handing `publish` its `view` after every slice and the job when done. With `at_once` the
+    /// first slice runs now, so short jobs finish without a frame of stale results.
+    pub fn start<R: 'static>(
+        self,
+        job: J,
+        at_once: bool,
+        step: fn(&mut J) -> bool,
+        view: fn(&J) -> R,
+        publish: impl Fn(Slice<R, J>) + 'static,
+    ) {
+        let id = self.started.get_value() + 1;
+        self.started.set_value(id);
+        self.slot.set_value(Some((id, job)));
+        let run = move |deadline: f64| self.slice(id, deadline, step, view, &publish);
+        if !at_once || !run(now() + FRAME_BUDGET_MS) {
+            in_frames(run);
+        }
+    }
+
+    /// Works on job `id` until `deadline`; whether there is nothing left to do for it.
+    fn slice<R>(
+        self,
+        id: u64,
+        deadline: f64,
+        step: fn(&mut J) -> bool,
+        view: fn(&J) -> R,
+        publish: &impl Fn(Slice<R, J>),
+    ) -> bool {
+        let state = self
+            .slot
+            .try_update_value(|slot| {
+                let (_, job) = slot.as_mut().filter(|(started, _)| *started == id)?;
                 let mut done = false;
                 while !done && now() < deadline {
-                    done = step(j);
+                    done = step(job);
                 }
-                Some((done, view(j)))
+                Some((!done).then(|| view(job)))
             })
             .flatten();
-        let Some((done, seen)) = progress else {
-            return true;
-        };
-        publish(seen);
-        if done {
-            job.set_value(None);
+        match state {
+            None => true,
+            Some(Some(seen)) => {
+                publish(Slice::Working(seen));
+                false
+            }
+            Some(None) => {
+                if let Some((_, job)) = self.slot.try_update_value(Option::take).flatten() {
+                    publish(Slice::Done(job));
+                }
+                true
+            }
         }
-        done
+    }
+}
+
+/// Calls `slice` once per animation frame with the page-clock time it should stop by until it
+/// returns `true` (finished or gone).
+fn in_frames(mut slice: impl FnMut(f64) -> bool + 'static) {
+    request_animation_frame(move || {
+        if !slice(now() + FRAME_BUDGET_MS) {
+            in_frames(slice);
+        }
     });
 }
 

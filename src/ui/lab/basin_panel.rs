@@ -3,12 +3,11 @@
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 
-use super::escape::FRAME_BUDGET_MS;
 use super::use_lab;
 use crate::charts::{basin_color, draw_basin_map};
 use crate::landscape::BasinMap;
 use crate::ui::canvas::Canvas;
-use crate::ui::screen::{fit_canvas, job_in_frames, theme};
+use crate::ui::screen::{fit_canvas, theme, FrameJob, Slice};
 
 /// Starts per side of the lattice.
 const SIDE: usize = 40;
@@ -17,7 +16,7 @@ const SIDE: usize = 40;
 #[component]
 pub fn BasinPanel() -> impl IntoView {
     let ctx = use_lab();
-    let job = StoredValue::new(None::<BasinMap>);
+    let job = FrameJob::<BasinMap>::new();
     let shown = RwSignal::new(None::<BasinMap>);
     let canvases: [NodeRef<leptos::html::Canvas>; 3] = std::array::from_fn(|_| NodeRef::new());
     let start = move |_| {
@@ -26,20 +25,23 @@ pub fn BasinPanel() -> impl IntoView {
             ctx.contenders.get_untracked(),
             SIDE,
         );
-        job.set_value(Some(map));
-        job_in_frames(
-            FRAME_BUDGET_MS,
-            job,
+        job.start(
+            map,
+            false,
             |m| m.advance(1),
             Clone::clone,
-            move |m| shown.set(Some(m)),
+            move |slice| {
+                shown.set(Some(match slice {
+                    Slice::Working(m) | Slice::Done(m) => m,
+                }))
+            },
         );
     };
     Effect::new(move |first: Option<()>| {
         ctx.spec.track();
         ctx.contenders.track();
         if first.is_some() {
-            job.set_value(None);
+            job.cancel();
             shown.set(None);
         }
     });

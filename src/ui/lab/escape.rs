@@ -4,13 +4,10 @@ use leptos::prelude::*;
 
 use super::use_lab;
 use crate::landscape::{settle, Experiment, Tally};
-use crate::ui::screen::job_in_frames;
+use crate::ui::screen::{FrameJob, Slice};
 
 /// Seeds per experiment.
 const SEEDS: u64 = 100;
-
-/// Milliseconds of work per frame, so the page keeps responding.
-pub const FRAME_BUDGET_MS: f64 = 10.0;
 
 fn percent(n: u32, of: u64) -> String {
     format!("{:.0} %", f64::from(n) * 100.0 / of.max(1) as f64)
@@ -20,20 +17,24 @@ fn percent(n: u32, of: u64) -> String {
 #[component]
 pub fn EscapePanel() -> impl IntoView {
     let ctx = use_lab();
-    let job = StoredValue::new(None::<Experiment>);
+    let job = FrameJob::<Experiment>::new();
     let result = RwSignal::new(None::<(u64, Vec<Tally>)>);
     let start = move |_| {
         let spec = ctx.spec.get_untracked();
         let contenders = ctx.contenders.get_untracked();
         let basins = ctx.basins.get_untracked();
-        job.set_value(Some(Experiment::new(spec, contenders, basins, SEEDS)));
         result.set(Some((0, Vec::new())));
-        job_in_frames(
-            FRAME_BUDGET_MS,
-            job,
+        job.start(
+            Experiment::new(spec, contenders, basins, SEEDS),
+            false,
             |e| e.advance(1),
             |e| (e.done(), e.tallies.clone()),
-            move |r| result.set(Some(r)),
+            move |slice| {
+                result.set(Some(match slice {
+                    Slice::Working(seen) => seen,
+                    Slice::Done(e) => (e.done(), e.tallies),
+                }))
+            },
         );
     };
     // Settings changed: a running experiment would mix two set-ups.
@@ -41,7 +42,7 @@ pub fn EscapePanel() -> impl IntoView {
         ctx.spec.track();
         ctx.contenders.track();
         if first.is_some() {
-            job.set_value(None);
+            job.cancel();
             result.set(None);
         }
     });
