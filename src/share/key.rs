@@ -67,4 +67,62 @@ pub struct Key {
     pub get: fn(&Settings) -> Val,
     /// Writes a value of the key's kind into the settings.
     pub set: fn(&mut Settings, Val),
+    /// What a change made at its control does.
+    pub edit: Edit,
+}
+
+/// What a change made at a key's control does to the settings and the history.
+#[derive(Clone, Copy, Debug)]
+pub enum Edit {
+    /// Writes the value with [`Key::set`]; the current history entry is replaced.
+    Set,
+    /// Applies this change instead, as a new history entry (Back undoes it): for a key whose
+    /// change also resets other keys, which a link's value must not do.
+    Entry(fn(&mut Settings, Val)),
+}
+
+/// The widget a key's control is, with what it shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Control {
+    /// A slider with a number box, over this key's range and scale.
+    Number(&'static NumberKey),
+    /// A checkbox with this label.
+    Flag(&'static str),
+    /// A select with this label and these `(name, text shown)` options.
+    Choice(&'static str, &'static [(&'static str, &'static str)]),
+}
+
+impl Key {
+    /// Its control's widget; `None` for a key the page sets otherwise (pins, hidden parts, embed).
+    pub fn control(&'static self) -> Option<Control> {
+        match (&self.kind, self.label) {
+            (Kind::Number(spec), Some(_)) => Some(Control::Number(spec)),
+            (Kind::Flag, Some(label)) => Some(Control::Flag(label)),
+            (Kind::Choice(_), Some(label)) => Some(Control::Choice(label, self.options)),
+            _ => None,
+        }
+    }
+}
+
+impl Val {
+    /// The number it holds; NaN for another kind of value.
+    pub fn num(&self) -> f64 {
+        match self {
+            Val::Num(x) => *x,
+            _ => f64::NAN,
+        }
+    }
+
+    /// Whether it is a flag that is on.
+    pub fn on(&self) -> bool {
+        *self == Val::Flag(true)
+    }
+
+    /// The choice's name it holds; empty for another kind of value.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Val::Name(n) => n,
+            _ => "",
+        }
+    }
 }

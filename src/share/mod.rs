@@ -14,13 +14,14 @@ mod value;
 mod view;
 
 pub use crate::format::{format_value, round_significant};
-pub use key::{Key, Kind, Scope, Val};
+pub use key::{Control, Edit, Key, Kind, Scope, Val};
 pub use keys::*;
 pub use lab::*;
 pub use number::{Clamped, NumberKey, Scale, SLIDER_STEPS};
 pub use pins::{pin_name, MAX_PIN_NAME};
 pub use presets::{Contrast, Preset, PRESETS};
 pub use settings::{Pin, Resolved, Settings, Unit, MAX_PINS};
-pub use table::{keys_in, KEYS};
+pub(crate) use table::key;
+pub use table::{keys_in, position, KEYS};
 pub use value::{parse_pin, pin_text};
 pub use view::{ThemeChoice, View, PARTS};

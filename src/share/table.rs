@@ -1,23 +1,12 @@
 //! The key table: every key a link may carry, in link order, with its scope and control.
 
-use super::key::{Key, Kind, Scope, Val};
+use super::key::{Edit, Key, Kind, Scope, Val};
 use super::keys::*;
 use super::lab::*;
 use super::settings::{Settings, Unit};
 use super::view::{ThemeChoice, PARTS};
 use crate::landscape::{Hyper, Rule, Surface};
 use crate::schedule::WarmupShape;
-
-fn num(v: Val) -> f64 {
-    match v {
-        Val::Num(x) => x,
-        _ => f64::NAN,
-    }
-}
-
-fn on(v: Val) -> bool {
-    v == Val::Flag(true)
-}
 
 fn never(_: &Settings) -> bool {
     false
@@ -37,7 +26,8 @@ macro_rules! number {
             meaning: $meaning,
             disabled: $off,
             get: |s| Val::Num(s.$($field).+),
-            set: |s, v| s.$($field).+ = num(v),
+            set: |s, v| s.$($field).+ = v.num(),
+            edit: Edit::Set,
         }
     };
 }
@@ -53,7 +43,8 @@ macro_rules! flag {
             meaning: $meaning,
             disabled: never,
             get: |s| Val::Flag(s.$($field).+),
-            set: |s, v| s.$($field).+ = on(v),
+            set: |s, v| s.$($field).+ = v.on(),
+            edit: Edit::Set,
         }
     };
 }
@@ -61,6 +52,12 @@ macro_rules! flag {
 /// A key holding one value of a named enum (see [`crate::named`]).
 macro_rules! choice {
     ($scope:ident, $name:literal, $($field:ident).+, $ty:ident, $label:expr, $meaning:expr) => {
+        choice!($scope, $name, $($field).+, $ty, $label, $meaning, edit: Edit::Set)
+    };
+    (
+        $scope:ident, $name:literal, $($field:ident).+, $ty:ident, $label:expr, $meaning:expr,
+        edit: $edit:expr
+    ) => {
         Key {
             name: $name,
             scope: Scope::$scope,
@@ -75,6 +72,7 @@ macro_rules! choice {
                     s.$($field).+ = $ty::from_name(n).unwrap_or_default();
                 }
             },
+            edit: $edit,
         }
     };
 }
@@ -99,6 +97,7 @@ macro_rules! pin {
                     });
                 }
             },
+            edit: Edit::Set,
         }
     };
 }
@@ -214,7 +213,12 @@ pub const KEYS: [Key; 46] = [
         lab.surface,
         Surface,
         Some("surface"),
-        "landscape surface"
+        "landscape surface",
+        // A new surface moves the start to its own default, which a link's surface must not do.
+        edit: Edit::Entry(|s, v| {
+            let surface = Surface::from_name(v.name()).unwrap_or_default();
+            s.lab = s.lab.clone().with_surface(surface);
+        })
     ),
     choice!(Lab, "opt", lab.rule, Rule, Some("optimizer"), "optimizer"),
     number!(
@@ -279,6 +283,7 @@ pub const KEYS: [Key; 46] = [
                 s.view.hide = m;
             }
         },
+        edit: Edit::Set,
     },
     choice!(
         View,
@@ -301,7 +306,8 @@ pub const KEYS: [Key; 46] = [
         meaning: "the end state without interaction (print, slides)",
         disabled: never,
         get: |s| Val::Flag(s.view.still),
-        set: |s, v| s.view.still = on(v),
+        set: |s, v| s.view.still = v.on(),
+        edit: Edit::Set,
     },
 ];
 
@@ -309,3 +315,40 @@ pub const KEYS: [Key; 46] = [
 pub fn keys_in(scope: Scope) -> impl Iterator<Item = &'static Key> {
     KEYS.iter().filter(move |k| k.scope == scope)
 }
+
+/// Where the key called `name` sits in [`KEYS`]; evaluated in a constant (as [`key!`] does), a
+/// name missing from the table fails the build.
+pub const fn position(name: &str) -> usize {
+    let mut i = 0;
+    while i < KEYS.len() {
+        if same(KEYS[i].name.as_bytes(), name.as_bytes()) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("no key of that name in KEYS");
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The [`KEYS`] entry called `$name`, looked up while compiling.
+macro_rules! key {
+    ($name:literal) => {{
+        const KEY: &$crate::share::Key = &$crate::share::KEYS[$crate::share::position($name)];
+        KEY
+    }};
+}
+
+pub(crate) use key;

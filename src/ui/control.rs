@@ -1,6 +1,7 @@
 //! Controls named for their URL key: a slider with a number box, a checkbox, a choice.
 
 use leptos::prelude::*;
+use web_sys::HtmlSelectElement;
 
 use crate::share::{format_value, NumberKey, SLIDER_STEPS};
 
@@ -82,12 +83,14 @@ pub fn Toggle(
     label: &'static str,
     value: Signal<bool>,
     set: Callback<bool>,
+    #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
     view! {
         <label class="toggle">
             <input
                 type="checkbox"
                 name=key
+                prop:disabled=move || disabled.get()
                 prop:checked=move || value.get()
                 on:change=move |ev| set.run(event_target_checked(&ev))
             />
@@ -96,20 +99,27 @@ pub fn Toggle(
     }
 }
 
-/// A labelled select over fixed options, each `(value, text)`.
+/// A labelled select over fixed options, each `(value, text)`; it sets the chosen option's value.
 #[component]
 pub fn Choice(
     key: &'static str,
     label: &'static str,
     options: &'static [(&'static str, &'static str)],
     value: Signal<&'static str>,
-    set: Callback<String>,
+    set: Callback<&'static str>,
+    #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
     let id = format!("{key}-choice");
+    let on_change = move |ev| {
+        let chosen = event_target::<HtmlSelectElement>(&ev).selected_index();
+        if let Some(&(name, _)) = usize::try_from(chosen).ok().and_then(|i| options.get(i)) {
+            set.run(name);
+        }
+    };
     view! {
         <div class="control choice">
             <label for=id.clone()>{label}</label>
-            <select id=id name=key on:change=move |ev| set.run(event_target_value(&ev))>
+            <select id=id name=key prop:disabled=move || disabled.get() on:change=on_change>
                 {options
                     .iter()
                     .map(|&(v, text)| {

@@ -15,6 +15,7 @@ mod embed_credit;
 mod framework_curves;
 mod header;
 mod image_export;
+mod key_control;
 mod lab;
 mod link_notices;
 mod overlays;

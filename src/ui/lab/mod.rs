@@ -10,12 +10,11 @@ mod surface_view;
 
 use leptos::prelude::*;
 
-use super::control::{Choice, NumberControl, Toggle};
+use super::key_control::KeyControl;
 use super::state::{use_app, AppState};
 use crate::format::format_value;
 use crate::landscape::{
-    contenders, outcome as judge, run_with, Basins, Contender, Hyper, Noise, Outcome, Rule, Run,
-    RunSpec, Surface,
+    contenders, outcome as judge, run_with, Basins, Contender, Noise, Outcome, Run, RunSpec,
 };
 use crate::share::*;
 use basin_panel::BasinPanel;
@@ -143,31 +142,6 @@ fn use_lab() -> LabCtx {
     expect_context()
 }
 
-/// A slider and number box for one of the lab's numeric keys.
-fn number(
-    settings: RwSignal<Settings>,
-    spec: &'static NumberKey,
-    get: fn(&Lab) -> f64,
-    put: fn(&mut Lab, f64),
-    disabled: Signal<bool>,
-) -> impl IntoView {
-    let value = Signal::derive(move || settings.with(|s| get(&s.lab)));
-    let set = Callback::new(move |v| settings.update(|s| put(&mut s.lab, v)));
-    view! { <NumberControl spec=spec value=value set=set disabled=disabled /> }
-}
-
-fn toggle(
-    settings: RwSignal<Settings>,
-    key: &'static str,
-    label: &'static str,
-    get: fn(&Lab) -> bool,
-    put: fn(&mut Lab, bool),
-) -> impl IntoView {
-    let value = Signal::derive(move || settings.with(|s| get(&s.lab)));
-    let set = Callback::new(move |v| settings.update(|s| put(&mut s.lab, v)));
-    view! { <Toggle key=key label=label value=value set=set /> }
-}
-
 /// The lab section of the page.
 #[component]
 pub fn LabPanel() -> impl IntoView {
@@ -177,18 +151,6 @@ pub fn LabPanel() -> impl IntoView {
     } = app;
     provide_context(LabCtx::new(app));
     let still = Signal::derive(move || app.still());
-    let rule = Memo::new(move |_| settings.with(|s| s.lab.rule));
-    let off = move |param: Hyper| Signal::derive(move || !rule.get().uses(param));
-    let on = Signal::derive(|| false);
-    let surface = Signal::derive(move || settings.with(|s| s.lab.surface.name()));
-    let set_surface = Callback::new(move |v: String| {
-        let surface = Surface::from_name(&v).unwrap_or_default();
-        app.push(|s| s.lab = s.lab.clone().with_surface(surface));
-    });
-    let opt = Signal::derive(move || settings.with(|s| s.lab.rule.name()));
-    let set_opt = Callback::new(move |v: String| {
-        settings.update(|s| s.lab.rule = Rule::from_name(&v).unwrap_or_default())
-    });
     let notice = move || settings.with(|s| s.lab.spec().1);
     let eta_line = move || {
         resolved.with(|r| {
@@ -225,25 +187,25 @@ pub fn LabPanel() -> impl IntoView {
                     {move || notice().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                     <fieldset>
                         <legend>"Surface and runs"</legend>
-                        <Choice key="surface" label="surface" options=&Surface::OPTIONS value=surface set=set_surface />
-                        {number(settings, &X0, |l| l.x0, |l, v| l.x0 = v, on)}
-                        {number(settings, &Y0, |l| l.y0, |l, v| l.y0 = v, on)}
-                        {number(settings, &LAB_STEPS, |l| l.lab_steps, |l, v| l.lab_steps = v, on)}
-                        {number(settings, &LAB_LR, |l| l.lab_lr, |l, v| l.lab_lr = v, on)}
-                        {toggle(settings, "run_const", "constant η", |l| l.run_const, |l, v| l.run_const = v)}
-                        {toggle(settings, "run_cos", "one cosine", |l| l.run_cos, |l, v| l.run_cos = v)}
-                        {toggle(settings, "run_sgdr", "cosine with warm restarts", |l| l.run_sgdr, |l, v| l.run_sgdr = v)}
+                        <KeyControl key=key!("surface") />
+                        <KeyControl key=key!("x0") />
+                        <KeyControl key=key!("y0") />
+                        <KeyControl key=key!("lab_steps") />
+                        <KeyControl key=key!("lab_lr") />
+                        <KeyControl key=key!("run_const") />
+                        <KeyControl key=key!("run_cos") />
+                        <KeyControl key=key!("run_sgdr") />
                     </fieldset>
                     <fieldset>
                         <legend>"Optimizer"</legend>
-                        <Choice key="opt" label="optimizer" options=&Rule::OPTIONS value=opt set=set_opt />
-                        {number(settings, &BETA, |l| l.beta, |l, v| l.beta = v, off(Hyper::Beta))}
-                        {number(settings, &BETA1, |l| l.beta1, |l, v| l.beta1 = v, off(Hyper::Beta1))}
-                        {number(settings, &BETA2, |l| l.beta2, |l, v| l.beta2 = v, off(Hyper::Beta2))}
-                        {number(settings, &EPS, |l| l.eps, |l, v| l.eps = v, off(Hyper::Eps))}
-                        {number(settings, &CLIP, |l| l.clip, |l, v| l.clip = v, on)}
-                        {number(settings, &NOISE, |l| l.noise, |l, v| l.noise = v, on)}
-                        {number(settings, &SEED, |l| l.seed, |l, v| l.seed = v, on)}
+                        <KeyControl key=key!("opt") />
+                        <KeyControl key=key!("beta") />
+                        <KeyControl key=key!("beta1") />
+                        <KeyControl key=key!("beta2") />
+                        <KeyControl key=key!("eps") />
+                        <KeyControl key=key!("clip") />
+                        <KeyControl key=key!("noise") />
+                        <KeyControl key=key!("seed") />
                     </fieldset>
                 </div>
                 </Show>

@@ -1,0 +1,40 @@
+//! One control bound to one key of the table: its widget, label, range, options, disabled rule
+//! and value all come from the key.
+
+use leptos::prelude::*;
+
+use super::control::{Choice, NumberControl, Toggle};
+use super::state::use_app;
+use crate::share::{Control, Edit, Key, Val};
+
+/// The control of `key` (name it with `share::key!`), reading and writing its value in the
+/// settings; a key without a control shows nothing.
+#[component]
+pub fn KeyControl(key: &'static Key) -> impl IntoView {
+    let app = use_app();
+    let settings = app.settings;
+    // A memo, so the widget is touched only when the rule's answer changes.
+    let disabled = Signal::from(Memo::new(move |_| settings.with(key.disabled)));
+    let value = move || settings.with(key.get);
+    let edit = move |v: Val| match key.edit {
+        Edit::Set => settings.update(|s| (key.set)(s, v)),
+        Edit::Entry(apply) => app.push(|s| apply(s, v)),
+    };
+    key.control().map(|control| match control {
+        Control::Number(spec) => {
+            let value = Signal::derive(move || value().num());
+            let set = Callback::new(move |x| edit(Val::Num(x)));
+            view! { <NumberControl spec value set disabled /> }.into_any()
+        }
+        Control::Flag(label) => {
+            let value = Signal::derive(move || value().on());
+            let set = Callback::new(move |on| edit(Val::Flag(on)));
+            view! { <Toggle key=key.name label value set disabled /> }.into_any()
+        }
+        Control::Choice(label, options) => {
+            let value = Signal::derive(move || value().name());
+            let set = Callback::new(move |name| edit(Val::Name(name)));
+            view! { <Choice key=key.name label options value set disabled /> }.into_any()
+        }
+    })
+}
