@@ -1,7 +1,9 @@
 //! Anneal: learning-rate schedules, exact to the frameworks, drawn in the browser.
 //!
-//! Layers (arrows point down only): `ui` → `charts` → `share`, `export` → `schedule`.
-//! `schedule`, `share` and `export` are pure Rust with no web types.
+//! Layers (arrows point down only):
+//! `ui` → `charts` → `export` → `share` → `landscape` → `schedule` → `format`, `named`.
+//! Everything but `ui` is pure Rust with no web types; the CLI (`src/bin/anneal/`) and the page
+//! (`src/main.rs`) sit on top.
 
 pub mod charts;
 pub mod export;

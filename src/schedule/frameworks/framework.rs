@@ -6,7 +6,6 @@ use std::fmt;
 use super::api::Api;
 use super::equivalent::Equivalent;
 use super::snippet::SnippetInput;
-use super::{keras, optax, timm, torch, transformers};
 use crate::schedule::Anneal;
 
 /// A machine-learning library whose schedulers Anneal reproduces exactly.
@@ -53,17 +52,6 @@ impl Framework {
         Framework::Optax,
         Framework::Keras,
     ];
-
-    /// The library's own description.
-    pub fn library(self) -> &'static Library {
-        match self {
-            Framework::Torch => &torch::LIBRARY,
-            Framework::Timm => &timm::LIBRARY,
-            Framework::Transformers => &transformers::LIBRARY,
-            Framework::Optax => &optax::LIBRARY,
-            Framework::Keras => &keras::LIBRARY,
-        }
-    }
 
     /// Name as users know it ("PyTorch", "timm", "Hugging Face", "optax", "Keras").
     pub fn name(self) -> &'static str {

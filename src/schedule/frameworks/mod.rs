@@ -69,6 +69,21 @@ pub use params::Params;
 pub use progress::Progress;
 pub use snippet::{header, note_lines, torch_loop, torch_optimizer, SnippetInput, TORCH_SETUP};
 
+/// Each framework's description lives in its own module; it is looked up here, where every
+/// library module is in scope, so `framework.rs` depends on none of them.
+impl Framework {
+    /// The library's own description.
+    pub fn library(self) -> &'static Library {
+        match self {
+            Framework::Torch => &torch::LIBRARY,
+            Framework::Timm => &timm::LIBRARY,
+            Framework::Transformers => &transformers::LIBRARY,
+            Framework::Optax => &optax::LIBRARY,
+            Framework::Keras => &keras::LIBRARY,
+        }
+    }
+}
+
 /// Steps beyond this are refused for schedulers that must be stepped one by one.
 pub const MAX_STEPPED: f64 = 1e8;
 
