@@ -3,9 +3,7 @@
 
 use num_traits::Float;
 
-use super::nearest;
 use crate::schedule::error::{check_positive, ScheduleError};
-use crate::schedule::frameworks::Framework;
 
 /// Keras's floatx: the precision every tensor in the schedule is computed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,8 +97,6 @@ impl CosineDecay {
     }
 }
 
-exact!(point CosineDecay, Framework::Keras, nearest::cosine_decay);
-
 /// `CosineDecayRestarts(initial_learning_rate, first_decay_steps, t_mul, m_mul, alpha)`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CosineDecayRestarts {
@@ -157,5 +153,3 @@ impl CosineDecayRestarts {
         init * decayed
     }
 }
-
-exact!(point CosineDecayRestarts, Framework::Keras, nearest::cosine_decay_restarts);

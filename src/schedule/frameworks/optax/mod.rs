@@ -8,7 +8,7 @@ mod snippet;
 
 pub use modes::{CosineDecay, CosineOnecycle, Sgdr, WarmupCosineDecay};
 
-use super::Library;
+use super::{Framework, Library, Nearest};
 
 /// optax, as the page, the CLI and the exports know it.
 pub(super) const LIBRARY: Library = Library {
@@ -21,3 +21,10 @@ pub(super) const LIBRARY: Library = Library {
     equivalent: equivalent::equivalent,
     snippet: snippet::snippet,
 };
+
+// The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue
+// between the two lives here, where both are in scope.
+exact!(point CosineDecay, Framework::Optax, nearest::cosine_decay);
+exact!(point WarmupCosineDecay, Framework::Optax, nearest::warmup_cosine_decay);
+exact!(point Sgdr, Framework::Optax, nearest::sgdr);
+exact!(point CosineOnecycle, Framework::Optax, |_| Nearest::overlay_only());

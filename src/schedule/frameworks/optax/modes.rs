@@ -2,9 +2,7 @@
 
 use std::f64::consts::PI;
 
-use super::nearest;
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
-use crate::schedule::frameworks::{Framework, Nearest};
 
 /// `cosine_decay_schedule(init_value, decay_steps, alpha, exponent)`: clamped after the end.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -33,8 +31,6 @@ impl CosineDecay {
         self.init_value * ((1.0 - self.alpha) * cd.powf(self.exponent) + self.alpha)
     }
 }
-
-exact!(point CosineDecay, Framework::Optax, nearest::cosine_decay);
 
 /// `warmup_cosine_decay_schedule`: a linear warm-up joined to a cosine; `decay_steps` includes it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -96,8 +92,6 @@ impl WarmupCosineDecay {
     }
 }
 
-exact!(point WarmupCosineDecay, Framework::Optax, nearest::warmup_cosine_decay);
-
 /// `sgdr_schedule(cosine_kwargs)`: warm-up-cosine cycles joined end to end; the last one holds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sgdr {
@@ -132,8 +126,6 @@ impl Sgdr {
         current.at(step - offset)
     }
 }
-
-exact!(point Sgdr, Framework::Optax, nearest::sgdr);
 
 /// `cosine_onecycle_schedule`: `piecewise_interpolate_schedule('cosine', …)`, peaking at int(pct·T).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -183,5 +175,3 @@ impl CosineOnecycle {
         out
     }
 }
-
-exact!(point CosineOnecycle, Framework::Optax, |_| Nearest::overlay_only());

@@ -8,7 +8,7 @@ mod snippet;
 
 pub use modes::CosineLr;
 
-use super::Library;
+use super::{Framework, Library};
 
 /// timm, as the page, the CLI and the exports know it.
 pub(super) const LIBRARY: Library = Library {
@@ -21,3 +21,7 @@ pub(super) const LIBRARY: Library = Library {
     equivalent: equivalent::equivalent,
     snippet: snippet::snippet,
 };
+
+// The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue
+// between the two lives here, where both are in scope.
+exact!(point CosineLr, Framework::Timm, nearest::cosine_lr);

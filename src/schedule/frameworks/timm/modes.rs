@@ -2,10 +2,8 @@
 
 use std::f64::consts::PI;
 
-use super::nearest;
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
 use crate::schedule::frameworks::python::{floor_log_base, floordiv};
-use crate::schedule::frameworks::Framework;
 
 /// `CosineLRScheduler` with every parameter that shapes the curve.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -73,5 +71,3 @@ impl CosineLr {
         }
     }
 }
-
-exact!(point CosineLr, Framework::Timm, nearest::cosine_lr);

@@ -8,7 +8,8 @@ mod snippet;
 
 pub use modes::{CosineAnnealing, LinearThenCosine, OneCycle, WarmRestarts, WarmRestartsEpoch};
 
-use super::Library;
+use super::{Exact, Framework, Library, Nearest};
+use crate::schedule::ScheduleError;
 
 /// PyTorch, as the page, the CLI and the exports know it.
 pub(super) const LIBRARY: Library = Library {
@@ -21,3 +22,52 @@ pub(super) const LIBRARY: Library = Library {
     equivalent: equivalent::equivalent,
     snippet: snippet::snippet,
 };
+
+// The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue
+// between the two lives here, where both are in scope.
+exact!(stepped CosineAnnealing, Framework::Torch, nearest::cosine_annealing);
+exact!(stepped WarmRestarts, Framework::Torch, nearest::warm_restarts);
+exact!(stepped LinearThenCosine, Framework::Torch, nearest::linear_then_cosine);
+
+impl Exact for WarmRestartsEpoch {
+    fn framework(&self) -> Framework {
+        Framework::Torch
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.0.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        if t.is_nan() || t < 0.0 {
+            return Err(ScheduleError::new(
+                "t",
+                format!("PyTorch raises for a negative epoch, got {t}"),
+            ));
+        }
+        Ok(self.0.at_epoch(t))
+    }
+    fn nearest(&self) -> Nearest {
+        nearest::warm_restarts(&self.0)
+    }
+}
+
+impl Exact for OneCycle {
+    fn framework(&self) -> Framework {
+        Framework::Torch
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        if t >= 0.0 && t.fract() == 0.0 && t <= u64::MAX as f64 {
+            self.at(t as u64)
+        } else {
+            Err(ScheduleError::new(
+                "t",
+                format!("OneCycleLR counts whole steps from 0, got {t}"),
+            ))
+        }
+    }
+    fn nearest(&self) -> Nearest {
+        Nearest::overlay_only()
+    }
+}

@@ -4,10 +4,8 @@
 
 use std::f64::consts::PI;
 
-use super::nearest;
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
 use crate::schedule::frameworks::python::floor_log_base;
-use crate::schedule::frameworks::{Exact, Framework, Nearest};
 
 /// `CosineAnnealingLR(T_max, eta_min)`: recursive, and periodic past T_max (it never clamps).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -51,8 +49,6 @@ impl CosineAnnealing {
         })
     }
 }
-
-exact!(stepped CosineAnnealing, Framework::Torch, nearest::cosine_annealing);
 
 /// `CosineAnnealingWarmRestarts(T_0, T_mult, eta_min)`: restarts at exactly `base`, no peak decay.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -116,32 +112,9 @@ impl WarmRestarts {
     }
 }
 
-exact!(stepped WarmRestarts, Framework::Torch, nearest::warm_restarts);
-
 /// `CosineAnnealingWarmRestarts` stepped with `step(epoch)`: evaluated at any epoch ≥ 0.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct WarmRestartsEpoch(pub WarmRestarts);
-
-impl Exact for WarmRestartsEpoch {
-    fn framework(&self) -> Framework {
-        Framework::Torch
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.0.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        if t.is_nan() || t < 0.0 {
-            return Err(ScheduleError::new(
-                "t",
-                format!("PyTorch raises for a negative epoch, got {t}"),
-            ));
-        }
-        Ok(self.0.at_epoch(t))
-    }
-    fn nearest(&self) -> Nearest {
-        nearest::warm_restarts(&self.0)
-    }
-}
 
 /// `SequentialLR([LinearLR, CosineAnnealingLR], milestones=[M])`: linear warm-up, then cosine.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -204,8 +177,6 @@ impl LinearThenCosine {
         }))
     }
 }
-
-exact!(stepped LinearThenCosine, Framework::Torch, nearest::linear_then_cosine);
 
 /// `OneCycleLR`: cosine (or linear) up to `max_lr` and down, in two or three phases.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -286,27 +257,5 @@ impl OneCycle {
         let (end_step, from, to) = phases[k];
         let pct = (s - start_step) / (end_step - start_step);
         Ok(self.anneal(from, to, pct))
-    }
-}
-
-impl Exact for OneCycle {
-    fn framework(&self) -> Framework {
-        Framework::Torch
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        if t >= 0.0 && t.fract() == 0.0 && t <= u64::MAX as f64 {
-            self.at(t as u64)
-        } else {
-            Err(ScheduleError::new(
-                "t",
-                format!("OneCycleLR counts whole steps from 0, got {t}"),
-            ))
-        }
-    }
-    fn nearest(&self) -> Nearest {
-        Nearest::overlay_only()
     }
 }

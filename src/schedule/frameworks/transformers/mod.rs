@@ -8,7 +8,7 @@ mod snippet;
 
 pub use modes::{Cosine, CosineSchedule, Wsd, WsdShape};
 
-use super::Library;
+use super::{Framework, Library, Nearest};
 
 /// Hugging Face, as the page, the CLI and the exports know it.
 pub(super) const LIBRARY: Library = Library {
@@ -21,3 +21,8 @@ pub(super) const LIBRARY: Library = Library {
     equivalent: equivalent::equivalent,
     snippet: snippet::snippet,
 };
+
+// The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue
+// between the two lives here, where both are in scope.
+exact!(point CosineSchedule, Framework::Transformers, nearest::cosine);
+exact!(point Wsd, Framework::Transformers, |_| Nearest::overlay_only());

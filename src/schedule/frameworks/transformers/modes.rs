@@ -2,9 +2,7 @@
 
 use std::f64::consts::PI;
 
-use super::nearest;
 use crate::schedule::error::{check_range, ScheduleError};
-use crate::schedule::frameworks::{Framework, Nearest};
 
 /// The cosine lambdas of `transformers`, each with its own warm-up and progress convention.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -113,8 +111,6 @@ impl CosineSchedule {
     }
 }
 
-exact!(point CosineSchedule, Framework::Transformers, nearest::cosine);
-
 /// Shapes of the WSD warm-up and decay.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WsdShape {
@@ -200,5 +196,3 @@ impl Wsd {
         self.base * self.lambda(s)
     }
 }
-
-exact!(point Wsd, Framework::Transformers, |_| Nearest::overlay_only());
