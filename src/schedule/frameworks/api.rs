@@ -2,7 +2,6 @@
 //! builder of its exact mode from keyword arguments.
 
 use super::arg::Arg;
-use super::framework::Framework;
 use super::params::Params;
 use super::Mode;
 use crate::schedule::error::ScheduleError;
@@ -46,68 +45,5 @@ impl Api {
         p.finish()?;
         mode.validate()?;
         Ok(mode)
-    }
-}
-
-/// Every API of every framework, with its framework, in [`Framework::ALL`] order.
-pub fn apis() -> impl Iterator<Item = (Framework, &'static Api)> {
-    Framework::ALL
-        .into_iter()
-        .flat_map(|f| f.apis().iter().map(move |api| (f, api)))
-}
-
-/// Every golden family [`Mode::from_golden`] understands.
-pub fn families() -> impl Iterator<Item = &'static str> {
-    apis().map(|(_, api)| api.family)
-}
-
-/// The API with golden family id `family`.
-pub fn by_family(family: &str) -> Result<&'static Api, ScheduleError> {
-    apis()
-        .map(|(_, api)| api)
-        .find(|api| api.family == family)
-        .ok_or_else(|| {
-            ScheduleError::new(
-                "family",
-                format!("'{family}' is not supported; see the README for the supported families"),
-            )
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn family_ids_are_unique_and_prefixed_by_their_library() {
-        let all: Vec<_> = families().collect();
-        assert!(all.contains(&"torch.CosineAnnealingWarmRestarts.step_epoch"));
-        for (i, f) in all.iter().enumerate() {
-            assert!(!all[..i].contains(f), "{f} twice");
-        }
-        let prefix = |f: Framework| match f {
-            Framework::Transformers => "transformers.".to_string(),
-            other => format!("{}.", other.key()),
-        };
-        for (f, api) in apis() {
-            assert!(api.family.starts_with(&prefix(f)), "{}", api.family);
-        }
-    }
-
-    #[test]
-    fn pasted_names_are_unique() {
-        let names: Vec<_> = apis()
-            .filter_map(|(_, api)| api.pasted.as_ref().map(|p| p.python))
-            .collect();
-        assert!(names.contains(&"SequentialLR"));
-        for (i, n) in names.iter().enumerate() {
-            assert!(!names[..i].contains(n), "{n} twice");
-        }
-    }
-
-    #[test]
-    fn an_unknown_family_is_named() {
-        let err = by_family("torch.StepLR").err().expect("unknown");
-        assert!(err.to_string().contains("'torch.StepLR' is not supported"));
     }
 }

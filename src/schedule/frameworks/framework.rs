@@ -1,11 +1,12 @@
 //! The five libraries as a type: what the page, the CLI and the exports know of each, read
-//! from the library's own module.
+//! from the library's own module; the interface that module fills in ([`Library`], with the
+//! [`Equivalent`] and [`SnippetInput`] it speaks in); and the look-ups over every library.
 
 use std::fmt;
 
 use super::api::Api;
-use super::equivalent::Equivalent;
-use super::snippet::SnippetInput;
+use super::Mode;
+use crate::schedule::error::ScheduleError;
 use crate::schedule::Anneal;
 
 /// A machine-learning library whose schedulers Anneal reproduces exactly.
@@ -41,6 +42,33 @@ pub struct Library {
     pub equivalent: fn(&Anneal, f64) -> Equivalent,
     /// Its ready-to-run code for that call.
     pub snippet: fn(&SnippetInput) -> String,
+}
+
+/// One framework's rendering of an Anneal schedule.
+#[derive(Clone, Debug)]
+pub struct Equivalent {
+    /// The framework.
+    pub framework: Framework,
+    /// The call, in the framework's own spelling.
+    pub call: String,
+    /// The exact mode that computes it.
+    pub mode: Mode,
+    /// Where it differs from the Anneal schedule, and why.
+    pub notes: Vec<String>,
+}
+
+/// What a library's snippet is written from.
+pub struct SnippetInput<'a> {
+    /// The schedule.
+    pub anneal: &'a Anneal,
+    /// The library's nearest call for it.
+    pub equivalent: &'a Equivalent,
+    /// Steps the snippet prints.
+    pub steps: u64,
+    /// Whether the call gives Anneal's learning rate at every whole step shown.
+    pub exact: bool,
+    /// The horizon shown, in steps.
+    pub horizon: f64,
 }
 
 impl Framework {
@@ -105,9 +133,43 @@ impl fmt::Display for Framework {
     }
 }
 
+/// Every API of every framework, with its framework, in [`Framework::ALL`] order.
+pub fn apis() -> impl Iterator<Item = (Framework, &'static Api)> {
+    Framework::ALL
+        .into_iter()
+        .flat_map(|f| f.apis().iter().map(move |api| (f, api)))
+}
+
+/// Every golden family [`Mode::from_golden`] understands.
+pub fn families() -> impl Iterator<Item = &'static str> {
+    apis().map(|(_, api)| api.family)
+}
+
+/// The API with golden family id `family`.
+pub fn by_family(family: &str) -> Result<&'static Api, ScheduleError> {
+    apis()
+        .map(|(_, api)| api)
+        .find(|api| api.family == family)
+        .ok_or_else(|| {
+            ScheduleError::new(
+                "family",
+                format!("'{family}' is not supported; see the README for the supported families"),
+            )
+        })
+}
+
+/// The five frameworks' nearest calls for `a`, shown over `horizon` steps.
+pub fn equivalents(a: &Anneal, horizon: f64) -> Vec<Equivalent> {
+    Framework::ALL
+        .iter()
+        .map(|f| (f.library().equivalent)(a, horizon))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schedule::{Warmup, WarmupPlacement};
 
     #[test]
     fn names_keys_and_colours_are_distinct_and_in_page_order() {
@@ -130,5 +192,131 @@ mod tests {
             assert_eq!(f.float_bits(), if keras { 32 } else { 64 });
             assert_eq!(f.tolerance(), if keras { 1e-6 } else { 1e-12 });
         }
+    }
+
+    #[test]
+    fn family_ids_are_unique_and_prefixed_by_their_library() {
+        let all: Vec<_> = families().collect();
+        assert!(all.contains(&"torch.CosineAnnealingWarmRestarts.step_epoch"));
+        for (i, f) in all.iter().enumerate() {
+            assert!(!all[..i].contains(f), "{f} twice");
+        }
+        let prefix = |f: Framework| match f {
+            Framework::Transformers => "transformers.".to_string(),
+            other => format!("{}.", other.key()),
+        };
+        for (f, api) in apis() {
+            assert!(api.family.starts_with(&prefix(f)), "{}", api.family);
+        }
+    }
+
+    #[test]
+    fn pasted_names_are_unique() {
+        let names: Vec<_> = apis()
+            .filter_map(|(_, api)| api.pasted.as_ref().map(|p| p.python))
+            .collect();
+        assert!(names.contains(&"SequentialLR"));
+        for (i, n) in names.iter().enumerate() {
+            assert!(!names[..i].contains(n), "{n} twice");
+        }
+    }
+
+    #[test]
+    fn an_unknown_family_is_named() {
+        let err = by_family("torch.StepLR").err().expect("unknown");
+        assert!(err.to_string().contains("'torch.StepLR' is not supported"));
+    }
+
+    fn max_diff(a: &Anneal, e: &Equivalent, n: usize) -> f64 {
+        let ts: Vec<f64> = (0..n).map(|i| i as f64).collect();
+        let got = e.mode.eval(&ts).expect("evaluates");
+        ts.iter()
+            .zip(got)
+            .map(|(&t, v)| (a.lr(t) - v).abs())
+            .fold(0.0, f64::max)
+    }
+
+    fn of(eq: &[Equivalent], f: Framework) -> &Equivalent {
+        eq.iter().find(|e| e.framework == f).expect("present")
+    }
+
+    #[test]
+    fn one_per_framework_in_order_each_computed_by_its_own_modes() {
+        let eq = equivalents(&Anneal::default(), 100.0);
+        let order: Vec<_> = eq.iter().map(|e| e.framework).collect();
+        assert_eq!(order, Framework::ALL);
+        for e in &eq {
+            assert_eq!(e.mode.framework(), e.framework);
+        }
+    }
+
+    #[test]
+    fn plain_cosine_is_the_same_in_every_framework_inside_t_max() {
+        let a = Anneal {
+            eta_min: 1e-3,
+            ..Anneal::default()
+        };
+        for e in equivalents(&a, 100.0) {
+            assert_eq!(e.mode.validate(), Ok(()), "{}", e.framework);
+            let tol = if e.framework.float_bits() == 32 {
+                1e-7
+            } else {
+                1e-15
+            };
+            assert!(
+                max_diff(&a, &e, 101) <= tol,
+                "{}: {}",
+                e.framework,
+                max_diff(&a, &e, 101)
+            );
+        }
+    }
+
+    #[test]
+    fn sgdr_with_warmup_and_decay_is_exact_in_optax_and_timm() {
+        let a = Anneal {
+            t_0: 10.0,
+            restarts: true,
+            t_mult: 2.0,
+            decay: 0.5,
+            warmup: Warmup {
+                length: 3.0,
+                start: 0.01,
+                ..Warmup::default()
+            },
+            ..Anneal::default()
+        };
+        let eq = equivalents(&a, 200.0);
+        for f in [Framework::Optax, Framework::Timm] {
+            let e = of(&eq, f);
+            assert!(
+                max_diff(&a, e, 200) < 1e-15,
+                "{f}: {}",
+                max_diff(&a, e, 200)
+            );
+        }
+        let torch = of(&eq, Framework::Torch);
+        assert!(torch.notes.iter().any(|n| n.contains("no peak decay")));
+        let keras = of(&eq, Framework::Keras);
+        assert!(keras.notes.iter().any(|n| n.contains("m_mul")));
+    }
+
+    #[test]
+    fn overlap_warmup_reports_timms_hand_off_jump() {
+        let a = Anneal {
+            warmup: Warmup {
+                length: 10.0,
+                placement: WarmupPlacement::Overlap,
+                ..Warmup::default()
+            },
+            ..Anneal::default()
+        };
+        let eq = equivalents(&a, 120.0);
+        let timm = of(&eq, Framework::Timm);
+        assert!(
+            timm.notes.iter().any(|n| n.contains("hands off mid-curve")),
+            "{:?}",
+            timm.notes
+        );
     }
 }

@@ -60,14 +60,15 @@ pub mod transformers;
 use serde_json::Value;
 
 use super::error::ScheduleError;
-pub use api::{apis, by_family, families, Api, Nested, Pasted};
+pub use api::{Api, Nested, Pasted};
 pub use arg::Arg;
-pub use equivalent::{equivalents, Equivalent};
-pub use framework::{Framework, Library};
+pub use framework::{
+    apis, by_family, equivalents, families, Equivalent, Framework, Library, SnippetInput,
+};
 pub use nearest::Nearest;
 pub use params::Params;
 pub use progress::Progress;
-pub use snippet::{header, note_lines, torch_loop, torch_optimizer, SnippetInput, TORCH_SETUP};
+pub use snippet::{header, note_lines, torch_loop, torch_optimizer, TORCH_SETUP};
 
 /// Each framework's description lives in its own module; it is looked up here, where every
 /// library module is in scope, so `framework.rs` depends on none of them.

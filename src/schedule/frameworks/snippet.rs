@@ -1,23 +1,7 @@
-//! What every library's code snippet shares: its input, the header saying whether the call is
-//! exact, and PyTorch's model, optimizer and stepping loop (timm and Hugging Face use them too).
+//! What every library's code snippet shares: the header saying whether the call is exact, and PyTorch's model, optimizer and stepping loop (timm and Hugging Face use them too).
 
-use super::equivalent::Equivalent;
+use super::framework::SnippetInput;
 use crate::format::format_value;
-use crate::schedule::Anneal;
-
-/// What a library's snippet is written from.
-pub struct SnippetInput<'a> {
-    /// The schedule.
-    pub anneal: &'a Anneal,
-    /// The library's nearest call for it.
-    pub equivalent: &'a Equivalent,
-    /// Steps the snippet prints.
-    pub steps: u64,
-    /// Whether the call gives Anneal's learning rate at every whole step shown.
-    pub exact: bool,
-    /// The horizon shown, in steps.
-    pub horizon: f64,
-}
 
 /// The comment block opening a snippet: exact or not, and the call's notes.
 pub fn header(input: &SnippetInput) -> String {
