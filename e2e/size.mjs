@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 
 const KIB = 1024;
 const BUDGET = 160 * KIB;
-const CEILING = 344 * KIB;
+const CEILING = 342 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

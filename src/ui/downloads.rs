@@ -43,7 +43,7 @@ fn csv(r: &Resolved, pins: &[Option<Pin>], frameworks: &[FrameworkCurve]) -> Str
         .iter()
         .map(|f| {
             (
-                f.framework.to_string(),
+                f.framework.name().to_string(),
                 f.mode.eval(&steps).unwrap_or_default(),
             )
         })

@@ -47,7 +47,7 @@ pub fn overlays(
     let fw = frameworks.iter().filter_map(|f| {
         let pts = f.samples.as_ref().ok()?;
         Some(Overlay {
-            label: f.framework.to_string(),
+            label: f.framework.name().to_string(),
             color: f.framework.color(),
             source: OverlaySource::Samples(pts.clone()),
         })

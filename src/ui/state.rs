@@ -122,5 +122,5 @@ impl AppState {
 
 /// The page's shared state, from the context `App` provides.
 pub fn use_app() -> AppState {
-    expect_context()
+    use_context().expect("App provides the shared state")
 }

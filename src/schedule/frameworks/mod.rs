@@ -123,10 +123,32 @@ macro_rules! modes {
             $($(#[$doc])* $variant($ty),)*
         }
 
+        /// Static dispatch to each mode's [`Exact`] impl (a `&dyn Exact` kept every impl's
+        /// default methods and vtables in the page's wasm).
         impl Mode {
-            fn exact(&self) -> &dyn Exact {
+            fn exact_framework(&self) -> Framework {
                 match self {
-                    $(Mode::$variant(m) => m,)*
+                    $(Mode::$variant(m) => Exact::framework(m),)*
+                }
+            }
+            fn exact_check(&self) -> Result<(), ScheduleError> {
+                match self {
+                    $(Mode::$variant(m) => m.check(),)*
+                }
+            }
+            fn exact_nearest(&self) -> Nearest {
+                match self {
+                    $(Mode::$variant(m) => m.nearest(),)*
+                }
+            }
+            fn exact_stepped(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
+                match self {
+                    $(Mode::$variant(m) => m.stepped(),)*
+                }
+            }
+            fn exact_value(&self, t: f64) -> Result<f64, ScheduleError> {
+                match self {
+                    $(Mode::$variant(m) => m.value(t),)*
                 }
             }
         }
@@ -179,23 +201,23 @@ impl Mode {
 
     /// The library the mode belongs to.
     pub fn framework(&self) -> Framework {
-        self.exact().framework()
+        self.exact_framework()
     }
 
     /// Rejects parameters the library rejects or that give no finite curve.
     pub fn validate(&self) -> Result<(), ScheduleError> {
-        self.exact().check()
+        self.exact_check()
     }
 
     /// The nearest explorer schedule, and what it cannot show.
     pub fn nearest(&self) -> Nearest {
-        self.exact().nearest()
+        self.exact_nearest()
     }
 
     /// The learning rates after construction and after each `step()`, for the schedulers that
     /// are only defined by stepping them.
     fn stepped_lrs(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
-        self.exact().stepped()
+        self.exact_stepped()
     }
 
     /// The last step the page evaluates of a `horizon`: a stepped scheduler stops at
@@ -217,6 +239,6 @@ impl Mode {
 
     /// The learning rate at one point, for every mode that is not stepped.
     fn at_point(&self, t: f64) -> Result<f64, ScheduleError> {
-        self.exact().value(t)
+        self.exact_value(t)
     }
 }

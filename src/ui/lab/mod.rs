@@ -139,7 +139,7 @@ impl LabCtx {
 
 /// The lab's state, from the context [`LabPanel`] provides.
 fn use_lab() -> LabCtx {
-    expect_context()
+    use_context().expect("LabPanel provides the lab state")
 }
 
 /// The lab section of the page.
