@@ -8,7 +8,7 @@ import { openPage, suite } from './browser.mjs';
 
 const ctx = suite();
 const seeds = (process.env.MONKEY_SEEDS ?? '20261128,7,424242').split(',').map(Number);
-const events = Number(process.env.MONKEY_EVENTS ?? 400);
+const events = Number(process.env.MONKEY_EVENTS ?? 1000);
 
 for (const seed of seeds) {
   test(`monkey seed ${seed}, ${events} random interactions: no errors, no NaN or Infinity shown, the app still responds`, async () => {

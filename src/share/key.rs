@@ -59,7 +59,7 @@ pub struct Key {
     pub label: Option<&'static str>,
     /// A choice's `(name, text shown)` pairs, in [`Kind::Choice`]'s order; empty otherwise.
     pub options: &'static [(&'static str, &'static str)],
-    /// One line of help: the README's meaning and the control's hint.
+    /// One line for the README's URL reference.
     pub meaning: &'static str,
     /// Whether its control is disabled for these settings (the value has no effect there).
     pub disabled: fn(&Settings) -> bool,

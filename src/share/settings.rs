@@ -28,7 +28,7 @@ named!(Unit {
 /// Pins a link holds at most (slots `pin1` … `pin4`).
 pub const MAX_PINS: usize = 4;
 
-/// A pinned schedule (its rules and link form are in [`super::pins`]).
+/// A pinned schedule (its rules are in [`super::pins`], its link form in [`super::value`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Pin {
     /// Identity for the page's list (not written to links).

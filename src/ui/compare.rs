@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 pub use super::framework_curves::FrameworkCurve;
+use super::key_control::KeyControl;
 use super::overlays::{swatch, CONTRAST_COLOR, PIN_COLORS};
 use super::state::{use_app, AppState};
-use crate::share::{format_value, pin_name, Pin, MAX_PINS, MAX_PIN_NAME};
+use crate::share::{format_value, key, pin_name, Pin, MAX_PINS, MAX_PIN_NAME};
 
 /// Pin controls and the framework comparison table.
 #[component]
@@ -19,7 +20,6 @@ pub fn ComparePanel() -> impl IntoView {
         contrast,
         ..
     } = app;
-    let set_compare = move |on| settings.update(|s| s.view.compare = on);
     let count = move || settings.with(|s| s.pins.iter().flatten().count());
     let full = move || count() >= MAX_PINS;
     // (slot, pin) for the list; a pin's id changes when a link replaces it, so its row is rebuilt.
@@ -113,15 +113,7 @@ pub fn ComparePanel() -> impl IntoView {
                         }
                     })
             }}
-            <label class="toggle">
-                <input
-                    type="checkbox"
-                    name="compare"
-                    prop:checked=move || compare.get()
-                    on:change=move |ev| set_compare(event_target_checked(&ev))
-                />
-                <span>"Compare frameworks: PyTorch, timm, Hugging Face, optax, Keras"</span>
-            </label>
+            <KeyControl key=key!("compare") />
             <Show when=move || compare.get()>
                 {move || {
                     updating.get().map(|f| {

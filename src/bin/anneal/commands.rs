@@ -93,11 +93,15 @@ pub fn export_link(link: &str, to: &str) -> Result<(String, Vec<String>), String
             }
             svg
         }
-        key => snippets(&r.schedule, r.horizon_steps)
-            .into_iter()
-            .find(|s| s.key == key)
-            .map(|s| s.code)
-            .ok_or_else(|| format!("--to must be one of {}", export_targets().join(", ")))?,
+        key => {
+            let framework = Framework::from_key(key)
+                .ok_or_else(|| format!("--to must be one of {}", export_targets().join(", ")))?;
+            snippets(&r.schedule, r.horizon_steps)
+                .into_iter()
+                .find(|s| s.framework == framework)
+                .map(|s| s.code)
+                .ok_or_else(|| format!("no {framework} snippet"))?
+        }
     };
     Ok((out, notices))
 }

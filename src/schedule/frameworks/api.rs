@@ -22,7 +22,7 @@ pub struct Api {
 pub struct Pasted {
     /// The function or class name (last dotted part).
     pub python: &'static str,
-    /// Its parameters in positional order (`optimizer` is dropped: the schedule never reads it).
+    /// Its parameters in positional order, `optimizer` included (its value is never read).
     pub positional: &'static [&'static str],
     /// Scheduler calls nested in one of its arguments, when it chains others.
     pub nested: Option<Nested>,
