@@ -42,6 +42,18 @@ test('moving a control writes the link; Back after a preset restores the previou
   await page.close();
 });
 
+test('a key this version does not know is named in the notice and kept in the link', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=50&warmup_ratio=0.03`);
+  const notice = await page.textContent('.link-notices');
+  assert.match(notice, /warmup_ratio: kept in the link, not used by this version of Anneal/);
+  assert.equal(await page.inputValue('input[type=number][name=t_max]'), '50');
+  await page.fill('input[type=number][name=t_max]', '60');
+  await page.waitForTimeout(400);
+  assert.equal(query(page).get('warmup_ratio'), '0.03', 'still in the link');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a hostile link opens with defaults, a notice naming each key, and markup shown as text', async () => {
   const hostile = encodeURIComponent('<img src=x onerror=alert(1)>');
   const link = `${ctx.server.url}?eta_max=${hostile}&t_max=-5&unit=parsecs&warmup=1e999&t_max=7&%ZZ=1&future_key=kept`;

@@ -33,6 +33,25 @@ pub struct Decoded {
     pub unknown: Vec<(String, String)>,
 }
 
+impl Decoded {
+    /// What the page and the CLI tell about the link: each rejected value, then each key this
+    /// version does not know (kept in the link, so nothing is dropped silently).
+    pub fn shown_notices(&self) -> Vec<Notice> {
+        let unknown = self.unknown.iter().map(|(k, _)| {
+            let cut: String = k.chars().take(24).collect();
+            Notice {
+                key: if cut.len() < k.len() {
+                    format!("{cut}…")
+                } else {
+                    cut
+                },
+                reason: "kept in the link, not used by this version of Anneal".into(),
+            }
+        });
+        self.notices.iter().cloned().chain(unknown).collect()
+    }
+}
+
 /// `%XX` and `+` decoding; `None` for malformed escapes or bytes that are not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
@@ -214,6 +233,28 @@ pub fn reference_markdown() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_keys_are_named_after_the_rejected_values() {
+        let long = "k".repeat(40);
+        let d = decode(&format!("?t_max=abc&warmup_ratio=0.03&{long}=1"));
+        let shown: Vec<(String, String)> = d
+            .shown_notices()
+            .into_iter()
+            .map(|n| (n.key, n.reason))
+            .collect();
+        assert_eq!(shown.len(), 3);
+        assert_eq!(shown[0].0, "t_max");
+        assert_eq!(
+            shown[1],
+            (
+                "warmup_ratio".to_string(),
+                "kept in the link, not used by this version of Anneal".to_string()
+            )
+        );
+        assert_eq!(shown[2].0, format!("{}…", "k".repeat(24)));
+        assert!(decode("?t_max=10").shown_notices().is_empty());
+    }
 
     #[test]
     fn a_bare_version_leaves_the_base_alone() {

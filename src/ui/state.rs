@@ -53,8 +53,8 @@ impl AppState {
     /// element.
     pub fn from_link() -> Self {
         let opened = url::initial_state();
+        let link_notices = RwSignal::new(opened.shown_notices());
         let settings = RwSignal::new(opened.settings);
-        let link_notices = RwSignal::new(opened.notices);
         let unknown = StoredValue::new(opened.unknown);
         let push_next = StoredValue::new(false);
         url::sync(settings, unknown, push_next);
