@@ -78,3 +78,16 @@ fn shapes_that_are_not_cosine_annealing_have_no_nearest_schedule() {
         ["not a cosine-annealing schedule: shown as an overlay only"]
     );
 }
+
+#[test]
+fn every_golden_case_has_a_finite_length_of_its_own() {
+    let doc: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/golden_public.json")).expect("JSON");
+    for case in doc["cases"].as_array().expect("cases") {
+        let dtype = case["dtype"].as_str().unwrap_or("float64");
+        let family = case["family"].as_str().expect("family");
+        let mode = Mode::from_golden(family, &case["params"], dtype).expect("valid");
+        let n = mode.length();
+        assert!(n.is_finite() && n > 0.0, "{}: {n}", case["id"]);
+    }
+}

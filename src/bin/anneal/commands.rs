@@ -20,10 +20,17 @@ pub enum Format {
 /// Most steps `anneal values` evaluates.
 pub const MAX_VALUE_STEPS: u64 = 10_000_000;
 
-/// The learning rate at steps 0…steps−1 of a pasted framework call, as the library computes it.
-/// `lr` is the optimizer's learning rate for calls that scale it (PyTorch, timm, Hugging Face).
-pub fn values(call: &str, lr: Option<f64>, steps: u64, format: Format) -> Result<String, String> {
-    if steps == 0 || steps > MAX_VALUE_STEPS {
+/// The learning rate at steps 0…steps−1 of a pasted framework call, as the library computes it;
+/// without `steps`, up to and including the end of the schedule's own length (four cycles of
+/// endless restarts). `lr` is the optimizer's learning rate for calls that scale it (PyTorch,
+/// timm, Hugging Face).
+pub fn values(
+    call: &str,
+    lr: Option<f64>,
+    steps: Option<u64>,
+    format: Format,
+) -> Result<String, String> {
+    if steps.is_some_and(|n| n == 0 || n > MAX_VALUE_STEPS) {
         return Err(format!("--steps must be between 1 and {MAX_VALUE_STEPS}"));
     }
     let current = Settings {
@@ -37,6 +44,12 @@ pub fn values(call: &str, lr: Option<f64>, steps: u64, format: Format) -> Result
             found.function
         ));
     }
+    let own = found.mode.length().ceil() + 1.0;
+    let steps = steps.unwrap_or(if own.is_finite() {
+        (own as u64).clamp(1, MAX_VALUE_STEPS)
+    } else {
+        MAX_VALUE_STEPS
+    });
     let points: Vec<f64> = (0..steps).map(|t| t as f64).collect();
     let values = found.mode.eval(&points).map_err(|e| e.to_string())?;
     Ok(match format {
@@ -71,7 +84,7 @@ pub fn export_link(link: &str, to: &str) -> Result<(String, Vec<String>), String
     let query = query.split('#').next().unwrap_or_default();
     let d = decode(query);
     let notices = d
-        .notices
+        .shown_notices()
         .iter()
         .map(|n| format!("{}: {}", n.key, n.reason))
         .collect();

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: anneal eval < cases.json > values.json
-       anneal values '<framework call>' [--lr X] --steps N [--format csv|json]
+       anneal values '<framework call>' [--lr X] [--steps N] [--format csv|json]
        anneal export --url '<share link>' --to torch|timm|hf|optax|keras|csv|svg
 
   eval   read a golden-format document ({\"cases\": [...]}, each case with id, family,
@@ -17,7 +17,9 @@ usage: anneal eval < cases.json > values.json
 
   values the learning rate at steps 0..N-1 of a pasted scheduler call, as the library
          computes it (e.g. 'CosineAnnealingWarmRestarts(opt, T_0=10, T_mult=2)');
-         --lr is the optimizer's learning rate for PyTorch, timm and Hugging Face calls.
+         --lr is the optimizer's learning rate for PyTorch, timm and Hugging Face calls;
+         without --steps, up to the end of the schedule's own length (T_max,
+         num_training_steps, decay_steps, …; four cycles of endless restarts).
 
   export a share link's state as framework code, the CSV series, or the chart as SVG;
          values the link could not use are listed on stderr.";
@@ -86,11 +88,10 @@ fn values(args: &[&str]) -> ExitCode {
         Some(Ok(v)) if v.is_finite() && v > 0.0 => Some(v),
         Some(_) => return emit("values", Err("--lr must be a positive number".into())),
     };
-    let Some(Ok(steps)) = option(args, "--steps").map(str::parse::<u64>) else {
-        return emit(
-            "values",
-            Err("--steps N (a whole number) is required".into()),
-        );
+    let steps = match option(args, "--steps").map(str::parse::<u64>) {
+        None => None,
+        Some(Ok(n)) => Some(n),
+        Some(Err(_)) => return emit("values", Err("--steps N must be a whole number".into())),
     };
     let format = match option(args, "--format").unwrap_or("csv") {
         "csv" => commands::Format::Csv,

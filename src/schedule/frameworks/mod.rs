@@ -22,6 +22,9 @@ macro_rules! exact {
             fn nearest(&self) -> $crate::schedule::frameworks::Nearest {
                 ($nearest)(self)
             }
+            fn length(&self) -> f64 {
+                self.length()
+            }
         }
     };
     (stepped $ty:ty, $framework:expr, $nearest:expr) => {
@@ -38,6 +41,9 @@ macro_rules! exact {
             fn nearest(&self) -> $crate::schedule::frameworks::Nearest {
                 ($nearest)(self)
             }
+            fn length(&self) -> f64 {
+                self.length()
+            }
         }
     };
 }
@@ -47,6 +53,7 @@ mod arg;
 mod equivalent;
 mod framework;
 pub mod keras;
+pub mod length;
 mod nearest;
 pub mod optax;
 mod params;
@@ -112,6 +119,8 @@ pub trait Exact {
     }
     /// The nearest explorer schedule.
     fn nearest(&self) -> Nearest;
+    /// Steps (or epochs) the schedule is written for; four cycles of endless restarts.
+    fn length(&self) -> f64;
 }
 
 /// Declares [`Mode`], one variant per mode type, and its dispatch to [`Exact`].
@@ -144,6 +153,11 @@ macro_rules! modes {
             fn exact_stepped(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
                 match self {
                     $(Mode::$variant(m) => m.stepped(),)*
+                }
+            }
+            fn exact_length(&self) -> f64 {
+                match self {
+                    $(Mode::$variant(m) => Exact::length(m),)*
                 }
             }
             fn exact_value(&self, t: f64) -> Result<f64, ScheduleError> {
@@ -212,6 +226,11 @@ impl Mode {
     /// The nearest explorer schedule, and what it cannot show.
     pub fn nearest(&self) -> Nearest {
         self.exact_nearest()
+    }
+
+    /// Steps (or epochs) the schedule is written for (four cycles of endless restarts).
+    pub fn length(&self) -> f64 {
+        self.exact_length()
     }
 
     /// The learning rates after construction and after each `step()`, for the schedulers that

@@ -4,6 +4,7 @@
 use num_traits::Float;
 
 use crate::schedule::error::{check_positive, ScheduleError};
+use crate::schedule::frameworks::length::{cycles, SHOWN_CYCLES};
 
 /// Keras's floatx: the precision every tensor in the schedule is computed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +57,11 @@ pub struct CosineDecay {
 }
 
 impl CosineDecay {
+    /// Steps the schedule is written for: the warm-up, then decay_steps.
+    pub fn length(&self) -> f64 {
+        self.warmup_steps + self.decay_steps
+    }
+
     /// Keras divides by decay_steps; zero or negative gives no curve.
     pub fn validate(&self) -> Result<(), ScheduleError> {
         check_positive("decay_steps", self.decay_steps)
@@ -115,6 +121,11 @@ pub struct CosineDecayRestarts {
 }
 
 impl CosineDecayRestarts {
+    /// Restarts never end: four cycles, as the explorer's automatic horizon shows.
+    pub fn length(&self) -> f64 {
+        cycles(self.first_decay_steps, self.t_mul, SHOWN_CYCLES)
+    }
+
     /// Keras divides by first_decay_steps and log(t_mul).
     pub fn validate(&self) -> Result<(), ScheduleError> {
         check_positive("first_decay_steps", self.first_decay_steps)?;

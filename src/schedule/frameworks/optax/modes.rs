@@ -18,6 +18,11 @@ pub struct CosineDecay {
 }
 
 impl CosineDecay {
+    /// Steps the schedule is written for: decay_steps.
+    pub fn length(&self) -> f64 {
+        self.decay_steps
+    }
+
     /// optax raises unless decay_steps > 0.
     pub fn validate(&self) -> Result<(), ScheduleError> {
         check_positive("decay_steps", self.decay_steps)?;
@@ -50,6 +55,11 @@ pub struct WarmupCosineDecay {
 }
 
 impl WarmupCosineDecay {
+    /// Steps the schedule is written for: decay_steps (which counts the warm-up).
+    pub fn length(&self) -> f64 {
+        self.decay_steps
+    }
+
     /// optax raises when the cosine part would be empty.
     pub fn validate(&self) -> Result<(), ScheduleError> {
         check_range("warmup_steps", self.warmup_steps, 0.0, f64::MAX)?;
@@ -100,6 +110,11 @@ pub struct Sgdr {
 }
 
 impl Sgdr {
+    /// Steps the schedule is written for: every cycle's decay_steps.
+    pub fn length(&self) -> f64 {
+        self.cycles.iter().map(|c| c.decay_steps).sum()
+    }
+
     /// Needs at least one valid cycle.
     pub fn validate(&self) -> Result<(), ScheduleError> {
         if self.cycles.is_empty() {
@@ -143,6 +158,11 @@ pub struct CosineOnecycle {
 }
 
 impl CosineOnecycle {
+    /// Steps the schedule is written for: transition_steps.
+    pub fn length(&self) -> f64 {
+        self.transition_steps
+    }
+
     /// optax raises unless transition_steps > 0.
     pub fn validate(&self) -> Result<(), ScheduleError> {
         check_positive("transition_steps", self.transition_steps)?;

@@ -3,6 +3,7 @@
 use std::f64::consts::PI;
 
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
+use crate::schedule::frameworks::length::{cycles, SHOWN_CYCLES};
 use crate::schedule::frameworks::python::{floor_log_base, floordiv};
 
 /// `CosineLRScheduler` with every parameter that shapes the curve.
@@ -31,6 +32,17 @@ pub struct CosineLr {
 }
 
 impl CosineLr {
+    /// Steps (or epochs) the schedule is written for: the prefix warm-up, then its cycles (four at most when restarts go on).
+    pub fn length(&self) -> f64 {
+        let n = (self.cycle_limit as u32).clamp(1, SHOWN_CYCLES);
+        let prefix = if self.warmup_prefix {
+            self.warmup_t
+        } else {
+            0.0
+        };
+        prefix + cycles(self.t_initial, self.cycle_mul, n)
+    }
+
     /// Rejects what timm rejects or what has no finite curve.
     pub fn validate(&self) -> Result<(), ScheduleError> {
         check_positive("t_initial", self.t_initial)?;

@@ -48,6 +48,9 @@ impl Exact for WarmRestartsEpoch {
     fn nearest(&self) -> Nearest {
         nearest::warm_restarts(&self.0)
     }
+    fn length(&self) -> f64 {
+        self.0.length()
+    }
 }
 
 impl Exact for OneCycle {
@@ -69,5 +72,8 @@ impl Exact for OneCycle {
     }
     fn nearest(&self) -> Nearest {
         Nearest::overlay_only()
+    }
+    fn length(&self) -> f64 {
+        self.length()
     }
 }

@@ -5,6 +5,7 @@
 use std::f64::consts::PI;
 
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
+use crate::schedule::frameworks::length::{cycles, SHOWN_CYCLES};
 use crate::schedule::frameworks::python::floor_log_base;
 
 /// `CosineAnnealingLR(T_max, eta_min)`: recursive, and periodic past T_max (it never clamps).
@@ -19,6 +20,11 @@ pub struct CosineAnnealing {
 }
 
 impl CosineAnnealing {
+    /// Steps the schedule is written for: T_max.
+    pub fn length(&self) -> f64 {
+        self.t_max
+    }
+
     /// Rejects what PyTorch rejects or what has no finite curve.
     pub fn validate(&self) -> Result<(), ScheduleError> {
         check_positive("T_max", self.t_max)
@@ -64,6 +70,11 @@ pub struct WarmRestarts {
 }
 
 impl WarmRestarts {
+    /// Restarts never end: four cycles, as the explorer's automatic horizon shows.
+    pub fn length(&self) -> f64 {
+        cycles(self.t_0 as f64, self.t_mult as f64, SHOWN_CYCLES)
+    }
+
     /// Rejects what PyTorch rejects.
     pub fn validate(&self) -> Result<(), ScheduleError> {
         if self.t_0 == 0 {
@@ -134,6 +145,11 @@ pub struct LinearThenCosine {
 }
 
 impl LinearThenCosine {
+    /// Steps the schedule is written for: the milestone, then the cosine's T_max.
+    pub fn length(&self) -> f64 {
+        self.milestone as f64 + self.cosine.t_max
+    }
+
     /// Rejects what PyTorch rejects.
     pub fn validate(&self) -> Result<(), ScheduleError> {
         check_range("start_factor", self.start_factor, f64::MIN_POSITIVE, 1.0)?;
@@ -198,6 +214,11 @@ pub struct OneCycle {
 }
 
 impl OneCycle {
+    /// Steps the schedule is written for: total_steps.
+    pub fn length(&self) -> f64 {
+        self.total_steps as f64
+    }
+
     /// Rejects what PyTorch rejects.
     pub fn validate(&self) -> Result<(), ScheduleError> {
         if self.total_steps == 0 {

@@ -50,6 +50,11 @@ fn at_least_zero(f: f64) -> f64 {
 }
 
 impl CosineSchedule {
+    /// Steps the schedule is written for: num_training_steps.
+    pub fn length(&self) -> f64 {
+        self.num_training_steps
+    }
+
     /// Rejects floors outside [0, 1].
     pub fn validate(&self) -> Result<(), ScheduleError> {
         match self.kind {
@@ -159,6 +164,11 @@ pub struct Wsd {
 }
 
 impl Wsd {
+    /// Steps the schedule is written for: warm-up, stable and decay.
+    pub fn length(&self) -> f64 {
+        self.warmup + self.stable + self.decay
+    }
+
     /// Rejects floors outside [0, 1].
     pub fn validate(&self) -> Result<(), ScheduleError> {
         check_range("min_lr_ratio", self.min_lr_ratio, 0.0, 1.0)
