@@ -209,6 +209,19 @@ test('framework comparison lists five frameworks with their differences', async 
   await page.close();
 });
 
+test('the largest difference is measured over the run and reads "identical" within float noise', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?compare=1`);
+  await nextFrames(page);
+  const cells = await page.$$eval('table.frameworks tbody tr', (rows) =>
+    Object.fromEntries(rows.map((r) => [r.querySelector('th').textContent.trim(), r.querySelector('td.num').textContent.trim()])));
+  // Plain cosine over T_max = 100: PyTorch climbs back after step 100, but the run ends there.
+  for (const f of ['PyTorch', 'timm', 'Hugging Face', 'optax']) assert.equal(cells[f], 'identical', f);
+  assert.match(cells.Keras, /^[\d.e-]+ \([\d.e-]+ % of η_max\) at step \d+$/, 'float32 rounding, with its share');
+  assert.doesNotMatch(cells.Keras, /\d\.\d*(?:0{6,}|9{6,})\d/, 'no float noise');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('pitfall flags sit on the curve and explain themselves', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   assert.equal(await page.locator('.flag').count(), 0);

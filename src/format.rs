@@ -23,6 +23,29 @@ pub fn format_value(v: f64) -> String {
     }
 }
 
+/// The largest gap between two curves, `diff` at step `at`, as people read it: "identical"
+/// within float64 noise (≤ 1e-15 of the peak `peak`), else three significant digits, its share
+/// of the peak and where it is.
+pub fn difference_text(diff: f64, at: f64, peak: f64) -> String {
+    let peak = peak.abs();
+    if !diff.is_finite() {
+        return "—".to_string();
+    }
+    if diff <= 1e-15 * peak {
+        return "identical".to_string();
+    }
+    let shown = format_value(round_significant(diff, 3));
+    let share = if peak > 0.0 {
+        format!(
+            " ({} % of η_max)",
+            format_value(round_significant(diff / peak * 100.0, 2))
+        )
+    } else {
+        String::new()
+    };
+    format!("{shown}{share} at step {}", format_value(at))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +58,27 @@ mod tests {
         assert_eq!(format_value(100.0), "100");
         assert_eq!(format_value(f64::NAN), "—");
         assert_eq!(round_significant(0.123456, 3), 0.123);
+    }
+
+    #[test]
+    fn differences_read_as_people_write_them() {
+        assert_eq!(
+            difference_text(2.7755575615628914e-17, 265.0, 0.1),
+            "identical"
+        );
+        assert_eq!(difference_text(0.0, 0.0, 0.1), "identical");
+        assert_eq!(
+            difference_text(0.09897852811521522, 799.0, 0.1),
+            "0.099 (99 % of η_max) at step 799"
+        );
+        assert_eq!(
+            difference_text(1.4005167484065772e-8, 493.0, 0.1),
+            "1.4e-8 (1.4e-5 % of η_max) at step 493"
+        );
+        assert_eq!(
+            difference_text(1.83e-5, 2816.0, 2e-4),
+            "1.83e-5 (9.2 % of η_max) at step 2816"
+        );
+        assert_eq!(difference_text(f64::NAN, 1.0, 0.1), "—");
     }
 }

@@ -132,6 +132,9 @@ pub struct Resolved {
     pub steps_per_unit: f64,
     /// Right end of the x-axis, in optimizer steps.
     pub horizon_steps: f64,
+    /// End of the training run, in optimizer steps: the horizon the user set, else the end of
+    /// the last cycle the automatic horizon shows (which adds a fifth for what follows).
+    pub run_steps: f64,
     /// Plain-language notes about adjustments, for the page to show.
     pub notices: Vec<String>,
 }
@@ -208,32 +211,51 @@ impl Settings {
                 },
             },
         };
-        let horizon_steps = if self.horizon > 0.0 {
-            self.horizon * spu
+        let (horizon_steps, run_steps) = if self.horizon > 0.0 {
+            (self.horizon * spu, self.horizon * spu)
         } else {
-            auto_horizon(&schedule)
+            let end = run_end(&schedule);
+            ((end * 1.2).ceil().max(1.0), end)
         };
         Resolved {
             schedule,
             steps_per_unit: spu,
             horizon_steps,
+            run_steps,
             notices,
         }
     }
 }
 
-/// A horizon that shows the cycles and a little of what follows: 1.2 × the end of the last
-/// cycle shown (all of them with a limit, the first few without).
-fn auto_horizon(a: &Anneal) -> f64 {
+/// The end of the last cycle the automatic horizon shows (all of them with a limit, the first
+/// few without); the horizon is 1.2 × this, to show a little of what follows.
+fn run_end(a: &Anneal) -> f64 {
     let shown = a.cycles_run().unwrap_or(AUTO_CYCLES).min(AUTO_CYCLES);
     let shown = if a.restarts { shown } else { 1 };
-    let end = a.offset() + a.cycles().start(shown);
-    (end * 1.2).ceil().max(1.0)
+    a.offset() + a.cycles().start(shown)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_run_ends_where_the_schedule_does_and_the_chart_a_fifth_later() {
+        let plain = Settings::default().resolve();
+        assert_eq!((plain.run_steps, plain.horizon_steps), (100.0, 120.0));
+        let warm = Settings {
+            warmup: 10.0,
+            ..Settings::default()
+        }
+        .resolve();
+        assert_eq!((warm.run_steps, warm.horizon_steps), (110.0, 132.0));
+        let set = Settings {
+            horizon: 250.0,
+            ..Settings::default()
+        }
+        .resolve();
+        assert_eq!((set.run_steps, set.horizon_steps), (250.0, 250.0));
+    }
 
     #[test]
     fn epochs_map_to_optimizer_steps_through_accumulation() {

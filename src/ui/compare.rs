@@ -6,7 +6,8 @@ pub use super::framework_curves::FrameworkCurve;
 use super::key_control::KeyControl;
 use super::overlays::{swatch, CONTRAST_COLOR, PIN_COLORS};
 use super::state::{use_app, AppState};
-use crate::share::{format_value, key, pin_name, Pin, MAX_PINS, MAX_PIN_NAME};
+use crate::format::difference_text;
+use crate::share::{key, pin_name, Pin, MAX_PINS, MAX_PIN_NAME};
 
 /// Pin controls and the framework comparison table.
 #[component]
@@ -125,7 +126,7 @@ pub fn ComparePanel() -> impl IntoView {
                         <tr>
                             <th scope="col">"Framework"</th>
                             <th scope="col">"Nearest call"</th>
-                            <th scope="col">"Largest |Δη|"</th>
+                            <th scope="col">"Largest |Δη| in the run"</th>
                             <th scope="col">"Where it differs"</th>
                         </tr>
                     </thead>
@@ -137,7 +138,7 @@ pub fn ComparePanel() -> impl IntoView {
                                 .map(|f| {
                                     let diff = match (&f.samples, f.max_diff) {
                                         (Err(e), _) => e.clone(),
-                                        (_, Some((d, at))) => format!("{} at step {}", format_value(d), format_value(at)),
+                                        (_, Some((d, at))) => difference_text(d, at, f.peak),
                                         _ => "—".to_string(),
                                     };
                                     view! {

@@ -26,8 +26,11 @@ pub struct FrameworkCurve {
     pub notes: Vec<String>,
     /// (step, η) samples, or why there are none.
     pub samples: Result<Vec<(f64, f64)>, String>,
-    /// Largest |Δη| against the current schedule and the step where it happens.
+    /// Largest |Δη| against the current schedule within the training run (not the part of the
+    /// chart after it) and the step where it happens.
     pub max_diff: Option<(f64, f64)>,
+    /// The current schedule's η_max when these were computed, for the difference's share.
+    pub peak: f64,
 }
 
 /// One framework's curve being computed.
@@ -74,6 +77,7 @@ fn finish(p: Pending, r: &Resolved) -> FrameworkCurve {
     let mut cache = CycleCache::default();
     let max_diff = samples.as_ref().ok().and_then(|pts| {
         pts.iter()
+            .take_while(|&&(t, _)| t <= r.run_steps)
             .map(|&(t, v)| ((v - r.schedule.lr_cached(t, &mut cache)).abs(), t))
             .fold(None, |m: Option<(f64, f64)>, d| match m {
                 Some(best) if best.0 >= d.0 => Some(best),
@@ -87,6 +91,7 @@ fn finish(p: Pending, r: &Resolved) -> FrameworkCurve {
         notes: p.notes,
         samples,
         max_diff,
+        peak: r.schedule.eta_max,
     }
 }
 
