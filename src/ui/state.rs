@@ -20,7 +20,7 @@ pub struct AppState {
     pub resolved: Memo<Resolved>,
     /// Link keys this version does not know, written back unchanged.
     pub unknown: StoredValue<Vec<(String, String)>>,
-    /// Values of the opening link that could not be used.
+    /// What the opening link held that is not used: rejected values and unknown keys.
     pub link_notices: RwSignal<Vec<Notice>>,
     /// How the page is shown.
     pub view: Memo<View>,

@@ -132,35 +132,47 @@ macro_rules! modes {
             $($(#[$doc])* $variant($ty),)*
         }
 
-        /// Static dispatch to each mode's [`Exact`] impl (a `&dyn Exact` kept every impl's
-        /// default methods and vtables in the page's wasm).
+        // Static dispatch to each mode's [`Exact`] impl (a `&dyn Exact` kept every impl's
+        // default methods and vtables in the page's wasm).
         impl Mode {
-            fn exact_framework(&self) -> Framework {
+            /// The library the mode belongs to.
+            pub fn framework(&self) -> Framework {
                 match self {
                     $(Mode::$variant(m) => Exact::framework(m),)*
                 }
             }
-            fn exact_check(&self) -> Result<(), ScheduleError> {
+
+            /// Rejects parameters the library rejects or that give no finite curve.
+            pub fn validate(&self) -> Result<(), ScheduleError> {
                 match self {
                     $(Mode::$variant(m) => m.check(),)*
                 }
             }
-            fn exact_nearest(&self) -> Nearest {
+
+            /// The nearest explorer schedule, and what it cannot show.
+            pub fn nearest(&self) -> Nearest {
                 match self {
                     $(Mode::$variant(m) => m.nearest(),)*
                 }
             }
-            fn exact_stepped(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
-                match self {
-                    $(Mode::$variant(m) => m.stepped(),)*
-                }
-            }
-            fn exact_length(&self) -> f64 {
+
+            /// Steps (or epochs) the schedule is written for (four cycles of endless restarts).
+            pub fn length(&self) -> f64 {
                 match self {
                     $(Mode::$variant(m) => Exact::length(m),)*
                 }
             }
-            fn exact_value(&self, t: f64) -> Result<f64, ScheduleError> {
+
+            /// The learning rates after construction and after each `step()`, for the
+            /// schedulers that are only defined by stepping them.
+            fn stepped_lrs(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
+                match self {
+                    $(Mode::$variant(m) => m.stepped(),)*
+                }
+            }
+
+            /// The learning rate at one point, for every mode that is not stepped.
+            fn at_point(&self, t: f64) -> Result<f64, ScheduleError> {
                 match self {
                     $(Mode::$variant(m) => m.value(t),)*
                 }
@@ -213,32 +225,6 @@ impl Mode {
         by_family(family)?.mode(params, dtype)
     }
 
-    /// The library the mode belongs to.
-    pub fn framework(&self) -> Framework {
-        self.exact_framework()
-    }
-
-    /// Rejects parameters the library rejects or that give no finite curve.
-    pub fn validate(&self) -> Result<(), ScheduleError> {
-        self.exact_check()
-    }
-
-    /// The nearest explorer schedule, and what it cannot show.
-    pub fn nearest(&self) -> Nearest {
-        self.exact_nearest()
-    }
-
-    /// Steps (or epochs) the schedule is written for (four cycles of endless restarts).
-    pub fn length(&self) -> f64 {
-        self.exact_length()
-    }
-
-    /// The learning rates after construction and after each `step()`, for the schedulers that
-    /// are only defined by stepping them.
-    fn stepped_lrs(&self) -> Option<Box<dyn Iterator<Item = f64>>> {
-        self.exact_stepped()
-    }
-
     /// The last step the page evaluates of a `horizon`: a stepped scheduler stops at
     /// [`STEPPED_SHOWN`], every other mode goes to the horizon.
     pub fn shown_end(&self, horizon: f64) -> f64 {
@@ -254,10 +240,5 @@ impl Mode {
         let mut progress = Progress::new(self, points.to_vec());
         progress.advance(usize::MAX);
         progress.finish()
-    }
-
-    /// The learning rate at one point, for every mode that is not stepped.
-    fn at_point(&self, t: f64) -> Result<f64, ScheduleError> {
-        self.exact_value(t)
     }
 }
