@@ -1,7 +1,10 @@
 //! Every public golden case (values computed by the real libraries) against Anneal's framework modes,
 //! natively and in the browser (where `cos` and `ln` come from a different libm).
 
+mod common;
+
 use anneal::schedule::frameworks::Mode;
+use common::points;
 use serde_json::Value;
 
 #[cfg(target_arch = "wasm32")]
@@ -9,81 +12,13 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 const FIXTURE: &str = include_str!("fixtures/golden_public.json");
 
-/// Float64 cases: relative error ≤ 1e-12, or absolute ≤ 1e-18 near zero.
-fn close64(got: f64, want: f64) -> bool {
-    (got - want).abs() <= 1e-18 || (got - want).abs() <= 1e-12 * want.abs()
-}
-
-/// Keras float32 cases: within float32 rounding of the library's result.
-fn close32(got: f64, want: f64) -> bool {
-    (got - want).abs() <= 1e-9 || (got - want).abs() <= 1e-4 * want.abs()
-}
-
 fn cases() -> Vec<Value> {
-    let doc: Value = serde_json::from_str(FIXTURE).expect("fixture is JSON");
-    doc["cases"].as_array().expect("cases").clone()
+    common::cases(FIXTURE)
 }
 
-fn points(case: &Value, n: usize) -> Vec<f64> {
-    match case.get("t").and_then(Value::as_array) {
-        Some(t) => t
-            .iter()
-            .map(|x| x.as_f64().expect("t is numeric"))
-            .collect(),
-        None => (0..n).map(|i| i as f64).collect(),
-    }
-}
-
-/// Compares every case; returns the number of values compared and the mismatches.
-fn check_every_case() -> (usize, Vec<String>) {
-    let cases = cases();
-    assert_eq!(cases.len(), 49, "the public fixture holds 49 cases");
-    let mut failures = Vec::new();
-    let mut checked = 0usize;
-    for case in &cases {
-        let id = case["id"].as_str().unwrap_or("?");
-        let dtype = case["dtype"].as_str().unwrap_or("float64");
-        let want: Vec<f64> = case["values"]
-            .as_array()
-            .expect("values")
-            .iter()
-            .map(|v| v.as_f64().expect("numeric value"))
-            .collect();
-        let t = points(case, want.len());
-        let family = case["family"].as_str().unwrap_or("");
-        let got = match Mode::from_golden(family, &case["params"], dtype).and_then(|m| m.eval(&t)) {
-            Ok(v) => v,
-            Err(e) => {
-                failures.push(format!("{id}: {e}"));
-                continue;
-            }
-        };
-        let close = if dtype.contains("float32") {
-            close32
-        } else {
-            close64
-        };
-        for (k, (&g, &w)) in got.iter().zip(&want).enumerate() {
-            checked += 1;
-            if !close(g, w) {
-                failures.push(format!("{id} at t={}: got {g:e}, want {w:e}", t[k]));
-                break;
-            }
-        }
-    }
-    (checked, failures)
-}
-
-/// Fails with every mismatch listed, unless all public values match.
+/// Fails with every mismatch listed, unless all 49 public cases match.
 fn assert_every_case_matches() {
-    let (checked, failures) = check_every_case();
-    assert!(checked > 5000, "compared {checked} values");
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_all_match(&cases(), 49, |_| true);
 }
 
 #[test]
