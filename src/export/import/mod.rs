@@ -105,14 +105,22 @@ fn params(call: &Call, names: &[&str]) -> Result<Vec<(String, Arg)>, ImportError
     Ok(out)
 }
 
-/// A chaining call's inner scheduler calls become the golden format's nested dictionaries,
-/// each under its own name.
+/// A chaining call's inner scheduler calls become the golden format's list of dicts, each
+/// naming its call under the nested list's tag; an inner call must be one of the same
+/// library's pasted APIs, and may chain others in turn.
 fn nested(
     call: &Call,
+    framework: Framework,
     pasted: &Pasted,
     nested: &Nested,
-    p: &mut Vec<(String, Arg)>,
+    p: &mut [(String, Arg)],
 ) -> Result<(), ImportError> {
+    let Some((_, list)) = p.iter_mut().find(|(k, _)| k == nested.arg) else {
+        return Err(error(
+            None,
+            format!("{} needs its list of {}", pasted.python, nested.arg),
+        ));
+    };
     let by_position = pasted.positional.iter().position(|n| *n == nested.arg);
     let inner = by_position.and_then(|i| call.args.get(i)).or_else(|| {
         call.kwargs
@@ -126,29 +134,38 @@ fn nested(
             format!("{} needs its list of {}", pasted.python, nested.arg),
         ));
     };
-    let shape: Vec<String> = nested
-        .calls
-        .iter()
-        .map(|(n, _)| format!("{n}(…)"))
-        .collect();
-    let unsupported = || {
-        let only = format!("{}([{}])", pasted.python, shape.join(", "));
-        error(None, format!("only {only} is supported"))
-    };
-    if items.len() != nested.calls.len() {
-        return Err(unsupported());
-    }
     let mut calls = Vec::new();
-    for (item, (name, _)) in items.iter().zip(nested.calls) {
-        match item {
-            Py::Call(c) if last(&c.name) == *name => calls.push(c),
-            _ => return Err(unsupported()),
+    for item in items {
+        let Py::Call(c) = item else {
+            return Err(error(
+                None,
+                format!("{}'s {} must be scheduler calls", pasted.python, nested.arg),
+            ));
+        };
+        let name = last(&c.name);
+        let Some(inner) = framework
+            .apis()
+            .iter()
+            .filter_map(|api| api.pasted.as_ref())
+            .find(|q| q.python == name)
+        else {
+            return Err(error(
+                None,
+                format!(
+                    "{name} inside {} is not a {} scheduler Anneal reads",
+                    pasted.python,
+                    framework.name()
+                ),
+            ));
+        };
+        let mut q = params(c, inner.positional)?;
+        if let Some(n) = &inner.nested {
+            self::nested(c, framework, inner, n, &mut q)?;
         }
+        q.insert(0, (nested.tag.to_string(), Arg::Str(name.to_string())));
+        calls.push(Arg::Dict(q));
     }
-    p.retain(|(k, _)| k != nested.arg);
-    for (c, (name, positional)) in calls.into_iter().zip(nested.calls) {
-        p.push((name.to_string(), Arg::Dict(params(c, positional)?)));
-    }
+    *list = Arg::List(calls);
     Ok(())
 }
 
@@ -196,12 +213,20 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
         let boundary = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
         if boundary {
             let rest: String = chars[i..].iter().take(64).collect();
+            let called = |name: &str| {
+                rest.starts_with(name) && rest[name.len()..].trim_start().starts_with('(')
+            };
+            for framework in Framework::ALL {
+                if let Some((name, why)) = framework.unsupported().iter().find(|(n, _)| called(n)) {
+                    return Err(error(
+                        None,
+                        format!("{}'s {name} {why}; Anneal cannot draw it", framework.name()),
+                    ));
+                }
+            }
             for (framework, api) in apis() {
                 let Some(pasted) = &api.pasted else { continue };
-                let name = pasted.python;
-                let hit =
-                    rest.starts_with(name) && rest[name.len()..].trim_start().starts_with('(');
-                if hit {
+                if called(pasted.python) {
                     let call =
                         parse_call_at(&chars, i).map_err(|e| error(Some(e.column), e.message))?;
                     return build(&call, framework, api, pasted, &chars, current);
@@ -225,13 +250,7 @@ fn readable() -> String {
                 .apis()
                 .iter()
                 .filter_map(|api| api.pasted.as_ref())
-                .map(|p| match &p.nested {
-                    Some(n) => {
-                        let inner: Vec<&str> = n.calls.iter().map(|(name, _)| *name).collect();
-                        format!("{}({})", p.python, inner.join(", "))
-                    }
-                    None => p.python.to_string(),
-                })
+                .map(|p| p.python.to_string())
                 .collect();
             (!names.is_empty()).then(|| format!("{}'s {}", f.name(), names.join(", ")))
         })
@@ -249,7 +268,7 @@ fn build(
 ) -> Result<Imported, ImportError> {
     let mut p = params(call, pasted.positional)?;
     if let Some(n) = &pasted.nested {
-        nested(call, pasted, n, &mut p)?;
+        nested(call, framework, pasted, n, &mut p)?;
     }
     let mut notes = Vec::new();
     let mut lr_assumed = false;

@@ -28,13 +28,14 @@ pub struct Pasted {
     pub nested: Option<Nested>,
 }
 
-/// Calls nested in a list argument (SequentialLR's `schedulers`), each becoming a dict of its
-/// keyword arguments under its own name.
+/// A list argument of scheduler calls (SequentialLR's `schedulers`, join_schedules'
+/// `schedules`): each call becomes a dict of its keyword arguments, its name under `tag`, as
+/// the golden format writes composites.
 pub struct Nested {
     /// The argument holding the list.
     pub arg: &'static str,
-    /// The calls the list must hold, in order: (Python name, positional parameters).
-    pub calls: &'static [(&'static str, &'static [&'static str])],
+    /// The key naming each inner call (`class` for PyTorch, `fn` for optax).
+    pub tag: &'static str,
 }
 
 impl Api {

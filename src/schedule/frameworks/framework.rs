@@ -38,6 +38,8 @@ pub struct Library {
     pub scales_optimizer_lr: bool,
     /// Its scheduler APIs, one row each.
     pub apis: &'static [Api],
+    /// Its scheduler calls Anneal cannot draw, each with the reason (Python name, reason).
+    pub unsupported: &'static [(&'static str, &'static str)],
     /// Its nearest call for an Anneal schedule shown over a horizon.
     pub equivalent: fn(&Anneal, f64) -> Equivalent,
     /// Its ready-to-run code for that call.
@@ -118,6 +120,11 @@ impl Framework {
     /// Its scheduler APIs.
     pub fn apis(self) -> &'static [Api] {
         self.library().apis
+    }
+
+    /// Its scheduler calls Anneal cannot draw, with the reason for each.
+    pub fn unsupported(self) -> &'static [(&'static str, &'static str)] {
+        self.library().unsupported
     }
 
     /// The framework a key names.

@@ -18,6 +18,7 @@ pub(super) const LIBRARY: Library = Library {
     float_bits: 32,
     scales_optimizer_lr: false,
     apis: &api::APIS,
+    unsupported: &[],
     equivalent: equivalent::equivalent,
     snippet: snippet::snippet,
 };

@@ -41,13 +41,7 @@ pub(super) const APIS: [Api; 5] = [
             positional: &["optimizer", "schedulers", "milestones"],
             nested: Some(Nested {
                 arg: "schedulers",
-                calls: &[
-                    (
-                        "LinearLR",
-                        &["optimizer", "start_factor", "end_factor", "total_iters"],
-                    ),
-                    ("CosineAnnealingLR", &["optimizer", "T_max", "eta_min"]),
-                ],
+                tag: "class",
             }),
         }),
         build: linear_then_cosine,
