@@ -19,7 +19,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER
 
 .PHONY: help setup setup-web setup-browser serve test check fmt-check clippy test-native \
-        test-browser build size e2e bench screenshot clean
+        test-browser build size e2e bench screenshot frameworks-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -95,6 +95,17 @@ bench: setup build ## Criterion benchmarks of the core, then input→paint laten
 	cd e2e && node bench-memory.mjs
 	cd e2e && node bench-first-chart.mjs
 	cd e2e && node bench-extremes.mjs
+
+# The five libraries at the versions the golden files were computed with (not needed by `make test`).
+FRAMEWORKS_VENV ?= $(CURDIR)/target/frameworks-venv
+FRAMEWORKS_PINS := torch==2.15.0 timm==1.0.31 transformers==5.24.0 optax==0.2.8 jax==0.10.2 keras==3.15.1
+
+frameworks-check: ## Run every preset's and a battery of links' exported code in the real libraries
+	@test -x $(FRAMEWORKS_VENV)/bin/python || python3 -m venv $(FRAMEWORKS_VENV)
+	@$(FRAMEWORKS_VENV)/bin/python -c 'import torch, timm, transformers, optax, jax' 2>/dev/null \
+	  || $(FRAMEWORKS_VENV)/bin/pip install -q $(FRAMEWORKS_PINS)
+	cargo build --release --bin anneal
+	$(FRAMEWORKS_VENV)/bin/python tests/frameworks/check.py target/release/anneal
 
 clean: ## Remove build output (target/, dist/)
 	cargo clean

@@ -5,8 +5,8 @@ use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use anneal::charts::{draw_explorer, Theme};
 use anneal::export::{import, series_csv, snippets};
 use anneal::schedule::frameworks::Framework;
-use anneal::share::codec::decode;
-use anneal::share::{Settings, ThemeChoice};
+use anneal::share::codec::{decode, encode};
+use anneal::share::{Settings, ThemeChoice, PRESETS};
 
 /// Output format of `anneal values`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +69,14 @@ pub fn values(
             )
         }
     })
+}
+
+/// Each preset's key and its share link, one per line, for `anneal presets`.
+pub fn preset_links() -> String {
+    PRESETS
+        .iter()
+        .map(|p| format!("{}\t?{}\n", p.key, encode(&(p.settings)(), &[])))
+        .collect()
 }
 
 /// What `anneal export` can write: each framework's code by its key, the CSV series, the chart.

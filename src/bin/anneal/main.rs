@@ -9,6 +9,7 @@ const USAGE: &str = "\
 usage: anneal eval < cases.json > values.json
        anneal values '<framework call>' [--lr X] [--steps N] [--format csv|json]
        anneal export --url '<share link>' --to torch|timm|hf|optax|keras|csv|svg
+       anneal presets
 
   eval   read a golden-format document ({\"cases\": [...]}, each case with id, family,
          params, dtype and t or n) from stdin; write {\"cases\": [{\"id\", \"values\"}]}
@@ -22,7 +23,9 @@ usage: anneal eval < cases.json > values.json
          num_training_steps, decay_steps, …; four cycles of endless restarts).
 
   export a share link's state as framework code, the CSV series, or the chart as SVG;
-         values the link could not use are listed on stderr.";
+         values the link could not use are listed on stderr.
+
+  presets each preset's key and share link, tab-separated, one per line.";
 
 fn eval() -> ExitCode {
     let mut input = String::new();
@@ -130,6 +133,10 @@ fn main() -> ExitCode {
         ["eval"] => eval(),
         ["values", rest @ ..] => values(rest),
         ["export", rest @ ..] => export(rest),
+        ["presets"] => {
+            print!("{}", commands::preset_links());
+            ExitCode::SUCCESS
+        }
         ["-h"] | ["--help"] | ["help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
