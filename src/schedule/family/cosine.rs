@@ -139,7 +139,7 @@ impl Shape for Anneal {
     }
     fn length(&self) -> f64 {
         let n = self.cycles_run().unwrap_or(SHOWN_CYCLES);
-        self.offset() + self.cycles().start(n)
+        (self.offset() + self.cycles().start(n)).min(super::STEP_LIMIT)
     }
     fn rates(&self) -> (f64, f64) {
         let floor = if self.decay_min && self.decay < 1.0 {

@@ -275,14 +275,12 @@ pub(super) fn nums(values: &[f64]) -> Vec<ParamValue> {
     values.iter().map(|&v| ParamValue::Num(v)).collect()
 }
 
-/// The listed times in (a, b], at most `cap`.
+/// The listed times (in order) in (a, b], each once, at most `cap`.
 pub(super) fn within(times: &[f64], a: f64, b: f64, cap: usize) -> Vec<f64> {
-    times
-        .iter()
-        .copied()
-        .filter(|&t| t > a && t <= b)
-        .take(cap)
-        .collect()
+    let mut out: Vec<f64> = times.iter().copied().filter(|&t| t > a && t <= b).collect();
+    out.dedup();
+    out.truncate(cap);
+    out
 }
 
 /// Rejects a list of steps that is not strictly increasing.

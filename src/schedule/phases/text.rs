@@ -116,7 +116,11 @@ fn parse_phase(text: &str, phase: usize, controls: &Anneal) -> Result<Family, Ph
     let (name, args) = match text.split_once('(') {
         Some((name, rest)) => {
             let inner = rest.strip_suffix(')').ok_or_else(|| {
-                PhaseError::new(Some(phase), name, "expected ')' at the end of the phase")
+                PhaseError::new(
+                    Some(phase),
+                    "family",
+                    "expected ')' at the end of the phase",
+                )
             })?;
             (name, Some(inner))
         }
