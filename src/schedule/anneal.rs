@@ -238,7 +238,13 @@ impl Anneal {
         let frac = if self.k_decay == 1.0 {
             into / cycle.cosine_len
         } else {
-            into.powf(self.k_decay) / cycle.cosine_len.powf(self.k_decay)
+            // timm's tᵏ/Tᵏ, unless Tᵏ overflows (large k on long cycles): then the ratio's power.
+            let den = cycle.cosine_len.powf(self.k_decay);
+            if den.is_finite() {
+                into.powf(self.k_decay) / den
+            } else {
+                (into / cycle.cosine_len).powf(self.k_decay)
+            }
         };
         let factor = 0.5 * (1.0 + (PI * frac).cos());
         let factor = if self.exponent == 1.0 {
@@ -278,7 +284,8 @@ impl Anneal {
             if start > b {
                 break;
             }
-            if inside(start) {
+            // A prefix warm-up ends where the first cycle starts: one breakpoint, not two.
+            if inside(start) && out.last() != Some(&start) {
                 out.push(start);
             }
             let warm_end = start + w.length;

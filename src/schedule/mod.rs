@@ -1,20 +1,26 @@
 //! Learning-rate schedules: pure maths with no web types.
 //!
-//! [`Anneal`] is the general cosine family the explorer drives; [`frameworks`] reproduces
-//! what PyTorch, timm, Hugging Face, optax and Keras compute, quirks included; [`Family`]
-//! holds the other classic shapes for comparison.
+//! A [`Schedule`] is a sequence of phases, each a [`Family`] (constant, step, exponential, …,
+//! and [`Anneal`], the general cosine family the explorer drives); [`frameworks`] reproduces
+//! what PyTorch, timm, Hugging Face, optax and Keras compute, quirks included.
 
 mod anneal;
 mod cycles;
 mod error;
-mod families;
+mod family;
 pub mod frameworks;
+mod phases;
 mod pitfalls;
 mod warmup;
 
 pub use anneal::{Anneal, CycleCache, LR_LIMIT, T_LIMIT};
 pub use cycles::{Cycle, Cycles};
 pub use error::ScheduleError;
-pub use families::Family;
+pub use family::{
+    Constant, Cyclic, CyclicMode, Exponential, Family, FamilyKind, Interp, Isqrt, Linear,
+    Multistep, OneCycle, ParamKind, ParamSpec, ParamValue, PiecewiseConstant, PiecewiseInterp,
+    Polynomial, Ramp, Step, Tanh, Wsd, STEP_LIMIT,
+};
+pub use phases::{PhaseError, Schedule, ScheduleCache};
 pub use pitfalls::{pitfalls, Pitfall};
 pub use warmup::{ramp, Warmup, WarmupPlacement, WarmupScope, WarmupShape};

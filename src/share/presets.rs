@@ -1,7 +1,7 @@
 //! Named starting points with their sources, each a full [`Settings`].
 
 use super::settings::{Settings, Unit};
-use crate::schedule::{Family, WarmupShape};
+use crate::schedule::{Family, Ramp, Step, WarmupShape, Wsd};
 
 /// A non-cosine schedule a preset draws beside its cosine, in optimizer steps.
 #[derive(Clone, Copy, Debug)]
@@ -96,11 +96,11 @@ fn resnet_cosine() -> Settings {
 }
 
 fn resnet_steps() -> Family {
-    Family::Step {
+    Family::Step(Step {
         lr: 0.1,
         step_size: 30.0 * IMAGENET_STEPS,
         gamma: 0.1,
-    }
+    })
 }
 
 fn wsd_cosine() -> Settings {
@@ -116,13 +116,15 @@ fn wsd_cosine() -> Settings {
 }
 
 fn wsd() -> Family {
-    Family::Wsd {
+    Family::Wsd(Wsd {
         lr: 0.01,
         warmup: 2_000.0,
         stable: 88_000.0,
         decay: 10_000.0,
         min_ratio: 0.1,
-    }
+        warmup_shape: Ramp::Linear,
+        decay_shape: Ramp::Cosine,
+    })
 }
 
 /// Every preset, in menu order.
