@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use anneal::share::codec::{decode, encode, reference_markdown, Kind, Val, KEYS};
+use anneal::schedule::{Anneal, FamilyKind, Schedule};
 use anneal::share::{Pin, Settings, SLIDER_STEPS, T_MAX};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -32,6 +33,12 @@ fn any_settings() -> impl Strategy<Value = Settings> {
                     Val::Pin(Some(Box::new(pin)))
                 }
                 Kind::Pin => Val::Pin(None),
+                Kind::Phases if flag => {
+                    let kind = FamilyKind::ALL[choice % FamilyKind::ALL.len()];
+                    let family = kind.starter(0.1, 100.0 + position.round());
+                    Val::Text(Schedule::single(family).to_text(&Anneal::default()))
+                }
+                Kind::Phases => Val::Text(String::new()),
             };
             (key.set)(&mut s, v);
         }

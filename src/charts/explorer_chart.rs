@@ -9,7 +9,7 @@ use plotters::style::RGBColor;
 
 use super::{decimate, draw_schedule, envelope, Curve, PlotArea, ScheduleChart, Theme};
 use crate::format::format_value;
-use crate::schedule::{Anneal, CycleCache, Family, WarmupScope};
+use crate::schedule::{Family, Schedule, ScheduleCache, WarmupScope};
 use crate::share::{Resolved, Unit};
 
 /// A curve drawn over the current schedule: a pinned schedule or a framework's values.
@@ -27,7 +27,7 @@ pub struct Overlay {
 #[derive(Clone, Debug, PartialEq)]
 pub enum OverlaySource {
     /// A schedule, drawn through the exact envelope.
-    Schedule(Anneal),
+    Schedule(Schedule),
     /// Values at given steps, decimated per pixel column.
     Samples(Vec<(f64, f64)>),
     /// A comparison shape: monotone between its jumps, so column ends carry its extremes.
@@ -35,10 +35,10 @@ pub enum OverlaySource {
 }
 
 /// The schedule's curve in x = steps, decimated to `columns`.
-fn schedule_points(a: &Anneal, end: f64, columns: usize) -> Vec<(f64, f64)> {
-    let cache = RefCell::new(CycleCache::default());
-    let lr = |t: f64| a.lr_cached(t, &mut cache.borrow_mut());
-    envelope(lr, |x, y, cap| a.breakpoints(x, y, cap), 0.0, end, columns)
+fn schedule_points(s: &Schedule, end: f64, columns: usize) -> Vec<(f64, f64)> {
+    let cache = RefCell::new(ScheduleCache::default());
+    let lr = |t: f64| s.lr_cached(t, &mut cache.borrow_mut());
+    envelope(lr, |x, y, cap| s.breakpoints(x, y, cap), 0.0, end, columns)
 }
 
 /// Restart markers and warm-up bands drawn at most; more would be a solid smear.
@@ -60,7 +60,7 @@ pub fn draw_explorer<DB: DrawingBackend>(
     let in_units = |pts: Vec<(f64, f64)>| -> Vec<(f64, f64)> {
         pts.into_iter().map(|(t, v)| (t / spu, v)).collect()
     };
-    let points = in_units(schedule_points(a, end, columns));
+    let points = in_units(schedule_points(&r.phases, end, columns));
     let overlay_points: Vec<Vec<(f64, f64)>> = overlays
         .iter()
         .map(|o| {
@@ -73,10 +73,23 @@ pub fn draw_explorer<DB: DrawingBackend>(
             })
         })
         .collect();
-    let starts = a.restart_steps(end, MAX_MARKS);
-    let restarts: Vec<(f64, u64)> = starts.iter().zip(1..).map(|(&t, i)| (t / spu, i)).collect();
+    // A composed schedule marks where each phase starts (numbered from 2), not the cosine's
+    // restarts, and shades no warm-up: its phases say what each part is.
+    let composed = r.composed();
+    let (starts, first) = if composed {
+        let mut b = r.phases.boundaries.clone();
+        b.truncate(MAX_MARKS);
+        (b, 2)
+    } else {
+        (a.restart_steps(end, MAX_MARKS), 1)
+    };
+    let restarts: Vec<(f64, u64)> = starts
+        .iter()
+        .zip(first..)
+        .map(|(&t, i)| (t / spu, i))
+        .collect();
     let w_len = a.warmup.length;
-    let bands: Vec<(f64, f64)> = if w_len <= 0.0 {
+    let bands: Vec<(f64, f64)> = if w_len <= 0.0 || composed {
         Vec::new()
     } else if a.warmup.scope == WarmupScope::EveryCycle {
         std::iter::once(0.0)

@@ -34,7 +34,7 @@ pub struct ScheduleChart<'a> {
     pub x_max: f64,
     /// The curves, drawn in order (the first on the bottom).
     pub curves: &'a [Curve<'a>],
-    /// Restarts: x position and the index of the cycle that starts there.
+    /// Restarts: x position and the number of the cycle (or phase) that starts there.
     pub restarts: &'a [(f64, u64)],
     /// Warm-up regions to shade, as x ranges.
     pub warmup_bands: &'a [(f64, f64)],

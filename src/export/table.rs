@@ -90,6 +90,7 @@ pub fn state_json(s: &Settings) -> String {
                 Some(p) => serde_json::to_string(&pin_text(&p)).unwrap_or_default(),
                 None => "null".to_string(),
             },
+            Val::Text(t) => serde_json::to_string(&t).unwrap_or_default(),
         };
         fields.push(format!("\"{}\": {v}", key.name));
     }

@@ -219,6 +219,7 @@ pub fn reference_markdown() -> String {
             Kind::Choice(names) => names.join(", "),
             Kind::Parts(names) => format!("any of {}", names.join(", ")),
             Kind::Pin => "text".to_string(),
+            Kind::Phases => "phases: name(values)!start!name(values)…".to_string(),
         };
         out += &format!(
             "| `{}` | {} | {values} | {} |\n",

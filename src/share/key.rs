@@ -29,6 +29,8 @@ pub enum Kind {
     Parts(&'static [&'static str]),
     /// A pinned schedule, written `name~key:value~…`.
     Pin,
+    /// The schedule's phases in their text form (see [`crate::schedule::Schedule::parse`]).
+    Phases,
 }
 
 /// A key's value, typed.
@@ -44,6 +46,8 @@ pub enum Val {
     Mask(u32),
     /// A pin slot's content.
     Pin(Option<Box<Pin>>),
+    /// Text checked by its key (the phases).
+    Text(String),
 }
 
 /// One link key: its name, what it holds, its control, and where it lives in [`Settings`].
@@ -116,6 +120,14 @@ impl Val {
     /// Whether it is a flag that is on.
     pub fn on(&self) -> bool {
         *self == Val::Flag(true)
+    }
+
+    /// The text it holds; empty for another kind of value.
+    pub fn text(self) -> String {
+        match self {
+            Val::Text(t) => t,
+            _ => String::new(),
+        }
     }
 
     /// The choice's name it holds; empty for another kind of value.

@@ -7,7 +7,9 @@ use super::lab::Lab;
 use super::view::View;
 use crate::format::format_value;
 use crate::named::named;
-use crate::schedule::{Anneal, Warmup, WarmupPlacement, WarmupScope, WarmupShape};
+use crate::schedule::{
+    Anneal, Family, Schedule, Warmup, WarmupPlacement, WarmupScope, WarmupShape,
+};
 
 /// The unit the lengths are given in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +87,9 @@ pub struct Settings {
     pub grad_accum: f64,
     /// Logarithmic y-axis.
     pub log_y: bool,
+    /// The schedule's phases as text (`cos` is the cosine these controls set); empty for that
+    /// cosine alone.
+    pub phases: String,
     /// The landscape lab.
     pub lab: Lab,
     /// What the page shows and how.
@@ -116,6 +121,7 @@ impl Default for Settings {
             steps_per_epoch: STEPS_PER_EPOCH.default,
             grad_accum: GRAD_ACCUM.default,
             log_y: false,
+            phases: String::new(),
             lab: Lab::default(),
             view: View::default(),
             pins: Default::default(),
@@ -126,8 +132,11 @@ impl Default for Settings {
 /// The schedule a [`Settings`] means, and what had to be adjusted to make it valid.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resolved {
-    /// The schedule, in optimizer steps; always valid.
+    /// The cosine the controls set, in optimizer steps; always valid.
     pub schedule: Anneal,
+    /// The schedule drawn: the phases, with `schedule` as each `cos` phase (that cosine
+    /// alone when there are no phases); always valid.
+    pub phases: Schedule,
     /// Optimizer steps per unit on the x-axis.
     pub steps_per_unit: f64,
     /// Right end of the x-axis, in optimizer steps.
@@ -211,19 +220,52 @@ impl Settings {
                 },
             },
         };
+        let phases = self.phased(&schedule, &mut notices);
         let (horizon_steps, run_steps) = if self.horizon > 0.0 {
             (self.horizon * spu, self.horizon * spu)
         } else {
-            let end = run_end(&schedule);
+            let end = if is_cosine_alone(&phases, &schedule) {
+                run_end(&schedule)
+            } else {
+                phases.length()
+            };
             ((end * 1.2).ceil().max(1.0), end)
         };
         Resolved {
             schedule,
+            phases,
             steps_per_unit: spu,
             horizon_steps,
             run_steps,
             notices,
         }
+    }
+}
+
+impl Settings {
+    /// The phases with `controls` for each `cos`; the cosine alone when there are none, or
+    /// (with a notice) when the text cannot be read with these controls.
+    fn phased(&self, controls: &Anneal, notices: &mut Vec<String>) -> Schedule {
+        let alone = || Schedule::single(Family::Cosine(controls.clone()));
+        if self.phases.is_empty() {
+            return alone();
+        }
+        Schedule::parse(&self.phases, controls).unwrap_or_else(|e| {
+            notices.push(format!("The phases could not be drawn ({e}): showing the cosine alone."));
+            alone()
+        })
+    }
+}
+
+/// Whether `phases` is the controls' cosine and nothing else.
+fn is_cosine_alone(phases: &Schedule, controls: &Anneal) -> bool {
+    matches!(phases.phases.as_slice(), [Family::Cosine(a)] if a == controls)
+}
+
+impl Resolved {
+    /// Whether the schedule is more than the controls' cosine (other phases or families).
+    pub fn composed(&self) -> bool {
+        !is_cosine_alone(&self.phases, &self.schedule)
     }
 }
 

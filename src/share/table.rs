@@ -113,7 +113,7 @@ macro_rules! last {
 }
 
 /// Every key a link may carry besides `v`, in the order links write them.
-pub const KEYS: [Key; 46] = [
+pub const KEYS: [Key; 47] = [
     number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max"),
     number!(Schedule, ETA_MIN, eta_min, "floor η_min (absolute)", off: |s| s.eta_min_rel),
     flag!(
@@ -207,6 +207,18 @@ pub const KEYS: [Key; 46] = [
         Some("logarithmic η axis"),
         "logarithmic η axis"
     ),
+    Key {
+        name: "phases",
+        scope: Scope::Schedule,
+        kind: Kind::Phases,
+        label: None,
+        options: &[],
+        meaning: "the schedule as phases, `name(values)!start!name(values)…` in optimizer steps; `cos` is the cosine the keys above set (absent: that cosine alone)",
+        disabled: never,
+        get: |s| Val::Text(s.phases.clone()),
+        set: |s, v| s.phases = v.text(),
+        edit: Edit::Set,
+    },
     choice!(
         Lab,
         "surface",

@@ -7,6 +7,7 @@ use super::settings::{Pin, Settings};
 use super::table::keys_in;
 use super::view::View;
 use crate::format::format_value;
+use crate::schedule::{Anneal, Schedule};
 
 /// Longest value accepted for one key; anything longer is not a number or a name.
 const MAX_VALUE_LEN: usize = 64;
@@ -26,7 +27,7 @@ pub(crate) fn shown(raw: &str) -> String {
 
 /// Checks one raw value against its key; `Err` says why it was refused.
 pub(crate) fn parse_value(key: &Key, raw: &str) -> Result<Val, String> {
-    let limit = if matches!(key.kind, Kind::Pin) {
+    let limit = if matches!(key.kind, Kind::Pin | Kind::Phases) {
         MAX_PIN_LEN
     } else {
         MAX_VALUE_LEN
@@ -74,6 +75,9 @@ pub(crate) fn parse_value(key: &Key, raw: &str) -> Result<Val, String> {
             })
             .map(Val::Mask),
         Kind::Pin => parse_pin(raw, 0).map(|p| Val::Pin(Some(Box::new(p)))),
+        Kind::Phases => Schedule::parse(raw, &Anneal::default())
+            .map(|_| Val::Text(raw.to_string()))
+            .map_err(|e| e.to_string()),
     }
 }
 
@@ -90,6 +94,7 @@ pub(crate) fn text(v: Val) -> String {
         .hidden_names()
         .join(","),
         Val::Pin(p) => p.map(|p| pin_text(&p)).unwrap_or_default(),
+        Val::Text(t) => t,
     }
 }
 

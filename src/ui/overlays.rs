@@ -41,7 +41,7 @@ pub fn overlays(
         Some(Overlay {
             label: p.name.clone(),
             color: PIN_COLORS[slot],
-            source: OverlaySource::Schedule(p.settings.resolve().schedule),
+            source: OverlaySource::Schedule(p.settings.resolve().phases),
         })
     });
     let fw = frameworks.iter().filter_map(|f| {
