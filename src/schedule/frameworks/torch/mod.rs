@@ -6,7 +6,10 @@ mod modes;
 mod nearest;
 mod snippet;
 
-pub use modes::{CosineAnnealing, LinearThenCosine, OneCycle, WarmRestarts, WarmRestartsEpoch};
+pub use modes::{
+    Chained, CosineAnnealing, Cyclic, CyclicMode, Inner, Kind, Momentum, OneCycle, Scheduler,
+    Sequential, WarmRestarts, WarmRestartsEpoch,
+};
 
 use super::{Exact, Framework, Library, Nearest};
 use crate::schedule::ScheduleError;
@@ -19,7 +22,12 @@ pub(super) const LIBRARY: Library = Library {
     float_bits: 64,
     scales_optimizer_lr: true,
     apis: &api::APIS,
-    unsupported: &[],
+    unsupported: &[
+        ("ReduceLROnPlateau", "depends on the validation loss"),
+        ("LambdaLR", "takes a Python function"),
+        ("MultiplicativeLR", "takes a Python function"),
+        ("SWALR", "belongs to torch.optim.swa_utils and anneals towards an SWA lr from the optimizer's current lr, which Anneal does not model"),
+    ],
     equivalent: equivalent::equivalent,
     snippet: snippet::snippet,
 };
@@ -28,7 +36,42 @@ pub(super) const LIBRARY: Library = Library {
 // between the two lives here, where both are in scope.
 exact!(stepped CosineAnnealing, Framework::Torch, nearest::cosine_annealing);
 exact!(stepped WarmRestarts, Framework::Torch, nearest::warm_restarts);
-exact!(stepped LinearThenCosine, Framework::Torch, nearest::linear_then_cosine);
+exact!(stepped Scheduler, Framework::Torch, |_| Nearest::overlay_only());
+exact!(stepped Sequential, Framework::Torch, nearest::sequential);
+exact!(stepped Chained, Framework::Torch, |_| Nearest::overlay_only());
+
+/// A whole step from 0, as CyclicLR and OneCycleLR count them.
+fn whole_step(t: f64, name: &str) -> Result<u64, ScheduleError> {
+    if t >= 0.0 && t.fract() == 0.0 && t <= u64::MAX as f64 {
+        Ok(t as u64)
+    } else {
+        Err(ScheduleError::new(
+            "t",
+            format!("{name} counts whole steps from 0, got {t}"),
+        ))
+    }
+}
+
+impl Exact for Cyclic {
+    fn framework(&self) -> Framework {
+        Framework::Torch
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        Ok(self.at(whole_step(t, "CyclicLR")? as f64))
+    }
+    fn momentum(&self, t: f64) -> Option<f64> {
+        self.momentum_at(whole_step(t, "CyclicLR").ok()? as f64)
+    }
+    fn nearest(&self) -> Nearest {
+        Nearest::overlay_only()
+    }
+    fn length(&self) -> f64 {
+        self.length()
+    }
+}
 
 impl Exact for WarmRestartsEpoch {
     fn framework(&self) -> Framework {
@@ -62,14 +105,12 @@ impl Exact for OneCycle {
         self.validate()
     }
     fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        if t >= 0.0 && t.fract() == 0.0 && t <= u64::MAX as f64 {
-            self.at(t as u64)
-        } else {
-            Err(ScheduleError::new(
-                "t",
-                format!("OneCycleLR counts whole steps from 0, got {t}"),
-            ))
-        }
+        self.at(whole_step(t, "OneCycleLR")?)
+    }
+    fn momentum(&self, t: f64) -> Option<f64> {
+        self.momentum_at(whole_step(t, "OneCycleLR").ok()?)
+            .ok()
+            .flatten()
     }
     fn nearest(&self) -> Nearest {
         Nearest::overlay_only()
