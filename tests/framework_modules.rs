@@ -16,7 +16,7 @@ fn every_family_belongs_to_the_framework_whose_table_holds_it() {
 
 #[test]
 fn the_not_found_message_names_every_pasted_api() {
-    let e = import("StepLR(opt, 30)", &Settings::default()).unwrap_err();
+    let e = import("NoSuchLR(opt, 30)", &Settings::default()).unwrap_err();
     for (_, api) in apis() {
         if let Some(p) = &api.pasted {
             assert!(e.message.contains(p.python), "{}: {e}", p.python);

@@ -26,7 +26,6 @@ pub(super) const LIBRARY: Library = Library {
         ("ReduceLROnPlateau", "depends on the validation loss"),
         ("LambdaLR", "takes a Python function"),
         ("MultiplicativeLR", "takes a Python function"),
-        ("SWALR", "belongs to torch.optim.swa_utils and anneals towards an SWA lr from the optimizer's current lr, which Anneal does not model"),
     ],
     equivalent: equivalent::equivalent,
     snippet: snippet::snippet,
