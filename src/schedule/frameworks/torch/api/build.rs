@@ -184,6 +184,7 @@ fn inner(item: &Arg, optimizer_lr: f64, dtype: &str) -> Result<Inner, ScheduleEr
     match api.mode(&Arg::Dict(kwargs), dtype)? {
         Mode::TorchChainable(s) => Ok(Inner::Chainable(s)),
         Mode::TorchCosine(c) => Ok(Inner::Cosine(c)),
+        Mode::TorchWarmRestarts(w) => Ok(Inner::WarmRestarts(w)),
         Mode::TorchCyclic(c) => Ok(Inner::Cyclic(c)),
         Mode::TorchOneCycle(o) => Ok(Inner::OneCycle(o)),
         _ => Err(ScheduleError::new(

@@ -1,7 +1,7 @@
 //! PyTorch's `SequentialLR` and `ChainedScheduler` (torch 2.15 l.1082–1235, l.1478–1582) as
 //! drivers of a list of scheduler state machines over one optimizer lr.
 
-use super::{CosineAnnealing, Cyclic, OneCycle, Scheduler};
+use super::{CosineAnnealing, Cyclic, OneCycle, Scheduler, WarmRestarts};
 use crate::schedule::error::ScheduleError;
 
 /// A scheduler inside a composite, as constructed on the shared optimizer.
@@ -11,11 +11,22 @@ pub enum Inner {
     Chainable(Scheduler),
     /// CosineAnnealingLR.
     Cosine(CosineAnnealing),
+    /// CosineAnnealingWarmRestarts, stepped with `step()`.
+    WarmRestarts(WarmRestarts),
     /// CyclicLR.
     Cyclic(Cyclic),
     /// OneCycleLR (reading the optimizer's `initial_lr`, `max_lr` and `min_lr`, which the
     /// last OneCycleLR constructed wrote).
     OneCycle(OneCycle),
+}
+
+/// What a scheduler in a composite remembers between steps: its `last_epoch`, and
+/// CosineAnnealingWarmRestarts' position in its cycle.
+#[derive(Clone, Copy)]
+struct Slot {
+    epoch: f64,
+    t_cur: u64,
+    t_i: u64,
 }
 
 impl Inner {
@@ -24,6 +35,7 @@ impl Inner {
         match self {
             Inner::Chainable(s) => s.length(),
             Inner::Cosine(c) => c.length(),
+            Inner::WarmRestarts(w) => w.length(),
             Inner::Cyclic(c) => c.length(),
             Inner::OneCycle(o) => o.length(),
         }
@@ -34,6 +46,7 @@ impl Inner {
         match self {
             Inner::Chainable(s) => s.validate(),
             Inner::Cosine(c) => c.validate(),
+            Inner::WarmRestarts(w) => w.validate(),
             Inner::Cyclic(c) => c.validate(),
             Inner::OneCycle(o) => o.validate(),
         }
@@ -44,31 +57,76 @@ impl Inner {
         match self {
             Inner::Chainable(s) => s.base = base,
             Inner::Cosine(c) => c.base = base,
+            Inner::WarmRestarts(w) => w.base = base,
             Inner::Cyclic(_) | Inner::OneCycle(_) => {}
         }
     }
 
-    /// `get_lr()` at `last_epoch = e` from the current `lr`; `None` where PyTorch raises
-    /// (OneCycleLR past its total_steps).
-    fn next(&self, e: f64, lr: f64, initial: bool) -> Option<f64> {
+    /// Its state once constructed (`last_epoch` 0, at the start of its first cycle).
+    fn slot(&self) -> Slot {
+        let t_i = match self {
+            Inner::WarmRestarts(w) => w.t_0,
+            _ => 1,
+        };
+        Slot {
+            epoch: 0.0,
+            t_cur: 0,
+            t_i,
+        }
+    }
+
+    /// `get_lr()` at the slot's `last_epoch` from the current `lr`; `initial` in a
+    /// constructor's own first step; `None` where PyTorch raises (OneCycleLR past its
+    /// total_steps).
+    fn get_lr(&self, slot: &Slot, lr: f64, initial: bool) -> Option<f64> {
+        let e = slot.epoch;
         match self {
             Inner::Chainable(s) => Some(s.next(e, lr, initial)),
             Inner::Cosine(_) if initial => Some(lr),
             // The `_step_count == 1` branch of its get_lr is never reached here: every
             // scheduler's first step() after construction is its second.
             Inner::Cosine(c) => Some(c.next(e, lr)),
+            Inner::WarmRestarts(w) => Some(w.lr(slot.t_cur as f64, slot.t_i as f64)),
             Inner::Cyclic(c) => Some(c.at(e)),
             Inner::OneCycle(o) => o.at(e as u64).ok(),
         }
     }
 
+    /// `_initial_step()`: the constructor's first step, which SequentialLR repeats for the
+    /// scheduler it starts with.
+    fn first(&self, slot: &mut Slot, lr: f64) -> Option<f64> {
+        *slot = self.slot();
+        self.get_lr(slot, lr, true)
+    }
+
+    /// `step()`.
+    fn step(&self, slot: &mut Slot, lr: f64) -> Option<f64> {
+        if let Inner::WarmRestarts(w) = self {
+            // Its own step(): from last_epoch -1 it starts over at epoch 0.
+            if slot.epoch < 0.0 {
+                *slot = self.slot();
+            } else {
+                slot.epoch += 1.0;
+                slot.t_cur += 1;
+                if slot.t_cur >= slot.t_i {
+                    slot.t_cur %= slot.t_i;
+                    slot.t_i = slot.t_i.saturating_mul(w.t_mult);
+                }
+            }
+        } else {
+            slot.epoch += 1.0;
+        }
+        self.get_lr(slot, lr, false)
+    }
+
     /// `_update_lr(0)`, a SequentialLR milestone: the closed form where the class has one,
     /// else `get_lr()`; `None` where PyTorch raises.
-    fn restart(&self, lr: f64) -> Option<f64> {
+    fn restart(&self, slot: &mut Slot, lr: f64) -> Option<f64> {
+        slot.epoch = 0.0;
         match self {
             Inner::Chainable(s) => s.closed_form(0.0),
             Inner::Cosine(c) => Some(c.closed_form(0.0)),
-            _ => self.next(0.0, lr, false),
+            _ => self.get_lr(slot, lr, false),
         }
     }
 }
@@ -94,7 +152,7 @@ fn construct(optimizer_lr: f64, schedulers: &mut [Inner]) -> Result<(f64, f64), 
         lr = match s {
             // Its first step runs before its base_lrs become base_lr.
             Inner::Cyclic(c) => c.from_base(group, 0.0),
-            _ => s.next(0.0, lr, true).unwrap_or(lr),
+            _ => s.first(&mut s.slot(), lr).unwrap_or(lr),
         };
     }
     // Every OneCycleLR reads the optimizer's bounds, which the last one constructed wrote.
@@ -186,10 +244,16 @@ impl Sequential {
     pub fn steps(&self) -> impl Iterator<Item = f64> {
         let me = self.clone();
         // Construction undid every scheduler's first step: each is at last_epoch -1.
-        let mut epochs = vec![-1.0; me.schedulers.len()];
+        let mut slots: Vec<Slot> = me
+            .schedulers
+            .iter()
+            .map(|s| Slot {
+                epoch: -1.0,
+                ..s.slot()
+            })
+            .collect();
         let first = bisect_right(&me.milestones, 0.0);
-        epochs[first] = 0.0;
-        let mut lr = me.schedulers[first].next(0.0, me.initial_lr, true);
+        let mut lr = me.schedulers[first].first(&mut slots[first], me.initial_lr);
         let start = lr;
         let mut step = 0.0;
         std::iter::once(start)
@@ -197,13 +261,11 @@ impl Sequential {
             .chain(std::iter::from_fn(move || {
                 step += 1.0;
                 let k = bisect_right(&me.milestones, step);
-                let s = &me.schedulers[k];
+                let (s, slot) = (&me.schedulers[k], &mut slots[k]);
                 lr = if k > 0 && me.milestones[k - 1] as f64 == step {
-                    epochs[k] = 0.0;
-                    s.restart(lr?)
+                    s.restart(slot, lr?)
                 } else {
-                    epochs[k] += 1.0;
-                    s.next(epochs[k], lr?, false)
+                    s.step(slot, lr?)
                 };
                 lr
             }))
@@ -243,12 +305,12 @@ impl Chained {
     /// raises (a OneCycleLR stepped past its total_steps).
     pub fn steps(&self) -> impl Iterator<Item = f64> {
         let me = self.clone();
-        let mut step = 0.0;
+        let mut slots: Vec<Slot> = me.schedulers.iter().map(Inner::slot).collect();
         std::iter::successors(Some(me.start), move |&lr| {
-            step += 1.0;
             me.schedulers
                 .iter()
-                .try_fold(lr, |lr, s| s.next(step, lr, false))
+                .zip(slots.iter_mut())
+                .try_fold(lr, |lr, (s, slot)| s.step(slot, lr))
         })
     }
 }

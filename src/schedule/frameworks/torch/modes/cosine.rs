@@ -87,7 +87,7 @@ impl WarmRestarts {
     }
 
     /// `get_lr()` (l.2170): not recursive.
-    fn lr(&self, t_cur: f64, t_i: f64) -> f64 {
+    pub(super) fn lr(&self, t_cur: f64, t_i: f64) -> f64 {
         self.eta_min + (self.base - self.eta_min) * (1.0 + (PI * t_cur / t_i).cos()) / 2.0
     }
 
