@@ -203,6 +203,7 @@ fn parameters_torch_rejects_are_rejected_with_its_reason() {
         ("PolynomialLR(opt, 10, -1.0)", "power", "PolynomialLR with a negative power raises ZeroDivisionError at total_iters (0.0 ** power)"),
         ("CyclicLR(opt, 0.01, 0.1, mode='cosine')", "mode", "CyclicLR raises ValueError: mode is invalid and scale_fn is None (got 'cosine')"),
         ("CyclicLR(opt, 0.01, 0.1, 0)", "step_size_up", "CyclicLR(step_size_up=0) raises ZeroDivisionError at its first step (x / step_ratio)"),
+        ("OneCycleLR(opt, 0.1, 100, pct_start=1.5)", "pct_start", "OneCycleLR raises ValueError: Expected float between 0 and 1 pct_start, but got 1.5"),
         ("OneCycleLR(opt, 0.1, 100, anneal_strategy='exp')", "anneal_strategy", "OneCycleLR raises ValueError: anneal_strategy must be one of 'cos' or 'linear', instead got exp"),
         (
             "SequentialLR(opt, [LinearLR(opt), ExponentialLR(opt, 0.9)], milestones=[5, 9])",

@@ -51,26 +51,47 @@ fn whole_step(t: f64, name: &str) -> Result<u64, ScheduleError> {
     }
 }
 
-impl Exact for Cyclic {
-    fn framework(&self) -> Framework {
-        Framework::Torch
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        Ok(self.at(whole_step(t, "CyclicLR")? as f64))
-    }
-    fn momentum(&self, t: f64) -> Option<f64> {
-        self.momentum_at(whole_step(t, "CyclicLR").ok()? as f64)
-    }
-    fn nearest(&self) -> Nearest {
-        Nearest::overlay_only()
-    }
-    fn length(&self) -> f64 {
-        self.length()
-    }
+/// Implements [`Exact`] for a scheduler computed from its whole step count alone (`$m` the
+/// mode, `$s` the step): its lr, and the momentum it cycles.
+macro_rules! whole_steps {
+    ($ty:ty, $name:literal, |$m:ident, $s:ident| $lr:expr, $momentum:expr) => {
+        impl Exact for $ty {
+            fn framework(&self) -> Framework {
+                Framework::Torch
+            }
+            fn check(&self) -> Result<(), ScheduleError> {
+                self.validate()
+            }
+            fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+                let ($m, $s) = (self, whole_step(t, $name)?);
+                $lr
+            }
+            fn momentum(&self, t: f64) -> Option<f64> {
+                let ($m, $s) = (self, whole_step(t, $name).ok()?);
+                $momentum
+            }
+            fn nearest(&self) -> Nearest {
+                Nearest::overlay_only()
+            }
+            fn length(&self) -> f64 {
+                self.length()
+            }
+        }
+    };
 }
+
+whole_steps!(
+    Cyclic,
+    "CyclicLR",
+    |m, s| Ok(m.at(s as f64)),
+    m.momentum_at(s as f64)
+);
+whole_steps!(
+    OneCycle,
+    "OneCycleLR",
+    |m, s| m.at(s),
+    m.momentum_at(s).ok().flatten()
+);
 
 impl Exact for WarmRestartsEpoch {
     fn framework(&self) -> Framework {
@@ -93,28 +114,5 @@ impl Exact for WarmRestartsEpoch {
     }
     fn length(&self) -> f64 {
         self.0.length()
-    }
-}
-
-impl Exact for OneCycle {
-    fn framework(&self) -> Framework {
-        Framework::Torch
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        self.at(whole_step(t, "OneCycleLR")?)
-    }
-    fn momentum(&self, t: f64) -> Option<f64> {
-        self.momentum_at(whole_step(t, "OneCycleLR").ok()?)
-            .ok()
-            .flatten()
-    }
-    fn nearest(&self) -> Nearest {
-        Nearest::overlay_only()
-    }
-    fn length(&self) -> f64 {
-        self.length()
     }
 }

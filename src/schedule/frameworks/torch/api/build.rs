@@ -144,10 +144,19 @@ pub(super) fn one_cycle(p: &Params, _: &str) -> Result<Mode, ScheduleError> {
             format!("OneCycleLR raises ValueError: anneal_strategy must be one of 'cos' or 'linear', instead got {strategy}"),
         ));
     }
+    // PyTorch also refuses an int pct_start (`isinstance(pct_start, float)`), but pasted
+    // text reads `1.0` and `1` alike, so only the range is checked.
+    let pct_start = p.num_or("pct_start", 0.3)?;
+    if !(0.0..=1.0).contains(&pct_start) {
+        return Err(ScheduleError::new(
+            "pct_start",
+            format!("OneCycleLR raises ValueError: Expected float between 0 and 1 pct_start, but got {pct_start}"),
+        ));
+    }
     Ok(Mode::TorchOneCycle(OneCycle {
         max_lr: p.num("max_lr")?,
         total_steps,
-        pct_start: p.num_or("pct_start", 0.3)?,
+        pct_start,
         div_factor: p.num_or("div_factor", 25.0)?,
         final_div_factor: p.num_or("final_div_factor", 1e4)?,
         three_phase: p.flag_or("three_phase", false)?,
