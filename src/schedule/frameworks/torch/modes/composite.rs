@@ -211,21 +211,13 @@ impl Sequential {
         milestones: Vec<u64>,
     ) -> Result<Self, ScheduleError> {
         let (initial_lr, _) = construct(optimizer_lr, &mut schedulers)?;
-        if milestones.len() + 1 != schedulers.len() {
-            return Err(ScheduleError::new(
-                "milestones",
-                format!(
-                    "SequentialLR raises ValueError: it expects number of schedulers provided to be one more than the number of milestone points, but got number of schedulers {} and the number of milestones to be equal to {}",
-                    schedulers.len(),
-                    milestones.len()
-                ),
-            ));
-        }
-        Ok(Self {
+        let sequential = Self {
             initial_lr,
             schedulers,
             milestones,
-        })
+        };
+        sequential.validate()?;
+        Ok(sequential)
     }
 
     /// Steps the schedule is written for: the last milestone, then the last scheduler's own.
@@ -234,8 +226,19 @@ impl Sequential {
         last + self.schedulers.last().map_or(1.0, Inner::length)
     }
 
-    /// Rejects what PyTorch rejects.
+    /// Rejects what PyTorch rejects (its stepping relies on one more scheduler than
+    /// milestones).
     pub fn validate(&self) -> Result<(), ScheduleError> {
+        if self.milestones.len() + 1 != self.schedulers.len() {
+            return Err(ScheduleError::new(
+                "milestones",
+                format!(
+                    "SequentialLR raises ValueError: it expects number of schedulers provided to be one more than the number of milestone points, but got number of schedulers {} and the number of milestones to be equal to {}",
+                    self.schedulers.len(),
+                    self.milestones.len()
+                ),
+            ));
+        }
         self.schedulers.iter().try_for_each(Inner::validate)
     }
 
