@@ -138,6 +138,19 @@ fn values_prints_what_the_library_computes_for_a_pasted_call() {
 }
 
 #[test]
+fn values_steps_pytorchs_whole_catalogue() {
+    let out = run(&[
+        "values",
+        "StepLR(opt, step_size=3, gamma=0.5)",
+        "--lr",
+        "0.1",
+        "--steps",
+        "4",
+    ]);
+    assert_eq!(out.stdout, b"step,lr\n0,0.1\n1,0.1\n2,0.1\n3,0.05\n");
+}
+
+#[test]
 fn values_and_export_explain_bad_input() {
     let no_lr = run(&["values", "CosineAnnealingLR(opt, T_max=10)", "--steps", "3"]);
     assert_eq!(no_lr.status.code(), Some(1));

@@ -182,7 +182,7 @@ fn unreadable_text_gets_a_message_pointing_at_the_problem() {
     assert!(e.message.starts_with("T_0"), "{e}");
     let e = import("CosineAnnealingLR(opt, T_max=10, warmup=5)", &d).unwrap_err();
     assert!(e.message.contains("warmup"), "{e}");
-    let e = import("StepLR(opt, step_size=30)", &d).unwrap_err();
+    let e = import("NoSuchLR(opt, step_size=30)", &d).unwrap_err();
     assert!(e.message.starts_with("no scheduler call found"), "{e}");
     assert!(import(&"(".repeat(30_000), &d)
         .unwrap_err()

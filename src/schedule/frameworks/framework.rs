@@ -230,8 +230,10 @@ mod tests {
 
     #[test]
     fn an_unknown_family_is_named() {
-        let err = by_family("torch.StepLR").err().expect("unknown");
-        assert!(err.to_string().contains("'torch.StepLR' is not supported"));
+        let err = by_family("torch.NoSuchLR").err().expect("unknown");
+        assert!(err
+            .to_string()
+            .contains("'torch.NoSuchLR' is not supported"));
     }
 
     fn max_diff(a: &Anneal, e: &Equivalent, n: usize) -> f64 {

@@ -117,6 +117,11 @@ pub trait Exact {
             "this scheduler is stepped, not evaluated at a point",
         ))
     }
+    /// The optimizer's momentum (SGD's `momentum`, Adam's β₁) the scheduler writes at one
+    /// point, for the schedulers that cycle it; `None` for the others.
+    fn momentum(&self, _t: f64) -> Option<f64> {
+        None
+    }
     /// The nearest explorer schedule.
     fn nearest(&self) -> Nearest;
     /// Steps (or epochs) the schedule is written for; four cycles of endless restarts.
@@ -146,6 +151,13 @@ macro_rules! modes {
             pub fn validate(&self) -> Result<(), ScheduleError> {
                 match self {
                     $(Mode::$variant(m) => m.check(),)*
+                }
+            }
+
+            /// The momentum the scheduler writes into the optimizer at `t`, where it cycles it.
+            pub fn momentum(&self, t: f64) -> Option<f64> {
+                match self {
+                    $(Mode::$variant(m) => m.momentum(t),)*
                 }
             }
 
@@ -188,8 +200,6 @@ modes! {
     TorchWarmRestarts(torch::WarmRestarts),
     /// `torch.CosineAnnealingWarmRestarts.step_epoch`, stepped with `step(epoch)`
     TorchWarmRestartsEpoch(torch::WarmRestartsEpoch),
-    /// `torch.SequentialLR(LinearLR,CosineAnnealingLR)`
-    TorchLinearThenCosine(torch::LinearThenCosine),
     /// `torch.OneCycleLR`
     TorchOneCycle(torch::OneCycle),
     /// `timm.CosineLRScheduler`
@@ -210,6 +220,15 @@ modes! {
     KerasCosine(keras::CosineDecay),
     /// `keras.CosineDecayRestarts`
     KerasRestarts(keras::CosineDecayRestarts),
+    // torch
+    /// `torch.ConstantLR`, `LinearLR`, `StepLR`, `MultiStepLR`, `ExponentialLR`, `PolynomialLR`
+    TorchChainable(torch::Scheduler),
+    /// `torch.CyclicLR`
+    TorchCyclic(torch::Cyclic),
+    /// `torch.SequentialLR` over any of PyTorch's schedulers
+    TorchSequential(torch::Sequential),
+    /// `torch.ChainedScheduler`
+    TorchChained(torch::Chained),
 }
 
 impl Mode {

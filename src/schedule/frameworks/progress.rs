@@ -82,7 +82,10 @@ impl Progress {
                 },
                 Work::Stepped { lrs, order, step } => {
                     let Some(lr) = lrs.next() else {
-                        self.error = Some(ScheduleError::new("t", "the scheduler stopped early"));
+                        self.error = Some(ScheduleError::new(
+                            "t",
+                            format!("the library raises at step {step}: its scheduler stops there"),
+                        ));
                         break;
                     };
                     while let Some(&k) = order.get(self.done) {

@@ -1,28 +1,47 @@
 //! PyTorch's scheduler APIs, one row each, and the builders of their modes from keyword
 //! arguments (every one also takes the golden format's `optimizer_lr`).
 
-use super::modes::{CosineAnnealing, LinearThenCosine, OneCycle, WarmRestarts, WarmRestartsEpoch};
-use crate::schedule::error::ScheduleError;
-use crate::schedule::frameworks::{Api, Arg, Mode, Nested, Params, Pasted};
+mod build;
+
+use build::{
+    base, chained, constant, cosine, cyclic, exponential, linear, linear_then_cosine, multi_step,
+    one_cycle, polynomial, sequential, step, warm_restarts,
+};
+
+use super::modes::WarmRestartsEpoch;
+use crate::schedule::frameworks::{Api, Mode, Nested, Pasted};
+
+/// How a composite's list of schedulers is written: each inner call under `class`.
+const SCHEDULERS: Option<Nested> = Some(Nested {
+    arg: "schedulers",
+    tag: "class",
+});
+
+/// A row read from pasted text, by its Python name and torch's own signature order.
+const fn pasted(python: &'static str, positional: &'static [&'static str]) -> Option<Pasted> {
+    Some(Pasted {
+        python,
+        positional,
+        nested: None,
+    })
+}
 
 /// PyTorch's rows.
-pub(super) const APIS: [Api; 5] = [
+pub(super) const APIS: [Api; 14] = [
     Api {
         family: "torch.CosineAnnealingLR",
-        pasted: Some(Pasted {
-            python: "CosineAnnealingLR",
-            positional: &["optimizer", "T_max", "eta_min", "last_epoch"],
-            nested: None,
-        }),
+        pasted: pasted(
+            "CosineAnnealingLR",
+            &["optimizer", "T_max", "eta_min", "last_epoch"],
+        ),
         build: |p, _| Ok(Mode::TorchCosine(cosine(p, base(p)?)?)),
     },
     Api {
         family: "torch.CosineAnnealingWarmRestarts",
-        pasted: Some(Pasted {
-            python: "CosineAnnealingWarmRestarts",
-            positional: &["optimizer", "T_0", "T_mult", "eta_min", "last_epoch"],
-            nested: None,
-        }),
+        pasted: pasted(
+            "CosineAnnealingWarmRestarts",
+            &["optimizer", "T_0", "T_mult", "eta_min", "last_epoch"],
+        ),
         build: |p, _| Ok(Mode::TorchWarmRestarts(warm_restarts(p)?)),
     },
     Api {
@@ -34,94 +53,121 @@ pub(super) const APIS: [Api; 5] = [
             )))
         },
     },
+    // The public fixture's name for a linear warm-up then a cosine, with its own params shape.
     Api {
         family: "torch.SequentialLR(LinearLR,CosineAnnealingLR)",
-        pasted: Some(Pasted {
-            python: "SequentialLR",
-            positional: &["optimizer", "schedulers", "milestones"],
-            nested: Some(Nested {
-                arg: "schedulers",
-                tag: "class",
-            }),
-        }),
+        pasted: None,
         build: linear_then_cosine,
     },
     Api {
         family: "torch.OneCycleLR",
-        pasted: None,
+        pasted: pasted(
+            "OneCycleLR",
+            &[
+                "optimizer",
+                "max_lr",
+                "total_steps",
+                "epochs",
+                "steps_per_epoch",
+                "pct_start",
+                "anneal_strategy",
+                "cycle_momentum",
+                "base_momentum",
+                "max_momentum",
+                "div_factor",
+                "final_div_factor",
+                "three_phase",
+                "last_epoch",
+            ],
+        ),
         build: one_cycle,
     },
+    Api {
+        family: "torch.ConstantLR",
+        pasted: pasted(
+            "ConstantLR",
+            &["optimizer", "factor", "total_iters", "last_epoch"],
+        ),
+        build: constant,
+    },
+    Api {
+        family: "torch.LinearLR",
+        pasted: pasted(
+            "LinearLR",
+            &[
+                "optimizer",
+                "start_factor",
+                "end_factor",
+                "total_iters",
+                "last_epoch",
+            ],
+        ),
+        build: linear,
+    },
+    Api {
+        family: "torch.StepLR",
+        pasted: pasted("StepLR", &["optimizer", "step_size", "gamma", "last_epoch"]),
+        build: step,
+    },
+    Api {
+        family: "torch.MultiStepLR",
+        pasted: pasted(
+            "MultiStepLR",
+            &["optimizer", "milestones", "gamma", "last_epoch"],
+        ),
+        build: multi_step,
+    },
+    Api {
+        family: "torch.ExponentialLR",
+        pasted: pasted("ExponentialLR", &["optimizer", "gamma", "last_epoch"]),
+        build: exponential,
+    },
+    Api {
+        family: "torch.PolynomialLR",
+        pasted: pasted(
+            "PolynomialLR",
+            &["optimizer", "total_iters", "power", "last_epoch"],
+        ),
+        build: polynomial,
+    },
+    Api {
+        family: "torch.CyclicLR",
+        pasted: pasted(
+            "CyclicLR",
+            &[
+                "optimizer",
+                "base_lr",
+                "max_lr",
+                "step_size_up",
+                "step_size_down",
+                "mode",
+                "gamma",
+                "scale_fn",
+                "scale_mode",
+                "cycle_momentum",
+                "base_momentum",
+                "max_momentum",
+                "last_epoch",
+            ],
+        ),
+        build: cyclic,
+    },
+    Api {
+        family: "torch.SequentialLR",
+        pasted: Some(Pasted {
+            python: "SequentialLR",
+            positional: &["optimizer", "schedulers", "milestones", "last_epoch"],
+            nested: SCHEDULERS,
+        }),
+        build: sequential,
+    },
+    Api {
+        family: "torch.ChainedScheduler",
+        pasted: Some(Pasted {
+            python: "ChainedScheduler",
+            positional: &["schedulers", "optimizer"],
+            nested: SCHEDULERS,
+        }),
+        build: chained,
+    },
 ];
-
-/// The optimizer's lr, after refusing a resumed scheduler (`last_epoch` other than -1).
-fn base(p: &Params) -> Result<f64, ScheduleError> {
-    p.require_default("last_epoch", &Arg::Int(-1))?;
-    p.num("optimizer_lr")
-}
-
-fn cosine(p: &Params, base: f64) -> Result<CosineAnnealing, ScheduleError> {
-    Ok(CosineAnnealing {
-        base,
-        t_max: p.num("T_max")?,
-        eta_min: p.num_or("eta_min", 0.0)?,
-    })
-}
-
-fn warm_restarts(p: &Params) -> Result<WarmRestarts, ScheduleError> {
-    let base = base(p)?;
-    p.ignore(&["epochs", "iters_per_epoch"]);
-    Ok(WarmRestarts {
-        base,
-        t_0: p.int("T_0")?,
-        t_mult: p.opt_int("T_mult")?.unwrap_or(1),
-        eta_min: p.num_or("eta_min", 0.0)?,
-    })
-}
-
-fn linear_then_cosine(p: &Params, _: &str) -> Result<Mode, ScheduleError> {
-    let base = base(p)?;
-    let linear = Params::new(p.raw("LinearLR").unwrap_or(&Arg::Null))?;
-    let inner = Params::new(p.raw("CosineAnnealingLR").unwrap_or(&Arg::Null))?;
-    let milestones = p.raw("milestones").and_then(Arg::as_list);
-    let milestone = match milestones {
-        Some([m]) => m.as_u64(),
-        _ => None,
-    }
-    .ok_or_else(|| ScheduleError::new("milestones", "expected one integer milestone"))?;
-    let mode = LinearThenCosine {
-        base,
-        start_factor: linear.num_or("start_factor", 1.0 / 3.0)?,
-        end_factor: linear.num_or("end_factor", 1.0)?,
-        total_iters: linear.num_or("total_iters", 5.0)?,
-        cosine: cosine(&inner, base)?,
-        milestone,
-    };
-    linear.finish()?;
-    inner.finish()?;
-    Ok(Mode::TorchLinearThenCosine(mode))
-}
-
-fn one_cycle(p: &Params, _: &str) -> Result<Mode, ScheduleError> {
-    base(p)?;
-    p.ignore(&["cycle_momentum", "base_momentum", "max_momentum"]);
-    let total_steps = match p.opt_int("total_steps")? {
-        Some(n) => n,
-        None => p.int("epochs")?.saturating_mul(p.int("steps_per_epoch")?),
-    };
-    let strategy = p.text_or("anneal_strategy", "cos")?;
-    if strategy != "cos" && strategy != "linear" {
-        return Err(ScheduleError::new(
-            "anneal_strategy",
-            format!("expected 'cos' or 'linear', got '{strategy}'"),
-        ));
-    }
-    Ok(Mode::TorchOneCycle(OneCycle {
-        max_lr: p.num("max_lr")?,
-        total_steps,
-        pct_start: p.num_or("pct_start", 0.3)?,
-        div_factor: p.num_or("div_factor", 25.0)?,
-        final_div_factor: p.num_or("final_div_factor", 1e4)?,
-        three_phase: p.flag_or("three_phase", false)?,
-        linear: strategy == "linear",
-    }))
-}

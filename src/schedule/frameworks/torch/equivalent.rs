@@ -1,7 +1,7 @@
 //! PyTorch's nearest call for an Anneal schedule: warm restarts, a linear warm-up chained to a
 //! cosine, or a plain cosine.
 
-use super::modes::{CosineAnnealing, LinearThenCosine, WarmRestarts};
+use super::modes::{CosineAnnealing, Inner, Kind, Scheduler, Sequential, WarmRestarts};
 use crate::schedule::frameworks::equivalent::common_notes;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
 use crate::schedule::{Anneal, WarmupPlacement};
@@ -54,13 +54,20 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
             format!(
                 "SequentialLR(opt, [LinearLR(opt, start_factor={start_factor}, total_iters={w}), CosineAnnealingLR(opt, T_max={t_0}, eta_min={floor})], milestones=[{w}])"
             ),
-            Mode::TorchLinearThenCosine(LinearThenCosine {
-                base,
-                start_factor,
-                end_factor: 1.0,
-                total_iters: w,
-                cosine: CosineAnnealing { base, t_max: t_0, eta_min: floor },
-                milestone: w as u64,
+            Mode::TorchSequential(Sequential {
+                initial_lr: base,
+                schedulers: vec![
+                    Inner::Chainable(Scheduler {
+                        base,
+                        kind: Kind::Linear {
+                            start_factor,
+                            end_factor: 1.0,
+                            total_iters: w,
+                        },
+                    }),
+                    Inner::Cosine(CosineAnnealing { base, t_max: t_0, eta_min: floor }),
+                ],
+                milestones: vec![w as u64],
             }),
         )
     } else {

@@ -6,7 +6,10 @@ mod modes;
 mod nearest;
 mod snippet;
 
-pub use modes::{CosineAnnealing, LinearThenCosine, OneCycle, WarmRestarts, WarmRestartsEpoch};
+pub use modes::{
+    Chained, CosineAnnealing, Cyclic, CyclicMode, Inner, Kind, Momentum, OneCycle, Scheduler,
+    Sequential, WarmRestarts, WarmRestartsEpoch,
+};
 
 use super::{Exact, Framework, Library, Nearest};
 use crate::schedule::ScheduleError;
@@ -19,7 +22,11 @@ pub(super) const LIBRARY: Library = Library {
     float_bits: 64,
     scales_optimizer_lr: true,
     apis: &api::APIS,
-    unsupported: &[],
+    unsupported: &[
+        ("ReduceLROnPlateau", "depends on the validation loss"),
+        ("LambdaLR", "takes a Python function"),
+        ("MultiplicativeLR", "takes a Python function"),
+    ],
     equivalent: equivalent::equivalent,
     snippet: snippet::snippet,
 };
@@ -28,7 +35,63 @@ pub(super) const LIBRARY: Library = Library {
 // between the two lives here, where both are in scope.
 exact!(stepped CosineAnnealing, Framework::Torch, nearest::cosine_annealing);
 exact!(stepped WarmRestarts, Framework::Torch, nearest::warm_restarts);
-exact!(stepped LinearThenCosine, Framework::Torch, nearest::linear_then_cosine);
+exact!(stepped Scheduler, Framework::Torch, |_| Nearest::overlay_only());
+exact!(stepped Sequential, Framework::Torch, nearest::sequential);
+exact!(stepped Chained, Framework::Torch, |_| Nearest::overlay_only());
+
+/// A whole step from 0, as CyclicLR and OneCycleLR count them.
+fn whole_step(t: f64, name: &str) -> Result<u64, ScheduleError> {
+    if t >= 0.0 && t.fract() == 0.0 && t <= u64::MAX as f64 {
+        Ok(t as u64)
+    } else {
+        Err(ScheduleError::new(
+            "t",
+            format!("{name} counts whole steps from 0, got {t}"),
+        ))
+    }
+}
+
+/// Implements [`Exact`] for a scheduler computed from its whole step count alone (`$m` the
+/// mode, `$s` the step): its lr, and the momentum it cycles.
+macro_rules! whole_steps {
+    ($ty:ty, $name:literal, |$m:ident, $s:ident| $lr:expr, $momentum:expr) => {
+        impl Exact for $ty {
+            fn framework(&self) -> Framework {
+                Framework::Torch
+            }
+            fn check(&self) -> Result<(), ScheduleError> {
+                self.validate()
+            }
+            fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+                let ($m, $s) = (self, whole_step(t, $name)?);
+                $lr
+            }
+            fn momentum(&self, t: f64) -> Option<f64> {
+                let ($m, $s) = (self, whole_step(t, $name).ok()?);
+                $momentum
+            }
+            fn nearest(&self) -> Nearest {
+                Nearest::overlay_only()
+            }
+            fn length(&self) -> f64 {
+                self.length()
+            }
+        }
+    };
+}
+
+whole_steps!(
+    Cyclic,
+    "CyclicLR",
+    |m, s| Ok(m.at(s as f64)),
+    m.momentum_at(s as f64)
+);
+whole_steps!(
+    OneCycle,
+    "OneCycleLR",
+    |m, s| m.at(s),
+    m.momentum_at(s).ok().flatten()
+);
 
 impl Exact for WarmRestartsEpoch {
     fn framework(&self) -> Framework {
@@ -51,30 +114,5 @@ impl Exact for WarmRestartsEpoch {
     }
     fn length(&self) -> f64 {
         self.0.length()
-    }
-}
-
-impl Exact for OneCycle {
-    fn framework(&self) -> Framework {
-        Framework::Torch
-    }
-    fn check(&self) -> Result<(), ScheduleError> {
-        self.validate()
-    }
-    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
-        if t >= 0.0 && t.fract() == 0.0 && t <= u64::MAX as f64 {
-            self.at(t as u64)
-        } else {
-            Err(ScheduleError::new(
-                "t",
-                format!("OneCycleLR counts whole steps from 0, got {t}"),
-            ))
-        }
-    }
-    fn nearest(&self) -> Nearest {
-        Nearest::overlay_only()
-    }
-    fn length(&self) -> f64 {
-        self.length()
     }
 }

@@ -1,6 +1,6 @@
 //! The explorer schedule nearest to each PyTorch mode.
 
-use super::modes::{CosineAnnealing, LinearThenCosine, WarmRestarts};
+use super::modes::{CosineAnnealing, Inner, Kind, Scheduler, Sequential, WarmRestarts};
 use crate::schedule::frameworks::Nearest;
 use crate::schedule::{Anneal, Warmup};
 
@@ -26,20 +26,38 @@ pub(super) fn warm_restarts(m: &WarmRestarts) -> Nearest {
     Nearest::anneal(a, Vec::new())
 }
 
-pub(super) fn linear_then_cosine(m: &LinearThenCosine) -> Nearest {
+/// A SequentialLR of a LinearLR and a CosineAnnealingLR is the explorer's warm-up then cosine;
+/// any other composition stays an overlay.
+pub(super) fn sequential(m: &Sequential) -> Nearest {
+    let (
+        [Inner::Chainable(Scheduler {
+            kind:
+                Kind::Linear {
+                    start_factor,
+                    end_factor,
+                    total_iters,
+                },
+            ..
+        }), Inner::Cosine(cosine)],
+        [milestone],
+    ) = (m.schedulers.as_slice(), m.milestones.as_slice())
+    else {
+        return Nearest::overlay_only();
+    };
+    let base = m.initial_lr;
     let a = Anneal {
-        eta_max: m.base,
-        eta_min: m.cosine.eta_min,
-        t_0: m.cosine.t_max,
+        eta_max: base,
+        eta_min: cosine.eta_min,
+        t_0: cosine.t_max,
         warmup: Warmup {
-            length: m.milestone as f64,
-            start: m.base * m.start_factor,
+            length: *milestone as f64,
+            start: base * start_factor,
             ..Warmup::default()
         },
         ..Anneal::default()
     };
     let mut notes = Vec::new();
-    if m.end_factor != 1.0 || m.total_iters != m.milestone as f64 {
+    if *end_factor != 1.0 || *total_iters != *milestone as f64 {
         notes.push("the warm-up is drawn as a linear ramp to η_max over the milestone".into());
     }
     Nearest::anneal(a, notes)
