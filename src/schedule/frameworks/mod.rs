@@ -210,6 +210,11 @@ modes! {
     KerasCosine(keras::CosineDecay),
     /// `keras.CosineDecayRestarts`
     KerasRestarts(keras::CosineDecayRestarts),
+    // timm
+    /// `timm.StepLRScheduler` and `timm.MultiStepLRScheduler`
+    TimmStep(timm::StepLr),
+    /// `timm.PolyLRScheduler` and `timm.TanhLRScheduler`
+    TimmCycle(timm::CycleLr),
 }
 
 impl Mode {
