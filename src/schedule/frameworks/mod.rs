@@ -215,6 +215,9 @@ modes! {
     TimmStep(timm::StepLr),
     /// `timm.PolyLRScheduler` and `timm.TanhLRScheduler`
     TimmCycle(timm::CycleLr),
+    // transformers
+    /// `transformers.get_constant_*`, `get_linear_*`, `get_polynomial_*`, `get_inverse_sqrt_*`
+    HfWarmupDecay(transformers::WarmupDecay),
 }
 
 impl Mode {
