@@ -1,7 +1,7 @@
 //! timm's `PolyLRScheduler` and `TanhLRScheduler` (timm 1.0.31, `poly_lr.py` l.85–113,
 //! `tanh_lr.py` l.82–112): cosine's cycles with another curve inside each.
 
-use super::{check_cycled, cycle, cycled_length, phase, Phase};
+use super::{check_cycled, cycle, cycled_length, phase, require, Phase};
 use crate::schedule::error::ScheduleError;
 
 /// The curve inside each cycle.
@@ -65,26 +65,24 @@ impl CycleLr {
     pub fn validate(&self) -> Result<(), ScheduleError> {
         check_cycled(self.t_initial, self.lr_min, self.cycle_mul, self.warmup_t)?;
         match self.shape {
-            CycleShape::Tanh { lb, ub } if !(lb < ub) => Err(ScheduleError::new(
-                "lb",
-                format!("timm asserts lb < ub, got lb={lb}, ub={ub}"),
-            )),
-            CycleShape::Tanh { .. } if !(self.cycle_limit >= 0.0) => Err(ScheduleError::new(
-                "cycle_limit",
-                format!("timm asserts cycle_limit >= 0, got {}", self.cycle_limit),
-            )),
-            CycleShape::Tanh { .. } if !(self.warmup_lr_init >= 0.0) => Err(ScheduleError::new(
-                "warmup_lr_init",
-                format!(
-                    "timm asserts warmup_lr_init >= 0, got {}",
-                    self.warmup_lr_init
-                ),
-            )),
-            CycleShape::Poly { k_decay, .. } if !(k_decay > 0.0) => Err(ScheduleError::new(
+            CycleShape::Tanh { lb, ub } => {
+                require(
+                    lb < ub,
+                    "lb",
+                    format!("timm asserts lb < ub, got lb={lb}, ub={ub}"),
+                )?;
+                let limit = self.cycle_limit;
+                let why = format!("timm asserts cycle_limit >= 0, got {limit}");
+                require(limit >= 0.0, "cycle_limit", why)?;
+                let init = self.warmup_lr_init;
+                let why = format!("timm asserts warmup_lr_init >= 0, got {init}");
+                require(init >= 0.0, "warmup_lr_init", why)
+            }
+            CycleShape::Poly { k_decay: k, .. } => require(
+                k > 0.0,
                 "k_decay",
-                format!("must be above 0 (t_i ** k divides), got {k_decay}"),
-            )),
-            _ => Ok(()),
+                format!("must be above 0 (t_i ** k divides), got {k}"),
+            ),
         }
     }
 
@@ -113,7 +111,7 @@ impl CycleLr {
     /// The cycled curve at the decay's own t.
     fn decayed(&self, t: f64) -> f64 {
         let (i, t_i, t_curr) = cycle(t, self.t_initial, self.cycle_mul);
-        if !(i < self.cycle_limit) {
+        if i >= self.cycle_limit {
             return self.lr_min;
         }
         let lr_max = self.base * self.cycle_decay.powf(i);

@@ -72,32 +72,40 @@ pub(crate) fn prefix_of(warmup_t: f64, prefix: bool) -> f64 {
     }
 }
 
-/// What every timm constructor asserts of its warm-up and cycles (`assert t_initial > 0`,
-/// `assert lr_min >= 0`, …), and what has no finite curve.
+/// timm's `assert`: `ok`, or an error on `field` saying what timm asserts.
+pub(crate) fn require(ok: bool, field: &str, asserts: String) -> Result<(), ScheduleError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(ScheduleError::new(field, asserts))
+    }
+}
+
+/// What every cycled timm constructor asserts of its cycles (`assert t_initial > 0`,
+/// `assert lr_min >= 0`), and what has no finite curve.
 pub(crate) fn check_cycled(
     t_initial: f64,
     lr_min: f64,
     cycle_mul: f64,
     warmup_t: f64,
 ) -> Result<(), ScheduleError> {
-    if !(t_initial > 0.0) {
-        return Err(ScheduleError::new(
-            "t_initial",
-            format!("timm asserts t_initial > 0, got {t_initial}"),
-        ));
-    }
-    if !(lr_min >= 0.0) {
-        return Err(ScheduleError::new(
-            "lr_min",
-            format!("timm asserts lr_min >= 0, got {lr_min}"),
-        ));
-    }
-    if !(cycle_mul > 0.0) {
-        return Err(ScheduleError::new(
-            "cycle_mul",
-            format!("must be above 0 (math.log of it is taken), got {cycle_mul}"),
-        ));
-    }
+    let t = t_initial;
+    require(
+        t > 0.0,
+        "t_initial",
+        format!("timm asserts t_initial > 0, got {t}"),
+    )?;
+    require(
+        lr_min >= 0.0,
+        "lr_min",
+        format!("timm asserts lr_min >= 0, got {lr_min}"),
+    )?;
+    let m = cycle_mul;
+    require(
+        m > 0.0,
+        "cycle_mul",
+        format!("must be above 0 (math.log of it is taken), got {m}"),
+    )?;
     check_warmup(warmup_t)
 }
 

@@ -67,7 +67,7 @@ impl WarmupDecay {
                 power,
             } => {
                 let lr = self.base;
-                if !(lr > lr_end) {
+                if lr <= lr_end {
                     return Err(ScheduleError::new(
                         "lr_end",
                         format!("lr_end ({lr_end:?}) must be smaller than initial lr ({lr:?})"),
@@ -93,7 +93,7 @@ impl WarmupDecay {
                 }
                 Ok(())
             }
-            Decay::InverseSqrt { timescale } if timescale == 0.0 => {
+            Decay::InverseSqrt { timescale: 0.0 } => {
                 Err(ScheduleError::new("timescale", "float division by zero"))
             }
             Decay::InverseSqrt { timescale } if timescale < 0.0 => Err(ScheduleError::new(
