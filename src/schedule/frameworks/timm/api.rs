@@ -8,6 +8,22 @@ use crate::schedule::frameworks::{Api, Mode, Params, Pasted};
 /// the curve, the stepping unit and the noise every `Scheduler` takes, then `k_decay` where
 /// the class has it and `initialize`.
 macro_rules! tail {
+    // Cosine, poly and tanh: their own parameters after t_initial, then the shared cycles and warm-up.
+    (cycled $($shape:literal,)* ; $($last:literal,)*) => {
+        tail!(
+            "t_initial",
+            $($shape,)*
+            "lr_min",
+            "cycle_mul",
+            "cycle_decay",
+            "cycle_limit",
+            "warmup_t",
+            "warmup_lr_init",
+            "warmup_prefix",
+            ;
+            $($last,)*
+        )
+    };
     ($($shape:literal,)* ; $($last:literal,)*) => {
         &[
             "optimizer",
@@ -23,6 +39,10 @@ macro_rules! tail {
     };
 }
 
+/// Both step schedulers' positional parameters.
+const STEP_POSITIONAL: &[&str] =
+    tail!("decay_t", "decay_rate", "warmup_t", "warmup_lr_init", "warmup_prefix", ;);
+
 /// timm's rows.
 pub(super) const APIS: [Api; 5] = [
     Api {
@@ -30,14 +50,7 @@ pub(super) const APIS: [Api; 5] = [
         pasted: Some(Pasted {
             python: "CosineLRScheduler",
             positional: tail!(
-                "t_initial",
-                "lr_min",
-                "cycle_mul",
-                "cycle_decay",
-                "cycle_limit",
-                "warmup_t",
-                "warmup_lr_init",
-                "warmup_prefix",
+                cycled
                 ;
                 "k_decay",
             ),
@@ -49,7 +62,7 @@ pub(super) const APIS: [Api; 5] = [
         family: "timm.StepLRScheduler",
         pasted: Some(Pasted {
             python: "StepLRScheduler",
-            positional: tail!("decay_t", "decay_rate", "warmup_t", "warmup_lr_init", "warmup_prefix", ;),
+            positional: STEP_POSITIONAL,
             nested: None,
         }),
         build: |p, _| {
@@ -61,7 +74,7 @@ pub(super) const APIS: [Api; 5] = [
         family: "timm.MultiStepLRScheduler",
         pasted: Some(Pasted {
             python: "MultiStepLRScheduler",
-            positional: tail!("decay_t", "decay_rate", "warmup_t", "warmup_lr_init", "warmup_prefix", ;),
+            positional: STEP_POSITIONAL,
             nested: None,
         }),
         build: |p, _| {
@@ -74,15 +87,8 @@ pub(super) const APIS: [Api; 5] = [
         pasted: Some(Pasted {
             python: "PolyLRScheduler",
             positional: tail!(
-                "t_initial",
+                cycled
                 "power",
-                "lr_min",
-                "cycle_mul",
-                "cycle_decay",
-                "cycle_limit",
-                "warmup_t",
-                "warmup_lr_init",
-                "warmup_prefix",
                 ;
                 "k_decay",
             ),
@@ -101,16 +107,9 @@ pub(super) const APIS: [Api; 5] = [
         pasted: Some(Pasted {
             python: "TanhLRScheduler",
             positional: tail!(
-                "t_initial",
+                cycled
                 "lb",
                 "ub",
-                "lr_min",
-                "cycle_mul",
-                "cycle_decay",
-                "cycle_limit",
-                "warmup_t",
-                "warmup_lr_init",
-                "warmup_prefix",
                 ;
             ),
             nested: None,
