@@ -272,7 +272,9 @@ fn build(
     }
     let mut notes = Vec::new();
     let mut lr_assumed = false;
-    if framework.scales_optimizer_lr() {
+    // A call that takes no optimizer (TrainingArguments: the Trainer makes one from its
+    // learning_rate) has no optimizer's lr to find or assume.
+    if framework.scales_optimizer_lr() && pasted.positional.contains(&"optimizer") {
         let lr = optimizer_lr(chars).unwrap_or_else(|| {
             lr_assumed = true;
             notes.push(format!(

@@ -229,6 +229,14 @@ modes! {
     TorchSequential(torch::Sequential),
     /// `torch.ChainedScheduler`
     TorchChained(torch::Chained),
+    // timm
+    /// `timm.StepLRScheduler` and `timm.MultiStepLRScheduler`
+    TimmStep(timm::StepLr),
+    /// `timm.PolyLRScheduler` and `timm.TanhLRScheduler`
+    TimmCycle(timm::CycleLr),
+    // transformers
+    /// `transformers.get_constant_*`, `get_linear_*`, `get_polynomial_*`, `get_inverse_sqrt_*`
+    HfWarmupDecay(transformers::WarmupDecay),
 }
 
 impl Mode {

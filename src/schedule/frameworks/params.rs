@@ -100,6 +100,14 @@ impl<'a> Params<'a> {
         self.read.borrow_mut().extend_from_slice(keys);
     }
 
+    /// Marks every key as read: for calls whose other arguments configure the rest of training
+    /// (`TrainingArguments`), not the schedule.
+    pub fn ignore_rest(&self) {
+        self.read
+            .borrow_mut()
+            .extend(self.keys.iter().map(|(k, _)| k.as_str()));
+    }
+
     /// Fails on `key` unless it is absent, null or `expected` (e.g. `last_epoch` = -1).
     pub fn require_default(&self, key: &'a str, expected: &Arg) -> Result<(), ScheduleError> {
         match self.get(key) {

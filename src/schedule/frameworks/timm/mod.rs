@@ -6,9 +6,9 @@ mod modes;
 mod nearest;
 mod snippet;
 
-pub use modes::CosineLr;
+pub use modes::{CosineLr, CycleLr, CycleShape, Milestones, StepLr};
 
-use super::{Framework, Library};
+use super::{Framework, Library, Nearest};
 
 /// timm, as the page, the CLI and the exports know it.
 pub(super) const LIBRARY: Library = Library {
@@ -18,7 +18,10 @@ pub(super) const LIBRARY: Library = Library {
     float_bits: 64,
     scales_optimizer_lr: true,
     apis: &api::APIS,
-    unsupported: &[],
+    unsupported: &[(
+        "PlateauLRScheduler",
+        "depends on the validation metric passed to each step",
+    )],
     equivalent: equivalent::equivalent,
     snippet: snippet::snippet,
 };
@@ -26,3 +29,5 @@ pub(super) const LIBRARY: Library = Library {
 // The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue
 // between the two lives here, where both are in scope.
 exact!(point CosineLr, Framework::Timm, nearest::cosine_lr);
+exact!(point StepLr, Framework::Timm, |_| Nearest::overlay_only());
+exact!(point CycleLr, Framework::Timm, |_| Nearest::overlay_only());

@@ -1,7 +1,8 @@
 //! Hugging Face's schedule functions, one row each, and the builders of their modes from
 //! keyword arguments (every one also takes the golden format's `optimizer_lr`).
 
-use super::modes::{Cosine, CosineSchedule, Wsd, WsdShape};
+use super::by_name::{get_scheduler, training_arguments};
+use super::modes::{Cosine, CosineSchedule, Decay, WarmupDecay, Wsd, WsdShape};
 use crate::schedule::error::ScheduleError;
 use crate::schedule::frameworks::{Api, Arg, Mode, Params, Pasted};
 
@@ -15,7 +16,7 @@ const COSINE_POSITIONAL: [&str; 5] = [
 ];
 
 /// Hugging Face's rows.
-pub(super) const APIS: [Api; 5] = [
+pub(super) const APIS: [Api; 12] = [
     Api {
         family: "transformers.get_cosine_schedule_with_warmup",
         pasted: Some(Pasted {
@@ -57,7 +58,20 @@ pub(super) const APIS: [Api; 5] = [
     },
     Api {
         family: "transformers.get_cosine_with_min_lr_schedule_with_warmup_lr_rate",
-        pasted: None,
+        pasted: Some(Pasted {
+            python: "get_cosine_with_min_lr_schedule_with_warmup_lr_rate",
+            positional: &[
+                "optimizer",
+                "num_warmup_steps",
+                "num_training_steps",
+                "num_cycles",
+                "last_epoch",
+                "min_lr",
+                "min_lr_rate",
+                "warmup_lr_rate",
+            ],
+            nested: None,
+        }),
         build: |p, _| {
             let base = base(p)?;
             let kind = Cosine::MinLrRate {
@@ -69,8 +83,134 @@ pub(super) const APIS: [Api; 5] = [
     },
     Api {
         family: "transformers.get_wsd_schedule",
-        pasted: None,
+        pasted: Some(Pasted {
+            python: "get_wsd_schedule",
+            positional: &[
+                "optimizer",
+                "num_warmup_steps",
+                "num_decay_steps",
+                "num_training_steps",
+                "num_stable_steps",
+                "warmup_type",
+                "decay_type",
+                "min_lr_ratio",
+                "num_cycles",
+                "last_epoch",
+            ],
+            nested: None,
+        }),
         build: wsd,
+    },
+    Api {
+        family: "transformers.get_constant_schedule",
+        pasted: Some(Pasted {
+            python: "get_constant_schedule",
+            positional: &["optimizer", "last_epoch"],
+            nested: None,
+        }),
+        build: |p, _| warmup_decay(p, 0.0, Decay::Constant),
+    },
+    Api {
+        family: "transformers.get_constant_schedule_with_warmup",
+        pasted: Some(Pasted {
+            python: "get_constant_schedule_with_warmup",
+            positional: &["optimizer", "num_warmup_steps", "last_epoch"],
+            nested: None,
+        }),
+        build: |p, _| warmup_decay(p, p.num("num_warmup_steps")?, Decay::Constant),
+    },
+    Api {
+        family: "transformers.get_linear_schedule_with_warmup",
+        pasted: Some(Pasted {
+            python: "get_linear_schedule_with_warmup",
+            positional: &[
+                "optimizer",
+                "num_warmup_steps",
+                "num_training_steps",
+                "last_epoch",
+            ],
+            nested: None,
+        }),
+        build: |p, _| {
+            let decay = Decay::Linear {
+                num_training_steps: p.num("num_training_steps")?,
+            };
+            warmup_decay(p, p.num("num_warmup_steps")?, decay)
+        },
+    },
+    Api {
+        family: "transformers.get_polynomial_decay_schedule_with_warmup",
+        pasted: Some(Pasted {
+            python: "get_polynomial_decay_schedule_with_warmup",
+            positional: &[
+                "optimizer",
+                "num_warmup_steps",
+                "num_training_steps",
+                "lr_end",
+                "power",
+                "last_epoch",
+            ],
+            nested: None,
+        }),
+        build: |p, _| {
+            let decay = Decay::Polynomial {
+                num_training_steps: p.num("num_training_steps")?,
+                lr_end: p.num_or("lr_end", 1e-7)?,
+                power: p.num_or("power", 1.0)?,
+            };
+            warmup_decay(p, p.num("num_warmup_steps")?, decay)
+        },
+    },
+    Api {
+        family: "transformers.get_inverse_sqrt_schedule",
+        pasted: Some(Pasted {
+            python: "get_inverse_sqrt_schedule",
+            positional: &["optimizer", "num_warmup_steps", "timescale", "last_epoch"],
+            nested: None,
+        }),
+        build: |p, _| {
+            let w = p.num("num_warmup_steps")?;
+            // `timescale = num_warmup_steps or 10_000`.
+            let fallback = if w != 0.0 { w } else { 10_000.0 };
+            let decay = Decay::InverseSqrt {
+                timescale: p.num_or("timescale", fallback)?,
+            };
+            warmup_decay(p, w, decay)
+        },
+    },
+    Api {
+        family: "transformers.get_scheduler",
+        pasted: Some(Pasted {
+            python: "get_scheduler",
+            positional: &[
+                "name",
+                "optimizer",
+                "num_warmup_steps",
+                "num_training_steps",
+                "scheduler_specific_kwargs",
+            ],
+            nested: None,
+        }),
+        build: get_scheduler,
+    },
+    Api {
+        family: "transformers.TrainingArguments",
+        pasted: Some(Pasted {
+            python: "TrainingArguments",
+            // 5.24's first fields, in order; the Trainer makes the optimizer itself.
+            positional: &[
+                "output_dir",
+                "per_device_train_batch_size",
+                "num_train_epochs",
+                "max_steps",
+                "learning_rate",
+                "lr_scheduler_type",
+                "lr_scheduler_kwargs",
+                "warmup_steps",
+            ],
+            nested: None,
+        }),
+        build: training_arguments,
     },
 ];
 
@@ -108,6 +248,14 @@ fn cosine(p: &Params, base: f64, kind: Cosine) -> Result<Mode, ScheduleError> {
         num_warmup_steps: p.num("num_warmup_steps")?,
         num_training_steps: p.num("num_training_steps")?,
         num_cycles: p.num_or("num_cycles", default_cycles)?,
+    }))
+}
+
+fn warmup_decay(p: &Params, num_warmup_steps: f64, decay: Decay) -> Result<Mode, ScheduleError> {
+    Ok(Mode::HfWarmupDecay(WarmupDecay {
+        base: base(p)?,
+        num_warmup_steps,
+        decay,
     }))
 }
 

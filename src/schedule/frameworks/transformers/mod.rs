@@ -1,12 +1,14 @@
 //! Hugging Face `transformers.optimization`: everything Anneal knows about it.
 
 mod api;
+mod by_name;
 mod equivalent;
 mod modes;
 mod nearest;
 mod snippet;
 
-pub use modes::{Cosine, CosineSchedule, Wsd, WsdShape};
+pub use by_name::SchedulerType;
+pub use modes::{Cosine, CosineSchedule, Decay, WarmupDecay, Wsd, WsdShape};
 
 use super::{Framework, Library, Nearest};
 
@@ -18,7 +20,17 @@ pub(super) const LIBRARY: Library = Library {
     float_bits: 64,
     scales_optimizer_lr: true,
     apis: &api::APIS,
-    unsupported: &[],
+    unsupported: &[
+        (
+            "get_reduce_on_plateau_schedule",
+            "depends on the validation loss",
+        ),
+        ("get_greedy_schedule", "depends on the validation loss"),
+        (
+            "get_adafactor_schedule",
+            "only reports the step size Adafactor derives from each parameter's own scale",
+        ),
+    ],
     equivalent: equivalent::equivalent,
     snippet: snippet::snippet,
 };
@@ -27,3 +39,4 @@ pub(super) const LIBRARY: Library = Library {
 // between the two lives here, where both are in scope.
 exact!(point CosineSchedule, Framework::Transformers, nearest::cosine);
 exact!(point Wsd, Framework::Transformers, |_| Nearest::overlay_only());
+exact!(point WarmupDecay, Framework::Transformers, |_| Nearest::overlay_only());
