@@ -210,6 +210,19 @@ modes! {
     KerasCosine(keras::CosineDecay),
     /// `keras.CosineDecayRestarts`
     KerasRestarts(keras::CosineDecayRestarts),
+    // optax
+    /// `optax.constant_schedule`
+    OptaxConstant(optax::Constant),
+    /// `optax.polynomial_schedule`, `linear_schedule`, `warmup_constant_schedule`
+    OptaxPolynomial(optax::Polynomial),
+    /// `optax.exponential_decay`
+    OptaxExponential(optax::ExponentialDecay),
+    /// `optax.piecewise_constant_schedule`
+    OptaxPiecewiseConstant(optax::PiecewiseConstant),
+    /// `optax.piecewise_interpolate_schedule`, `linear_onecycle_schedule`
+    OptaxPiecewiseInterpolate(optax::PiecewiseInterpolate),
+    /// `optax.join_schedules`, `warmup_exponential_decay_schedule`
+    OptaxJoin(optax::Join),
 }
 
 impl Mode {
