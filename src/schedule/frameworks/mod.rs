@@ -223,6 +223,15 @@ modes! {
     OptaxPiecewiseInterpolate(optax::PiecewiseInterpolate),
     /// `optax.join_schedules`, `warmup_exponential_decay_schedule`
     OptaxJoin(optax::Join),
+    // Keras
+    /// `keras.ExponentialDecay`
+    KerasExponential(keras::ExponentialDecay),
+    /// `keras.PiecewiseConstantDecay`
+    KerasPiecewise(keras::PiecewiseConstantDecay),
+    /// `keras.PolynomialDecay`
+    KerasPolynomial(keras::PolynomialDecay),
+    /// `keras.InverseTimeDecay`
+    KerasInverseTime(keras::InverseTimeDecay),
 }
 
 impl Mode {
