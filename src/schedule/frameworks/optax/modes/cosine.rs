@@ -26,7 +26,15 @@ impl CosineDecay {
 
     /// optax raises unless decay_steps > 0.
     pub fn validate(&self) -> Result<(), ScheduleError> {
-        check_positive("decay_steps", self.decay_steps)?;
+        if !(self.decay_steps > 0.0 && self.decay_steps.is_finite()) {
+            return Err(ScheduleError::new(
+                "decay_steps",
+                format!(
+                    "The cosine_decay_schedule requires positive decay_steps, got decay_steps={}.",
+                    self.decay_steps
+                ),
+            ));
+        }
         check_positive("exponent", self.exponent)
     }
 
