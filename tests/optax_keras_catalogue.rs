@@ -3,11 +3,12 @@
 //! literals), refusals with the library's reason, and the Keras snippet's float literals.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
+#[path = "common/close.rs"]
+mod close;
 
 use anneal::export::{import, snippets};
 use anneal::share::Settings;
-use common::{close32, close64};
+use close::{close32, close64};
 
 /// The values of a pasted call at `steps`.
 fn values(call: &str, steps: &[f64]) -> Vec<f64> {

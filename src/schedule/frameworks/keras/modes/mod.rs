@@ -88,7 +88,7 @@ fn check_decay_steps(
     decay_steps: f64,
 ) -> Result<(), crate::schedule::ScheduleError> {
     use crate::schedule::ScheduleError;
-    if !(decay_steps > 0.0) || !decay_steps.is_finite() {
+    if !decay_steps.is_finite() || decay_steps <= 0.0 {
         return Err(ScheduleError::new(
             "decay_steps",
             format!("Argument `decay_steps` must be > 0. Received: decay_steps={decay_steps}"),

@@ -49,7 +49,7 @@ impl Join {
     pub fn at(&self, count: f64) -> Result<f64, ScheduleError> {
         let (offset, mode) = self
             .handovers()
-            .filter(|(b, _)| !(count < *b))
+            .filter(|(b, _)| count >= *b)
             .last()
             .or_else(|| self.schedules.first().map(|m| (0.0, m)))
             .ok_or_else(|| ScheduleError::new("schedules", "is empty"))?;

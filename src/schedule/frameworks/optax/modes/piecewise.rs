@@ -21,7 +21,7 @@ fn sorted(entries: &[(f64, f64)]) -> Vec<(f64, f64)> {
 
 /// Both piecewise schedules raise on a negative scale, naming themselves.
 fn check_scales(name: &str, entries: &[(f64, f64)]) -> Result<(), ScheduleError> {
-    if entries.iter().any(|(_, s)| !(*s >= 0.0)) {
+    if entries.iter().any(|(_, s)| s.is_nan() || *s < 0.0) {
         return Err(ScheduleError::new(
             "boundaries_and_scales",
             format!("`{name}` expects non-negative scale factors"),
