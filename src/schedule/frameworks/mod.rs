@@ -224,14 +224,12 @@ modes! {
     /// `optax.join_schedules`, `warmup_exponential_decay_schedule`
     OptaxJoin(optax::Join),
     // Keras
-    /// `keras.ExponentialDecay`
-    KerasExponential(keras::ExponentialDecay),
+    /// `keras.ExponentialDecay`, `keras.InverseTimeDecay`
+    KerasRateDecay(keras::RateDecay),
     /// `keras.PiecewiseConstantDecay`
     KerasPiecewise(keras::PiecewiseConstantDecay),
     /// `keras.PolynomialDecay`
     KerasPolynomial(keras::PolynomialDecay),
-    /// `keras.InverseTimeDecay`
-    KerasInverseTime(keras::InverseTimeDecay),
 }
 
 impl Mode {

@@ -2,8 +2,8 @@
 //! arguments, in the precision the golden `dtype` names.
 
 use super::modes::{
-    CosineDecay, CosineDecayRestarts, ExponentialDecay, InverseTimeDecay, PiecewiseConstantDecay,
-    PolynomialDecay, Precision,
+    CosineDecay, CosineDecayRestarts, PiecewiseConstantDecay, PolynomialDecay, Precision,
+    RateDecay, RateShape,
 };
 use crate::schedule::error::ScheduleError;
 use crate::schedule::frameworks::{Api, Arg, Mode, Params, Pasted};
@@ -75,15 +75,7 @@ pub(super) const APIS: [Api; 6] = [
             ],
             nested: None,
         }),
-        build: |p, dtype| {
-            Ok(Mode::KerasExponential(ExponentialDecay {
-                precision: precision(p, dtype),
-                initial_learning_rate: p.num("initial_learning_rate")?,
-                decay_steps: p.num("decay_steps")?,
-                decay_rate: p.num("decay_rate")?,
-                staircase: p.flag_or("staircase", false)?,
-            }))
-        },
+        build: |p, dtype| rate_decay(p, dtype, RateShape::Exponential),
     },
     Api {
         family: "keras.PiecewiseConstantDecay",
@@ -138,17 +130,21 @@ pub(super) const APIS: [Api; 6] = [
             ],
             nested: None,
         }),
-        build: |p, dtype| {
-            Ok(Mode::KerasInverseTime(InverseTimeDecay {
-                precision: precision(p, dtype),
-                initial_learning_rate: p.num("initial_learning_rate")?,
-                decay_steps: p.num("decay_steps")?,
-                decay_rate: p.num("decay_rate")?,
-                staircase: p.flag_or("staircase", false)?,
-            }))
-        },
+        build: |p, dtype| rate_decay(p, dtype, RateShape::InverseTime),
     },
 ];
+
+/// ExponentialDecay's and InverseTimeDecay's shared arguments.
+fn rate_decay(p: &Params, dtype: &str, shape: RateShape) -> Result<Mode, ScheduleError> {
+    Ok(Mode::KerasRateDecay(RateDecay {
+        shape,
+        precision: precision(p, dtype),
+        initial_learning_rate: p.num("initial_learning_rate")?,
+        decay_steps: p.num("decay_steps")?,
+        decay_rate: p.num("decay_rate")?,
+        staircase: p.flag_or("staircase", false)?,
+    }))
+}
 
 /// A list of numbers.
 fn numbers(p: &Params, key: &'static str) -> Result<Vec<f64>, ScheduleError> {

@@ -7,8 +7,8 @@ mod nearest;
 mod snippet;
 
 pub use modes::{
-    CosineDecay, CosineDecayRestarts, ExponentialDecay, InverseTimeDecay, PiecewiseConstantDecay,
-    PolynomialDecay, Precision,
+    CosineDecay, CosineDecayRestarts, PiecewiseConstantDecay, PolynomialDecay, Precision,
+    RateDecay, RateShape,
 };
 
 use super::{Framework, Library, Mode};
@@ -39,10 +39,9 @@ pub(super) const LIBRARY: Library = Library {
 // between the two lives here, where both are in scope.
 exact!(point CosineDecay, Framework::Keras, nearest::cosine_decay);
 exact!(point CosineDecayRestarts, Framework::Keras, nearest::cosine_decay_restarts);
-exact!(point ExponentialDecay, Framework::Keras, |m: &ExponentialDecay| nearest::overlay(m.precision));
+exact!(point RateDecay, Framework::Keras, |m: &RateDecay| nearest::overlay(m.precision));
 exact!(point PiecewiseConstantDecay, Framework::Keras, |m: &PiecewiseConstantDecay| nearest::overlay(m.precision));
 exact!(point PolynomialDecay, Framework::Keras, |m: &PolynomialDecay| nearest::overlay(m.precision));
-exact!(point InverseTimeDecay, Framework::Keras, |m: &InverseTimeDecay| nearest::overlay(m.precision));
 
 /// Keras's own warning about a mode's dtype (an integer schedule), for the CLI; the import
 /// shows it among the mode's notes.
@@ -52,9 +51,8 @@ impl Mode {
         match self {
             Mode::KerasCosine(m) => m.precision.note(),
             Mode::KerasRestarts(m) => m.precision.note(),
-            Mode::KerasExponential(m) => m.precision.note(),
+            Mode::KerasRateDecay(m) => m.precision.note(),
             Mode::KerasPolynomial(m) => m.precision.note(),
-            Mode::KerasInverseTime(m) => m.precision.note(),
             _ => None,
         }
     }

@@ -4,16 +4,28 @@ use super::{c, check_decay_steps, value, KerasFloat, KerasSchedule, Precision};
 use crate::schedule::error::ScheduleError;
 use crate::schedule::frameworks::length::SHOWN_CYCLES;
 
-/// `ExponentialDecay(initial_learning_rate, decay_steps, decay_rate, staircase)`.
+/// How a [`RateDecay`] turns `p = step / decay_steps` into a rate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RateShape {
+    /// `ExponentialDecay`: `init · rate^p`.
+    Exponential,
+    /// `InverseTimeDecay`: `init / (1 + rate · p)`.
+    InverseTime,
+}
+
+/// `ExponentialDecay` or `InverseTimeDecay(initial_learning_rate, decay_steps, decay_rate,
+/// staircase)`: the same arguments, read the same way.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ExponentialDecay {
+pub struct RateDecay {
+    /// Exponential or inverse-time.
+    pub shape: RateShape,
     /// Value at step 0.
     pub initial_learning_rate: f64,
-    /// Steps per factor of `decay_rate`.
+    /// Steps per unit of `p`.
     pub decay_steps: f64,
-    /// Factor per `decay_steps`.
+    /// Factor (exponential) or slope of the denominator (inverse-time) per unit of `p`.
     pub decay_rate: f64,
-    /// Whole decay periods only (`floor`).
+    /// Whole periods only (`floor`).
     pub staircase: bool,
     /// Dtype.
     pub precision: Precision,
@@ -24,100 +36,52 @@ fn four_periods(decay_steps: f64) -> f64 {
     f64::from(SHOWN_CYCLES) * decay_steps
 }
 
-/// `step / decay_steps` in the schedule's dtype, floored when `staircase`.
-fn periods<T: KerasFloat>(precision: Precision, step: f64, decay_steps: f64, staircase: bool) -> T {
-    let p = precision.cast::<T>(step) / precision.cast::<T>(decay_steps);
-    if staircase {
-        p.floor()
-    } else {
-        p
-    }
-}
-
-impl ExponentialDecay {
+impl RateDecay {
     /// Endless: four decay periods.
     pub fn length(&self) -> f64 {
         four_periods(self.decay_steps)
     }
 
-    /// Keras raises unless decay_steps > 0; a negative rate's fractional powers are NaN.
+    /// Keras raises unless decay_steps > 0; a negative rate gives NaN (an exponential's
+    /// fractional powers) or an infinite rate (`1 + rate·p` reaching 0).
     pub fn validate(&self) -> Result<(), ScheduleError> {
         check_decay_steps(self.precision, self.decay_steps)?;
-        if self.precision.cast::<f64>(self.decay_rate) < 0.0 && !self.staircase {
-            return Err(ScheduleError::new(
+        let negative = self.precision.cast::<f64>(self.decay_rate) < 0.0;
+        match self.shape {
+            RateShape::Exponential if negative && !self.staircase => Err(ScheduleError::new(
                 "decay_rate",
                 "must be ≥ 0 without staircase: a negative rate to a fractional power is NaN",
-            ));
-        }
-        Ok(())
-    }
-
-    /// The value at `step`: `init · rate^(step / decay_steps)`.
-    pub fn at(&self, step: f64) -> f64 {
-        value(self, step)
-    }
-}
-
-impl KerasSchedule for ExponentialDecay {
-    fn precision(&self) -> Precision {
-        self.precision
-    }
-
-    fn eval<T: KerasFloat>(&self, step: f64) -> T {
-        let p: T = periods(self.precision, step, self.decay_steps, self.staircase);
-        let rate = self.precision.cast::<T>(self.decay_rate);
-        c::<T>(self.initial_learning_rate) * rate.powf(p)
-    }
-}
-
-/// `InverseTimeDecay(initial_learning_rate, decay_steps, decay_rate, staircase)`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct InverseTimeDecay {
-    /// Value at step 0.
-    pub initial_learning_rate: f64,
-    /// Steps per unit of `p`.
-    pub decay_steps: f64,
-    /// Slope of the denominator.
-    pub decay_rate: f64,
-    /// Whole periods only (`floor`).
-    pub staircase: bool,
-    /// Dtype.
-    pub precision: Precision,
-}
-
-impl InverseTimeDecay {
-    /// Endless: four decay periods.
-    pub fn length(&self) -> f64 {
-        four_periods(self.decay_steps)
-    }
-
-    /// Keras raises unless decay_steps > 0; a negative rate drives `1 + rate·p` through 0.
-    pub fn validate(&self) -> Result<(), ScheduleError> {
-        check_decay_steps(self.precision, self.decay_steps)?;
-        if self.decay_rate < 0.0 {
-            return Err(ScheduleError::new(
+            )),
+            RateShape::InverseTime if negative => Err(ScheduleError::new(
                 "decay_rate",
                 "must be ≥ 0: a negative rate makes 1 + decay_rate·step/decay_steps reach 0 (an infinite rate)",
-            ));
+            )),
+            _ => Ok(()),
         }
-        Ok(())
     }
 
-    /// The value at `step`: `init / (1 + rate · step / decay_steps)`.
+    /// The value at `step`.
     pub fn at(&self, step: f64) -> f64 {
         value(self, step)
     }
 }
 
-impl KerasSchedule for InverseTimeDecay {
+impl KerasSchedule for RateDecay {
     fn precision(&self) -> Precision {
         self.precision
     }
 
     fn eval<T: KerasFloat>(&self, step: f64) -> T {
-        let p: T = periods(self.precision, step, self.decay_steps, self.staircase);
-        let rate = self.precision.cast::<T>(self.decay_rate);
-        c::<T>(self.initial_learning_rate) / (T::one() + rate * p)
+        let cast = |x: f64| self.precision.cast::<T>(x);
+        let mut p = cast(step) / cast(self.decay_steps);
+        if self.staircase {
+            p = p.floor();
+        }
+        let (init, rate) = (c::<T>(self.initial_learning_rate), cast(self.decay_rate));
+        match self.shape {
+            RateShape::Exponential => init * rate.powf(p),
+            RateShape::InverseTime => init / (T::one() + rate * p),
+        }
     }
 }
 

@@ -7,7 +7,7 @@ mod decay;
 mod piecewise;
 
 pub use cosine::{CosineDecay, CosineDecayRestarts};
-pub use decay::{ExponentialDecay, InverseTimeDecay, PolynomialDecay};
+pub use decay::{PolynomialDecay, RateDecay, RateShape};
 pub use piecewise::PiecewiseConstantDecay;
 
 use num_traits::Float;

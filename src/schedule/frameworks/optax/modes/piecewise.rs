@@ -19,6 +19,11 @@ fn sorted(entries: &[(f64, f64)]) -> Vec<(f64, f64)> {
     out
 }
 
+/// The last boundary of sorted entries (0 without any).
+fn last_step(entries: &[(f64, f64)]) -> f64 {
+    entries.last().map_or(0.0, |(s, _)| s.max(0.0))
+}
+
 /// Both piecewise schedules raise on a negative scale, naming themselves.
 fn check_scales(name: &str, entries: &[(f64, f64)]) -> Result<(), ScheduleError> {
     if entries.iter().any(|(_, s)| s.is_nan() || *s < 0.0) {
@@ -51,9 +56,7 @@ impl PiecewiseConstant {
 
     /// Steps the schedule is written for: its last boundary.
     pub fn length(&self) -> f64 {
-        self.boundaries_and_scales
-            .last()
-            .map_or(0.0, |(s, _)| s.max(0.0))
+        last_step(&self.boundaries_and_scales)
     }
 
     /// optax raises on a negative scale.
@@ -127,9 +130,7 @@ impl PiecewiseInterpolate {
 
     /// Steps the schedule is written for: its last boundary.
     pub fn length(&self) -> f64 {
-        self.boundaries_and_scales
-            .last()
-            .map_or(0.0, |(s, _)| s.max(0.0))
+        last_step(&self.boundaries_and_scales)
     }
 
     /// optax raises on a negative scale.
