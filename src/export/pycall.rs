@@ -6,7 +6,9 @@
 /// A Python value as far as scheduler arguments go.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Py {
-    /// An int or float literal.
+    /// An int literal (Keras's dtype follows it).
+    Int(i64),
+    /// A float literal.
     Num(f64),
     /// A string literal.
     Str(String),
@@ -130,6 +132,12 @@ impl Reader<'_> {
             .iter()
             .filter(|c| **c != '_')
             .collect();
+        // Python's own split: no point and no exponent is an int.
+        if !text.contains(['.', 'e', 'E']) {
+            if let Ok(i) = text.parse::<i64>() {
+                return Ok(Py::Int(i));
+            }
+        }
         match text.parse::<f64>() {
             Ok(v) if v.is_finite() => Ok(Py::Num(v)),
             _ => {
@@ -195,9 +203,12 @@ impl Reader<'_> {
             Some('{') => {
                 self.pos += 1;
                 let pairs = self.items('}', depth, |r, d| {
+                    // Number keys ({30: 0.1}) are written as the golden format writes them.
                     let key = match r.value(d)? {
                         Py::Str(s) => s,
-                        _ => return r.fail("dict keys must be strings"),
+                        Py::Int(i) => i.to_string(),
+                        Py::Num(v) => format!("{v:?}"),
+                        _ => return r.fail("dict keys must be strings or numbers"),
                     };
                     r.expect(':')?;
                     Ok((key, r.value(d)?))
@@ -301,18 +312,21 @@ mod tests {
         assert_eq!(linear.kwargs[0], ("start_factor".into(), Py::Num(0.01)));
         assert_eq!(
             c.kwargs[0],
-            ("milestones".into(), Py::List(vec![Py::Num(5.0)]))
+            ("milestones".into(), Py::List(vec![Py::Int(5)]))
         );
-        let d = parse("f(a=-1e-5, b=True, c=None, d={'x': 2}, e=dict(y=3), g='s', h=1_000)")
-            .expect("parses");
+        let d = parse(
+            "f(a=-1e-5, b=True, c=None, d={'x': 2}, e=dict(y=3.0), g='s', h=1_000, k={30: 0.1})",
+        )
+        .expect("parses");
         let values: Vec<&Py> = d.kwargs.iter().map(|(_, v)| v).collect();
         assert_eq!(values[0], &Py::Num(-1e-5));
         assert_eq!(values[1], &Py::Bool(true));
         assert_eq!(values[2], &Py::None);
-        assert_eq!(values[3], &Py::Dict(vec![("x".into(), Py::Num(2.0))]));
+        assert_eq!(values[3], &Py::Dict(vec![("x".into(), Py::Int(2))]));
         assert_eq!(values[4], &Py::Dict(vec![("y".into(), Py::Num(3.0))]));
         assert_eq!(values[5], &Py::Str("s".into()));
-        assert_eq!(values[6], &Py::Num(1000.0));
+        assert_eq!(values[6], &Py::Int(1000));
+        assert_eq!(values[7], &Py::Dict(vec![("30".into(), Py::Num(0.1))]));
     }
 
     #[test]

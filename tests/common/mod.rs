@@ -1,18 +1,12 @@
 //! What the golden-file suites share: reading a fixture and comparing every case with
 //! Anneal's framework mode for it.
 
+mod close;
+
+pub use close::{close32, close64};
+
 use anneal::schedule::frameworks::Mode;
 use serde_json::Value;
-
-/// Float64 cases: relative error ≤ 1e-12, or absolute ≤ 1e-18 near zero.
-pub fn close64(got: f64, want: f64) -> bool {
-    (got - want).abs() <= 1e-18 || (got - want).abs() <= 1e-12 * want.abs()
-}
-
-/// Keras float32 cases: within float32 rounding of the library's result.
-pub fn close32(got: f64, want: f64) -> bool {
-    (got - want).abs() <= 1e-9 || (got - want).abs() <= 1e-4 * want.abs()
-}
 
 /// The cases of a golden-format fixture.
 pub fn cases(fixture: &str) -> Vec<Value> {

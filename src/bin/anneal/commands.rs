@@ -23,13 +23,13 @@ pub const MAX_VALUE_STEPS: u64 = 10_000_000;
 /// The learning rate at steps 0…steps−1 of a pasted framework call, as the library computes it;
 /// without `steps`, up to and including the end of the schedule's own length (four cycles of
 /// endless restarts). `lr` is the optimizer's learning rate for calls that scale it (PyTorch,
-/// timm, Hugging Face).
+/// timm, Hugging Face). With the library's warning about its dtype, for stderr.
 pub fn values(
     call: &str,
     lr: Option<f64>,
     steps: Option<u64>,
     format: Format,
-) -> Result<String, String> {
+) -> Result<(String, Option<&'static str>), String> {
     if steps.is_some_and(|n| n == 0 || n > MAX_VALUE_STEPS) {
         return Err(format!("--steps must be between 1 and {MAX_VALUE_STEPS}"));
     }
@@ -52,7 +52,7 @@ pub fn values(
     });
     let points: Vec<f64> = (0..steps).map(|t| t as f64).collect();
     let values = found.mode.eval(&points).map_err(|e| e.to_string())?;
-    Ok(match format {
+    let text = match format {
         Format::Csv => {
             let mut out = String::from("step,lr\n");
             for (t, v) in values.iter().enumerate() {
@@ -68,7 +68,8 @@ pub fn values(
                 list.join(", ")
             )
         }
-    })
+    };
+    Ok((text, found.mode.dtype_note()))
 }
 
 /// Each preset's key and its share link, one per line, for `anneal presets`.

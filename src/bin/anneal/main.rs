@@ -106,7 +106,13 @@ fn values(args: &[&str]) -> ExitCode {
             )
         }
     };
-    emit("values", commands::values(call, lr, steps, format))
+    let result = commands::values(call, lr, steps, format).map(|(text, note)| {
+        if let Some(n) = note {
+            eprintln!("anneal values: note: {n}");
+        }
+        text
+    });
+    emit("values", result)
 }
 
 fn export(args: &[&str]) -> ExitCode {

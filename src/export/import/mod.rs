@@ -53,7 +53,7 @@ fn error(column: Option<usize>, message: impl Into<String>) -> ImportError {
 
 fn to_arg(p: &Py) -> Arg {
     match p {
-        Py::Num(v) if v.fract() == 0.0 && v.abs() < 9e15 => Arg::Int(*v as i64),
+        Py::Int(i) => Arg::Int(*i),
         Py::Num(v) => Arg::Num(*v),
         Py::Str(s) => Arg::Str(s.clone()),
         Py::Bool(b) => Arg::Bool(*b),

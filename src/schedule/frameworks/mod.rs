@@ -237,6 +237,26 @@ modes! {
     // transformers
     /// `transformers.get_constant_*`, `get_linear_*`, `get_polynomial_*`, `get_inverse_sqrt_*`
     HfWarmupDecay(transformers::WarmupDecay),
+    // optax
+    /// `optax.constant_schedule`
+    OptaxConstant(optax::Constant),
+    /// `optax.polynomial_schedule`, `linear_schedule`, `warmup_constant_schedule`
+    OptaxPolynomial(optax::Polynomial),
+    /// `optax.exponential_decay`
+    OptaxExponential(optax::ExponentialDecay),
+    /// `optax.piecewise_constant_schedule`
+    OptaxPiecewiseConstant(optax::PiecewiseConstant),
+    /// `optax.piecewise_interpolate_schedule`, `linear_onecycle_schedule`
+    OptaxPiecewiseInterpolate(optax::PiecewiseInterpolate),
+    /// `optax.join_schedules`, `warmup_exponential_decay_schedule`
+    OptaxJoin(optax::Join),
+    // Keras
+    /// `keras.ExponentialDecay`, `keras.InverseTimeDecay`
+    KerasRateDecay(keras::RateDecay),
+    /// `keras.PiecewiseConstantDecay`
+    KerasPiecewise(keras::PiecewiseConstantDecay),
+    /// `keras.PolynomialDecay`
+    KerasPolynomial(keras::PolynomialDecay),
 }
 
 impl Mode {

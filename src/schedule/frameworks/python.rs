@@ -112,6 +112,20 @@ pub fn floordiv(a: f64, b: f64) -> f64 {
     }
 }
 
+/// A float as a Python float literal: always with a point or an exponent (`0.0`, not `0`,
+/// which Python reads as an int, and Keras then computes the whole schedule in integers).
+pub fn py_float(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x:?}")
+    } else if x.is_nan() {
+        "float('nan')".into()
+    } else if x > 0.0 {
+        "float('inf')".into()
+    } else {
+        "float('-inf')".into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +204,14 @@ mod tests {
             let base = 1.0 + 9.0 * unit();
             check(f64::powf(10.0, 12.0 * unit()), base);
         }
+    }
+
+    #[test]
+    fn floats_are_written_as_python_floats() {
+        assert_eq!(py_float(0.0), "0.0");
+        assert_eq!(py_float(100.0), "100.0");
+        assert_eq!(py_float(1e-5), "1e-5");
+        assert_eq!(py_float(0.1), "0.1");
+        assert_eq!(py_float(f64::INFINITY), "float('inf')");
     }
 }

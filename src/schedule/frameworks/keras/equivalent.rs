@@ -2,6 +2,7 @@
 
 use super::modes::{CosineDecay, CosineDecayRestarts, Precision};
 use crate::schedule::frameworks::equivalent::common_notes;
+use crate::schedule::frameworks::python::py_float;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
 use crate::schedule::Anneal;
 
@@ -20,7 +21,14 @@ pub(super) fn equivalent(a: &Anneal, _horizon: f64) -> Equivalent {
             notes.push("m_mul scales only the cosine part; the alpha floor never decays (timm's cycle_decay scales the peak)".into());
         }
         (
-            format!("CosineDecayRestarts({base}, first_decay_steps={}, t_mul={}, m_mul={}, alpha={alpha})", a.t_0, a.t_mult, a.decay),
+            format!(
+                "CosineDecayRestarts({}, first_decay_steps={}, t_mul={}, m_mul={}, alpha={})",
+                py_float(base),
+                a.t_0,
+                py_float(a.t_mult),
+                py_float(a.decay),
+                py_float(alpha)
+            ),
             Mode::KerasRestarts(CosineDecayRestarts {
                 initial_learning_rate: base,
                 first_decay_steps: a.t_0,
@@ -34,9 +42,21 @@ pub(super) fn equivalent(a: &Anneal, _horizon: f64) -> Equivalent {
         let warm = w.length > 0.0;
         (
             if warm {
-                format!("CosineDecay({}, decay_steps={}, alpha={alpha}, warmup_target={base}, warmup_steps={})", w.start, a.t_0, w.length)
+                format!(
+                    "CosineDecay({}, decay_steps={}, alpha={}, warmup_target={}, warmup_steps={})",
+                    py_float(w.start),
+                    a.t_0,
+                    py_float(alpha),
+                    py_float(base),
+                    w.length
+                )
             } else {
-                format!("CosineDecay({base}, decay_steps={}, alpha={alpha})", a.t_0)
+                format!(
+                    "CosineDecay({}, decay_steps={}, alpha={})",
+                    py_float(base),
+                    a.t_0,
+                    py_float(alpha)
+                )
             },
             Mode::KerasCosine(CosineDecay {
                 initial_learning_rate: if warm { w.start } else { base },

@@ -6,9 +6,12 @@ mod modes;
 mod nearest;
 mod snippet;
 
-pub use modes::{CosineDecay, CosineDecayRestarts, Precision};
+pub use modes::{
+    CosineDecay, CosineDecayRestarts, PiecewiseConstantDecay, PolynomialDecay, Precision,
+    RateDecay, RateShape,
+};
 
-use super::{Framework, Library};
+use super::{Framework, Library, Mode};
 
 /// Keras, as the page, the CLI and the exports know it.
 pub(super) const LIBRARY: Library = Library {
@@ -18,7 +21,16 @@ pub(super) const LIBRARY: Library = Library {
     float_bits: 32,
     scales_optimizer_lr: false,
     apis: &api::APIS,
-    unsupported: &[],
+    unsupported: &[
+        (
+            "ReduceLROnPlateau",
+            "is a callback that lowers the rate when a validation metric stops improving, so it depends on training",
+        ),
+        (
+            "LearningRateScheduler",
+            "is a callback around a Python function of the epoch",
+        ),
+    ],
     equivalent: equivalent::equivalent,
     snippet: snippet::snippet,
 };
@@ -27,3 +39,21 @@ pub(super) const LIBRARY: Library = Library {
 // between the two lives here, where both are in scope.
 exact!(point CosineDecay, Framework::Keras, nearest::cosine_decay);
 exact!(point CosineDecayRestarts, Framework::Keras, nearest::cosine_decay_restarts);
+exact!(point RateDecay, Framework::Keras, |m: &RateDecay| nearest::overlay(m.precision));
+exact!(point PiecewiseConstantDecay, Framework::Keras, |m: &PiecewiseConstantDecay| nearest::overlay(m.precision));
+exact!(point PolynomialDecay, Framework::Keras, |m: &PolynomialDecay| nearest::overlay(m.precision));
+
+/// Keras's own warning about a mode's dtype (an integer schedule), for the CLI; the import
+/// shows it among the mode's notes.
+impl Mode {
+    /// What the library's dtype does to this mode's values, when it matters.
+    pub fn dtype_note(&self) -> Option<&'static str> {
+        match self {
+            Mode::KerasCosine(m) => m.precision.note(),
+            Mode::KerasRestarts(m) => m.precision.note(),
+            Mode::KerasRateDecay(m) => m.precision.note(),
+            Mode::KerasPolynomial(m) => m.precision.note(),
+            _ => None,
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! The explorer schedule nearest to each Keras cosine.
 
-use super::modes::{CosineDecay, CosineDecayRestarts};
+use super::modes::{CosineDecay, CosineDecayRestarts, Precision};
 use crate::schedule::frameworks::Nearest;
 use crate::schedule::{Anneal, Warmup};
 
@@ -21,7 +21,19 @@ pub(super) fn cosine_decay(m: &CosineDecay) -> Nearest {
         warmup,
         ..Anneal::default()
     };
-    Nearest::anneal(a, Vec::new())
+    Nearest::anneal(a, dtype_notes(m.precision))
+}
+
+/// The integer-dtype warning, when the schedule has one.
+fn dtype_notes(precision: Precision) -> Vec<String> {
+    precision.note().into_iter().map(String::from).collect()
+}
+
+/// A Keras schedule the explorer cannot draw, with its dtype warning.
+pub(super) fn overlay(precision: Precision) -> Nearest {
+    let mut n = Nearest::overlay_only();
+    n.notes.extend(dtype_notes(precision));
+    n
 }
 
 pub(super) fn cosine_decay_restarts(m: &CosineDecayRestarts) -> Nearest {
@@ -34,7 +46,7 @@ pub(super) fn cosine_decay_restarts(m: &CosineDecayRestarts) -> Nearest {
         decay: m.m_mul,
         ..Anneal::default()
     };
-    let mut notes = Vec::new();
+    let mut notes = dtype_notes(m.precision);
     if m.m_mul != 1.0 && m.alpha > 0.0 {
         notes.push("Keras decays the floor with m_mul too; the explorer keeps it fixed".into());
     }

@@ -2,6 +2,7 @@
 
 use super::modes::{Sgdr, WarmupCosineDecay};
 use crate::schedule::frameworks::equivalent::common_notes;
+use crate::schedule::frameworks::python::py_float;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
 use crate::schedule::{Anneal, WarmupScope};
 
@@ -48,7 +49,11 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
         (
             format!(
                 "warmup_cosine_decay_schedule(init_value={}, peak_value={}, warmup_steps={}, decay_steps={}, end_value={})",
-                c.init_value, c.peak_value, c.warmup_steps, c.decay_steps, c.end_value
+                py_float(c.init_value),
+                py_float(c.peak_value),
+                c.warmup_steps,
+                c.decay_steps,
+                py_float(c.end_value)
             ),
             Mode::OptaxWarmupCosine(c),
         )

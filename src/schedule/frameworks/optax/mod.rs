@@ -6,9 +6,13 @@ mod modes;
 mod nearest;
 mod snippet;
 
-pub use modes::{CosineDecay, CosineOnecycle, Sgdr, WarmupCosineDecay};
+pub use modes::{
+    Constant, CosineDecay, CosineOnecycle, ExponentialDecay, Interpolate, Join, PiecewiseConstant,
+    PiecewiseInterpolate, Polynomial, Sgdr, WarmupCosineDecay,
+};
 
-use super::{Framework, Library, Nearest};
+use super::{Exact, Framework, Library, Nearest};
+use crate::schedule::ScheduleError;
 
 /// optax, as the page, the CLI and the exports know it.
 pub(super) const LIBRARY: Library = Library {
@@ -18,7 +22,10 @@ pub(super) const LIBRARY: Library = Library {
     float_bits: 64,
     scales_optimizer_lr: false,
     apis: &api::APIS,
-    unsupported: &[],
+    unsupported: &[(
+        "reduce_on_plateau",
+        "scales the updates by how the loss stops improving, so it depends on the loss",
+    )],
     equivalent: equivalent::equivalent,
     snippet: snippet::snippet,
 };
@@ -29,3 +36,27 @@ exact!(point CosineDecay, Framework::Optax, nearest::cosine_decay);
 exact!(point WarmupCosineDecay, Framework::Optax, nearest::warmup_cosine_decay);
 exact!(point Sgdr, Framework::Optax, nearest::sgdr);
 exact!(point CosineOnecycle, Framework::Optax, |_| Nearest::overlay_only());
+exact!(point Constant, Framework::Optax, |_| Nearest::overlay_only());
+exact!(point Polynomial, Framework::Optax, |_| Nearest::overlay_only());
+exact!(point ExponentialDecay, Framework::Optax, |_| Nearest::overlay_only());
+exact!(point PiecewiseConstant, Framework::Optax, |_| Nearest::overlay_only());
+exact!(point PiecewiseInterpolate, Framework::Optax, |_| Nearest::overlay_only());
+
+/// By hand, not `exact!`: each inner schedule's value is a `Result` (any optax mode).
+impl Exact for Join {
+    fn framework(&self) -> Framework {
+        Framework::Optax
+    }
+    fn check(&self) -> Result<(), ScheduleError> {
+        self.validate()
+    }
+    fn value(&self, t: f64) -> Result<f64, ScheduleError> {
+        self.at(t)
+    }
+    fn nearest(&self) -> Nearest {
+        Nearest::overlay_only()
+    }
+    fn length(&self) -> f64 {
+        Join::length(self)
+    }
+}

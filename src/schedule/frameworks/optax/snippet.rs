@@ -1,5 +1,6 @@
 //! optax code: the schedule called at each step (sgdr spelled out one dict per cycle).
 
+use crate::schedule::frameworks::python::py_float;
 use crate::schedule::frameworks::{header, Mode, SnippetInput};
 
 /// optax's snippet.
@@ -12,8 +13,12 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
                 .iter()
                 .map(|c| {
                     format!(
-                        "    dict(init_value={:?}, peak_value={:?}, warmup_steps={:?}, decay_steps={:?}, end_value={:?}),",
-                        c.init_value, c.peak_value, c.warmup_steps, c.decay_steps, c.end_value
+                        "    dict(init_value={}, peak_value={}, warmup_steps={}, decay_steps={}, end_value={}),",
+                        py_float(c.init_value),
+                        py_float(c.peak_value),
+                        c.warmup_steps,
+                        c.decay_steps,
+                        py_float(c.end_value)
                     )
                 })
                 .collect();

@@ -1,7 +1,8 @@
-//! optax schedules (0.2.8, `_schedule.py`, `_join.py`), as eager float64 calls with an int count.
+//! optax's cosine schedules (0.2.8, `_schedule.py`).
 
 use std::f64::consts::PI;
 
+use super::piecewise::{Interpolate, PiecewiseInterpolate};
 use crate::schedule::error::{check_positive, check_range, ScheduleError};
 
 /// `cosine_decay_schedule(init_value, decay_steps, alpha, exponent)`: clamped after the end.
@@ -25,7 +26,15 @@ impl CosineDecay {
 
     /// optax raises unless decay_steps > 0.
     pub fn validate(&self) -> Result<(), ScheduleError> {
-        check_positive("decay_steps", self.decay_steps)?;
+        if !(self.decay_steps > 0.0 && self.decay_steps.is_finite()) {
+            return Err(ScheduleError::new(
+                "decay_steps",
+                format!(
+                    "The cosine_decay_schedule requires positive decay_steps, got decay_steps={}.",
+                    self.decay_steps
+                ),
+            ));
+        }
         check_positive("exponent", self.exponent)
     }
 
@@ -171,27 +180,21 @@ impl CosineOnecycle {
         check_positive("final_div_factor", self.final_div_factor)
     }
 
+    /// What optax builds: a cosine interpolation peaking at `int(pct_start·T)`.
+    fn piecewise(&self) -> PiecewiseInterpolate {
+        let (t, div) = (self.transition_steps, self.div_factor);
+        PiecewiseInterpolate::new(
+            Interpolate::Cosine,
+            self.peak_value / div,
+            &[
+                ((self.pct_start * t).trunc(), div),
+                (t.trunc(), 1.0 / (div * self.final_div_factor)),
+            ],
+        )
+    }
+
     /// The value at `count`.
     pub fn at(&self, count: f64) -> f64 {
-        let mid = (self.pct_start * self.transition_steps).trunc();
-        let end = self.transition_steps.trunc();
-        let bounds = [0.0, mid, end];
-        // np.cumprod of (init, div, 1/(div·final_div)).
-        let v0 = self.peak_value / self.div_factor;
-        let v1 = v0 * self.div_factor;
-        let v2 = v1 * (1.0 / (self.div_factor * self.final_div_factor));
-        let values = [v0, v1, v2];
-        let mut out = 0.0;
-        for k in 0..2 {
-            if bounds[k] <= count && count < bounds[k + 1] {
-                let pct = (count - bounds[k]) / (bounds[k + 1] - bounds[k]).max(1.0);
-                let (a, b) = (values[k], values[k + 1]);
-                out += b + (a - b) / 2.0 * ((PI * pct).cos() + 1.0);
-            }
-        }
-        if end <= count {
-            out += values[2];
-        }
-        out
+        self.piecewise().at(count)
     }
 }

@@ -1,0 +1,104 @@
+//! Keras 3 `keras.optimizers.schedules` (3.15.1), in float32 (Keras's default floatx), float64,
+//! or the integer dtype an int `initial_learning_rate` gives, from formulas generic over the
+//! float type.
+
+mod cosine;
+mod decay;
+mod piecewise;
+
+pub use cosine::{CosineDecay, CosineDecayRestarts};
+pub use decay::{PolynomialDecay, RateDecay, RateShape};
+pub use piecewise::PiecewiseConstantDecay;
+
+use num_traits::Float;
+
+/// The dtype of the schedule's tensors: `initial_learning_rate`'s, as Keras converts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precision {
+    /// The default (`keras.config.floatx() == 'float32'`).
+    Float32,
+    /// `set_floatx('float64')` on the TensorFlow backend.
+    Float64,
+    /// An int `initial_learning_rate` (jax backend): every `ops.cast` truncates to int32 and
+    /// the divisions and powers run in float32.
+    Int32,
+}
+
+impl Precision {
+    /// `ops.cast(x, dtype)` of a Python number, as the schedule's float type.
+    fn cast<T: Float>(self, x: f64) -> T {
+        match self {
+            Precision::Int32 => c(x.trunc()),
+            Precision::Float32 | Precision::Float64 => c(x),
+        }
+    }
+
+    /// What the import and the CLI say about a schedule computed in integers.
+    pub fn note(self) -> Option<&'static str> {
+        (self == Precision::Int32).then_some(
+            "an integer initial_learning_rate makes Keras compute in integers: write 0.0",
+        )
+    }
+}
+
+/// The float types Keras computes in, each with the log its backend uses.
+trait KerasFloat: Float {
+    /// `ops.log`.
+    fn natural_log(self) -> Self;
+}
+
+impl KerasFloat for f32 {
+    fn natural_log(self) -> Self {
+        self.ln()
+    }
+}
+
+impl KerasFloat for f64 {
+    /// TensorFlow's float64 log agrees with glibc's (correctly rounded) log here.
+    fn natural_log(self) -> Self {
+        crate::schedule::frameworks::python::log(self)
+    }
+}
+
+/// A float64 constant as the schedule's float type (a Python scalar meeting a tensor).
+fn c<T: Float>(x: f64) -> T {
+    T::from(x).unwrap_or_else(T::nan)
+}
+
+/// A schedule written once over the float type its precision picks.
+trait KerasSchedule {
+    /// The dtype it computes in.
+    fn precision(&self) -> Precision;
+    /// The value at `step` in `T`.
+    fn eval<T: KerasFloat>(&self, step: f64) -> T;
+}
+
+/// The value at `step`, in the schedule's precision (an integer schedule's float parts are
+/// float32 on the jax backend).
+fn value(s: &impl KerasSchedule, step: f64) -> f64 {
+    match s.precision() {
+        Precision::Float64 => s.eval::<f64>(step),
+        Precision::Float32 | Precision::Int32 => f64::from(s.eval::<f32>(step)),
+    }
+}
+
+/// Keras's check on `decay_steps`, and the zero an integer schedule would divide by.
+fn check_decay_steps(
+    precision: Precision,
+    decay_steps: f64,
+) -> Result<(), crate::schedule::ScheduleError> {
+    use crate::schedule::ScheduleError;
+    if !decay_steps.is_finite() || decay_steps <= 0.0 {
+        return Err(ScheduleError::new(
+            "decay_steps",
+            format!("Argument `decay_steps` must be > 0. Received: decay_steps={decay_steps}"),
+        ));
+    }
+    if precision.cast::<f64>(decay_steps) == 0.0 {
+        return Err(ScheduleError::new(
+            "decay_steps",
+            "an integer initial_learning_rate casts decay_steps to 0: every step divides by zero",
+        ));
+    }
+    Ok(())
+}
