@@ -208,7 +208,7 @@ impl Family {
 
 /// The multiples k·period (k ≥ 1) in (a, b], at most `cap`: a periodic family's jumps or turns.
 fn multiples(period: f64, a: f64, b: f64, cap: usize) -> Vec<f64> {
-    if !(period > 0.0) {
+    if period.is_nan() || period <= 0.0 {
         return Vec::new();
     }
     let first = ((a / period).floor() + 1.0).max(1.0);

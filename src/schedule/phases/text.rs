@@ -182,7 +182,7 @@ impl Schedule {
     /// Reads [`Schedule::to_text`]'s form back, `cos` standing for `controls`; validated.
     pub fn parse(text: &str, controls: &Anneal) -> Result<Schedule, PhaseError> {
         let parts: Vec<&str> = text.split(JOIN).collect();
-        if parts.len() % 2 == 0 {
+        if parts.len().is_multiple_of(2) {
             return Err(PhaseError::new(
                 None,
                 "schedule",
