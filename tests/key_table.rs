@@ -36,6 +36,7 @@ fn pins_keep_the_schedule_and_its_axis() {
             "steps_per_epoch",
             "grad_accum",
             "log_y",
+            "phases",
         ]
     );
     let pins: Vec<&str> = keys_in(Scope::Pin).map(|k| k.name).collect();

@@ -361,11 +361,11 @@ fn errors_name_the_phase_and_the_parameter() {
     let c = Anneal::default();
     for (text, phase, field) in [
         ("", Some(1), "family"),
-        ("linear~10", None, "schedule"),
-        ("linear~x~cos", Some(2), "start"),
-        ("linear~0~cos", Some(2), "start"),
-        ("cos~10~step(0.1,0)", Some(2), "step_size"),
-        ("cos~10~exp(0.1,0.5,1,stair)", Some(2), "staircase"),
+        ("linear!10", None, "schedule"),
+        ("linear!x!cos", Some(2), "start"),
+        ("linear!0!cos", Some(2), "start"),
+        ("cos!10!step(0.1,0)", Some(2), "step_size"),
+        ("cos!10!exp(0.1,0.5,1,stair)", Some(2), "staircase"),
         ("wsd(0.1,1,2,3,0,4)", Some(1), "warmup_shape"),
         ("pconst(0.1_0.2,1_2)", Some(1), "values"),
         ("linear(1,2,3,4)", Some(1), "linear"),
@@ -394,7 +394,7 @@ fn text_is_short_and_defaults_are_left_out() {
         ],
         boundaries: vec![2000.0],
     };
-    assert_eq!(warm_cos.to_text(&c), "linear(0,0.1,2e3)~2e3~cos");
+    assert_eq!(warm_cos.to_text(&c), "linear(0,0.1,2e3)!2e3!cos");
     let w = Family::Wsd(wsd(3e-4, 100.0, 0.0, 100.0, 0.0));
     assert_eq!(Schedule::single(w).to_text(&c), "wsd(3e-4,100)");
     assert_eq!(

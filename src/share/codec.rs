@@ -72,14 +72,24 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Escapes everything but unreserved characters, commas and colons (legal in a query; they keep
-/// `hide=controls,landscape` and `pin1=name~t_max:50` readable).
+/// Escapes everything but unreserved characters, commas, colons, `!` and parentheses (legal in
+/// a query; they keep `hide=controls,landscape`, `pin1=name~t_max:50` and
+/// `phases=cos!100!linear(0.1,0)` readable).
 fn percent_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' | b':' => {
-                (b as char).to_string()
-            }
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b','
+            | b':'
+            | b'!'
+            | b'('
+            | b')' => (b as char).to_string(),
             _ => format!("%{b:02X}"),
         })
         .collect()

@@ -251,7 +251,9 @@ impl Settings {
             return alone();
         }
         Schedule::parse(&self.phases, controls).unwrap_or_else(|e| {
-            notices.push(format!("The phases could not be drawn ({e}): showing the cosine alone."));
+            notices.push(format!(
+                "The phases could not be drawn ({e}): showing the cosine alone."
+            ));
             alone()
         })
     }

@@ -211,7 +211,7 @@ pub const KEYS: [Key; 47] = [
         name: "phases",
         scope: Scope::Schedule,
         kind: Kind::Phases,
-        label: None,
+        label: Some("Phases"),
         options: &[],
         meaning: "the schedule as phases, `name(values)!start!name(values)…` in optimizer steps; `cos` is the cosine the keys above set (absent: that cosine alone)",
         disabled: never,

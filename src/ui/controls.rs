@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::key_control::KeyControl;
 use super::link_notices::LinkNotices;
+use super::phases::PhasesEditor;
 use super::state::use_app;
 use crate::share::key;
 
@@ -19,6 +20,7 @@ pub fn Controls() -> impl IntoView {
             <Cycles />
             <WarmUp />
             <ViewControls />
+            <PhasesEditor />
             {move || {
                 resolved
                     .with(|r| r.notices.clone())

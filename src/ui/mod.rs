@@ -19,6 +19,7 @@ mod key_control;
 mod lab;
 mod link_notices;
 mod overlays;
+mod phases;
 mod screen;
 mod state;
 mod url;

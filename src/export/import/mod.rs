@@ -216,13 +216,8 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
             let called = |name: &str| {
                 rest.starts_with(name) && rest[name.len()..].trim_start().starts_with('(')
             };
-            for framework in Framework::ALL {
-                if let Some((name, why)) = framework.unsupported().iter().find(|(n, _)| called(n)) {
-                    return Err(error(
-                        None,
-                        format!("{}'s {name} {why}; Anneal cannot draw it", framework.name()),
-                    ));
-                }
+            if let Some(refusal) = unsupported(&chars[..i], &called) {
+                return Err(refusal);
             }
             for (framework, api) in apis() {
                 let Some(pasted) = &api.pasted else { continue };
@@ -238,6 +233,34 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
     Err(error(
         None,
         format!("no scheduler call found; Anneal reads {}", readable()),
+    ))
+}
+
+/// The refusal for a call no library's mode can draw; where libraries share the name
+/// (`ReduceLROnPlateau`), the one whose module the dotted path before it names.
+fn unsupported(before: &[char], called: &dyn Fn(&str) -> bool) -> Option<ImportError> {
+    let path: String = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || **c == '_' || **c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let root = path.split('.').next().unwrap_or_default();
+    let hits: Vec<(Framework, &str, &str)> = Framework::ALL
+        .into_iter()
+        .flat_map(|f| f.unsupported().iter().map(move |(n, why)| (f, *n, *why)))
+        .filter(|(_, n, _)| called(n))
+        .collect();
+    let (framework, name, why) = hits
+        .iter()
+        .find(|(f, _, _)| f.module() == root)
+        .or(hits.first())
+        .copied()?;
+    Some(error(
+        None,
+        format!("{}'s {name} {why}; Anneal cannot draw it", framework.name()),
     ))
 }
 

@@ -122,6 +122,14 @@ impl Framework {
         self.library().apis
     }
 
+    /// The top-level Python module its calls are imported from (`transformers`, `keras`).
+    pub fn module(self) -> &'static str {
+        match self {
+            Framework::Transformers => "transformers",
+            other => other.key(),
+        }
+    }
+
     /// Its scheduler calls Anneal cannot draw, with the reason for each.
     pub fn unsupported(self) -> &'static [(&'static str, &'static str)] {
         self.library().unsupported

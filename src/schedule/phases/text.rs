@@ -1,4 +1,4 @@
-//! The schedule's text form for share links: phases joined by `~<start>~`, each
+//! The schedule's text form for share links: phases joined by `!<start>!`, each
 //! `name(v,v,…)` in its table's order with trailing defaults left out, lists as `a_b_c`, numbers
 //! in their shortest round-trip form; only characters a URL query keeps as they are.
 
@@ -9,7 +9,7 @@ use crate::schedule::{Anneal, Family, FamilyKind, ParamKind, ParamSpec, ParamVal
 const CONTROLS: &str = "cos";
 
 /// Joins phases to the step the next one starts at.
-const JOIN: char = '~';
+const JOIN: char = '!';
 
 /// The shortest text that parses back to exactly `v` (`3e-4`, `0.1`, `2000`, `1e5`).
 pub fn number(v: f64) -> String {
@@ -186,7 +186,7 @@ impl Schedule {
             return Err(PhaseError::new(
                 None,
                 "schedule",
-                "expected phases joined by ~start~, as linear(0,0.1,100)~100~cos",
+                "expected phases joined by !start!, as linear(0,0.1,100)!100!cos",
             ));
         }
         let mut phases = Vec::new();

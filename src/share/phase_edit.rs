@@ -1,0 +1,147 @@
+//! The page's edits of the schedule's phases, applied to the settings' `phases` text: each is
+//! checked by the core before it lands, and a refusal says why.
+
+use super::settings::Settings;
+use crate::schedule::{Family, FamilyKind, ParamValue, Schedule};
+
+/// One change made in the phases editor.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PhaseEdit {
+    /// Phase `i` becomes a `kind` scaled to the current peak and its span.
+    Kind(usize, FamilyKind),
+    /// Parameter `p` of phase `i` takes a value.
+    Param(usize, usize, ParamValue),
+    /// Phase `i` (from the second) starts at this step.
+    Start(usize, f64),
+    /// A new last phase: a linear decay from where the schedule ends to 0 over a fifth more.
+    Append,
+    /// Phase `i` goes.
+    Remove(usize),
+    /// Phase `i` swaps with the one before it.
+    Earlier(usize),
+}
+
+/// Steps a new or re-typed phase is written for when nothing else says.
+fn span_of(s: &Schedule, i: usize) -> f64 {
+    match s.boundaries.get(i) {
+        Some(end) => end - s.start(i),
+        None => s.phases[i].length().max(1.0),
+    }
+}
+
+impl Settings {
+    /// Applies `edit` to the phases; `Err` says why the result is not a schedule (nothing
+    /// changes then).
+    pub fn edit_phases(&mut self, edit: PhaseEdit) -> Result<(), String> {
+        let r = self.resolve();
+        let (controls, mut s) = (r.schedule, r.phases);
+        let n = s.phases.len();
+        let peak = s.peak(r.horizon_steps).max(f64::MIN_POSITIVE);
+        let phase = |i: usize| (i < n).then_some(i).ok_or("no such phase".to_string());
+        match edit {
+            PhaseEdit::Kind(i, kind) => {
+                let i = phase(i)?;
+                s.phases[i] = if kind == FamilyKind::Cosine {
+                    Family::Cosine(controls.clone())
+                } else {
+                    kind.starter(peak, span_of(&s, i))
+                };
+            }
+            PhaseEdit::Param(i, p, value) => {
+                let i = phase(i)?;
+                let f = &s.phases[i];
+                let mut values = f.values();
+                *values.get_mut(p).ok_or("no such parameter")? = value;
+                s.phases[i] = Family::from_values(f.kind(), &values).map_err(|e| e.to_string())?;
+            }
+            PhaseEdit::Start(i, at) => {
+                let i = phase(i)?;
+                *s.boundaries
+                    .get_mut(i.wrapping_sub(1))
+                    .ok_or("the first phase starts at 0")? = at;
+            }
+            PhaseEdit::Append => {
+                let end = s.length();
+                let from = s.lr(end);
+                let span = (end * 0.2).max(1.0);
+                let decay = Family::Linear(crate::schedule::Linear {
+                    start: from,
+                    end: 0.0,
+                    steps: span,
+                });
+                s.insert(n, decay, end.max(1.0) - s.start(n - 1))
+                    .map_err(|e| e.to_string())?;
+            }
+            PhaseEdit::Remove(i) => {
+                s.remove(phase(i)?).ok_or("a schedule keeps one phase")?;
+            }
+            PhaseEdit::Earlier(i) => {
+                let i = phase(i)?;
+                if i == 0 || !s.swap(i - 1, i) {
+                    return Err("the first phase cannot move earlier".into());
+                }
+            }
+        }
+        s.validate().map_err(|e| e.to_string())?;
+        let alone = matches!(s.phases.as_slice(), [Family::Cosine(a)] if *a == controls);
+        self.phases = if alone {
+            String::new()
+        } else {
+            s.to_text(&controls)
+        };
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phases(s: &Settings) -> Schedule {
+        s.resolve().phases
+    }
+
+    #[test]
+    fn appending_then_retyping_gives_a_composed_schedule_in_the_link() {
+        let mut s = Settings::default();
+        s.edit_phases(PhaseEdit::Append).expect("appends");
+        let two = phases(&s);
+        assert_eq!(two.phases.len(), 2);
+        assert_eq!(two.boundaries, vec![100.0]);
+        assert!(s.phases.starts_with("cos!100!linear("), "{}", s.phases);
+        // The appended decay starts where the cosine ended: no jump.
+        assert!((two.lr(100.0) - two.lr(99.999)).abs() < 1e-6);
+        s.edit_phases(PhaseEdit::Kind(1, FamilyKind::Constant))
+            .expect("retypes");
+        assert_eq!(phases(&s).phases[1].kind(), FamilyKind::Constant);
+        s.edit_phases(PhaseEdit::Remove(1)).expect("removes");
+        assert_eq!(s.phases, "", "the cosine alone needs no phases key");
+    }
+
+    #[test]
+    fn a_bad_edit_is_refused_with_its_reason_and_changes_nothing() {
+        let mut s = Settings::default();
+        s.edit_phases(PhaseEdit::Kind(0, FamilyKind::Step))
+            .expect("retypes");
+        let before = s.phases.clone();
+        let err = s
+            .edit_phases(PhaseEdit::Param(0, 0, ParamValue::Num(-1.0)))
+            .unwrap_err();
+        assert!(err.contains("lr"), "{err}");
+        assert_eq!(s.phases, before);
+        assert!(s.edit_phases(PhaseEdit::Start(0, 5.0)).is_err());
+        assert!(s.edit_phases(PhaseEdit::Remove(0)).is_err());
+        assert!(s.edit_phases(PhaseEdit::Earlier(0)).is_err());
+        assert!(s.edit_phases(PhaseEdit::Kind(7, FamilyKind::Step)).is_err());
+    }
+
+    #[test]
+    fn moving_a_phase_earlier_keeps_both_spans() {
+        let mut s = Settings::default();
+        s.edit_phases(PhaseEdit::Append).expect("appends");
+        s.edit_phases(PhaseEdit::Earlier(1)).expect("moves");
+        let p = phases(&s);
+        assert_eq!(p.phases[0].kind(), FamilyKind::Linear);
+        assert_eq!(p.phases[1].kind(), FamilyKind::Cosine);
+    }
+}
