@@ -9,7 +9,7 @@ use plotters::style::RGBColor;
 
 use super::{decimate, draw_schedule, envelope, Curve, PlotArea, ScheduleChart, Theme};
 use crate::format::format_value;
-use crate::schedule::{Family, Schedule, ScheduleCache, WarmupScope};
+use crate::schedule::{Schedule, ScheduleCache, WarmupScope};
 use crate::share::{Resolved, Unit};
 
 /// A curve drawn over the current schedule: a pinned schedule or a framework's values.
@@ -30,8 +30,6 @@ pub enum OverlaySource {
     Schedule(Schedule),
     /// Values at given steps, decimated per pixel column.
     Samples(Vec<(f64, f64)>),
-    /// A comparison shape: monotone between its jumps, so column ends carry its extremes.
-    Family(Family),
 }
 
 /// The schedule's curve in x = steps, decimated to `columns`.
@@ -67,9 +65,6 @@ pub fn draw_explorer<DB: DrawingBackend>(
             in_units(match &o.source {
                 OverlaySource::Schedule(s) => schedule_points(s, end, columns),
                 OverlaySource::Samples(v) => decimate(v, 0.0, end, columns),
-                OverlaySource::Family(f) => {
-                    envelope(|t| f.lr(t), |_, _, _| Vec::new(), 0.0, end, columns)
-                }
             })
         })
         .collect();

@@ -21,7 +21,7 @@ pub use lab::*;
 pub use number::{Clamped, NumberKey, Scale, SLIDER_STEPS};
 pub use phase_edit::PhaseEdit;
 pub use pins::{pin_name, MAX_PIN_NAME};
-pub use presets::{Contrast, Preset, PRESETS};
+pub use presets::{Preset, PRESETS};
 pub use settings::{Pin, Resolved, Settings, Unit, MAX_PINS};
 pub(crate) use table::key;
 pub use table::{keys_in, position, KEYS};

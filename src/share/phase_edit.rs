@@ -136,6 +136,17 @@ mod tests {
     }
 
     #[test]
+    fn the_cosine_controls_count_only_while_a_phase_is_theirs() {
+        let mut s = Settings::default();
+        assert!(s.uses_cosine_controls());
+        s.edit_phases(PhaseEdit::Append).expect("appends");
+        assert!(s.uses_cosine_controls());
+        s.edit_phases(PhaseEdit::Kind(0, FamilyKind::Constant))
+            .expect("retypes");
+        assert!(!s.uses_cosine_controls(), "{}", s.phases);
+    }
+
+    #[test]
     fn moving_a_phase_earlier_keeps_both_spans() {
         let mut s = Settings::default();
         s.edit_phases(PhaseEdit::Append).expect("appends");

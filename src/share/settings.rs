@@ -259,6 +259,13 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// Whether a phase is the cosine the controls set (the `cos` token), so they have an effect.
+    pub fn uses_cosine_controls(&self) -> bool {
+        self.phases.is_empty() || self.phases.split('!').step_by(2).any(|t| t == "cos")
+    }
+}
+
 /// Whether `phases` is the controls' cosine and nothing else.
 fn is_cosine_alone(phases: &Schedule, controls: &Anneal) -> bool {
     matches!(phases.phases.as_slice(), [Family::Cosine(a)] if a == controls)

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 pub use super::framework_curves::FrameworkCurve;
 use super::key_control::KeyControl;
-use super::overlays::{swatch, CONTRAST_COLOR, PIN_COLORS};
+use super::overlays::{swatch, PIN_COLORS};
 use super::state::{use_app, AppState};
 use crate::format::difference_text;
 use crate::share::{key, pin_name, Pin, MAX_PINS, MAX_PIN_NAME};
@@ -18,7 +18,6 @@ pub fn ComparePanel() -> impl IntoView {
         compare,
         frameworks,
         updating,
-        contrast,
         ..
     } = app;
     let count = move || settings.with(|s| s.pins.iter().flatten().count());
@@ -93,27 +92,6 @@ pub fn ComparePanel() -> impl IntoView {
                     </div>
                 </For>
             </div>
-            {move || {
-                contrast
-                    .get()
-                    .map(|c| {
-                        view! {
-                            <label class="toggle">
-                                <input
-                                    type="checkbox"
-                                    name="contrast"
-                                    prop:checked=c.shown
-                                    on:change=move |ev| {
-                                        let shown = event_target_checked(&ev);
-                                        contrast.update(|c| c.iter_mut().for_each(|c| c.shown = shown))
-                                    }
-                                />
-                                <span class="swatch" style:background=swatch(CONTRAST_COLOR)></span>
-                                <span>"show the preset's contrast: " {c.label}</span>
-                            </label>
-                        }
-                    })
-            }}
             <KeyControl key=key!("compare") />
             <Show when=move || compare.get()>
                 {move || {

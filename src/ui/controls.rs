@@ -13,6 +13,7 @@ use crate::share::key;
 #[component]
 pub fn Controls() -> impl IntoView {
     let resolved = use_app().resolved;
+    let no_cosine_note = no_cosine();
     view! {
         <section class="controls" aria-label="Schedule parameters">
             <LinkNotices />
@@ -21,6 +22,11 @@ pub fn Controls() -> impl IntoView {
             <WarmUp />
             <ViewControls />
             <PhasesEditor />
+            {move || {
+                no_cosine_note
+                    .get()
+                    .then(|| view! { <p class="notice" role="status">"No phase is the controls' cosine: the learning-rate, cycle and warm-up controls are off until a phase is Cosine."</p> })
+            }}
             {move || {
                 resolved
                     .with(|r| r.notices.clone())
@@ -32,11 +38,18 @@ pub fn Controls() -> impl IntoView {
     }
 }
 
+/// Whether the schedule has no phase the cosine controls set (they would change nothing).
+fn no_cosine() -> Signal<bool> {
+    let settings = use_app().settings;
+    Memo::new(move |_| settings.with(|s| !s.uses_cosine_controls())).into()
+}
+
 /// η_max and η_min, absolute or as a fraction.
 #[component]
 fn LearningRate() -> impl IntoView {
+    let no_cosine = no_cosine();
     view! {
-        <fieldset>
+        <fieldset prop:disabled=no_cosine>
             <legend>"Learning rate"</legend>
             <KeyControl key=key!("eta_max") />
             <KeyControl key=key!("eta_min_rel") />
@@ -49,8 +62,9 @@ fn LearningRate() -> impl IntoView {
 /// The cosine cycle and its warm restarts.
 #[component]
 fn Cycles() -> impl IntoView {
+    let no_cosine = no_cosine();
     view! {
-        <fieldset>
+        <fieldset prop:disabled=no_cosine>
             <legend>"Cycles"</legend>
             <KeyControl key=key!("t_max") />
             <KeyControl key=key!("restarts") />
@@ -65,8 +79,9 @@ fn Cycles() -> impl IntoView {
 /// The warm-up's length, shape and start.
 #[component]
 fn WarmUp() -> impl IntoView {
+    let no_cosine = no_cosine();
     view! {
-        <fieldset>
+        <fieldset prop:disabled=no_cosine>
             <legend>"Warm-up"</legend>
             <KeyControl key=key!("warmup") />
             <KeyControl key=key!("warmup_shape") />

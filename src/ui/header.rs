@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use super::copy_link::CopyLink;
-use super::overlays::ContrastCurve;
 use super::state::use_app;
 use crate::share::PRESETS;
 
@@ -21,8 +20,8 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// A preset sets every control (one history entry), names its source and may bring a contrast
-/// curve.
+/// A preset sets the schedule (one history entry), keeps the pins, names its source and may pin
+/// a schedule to compare against.
 #[component]
 fn PresetPicker() -> impl IntoView {
     let app = use_app();
@@ -30,13 +29,8 @@ fn PresetPicker() -> impl IntoView {
     let on_preset = move |ev| {
         let key = event_target_value(&ev);
         if let Some(p) = PRESETS.iter().find(|p| p.key == key) {
-            app.push(|s| *s = (p.settings)());
+            app.push(|s| s.apply_preset(p));
             preset_source.set(Some(p.source));
-            app.contrast.set(p.contrast.map(|c| ContrastCurve {
-                label: c.label,
-                family: (c.family)(),
-                shown: true,
-            }));
         }
     };
     view! {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::framework_curves::{framework_curves, FrameworkCurve};
-use super::overlays::{overlays, ContrastCurve};
+use super::overlays::overlays;
 use super::{screen, url};
 use crate::charts::Overlay;
 use crate::share::codec::Notice;
@@ -38,8 +38,6 @@ pub struct AppState {
     pub frameworks: ReadSignal<Vec<FrameworkCurve>>,
     /// Share of the framework curves computed, while they are being updated.
     pub updating: ReadSignal<Option<f64>>,
-    /// A preset's contrast curve.
-    pub contrast: RwSignal<Option<ContrastCurve>>,
     /// An imported call's exact curve.
     pub imported: RwSignal<Option<Overlay>>,
     /// Everything drawn over the current curve.
@@ -70,11 +68,9 @@ impl AppState {
         let theme_tick = Signal::derive(move || view.with(|v| v.theme));
         let embed = Signal::derive(move || view.with(|v| v.embed));
         let (frameworks, updating) = framework_curves(compare, resolved);
-        let contrast = RwSignal::new(None::<ContrastCurve>);
         let imported = RwSignal::new(None::<Overlay>);
         let drawn = Memo::new(move |_| {
-            let mut all =
-                contrast.with(|c| pins.with(|p| frameworks.with(|f| overlays(c.as_ref(), p, f))));
+            let mut all = pins.with(|p| frameworks.with(|f| overlays(p, f)));
             all.extend(imported.get());
             all
         });
@@ -91,7 +87,6 @@ impl AppState {
             compare,
             frameworks,
             updating,
-            contrast,
             imported,
             overlays: drawn,
             push_next,

@@ -48,7 +48,12 @@ impl Shape for Linear {
         STEPS,
     ];
     fn at(&self, t: f64) -> f64 {
-        self.start + (self.end - self.start) * (t / self.steps).min(1.0)
+        // The end exactly from `steps` on: start + (end − start)·1 can miss it by an ulp.
+        if t >= self.steps {
+            self.end
+        } else {
+            self.start + (self.end - self.start) * (t / self.steps)
+        }
     }
     fn check(&self) -> Result<(), ScheduleError> {
         check_positive("steps", self.steps)
