@@ -236,21 +236,24 @@ test('pitfall flags sit on the curve and explain themselves', async () => {
   await page.close();
 });
 
-test('the step-decay and WSD presets draw their contrast beside the cosine', async () => {
+test('the WSD and step presets are editable schedules in the link, keeping the pins and pinning their cosine', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
-  const SLATE = [71, 85, 105];
-  for (const preset of ['step', 'wsd']) {
-    await page.selectOption('select[name=preset]', preset);
-    await nextFrames(page);
-    assert.ok((await pixelsOfColour(page, SLATE)) > 200, `${preset}: contrast curve drawn`);
-    assert.ok(await page.isChecked('input[name=contrast]'));
-    assert.match(await page.textContent('.source'), /Source: /);
-  }
-  await page.uncheck('input[name=contrast]');
+  await page.click('button[name=pin]');
+  await page.selectOption('select[name=preset]', 'wsd');
   await nextFrames(page);
-  assert.equal(await pixelsOfColour(page, SLATE), 0, 'the contrast can be hidden');
-  await page.selectOption('select[name=preset]', 'sgdr');
-  assert.equal(await page.locator('input[name=contrast]').count(), 0, 'other presets have none');
+  await page.waitForTimeout(300);
+  let params = new URL(page.url()).searchParams;
+  assert.match(params.get('phases'), /^wsd\(/);
+  assert.ok(params.get('pin1'), 'the pin made before the preset stays');
+  assert.match(params.get('pin2'), /^cosine, same peak and floor~/);
+  assert.match(await page.textContent('.source'), /Source: /);
+  assert.ok((await pixelsOfColour(page, PIN_ORANGE)) > 200, 'the first pin is drawn');
+  await page.selectOption('select[name=preset]', 'step');
+  await nextFrames(page);
+  await page.waitForTimeout(300);
+  params = new URL(page.url()).searchParams;
+  assert.match(params.get('phases'), /^step\(/);
+  assert.match(params.get('pin3'), /^cosine over 90 epochs~/);
   assert.deepEqual(errors, []);
   await page.close();
 });

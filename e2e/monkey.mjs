@@ -110,7 +110,8 @@ export async function health(page) {
   const text = await page.evaluate(() => document.body.innerText);
   const bad = text.match(/\b(NaN|Infinity)\b/g) ?? [];
   const crashed = await page.locator('#crash').count();
-  // Responds: a new t_max from the number box redraws the chart.
+  // Responds: a new t_max from the number box redraws the chart (when no phase is the cosine,
+  // those controls are off: adding a phase must redraw it instead).
   await page.evaluate(() => {
     document.querySelector('#crash')?.remove();
     for (const d of document.querySelectorAll('.link-notices button')) d.click();
@@ -119,8 +120,12 @@ export async function health(page) {
   let responds = false;
   if (await box.count()) {
     const before = await page.$eval('canvas.chart', (c) => c.toDataURL());
-    await box.fill(String(17 + Math.floor(Math.random() * 50)));
-    await box.dispatchEvent('change');
+    if (await box.isDisabled()) {
+      await page.click('button.add-phase');
+    } else {
+      await box.fill(String(17 + Math.floor(Math.random() * 50)));
+      await box.dispatchEvent('change');
+    }
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
     responds = (await page.$eval('canvas.chart', (c) => c.toDataURL())) !== before;
   }

@@ -12,7 +12,9 @@ import { gzipSync } from 'node:zlib';
 
 const KIB = 1024;
 const BUDGET = 160 * KIB;
-const CEILING = 342 * KIB;
+// Raised from 342 when the catalogue of every scheduler and the phase schedules landed (+55 KiB);
+// from here it only goes down (issue 17).
+const CEILING = 397 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

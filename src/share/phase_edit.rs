@@ -2,6 +2,7 @@
 //! checked by the core before it lands, and a refusal says why.
 
 use super::settings::Settings;
+use crate::format::round_significant;
 use crate::schedule::{Family, FamilyKind, ParamValue, Schedule};
 
 /// One change made in the phases editor.
@@ -21,11 +22,11 @@ pub enum PhaseEdit {
     Earlier(usize),
 }
 
-/// Steps a new or re-typed phase is written for when nothing else says.
-fn span_of(s: &Schedule, i: usize) -> f64 {
+/// Steps a re-typed phase is written for: up to the next phase, or the last to the run's end.
+fn span_of(s: &Schedule, i: usize, run_end: f64) -> f64 {
     match s.boundaries.get(i) {
         Some(end) => end - s.start(i),
-        None => s.phases[i].length().max(1.0),
+        None => (run_end - s.start(i)).max(1.0),
     }
 }
 
@@ -36,7 +37,8 @@ impl Settings {
         let r = self.resolve();
         let (controls, mut s) = (r.schedule, r.phases);
         let n = s.phases.len();
-        let peak = s.peak(r.horizon_steps).max(f64::MIN_POSITIVE);
+        // Three digits, so a new phase reads 0.1, not the 0.0999999… a sampled peak can be.
+        let peak = round_significant(s.peak(r.horizon_steps), 3).max(f64::MIN_POSITIVE);
         let phase = |i: usize| (i < n).then_some(i).ok_or("no such phase".to_string());
         match edit {
             PhaseEdit::Kind(i, kind) => {
@@ -44,7 +46,7 @@ impl Settings {
                 s.phases[i] = if kind == FamilyKind::Cosine {
                     Family::Cosine(controls.clone())
                 } else {
-                    kind.starter(peak, span_of(&s, i))
+                    kind.starter(peak, span_of(&s, i, r.run_steps))
                 };
             }
             PhaseEdit::Param(i, p, value) => {
@@ -144,6 +146,21 @@ mod tests {
         s.edit_phases(PhaseEdit::Kind(0, FamilyKind::Constant))
             .expect("retypes");
         assert!(!s.uses_cosine_controls(), "{}", s.phases);
+    }
+
+    #[test]
+    fn every_family_can_follow_every_other_with_round_numbers() {
+        let mut s = Settings {
+            phases: "linear(0.1,0.001,100)".into(),
+            ..Settings::default()
+        };
+        for _ in 0..2 {
+            for kind in FamilyKind::ALL {
+                s.edit_phases(PhaseEdit::Kind(0, kind))
+                    .unwrap_or_else(|e| panic!("{kind:?} after {}: {e}", s.phases));
+                assert!(!s.phases.contains("99999"), "{}", s.phases);
+            }
+        }
     }
 
     #[test]

@@ -224,10 +224,12 @@ impl Settings {
         let (horizon_steps, run_steps) = if self.horizon > 0.0 {
             (self.horizon * spu, self.horizon * spu)
         } else {
+            // A composed schedule runs its phases' own length, and at least the cosine's run
+            // (a constant alone has no length of its own).
             let end = if is_cosine_alone(&phases, &schedule) {
                 run_end(&schedule)
             } else {
-                phases.length()
+                phases.length().max(run_end(&schedule))
             };
             ((end * 1.2).ceil().max(1.0), end)
         };

@@ -31,20 +31,21 @@ def run(args, **kw):
     return subprocess.run(args, capture_output=True, text=True, **kw)
 
 
-# Point-evaluated schedules (optax, Keras) cost ~1 ms of Python dispatch per step: beyond this
-# many steps the loop visits the first ones, then an even spread, then the last.
-SAMPLED = 3000
+# Point-evaluated schedules (optax, Keras) cost milliseconds of Python dispatch per call: the
+# snippet's loop is run on all its steps at once (the same element-wise operations).
+LOOP = "for step in range({n}):\n    print(step, float(schedule(step)))"
 
 
-def sampled(code):
-    loop = "for step in range("
-    if loop not in code:
+def vectorised(code):
+    head, sep, rest = code.partition("for step in range(")
+    if not sep:
         return code
-    head, rest = code.split(loop, 1)
-    n, tail = rest.split("):", 1)
-    steps = (f"sorted(set(list(range(min({n}, 1000))) + list(range(0, {n}, max(1, {n} // "
-             f"{SAMPLED}))) + [{n} - 1]))")
-    return f"{head}for step in {steps}:{tail}"
+    n, _, tail = rest.partition("):")
+    if LOOP.format(n=n) not in code:
+        return code
+    batch = (f"import numpy as np\n_steps = np.arange({n})\n_values = np.asarray(schedule(_steps))\n"
+             "for step, value in zip(_steps, _values):\n    print(int(step), float(value))")
+    return code.replace(LOOP.format(n=n), batch)
 
 
 def printed(stdout):
@@ -62,7 +63,7 @@ def anneal_values(cli, link, framework, code, n):
         return [float(v) for v in json.loads(got.stdout)["values"]], "call"
     csv = run([cli, "export", "--url", link, "--to", "csv"])
     rows = [r.split(",") for r in csv.stdout.splitlines()[1:]]
-    by_step = {float(s): float(v) for s, v in rows}
+    by_step = {float(r[0]): float(r[1]) for r in rows if len(r) >= 2}
     return [by_step.get(float(i), float("nan")) for i in range(n)], "closure"
 
 
@@ -81,7 +82,7 @@ def main():
         for framework in FRAMEWORKS:
             code = run([cli, "export", "--url", link, "--to", framework]).stdout
             start = time.monotonic()
-            runnable = sampled(code) if framework in ("optax", "keras") else code
+            runnable = vectorised(code) if framework in ("optax", "keras") else code
             real = run([sys.executable, "-c", runnable], env=env)
             seconds = time.monotonic() - start
             cases += 1

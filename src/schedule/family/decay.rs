@@ -175,7 +175,11 @@ impl Shape for Multistep {
     fn starter(peak: f64, length: f64) -> Self {
         Self {
             lr: peak,
-            milestones: vec![part(length, 0.5), part(length, 0.75)],
+            // Apart even for a length of a few steps: milestones must increase.
+            milestones: vec![
+                part(length, 0.5),
+                part(length, 0.75).max(part(length, 0.5) + 1.0),
+            ],
             gamma: 0.1,
         }
     }

@@ -27,7 +27,7 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
         _ => e.call.clone(),
     };
     format!(
-        "{}import optax\n\nschedule = optax.{call}\n\nfor step in range({}):\n    print(step, float(schedule(step)))\n",
+        "{}import jax\nimport optax\n\n# float64, as Anneal draws optax: jax computes in float32 unless told.\njax.config.update(\"jax_enable_x64\", True)\n\nschedule = optax.{call}\n\nfor step in range({}):\n    print(step, float(schedule(step)))\n",
         header(s),
         s.steps
     )

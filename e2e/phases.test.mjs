@@ -1,0 +1,115 @@
+// End-to-end: the schedule as phases — every family picked and edited, pins of other families
+// surviving a reload, and the calls people paste from their projects imported.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { chartPixels, nextFrames, openPage, suite } from './browser.mjs';
+
+const ctx = suite();
+
+const FAMILIES = [
+  'constant', 'step', 'multistep', 'exp', 'linear', 'poly', 'isqrt', 'pconst', 'pinterp',
+  'tanh', 'cyclic', 'onecycle', 'wsd', 'cosine',
+];
+
+const firstPhase = 'li.phase[data-phase="0"]';
+
+test('each family picked for a phase, then edited, changes the chart and the link', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?phases=linear(0.1,0.001,100)`);
+  const options = await page.$$eval(`${firstPhase} select[name=phase-family] option`, (os) => os.map((o) => o.value));
+  assert.deepEqual(options, FAMILIES);
+  // Against the linear the link opened with: two starters may coincide (step and multi-step).
+  const before = await chartPixels(page);
+  for (const family of FAMILIES) {
+    await page.selectOption(`${firstPhase} select[name=phase-family]`, family);
+    await nextFrames(page);
+    assert.notEqual(await chartPixels(page), before, `${family} drawn`);
+    if (family === 'cosine') break;
+    const box = page.locator(`${firstPhase} .phase-param input`).first();
+    // Halve each number (a list stays a list of the same length); a 0 becomes 0.05.
+    const halved = (await box.inputValue())
+      .split(',')
+      .map((v) => (Number(v) > 0 ? Number(v) / 2 : 0.05))
+      .join(', ');
+    const edited = await chartPixels(page);
+    await box.fill(halved);
+    await box.press('Enter');
+    await nextFrames(page);
+    assert.notEqual(await chartPixels(page), edited, `${family}: its first parameter redraws`);
+    await page.waitForTimeout(250);
+    const phases = new URL(page.url()).searchParams.get('phases');
+    assert.ok(phases.startsWith(family), `${family} in the link: ${phases}`);
+  }
+  assert.doesNotMatch(await page.textContent('body'), /NaN|Infinity/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('phases are added, refused with a reason, and removed', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.click('button.add-phase');
+  await nextFrames(page);
+  assert.equal(await page.locator('li.phase').count(), 2);
+  await page.waitForTimeout(250);
+  assert.match(new URL(page.url()).searchParams.get('phases'), /^cos!100!linear\(/);
+  await page.fill('li.phase[data-phase="1"] input[name=phase-start]', '-5');
+  await page.press('li.phase[data-phase="1"] input[name=phase-start]', 'Enter');
+  assert.match(await page.textContent('.phases .notice'), /start/);
+  await page.click('li.phase[data-phase="1"] button[aria-label="Remove this phase"]');
+  await nextFrames(page);
+  assert.equal(await page.locator('li.phase').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a pinned WSD and a pinned linear decay beside a cosine survive a reload', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.selectOption('select[name=preset]', 'wsd');
+  await page.click('button[name=pin]');
+  await page.selectOption(`${firstPhase} select[name=phase-family]`, 'linear');
+  await page.click('button[name=pin]');
+  await page.selectOption(`${firstPhase} select[name=phase-family]`, 'cosine');
+  await nextFrames(page);
+  await page.waitForTimeout(300);
+  const link = page.url();
+  const drawn = await chartPixels(page);
+  await page.reload();
+  await nextFrames(page);
+  await page.waitForTimeout(300);
+  assert.equal(page.url(), link);
+  const names = await page.$$eval('input[name=pin_name]', (xs) => xs.map((x) => x.value));
+  assert.equal(names.length, 3, `the preset's cosine and two pins: ${names}`);
+  const params = new URL(page.url()).searchParams;
+  assert.ok([...params.values()].some((v) => v.includes('phases:wsd(')), 'a WSD pin');
+  assert.ok([...params.values()].some((v) => v.includes('phases:linear(')), 'a linear pin');
+  assert.equal(await chartPixels(page), drawn, 'the same picture after the reload');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+const CALLS = [
+  'get_linear_schedule_with_warmup(optimizer, 500, 10000)',
+  'OneCycleLR(optimizer, max_lr=0.01, total_steps=1000)',
+  'get_wsd_schedule(optimizer, num_warmup_steps=100, num_decay_steps=400, num_training_steps=2000)',
+  'StepLR(optimizer, step_size=30, gamma=0.1)',
+  'CosineAnnealingLR(optimizer, T_max=100)',
+  'CosineAnnealingWarmRestarts(optimizer, T_0=10, T_mult=2)',
+  'optax.join_schedules([optax.linear_schedule(0.0, 1e-3, 200), optax.cosine_decay_schedule(1e-3, 1800)], [200])',
+];
+
+test("the seven calls from a user's projects import", async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+  for (const call of CALLS) {
+    await page.fill('textarea[name=import_text]', call);
+    await page.click('button[name=import]');
+    await nextFrames(page);
+    assert.equal(await page.locator('.import-error').count(), 0, `${call}: ${await page.locator('.import-error').textContent().catch(() => '')}`);
+    assert.ok(await page.locator('.import-ok').isVisible(), call);
+  }
+  await page.fill('textarea[name=import_text]', 'ReduceLROnPlateau(optimizer)');
+  await page.click('button[name=import]');
+  assert.match(await page.textContent('.import-error'), /validation loss; Anneal cannot draw it/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
