@@ -21,6 +21,10 @@ pub struct Snippet {
     pub exact: bool,
 }
 
+/// Why a schedule of several phases, or of another family than the cosine, gets no library
+/// code and no library curves (yet), said wherever they would be.
+pub const COMPOSED: &str = "This schedule is built from phases: Anneal writes library code and draws the libraries' nearest calls for the cosine family alone so far. The CSV and JSON downloads hold its values, and an imported SequentialLR, join_schedules or get_wsd_schedule call draws the library's own curve beside it.";
+
 /// Steps compared to decide whether a built-in call is exact.
 const MAX_CHECKED: f64 = 20_000.0;
 

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::chart_view::{Overlay, OverlaySource};
 use super::copy_link::copy_text;
 use super::state::{use_app, AppState};
-use crate::export::{import, snippet, whole_steps};
+use crate::export::{import, snippet, whole_steps, COMPOSED};
 use crate::schedule::frameworks::Framework;
+use crate::share::Resolved;
 
 /// Colour of an imported call's exact curve (teal).
 const IMPORTED_COLOR: (u8, u8, u8) = (13, 148, 136);
@@ -33,7 +34,13 @@ pub fn CodePanel() -> impl IntoView {
     let code = Memo::new(move |_| {
         let i = chosen.get();
         open.get()
-            .then(|| resolved.with(|r| snippet(&r.schedule, r.horizon_steps, i)))
+            .then(|| {
+                resolved.with(|r| {
+                    (!r.composed())
+                        .then(|| snippet(&r.schedule, r.horizon_steps, i))
+                        .flatten()
+                })
+            })
             .flatten()
     });
     let status = RwSignal::new(None::<&'static str>);
@@ -116,6 +123,11 @@ pub fn CodePanel() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
+            {move || {
+                resolved
+                    .with(Resolved::composed)
+                    .then(|| view! { <p class="notice composed" role="status">{COMPOSED}</p> })
+            }}
             <textarea class="code-snippet" readonly rows="14" aria-label="Code for the chosen framework" node_ref=area prop:value=current></textarea>
             <div class="embed-actions">
                 <button type="button" name="copy_code" on:click=copy>"Copy code"</button>

@@ -134,7 +134,8 @@ pub fn framework_curves(
     Effect::new(move |_| {
         let on = compare.get();
         let r = resolved.get();
-        if !on {
+        // A composed schedule has no library equivalents yet (the compare panel says so).
+        if !on || r.composed() {
             job.cancel();
             set_curves.set(Vec::new());
             set_updating.set(None);

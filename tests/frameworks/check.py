@@ -24,6 +24,8 @@ LINKS = [
     "?v=1&eta_max=0.2&t_max=10&unit=epochs&steps_per_epoch=50&horizon=15",
 ]
 FRAMEWORKS = ["torch", "timm", "hf", "optax", "keras"]
+# Float64: 1e-12 relative. Keras computes in float32: a few float32 ulps of the peak (its cos and
+# products round at the peak's scale, so the tail's relative error is larger).
 TOLERANCE = {"keras": 1e-6}
 
 
@@ -48,6 +50,16 @@ def vectorised(code):
     return code.replace(LOOP.format(n=n), batch)
 
 
+def sampled(code, points=300):
+    """The loop over `points` spread steps, for a schedule that cannot take an array."""
+    head, sep, rest = code.partition("for step in range(")
+    if not sep:
+        return code
+    n, _, tail = rest.partition("):")
+    steps = f"sorted(set(list(range(0, {n}, max(1, {n} // {points}))) + [{n} - 1]))"
+    return f"{head}for step in {steps}:{tail}"
+
+
 def printed(stdout):
     values = {}
     for line in stdout.splitlines():
@@ -61,14 +73,16 @@ def anneal_values(cli, link, framework, code, n):
     got = run([cli, "values", code, "--steps", str(n), "--format", "json"])
     if got.returncode == 0:
         return [float(v) for v in json.loads(got.stdout)["values"]], "call"
-    csv = run([cli, "export", "--url", link, "--to", "csv"])
-    rows = [r.split(",") for r in csv.stdout.splitlines()[1:]]
-    by_step = {float(r[0]): float(r[1]) for r in rows if len(r) >= 2}
+    csv = run([cli, "export", "--url", link, "--to", "csv"]).stdout.splitlines()
+    header = csv[0].split(",")
+    step, lr = header.index("step"), header.index("lr")
+    rows = [r.split(",") for r in csv[1:]]
+    by_step = {float(r[step]): float(r[lr]) for r in rows if len(r) > lr and r[lr]}
     return [by_step.get(float(i), float("nan")) for i in range(n)], "closure"
 
 
-def close(a, b, tol):
-    return abs(a - b) <= 1e-18 or abs(a - b) <= tol * max(abs(a), abs(b))
+def close(a, b, tol, scale):
+    return abs(a - b) <= 1e-18 or abs(a - b) <= tol * max(abs(a), abs(b), scale)
 
 
 def main():
@@ -77,13 +91,20 @@ def main():
     links = [("preset " + p.split("\t")[0], p.split("\t")[1]) for p in presets]
     links += [("link " + l, l) for l in LINKS]
     env = dict(os.environ, KERAS_BACKEND="jax", PYTHONWARNINGS="ignore")
-    failures, cases, values = 0, 0, 0
+    failures, cases, values, skipped = 0, 0, 0, 0
     for name, link in links:
         for framework in FRAMEWORKS:
-            code = run([cli, "export", "--url", link, "--to", framework]).stdout
+            exported = run([cli, "export", "--url", link, "--to", framework])
+            if exported.returncode != 0:
+                skipped += 1
+                print(f"skip {name} {framework}: {exported.stderr.strip()[:100]}…")
+                continue
+            code = exported.stdout
             start = time.monotonic()
             runnable = vectorised(code) if framework in ("optax", "keras") else code
             real = run([sys.executable, "-c", runnable], env=env)
+            if real.returncode != 0 and runnable != code:
+                real = run([sys.executable, "-c", sampled(code)], env=env)
             seconds = time.monotonic() - start
             cases += 1
             if real.returncode != 0:
@@ -94,7 +115,9 @@ def main():
             n = max(theirs, default=-1) + 1
             ours, source = anneal_values(cli, link, framework, code, n)
             tol = TOLERANCE.get(framework, 1e-12)
-            bad = [i for i, v in sorted(theirs.items()) if i >= len(ours) or not close(ours[i], v, tol)]
+            scale = max(map(abs, theirs.values()), default=0.0) if framework == "keras" else 0.0
+            bad = [i for i, v in sorted(theirs.items())
+                   if i >= len(ours) or not close(ours[i], v, tol, scale)]
             values += len(theirs)
             if bad or not theirs:
                 failures += 1
@@ -105,7 +128,8 @@ def main():
             else:
                 print(f"ok   {name} {framework} ({source}): {len(theirs)} of {n} steps equal "
                       f"({seconds:.1f} s in the library)")
-    print(f"{cases - failures}/{cases} snippets equal the real libraries ({values} values compared)")
+    print(f"{cases - failures}/{cases} snippets equal the real libraries ({values} values compared); "
+          f"{skipped} exports refused (schedules of phases get no library code yet)")
     sys.exit(1 if failures else 0)
 
 

@@ -3,7 +3,7 @@
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 use anneal::charts::{draw_explorer, Theme};
-use anneal::export::{import, series_csv, snippets};
+use anneal::export::{import, series_csv, snippets, COMPOSED};
 use anneal::schedule::frameworks::Framework;
 use anneal::share::codec::{decode, encode};
 use anneal::share::{Settings, ThemeChoice, PRESETS};
@@ -118,6 +118,9 @@ pub fn export_link(link: &str, to: &str) -> Result<(String, Vec<String>), String
         key => {
             let framework = Framework::from_key(key)
                 .ok_or_else(|| format!("--to must be one of {}", export_targets().join(", ")))?;
+            if r.composed() {
+                return Err(COMPOSED.to_string());
+            }
             snippets(&r.schedule, r.horizon_steps)
                 .into_iter()
                 .find(|s| s.framework == framework)
