@@ -1,7 +1,7 @@
 //! The series as CSV and the state as JSON, for download.
 
 use crate::format::format_value;
-use crate::schedule::{Anneal, CycleCache};
+use crate::schedule::{Anneal, ScheduleCache};
 use crate::share::codec::{Val, KEYS, VERSION};
 use crate::share::{pin_text, Resolved, Settings, View};
 
@@ -48,13 +48,13 @@ pub fn series_csv(r: &Resolved, columns: &[Column]) -> String {
         out += &header(c.name);
     }
     out.push('\n');
-    let mut cache = CycleCache::default();
+    let mut cache = ScheduleCache::default();
     for t in csv_steps(r) {
         out += &format!("{t}");
         if epochs {
             out += &format!(",{}", t / r.steps_per_unit);
         }
-        out += &format!(",{}", r.schedule.lr_cached(t, &mut cache));
+        out += &format!(",{}", r.phases.lr_cached(t, &mut cache));
         for c in columns {
             out.push(',');
             if let Some(v) = (c.value)(t).filter(|v| v.is_finite()) {
@@ -131,6 +131,19 @@ mod tests {
             .collect();
         assert_eq!(row[0], 50.0);
         assert_eq!(row[1], r.schedule.lr(50.0));
+    }
+
+    #[test]
+    fn csv_holds_the_composed_schedule_not_the_cosine_controls() {
+        let s = Settings {
+            phases: "linear(0.1,0,100)!100!constant(0.02)".into(),
+            horizon: 150.0,
+            ..Settings::default()
+        };
+        let csv = series_csv(&s.resolve(), &[]);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[51], "50,0.05");
+        assert_eq!(lines[121], "120,0.02");
     }
 
     #[test]

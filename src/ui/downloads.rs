@@ -33,11 +33,11 @@ pub fn download(name: &str, mime: &str, text: &str) {
 /// The CSV: the current schedule, visible pins and (when comparing) each framework.
 fn csv(r: &Resolved, pins: &[Option<Pin>], frameworks: &[FrameworkCurve]) -> String {
     let steps = csv_steps(r);
-    let schedules: Vec<(String, crate::schedule::Anneal)> = pins
+    let schedules: Vec<(String, crate::schedule::Schedule)> = pins
         .iter()
         .flatten()
         .filter(|p| !p.hidden)
-        .map(|p| (p.name.clone(), p.settings.resolve().schedule))
+        .map(|p| (p.name.clone(), p.settings.resolve().phases))
         .collect();
     let framework_values: Vec<(String, Vec<f64>)> = frameworks
         .iter()
