@@ -1,11 +1,12 @@
 //! The current schedule as ready-to-run code for PyTorch, timm, Hugging Face, optax and Keras.
 //!
-//! Each snippet is built from the framework's nearest call (see [`equivalents`]), so its
+//! Each snippet is built from the framework's nearest call (see [`composed`]), so its
 //! numbers are the ones the compare overlay draws for that framework; each library's module
 //! writes its own code, this module decides whether the call is exact.
 
-use crate::schedule::frameworks::{equivalents, Equivalent, Framework, SnippetInput};
-use crate::schedule::Anneal;
+use crate::schedule::frameworks::compose::{composed, cosine_form};
+use crate::schedule::frameworks::{Equivalent, Framework, SnippetInput};
+use crate::schedule::Schedule;
 
 /// One framework's code.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,33 +22,41 @@ pub struct Snippet {
     pub exact: bool,
 }
 
-/// Why a schedule of several phases, or of another family than the cosine, gets no library
-/// code and no library curves (yet), said wherever they would be.
-pub const COMPOSED: &str = "This schedule is built from phases: Anneal writes library code and draws the libraries' nearest calls for the cosine family alone so far. The CSV and JSON downloads hold its values, and an imported SequentialLR, join_schedules or get_wsd_schedule call draws the library's own curve beside it.";
-
 /// Steps compared to decide whether a built-in call is exact.
 const MAX_CHECKED: f64 = 20_000.0;
 
-/// Whether `e`'s values equal Anneal's at every whole step up to `horizon`, to the
+/// Whether `e`'s values equal the schedule's at every whole step up to `horizon`, to the
 /// framework's tolerance (float32 rounding for Keras).
-fn exact(a: &Anneal, e: &Equivalent, horizon: f64) -> bool {
+fn exact(s: &Schedule, e: &Equivalent, horizon: f64) -> bool {
     let steps = super::whole_steps(e.mode.shown_end(horizon), MAX_CHECKED);
     let tol = e.framework.tolerance();
+    // float32 rounds at the peak's scale, so its error is measured against the peak.
+    let floor = if e.framework.float_bits() == 32 {
+        s.peak(horizon)
+    } else {
+        1e-12
+    };
     e.mode.eval(&steps).is_ok_and(|values| {
         steps.iter().zip(values).all(|(&t, v)| {
-            let want = a.lr(t);
-            (v - want).abs() <= tol * want.abs().max(1e-12)
+            let want = s.lr(t);
+            (v - want).abs() <= tol * want.abs().max(floor)
         })
     })
 }
 
-/// `e`'s snippet for `a`, printing the learning rate for every step up to `horizon`.
-fn snippet_for(a: &Anneal, e: &Equivalent, horizon: f64) -> Snippet {
+/// `e`'s snippet for `s`, printing the learning rate for every step up to `horizon`.
+fn snippet_for(s: &Schedule, e: &Equivalent, horizon: f64) -> Snippet {
+    let cosine = cosine_form(s);
     let input = SnippetInput {
-        anneal: a,
+        anneal: cosine.as_ref(),
         equivalent: e,
-        steps: horizon.ceil().max(1.0) as u64,
-        exact: exact(a, e, horizon),
+        // A scheduler that raises past its end prints up to its last step.
+        steps: e
+            .mode
+            .last_step()
+            .map_or(horizon.ceil(), |last| horizon.ceil().min(last + 1.0))
+            .max(1.0) as u64,
+        exact: exact(s, e, horizon),
         horizon,
     };
     Snippet {
@@ -58,17 +67,16 @@ fn snippet_for(a: &Anneal, e: &Equivalent, horizon: f64) -> Snippet {
     }
 }
 
-/// The five snippets for `a`, printing the learning rate for every step up to `horizon`.
-pub fn snippets(a: &Anneal, horizon: f64) -> Vec<Snippet> {
-    equivalents(a, horizon)
-        .iter()
-        .map(|e| snippet_for(a, e, horizon))
+/// The five frameworks' snippets for `s` (each printing the learning rate for every step up to
+/// `horizon`), or why a library has no call for it.
+pub fn snippets(s: &Schedule, horizon: f64) -> Vec<Result<Snippet, String>> {
+    (0..Framework::ALL.len())
+        .filter_map(|i| snippet(s, horizon, i))
         .collect()
 }
 
 /// The `index`-th of [`snippets`] alone (the page shows one at a time; each costs a check).
-pub fn snippet(a: &Anneal, horizon: f64, index: usize) -> Option<Snippet> {
-    let f = Framework::ALL.get(index)?;
-    let e = (f.library().equivalent)(a, horizon);
-    Some(snippet_for(a, &e, horizon))
+pub fn snippet(s: &Schedule, horizon: f64, index: usize) -> Option<Result<Snippet, String>> {
+    let f = *Framework::ALL.get(index)?;
+    Some(composed(f, s, horizon).map(|e| snippet_for(s, &e, horizon)))
 }

@@ -6,9 +6,8 @@ use leptos::prelude::*;
 use super::chart_view::{Overlay, OverlaySource};
 use super::copy_link::copy_text;
 use super::state::{use_app, AppState};
-use crate::export::{import, snippet, whole_steps, COMPOSED};
+use crate::export::{import, snippet, whole_steps};
 use crate::schedule::frameworks::Framework;
-use crate::share::Resolved;
 
 /// Colour of an imported call's exact curve (teal).
 const IMPORTED_COLOR: (u8, u8, u8) = (13, 148, 136);
@@ -34,18 +33,27 @@ pub fn CodePanel() -> impl IntoView {
     let code = Memo::new(move |_| {
         let i = chosen.get();
         open.get()
-            .then(|| {
-                resolved.with(|r| {
-                    (!r.composed())
-                        .then(|| snippet(&r.schedule, r.horizon_steps, i))
-                        .flatten()
-                })
-            })
+            .then(|| resolved.with(|r| snippet(&r.phases, r.horizon_steps, i)))
             .flatten()
     });
     let status = RwSignal::new(None::<&'static str>);
     let area = NodeRef::<leptos::html::Textarea>::new();
-    let current = move || code.with(|c| c.as_ref().map(|s| s.code.clone()).unwrap_or_default());
+    let current = move || {
+        code.with(|c| match c {
+            Some(Ok(s)) => s.code.clone(),
+            _ => String::new(),
+        })
+    };
+    // A library with no call for this schedule says why, in place of code.
+    let refused = move || {
+        code.with(|c| match c {
+            Some(Err(why)) => Some(format!(
+                "{} has no built-in call for this schedule. {why}. The CSV and JSON downloads hold its values.",
+                Framework::ALL[chosen.get()]
+            )),
+            _ => None,
+        })
+    };
     let copy = move |_| {
         let select = move || {
             if let Some(a) = area.get_untracked() {
@@ -123,11 +131,7 @@ pub fn CodePanel() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            {move || {
-                resolved
-                    .with(Resolved::composed)
-                    .then(|| view! { <p class="notice composed" role="status">{COMPOSED}</p> })
-            }}
+            {move || refused().map(|t| view! { <p class="notice refused" role="status">{t}</p> })}
             <textarea class="code-snippet" readonly rows="14" aria-label="Code for the chosen framework" node_ref=area prop:value=current></textarea>
             <div class="embed-actions">
                 <button type="button" name="copy_code" on:click=copy>"Copy code"</button>

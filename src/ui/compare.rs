@@ -6,9 +6,8 @@ pub use super::framework_curves::FrameworkCurve;
 use super::key_control::KeyControl;
 use super::overlays::{swatch, PIN_COLORS};
 use super::state::{use_app, AppState};
-use crate::export::COMPOSED;
 use crate::format::difference_text;
-use crate::share::{key, pin_name, Pin, Resolved, MAX_PINS, MAX_PIN_NAME};
+use crate::share::{key, pin_name, Pin, MAX_PINS, MAX_PIN_NAME};
 
 /// Pin controls and the framework comparison table.
 #[component]
@@ -99,11 +98,6 @@ pub fn ComparePanel() -> impl IntoView {
                     updating.get().map(|f| {
                         view! { <p class="notice" role="status">{format!("Updating the framework curves… {:.0} %", f * 100.0)}</p> }
                     })
-                }}
-                {move || {
-                    app.resolved
-                        .with(Resolved::composed)
-                        .then(|| view! { <p class="notice composed" role="status">{COMPOSED}</p> })
                 }}
                 <table class="frameworks">
                     <thead>

@@ -41,11 +41,12 @@ fn csv(r: &Resolved, pins: &[Option<Pin>], frameworks: &[FrameworkCurve]) -> Str
         .collect();
     let framework_values: Vec<(String, Vec<f64>)> = frameworks
         .iter()
-        .map(|f| {
-            (
+        .filter_map(|f| {
+            let mode = f.mode.as_ref()?;
+            Some((
                 f.framework.name().to_string(),
-                f.mode.eval(&steps).unwrap_or_default(),
-            )
+                mode.eval(&steps).unwrap_or_default(),
+            ))
         })
         .collect();
     let at = |t: f64| steps.partition_point(|&s| s < t);

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use super::screen::{FrameJob, Slice};
-use crate::export::{equivalents, whole_steps, Equivalent};
+use crate::export::{whole_steps, Equivalent};
+use crate::schedule::frameworks::compose::composed;
 use crate::schedule::frameworks::{Framework, Mode, Progress};
-use crate::schedule::CycleCache;
+use crate::schedule::ScheduleCache;
 use crate::share::{format_value, Resolved};
 
 /// Integer steps sampled per framework curve at most; longer horizons are strided.
@@ -20,8 +21,8 @@ pub struct FrameworkCurve {
     pub framework: Framework,
     /// The call it stands for.
     pub call: String,
-    /// The exact mode that computes it.
-    pub mode: Mode,
+    /// The exact mode that computes it; `None` when the library has no call for the schedule.
+    pub mode: Option<Mode>,
     /// Where it differs, in words.
     pub notes: Vec<String>,
     /// (step, η) samples, or why there are none.
@@ -31,6 +32,19 @@ pub struct FrameworkCurve {
     pub max_diff: Option<(f64, f64)>,
     /// The current schedule's η_max when these were computed, for the difference's share.
     pub peak: f64,
+}
+
+/// The row of a library with no call for the schedule: why, in place of a curve.
+fn refused(framework: Framework, why: String) -> FrameworkCurve {
+    FrameworkCurve {
+        framework,
+        call: "no built-in call".into(),
+        mode: None,
+        notes: Vec::new(),
+        samples: Err(why),
+        max_diff: None,
+        peak: 0.0,
+    }
 }
 
 /// One framework's curve being computed.
@@ -73,12 +87,12 @@ fn finish(p: Pending, r: &Resolved) -> FrameworkCurve {
                 .filter(|s| s.1.is_finite())
                 .collect::<Vec<_>>()
         });
-    // In step order, so the cycle cache keeps this at one cos per sample.
-    let mut cache = CycleCache::default();
+    // In step order, so the phase and cycle cache keeps this at one cos per sample.
+    let mut cache = ScheduleCache::default();
     let max_diff = samples.as_ref().ok().and_then(|pts| {
         pts.iter()
             .take_while(|&&(t, _)| t <= r.run_steps)
-            .map(|&(t, v)| ((v - r.schedule.lr_cached(t, &mut cache)).abs(), t))
+            .map(|&(t, v)| ((v - r.phases.lr_cached(t, &mut cache)).abs(), t))
             .fold(None, |m: Option<(f64, f64)>, d| match m {
                 Some(best) if best.0 >= d.0 => Some(best),
                 _ => Some(d),
@@ -87,38 +101,45 @@ fn finish(p: Pending, r: &Resolved) -> FrameworkCurve {
     FrameworkCurve {
         framework: p.equivalent.framework,
         call: p.equivalent.call,
-        mode: p.equivalent.mode,
+        mode: Some(p.equivalent.mode),
         notes: p.notes,
         samples,
         max_diff,
-        peak: r.schedule.eta_max,
+        peak: r.phases.peak(r.run_steps),
     }
 }
 
-/// The five curves for one resolved schedule, advanced a bounded piece at a time.
+/// The five curves for one resolved schedule, advanced a bounded piece at a time; a library
+/// with no call for it is its reason.
 struct Job {
     resolved: Resolved,
-    pending: Vec<Pending>,
+    pending: Vec<Result<Pending, Box<FrameworkCurve>>>,
 }
 
 impl Job {
     /// Advances the first unfinished curve a little; whether every curve is computed.
     fn step(&mut self) -> bool {
-        self.pending.iter_mut().all(|p| p.progress.advance(2_000))
+        self.pending
+            .iter_mut()
+            .flatten()
+            .all(|p| p.progress.advance(2_000))
     }
 
     fn fraction(&self) -> f64 {
         let n = self.pending.len().max(1) as f64;
         self.pending
             .iter()
-            .map(|p| p.progress.fraction())
+            .map(|p| p.as_ref().map_or(1.0, |p| p.progress.fraction()))
             .sum::<f64>()
             / n
     }
 
     fn finish(self) -> Vec<FrameworkCurve> {
         let r = self.resolved;
-        self.pending.into_iter().map(|p| finish(p, &r)).collect()
+        self.pending
+            .into_iter()
+            .map(|p| p.map_or_else(|done| *done, |p| finish(p, &r)))
+            .collect()
     }
 }
 
@@ -134,16 +155,18 @@ pub fn framework_curves(
     Effect::new(move |_| {
         let on = compare.get();
         let r = resolved.get();
-        // A composed schedule has no library equivalents yet (the compare panel says so).
-        if !on || r.composed() {
+        if !on {
             job.cancel();
             set_curves.set(Vec::new());
             set_updating.set(None);
             return;
         }
-        let pending = equivalents(&r.schedule, r.horizon_steps)
+        let pending = Framework::ALL
             .into_iter()
-            .map(|e| start(e, &r))
+            .map(|f| match composed(f, &r.phases, r.horizon_steps) {
+                Ok(e) => Ok(start(e, &r)),
+                Err(why) => Err(Box::new(refused(f, why))),
+            })
             .collect();
         let publish = move |slice| match slice {
             Slice::Working(fraction) => set_updating.set(Some(fraction)),

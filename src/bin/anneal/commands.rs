@@ -3,7 +3,7 @@
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 use anneal::charts::{draw_explorer, Theme};
-use anneal::export::{import, series_csv, snippets, COMPOSED};
+use anneal::export::{import, series_csv, snippet};
 use anneal::schedule::frameworks::Framework;
 use anneal::share::codec::{decode, encode};
 use anneal::share::{Settings, ThemeChoice, PRESETS};
@@ -118,14 +118,16 @@ pub fn export_link(link: &str, to: &str) -> Result<(String, Vec<String>), String
         key => {
             let framework = Framework::from_key(key)
                 .ok_or_else(|| format!("--to must be one of {}", export_targets().join(", ")))?;
-            if r.composed() {
-                return Err(COMPOSED.to_string());
+            let index = Framework::ALL.iter().position(|f| *f == framework);
+            match index.and_then(|i| snippet(&r.phases, r.horizon_steps, i)) {
+                Some(Ok(s)) => s.code,
+                Some(Err(why)) => {
+                    return Err(format!(
+                        "{framework} has no built-in call for this schedule. {why}."
+                    ))
+                }
+                None => return Err(format!("no {framework} snippet")),
             }
-            snippets(&r.schedule, r.horizon_steps)
-                .into_iter()
-                .find(|s| s.framework == framework)
-                .map(|s| s.code)
-                .ok_or_else(|| format!("no {framework} snippet"))?
         }
     };
     Ok((out, notices))

@@ -42,6 +42,10 @@ pub struct Library {
     pub unsupported: &'static [(&'static str, &'static str)],
     /// Its nearest call for an Anneal schedule shown over a horizon.
     pub equivalent: fn(&Anneal, f64) -> Equivalent,
+    /// Its nearest call for a schedule of phases, or why it has none.
+    pub compose: super::compose::Compose,
+    /// What a chained call is prefixed with in its snippet (`optax.`), as the snippet imports it.
+    pub qualifier: &'static str,
     /// Its ready-to-run code for that call.
     pub snippet: fn(&SnippetInput) -> String,
 }
@@ -57,12 +61,15 @@ pub struct Equivalent {
     pub mode: Mode,
     /// Where it differs from the Anneal schedule, and why.
     pub notes: Vec<String>,
+    /// The optimizer's lr the call multiplies (its `lr=`, for the libraries that scale it).
+    pub base: f64,
 }
 
 /// What a library's snippet is written from.
 pub struct SnippetInput<'a> {
-    /// The schedule.
-    pub anneal: &'a Anneal,
+    /// The schedule, when it is Anneal's cosine family (a closure can then stand in for an
+    /// inexact built-in call); `None` for a schedule of other phases.
+    pub anneal: Option<&'a Anneal>,
     /// The library's nearest call for it.
     pub equivalent: &'a Equivalent,
     /// Steps the snippet prints.

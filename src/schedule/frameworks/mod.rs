@@ -50,6 +50,7 @@ macro_rules! exact {
 
 mod api;
 mod arg;
+pub mod compose;
 mod equivalent;
 mod framework;
 pub mod keras;
@@ -75,7 +76,7 @@ pub use framework::{
 pub use nearest::Nearest;
 pub use params::Params;
 pub use progress::Progress;
-pub use snippet::{header, note_lines, torch_loop, torch_optimizer, TORCH_SETUP};
+pub use snippet::{called_names, header, note_lines, torch_loop, torch_optimizer, TORCH_SETUP};
 
 /// Each framework's description lives in its own module; it is looked up here, where every
 /// library module is in scope, so `framework.rs` depends on none of them.
@@ -122,6 +123,11 @@ pub trait Exact {
     fn momentum(&self, _t: f64) -> Option<f64> {
         None
     }
+    /// The last step the library computes without raising, for schedulers that refuse to go
+    /// on (OneCycleLR past `total_steps`); `None` for the others.
+    fn last_step(&self) -> Option<f64> {
+        None
+    }
     /// The nearest explorer schedule.
     fn nearest(&self) -> Nearest;
     /// Steps (or epochs) the schedule is written for; four cycles of endless restarts.
@@ -158,6 +164,13 @@ macro_rules! modes {
             pub fn momentum(&self, t: f64) -> Option<f64> {
                 match self {
                     $(Mode::$variant(m) => m.momentum(t),)*
+                }
+            }
+
+            /// The last step it computes without raising, where it stops.
+            pub fn last_step(&self) -> Option<f64> {
+                match self {
+                    $(Mode::$variant(m) => m.last_step(),)*
                 }
             }
 
@@ -273,12 +286,14 @@ impl Mode {
     }
 
     /// The last step the page evaluates of a `horizon`: a stepped scheduler stops at
-    /// [`STEPPED_SHOWN`], every other mode goes to the horizon.
+    /// [`STEPPED_SHOWN`], one that raises past its end at its last step, every other mode goes
+    /// to the horizon.
     pub fn shown_end(&self, horizon: f64) -> f64 {
+        let end = self.last_step().map_or(horizon, |last| horizon.min(last));
         if self.stepped_lrs().is_some() {
-            horizon.min(STEPPED_SHOWN)
+            end.min(STEPPED_SHOWN)
         } else {
-            horizon
+            end
         }
     }
 

@@ -51,3 +51,24 @@ pub fn torch_loop(steps: u64) -> String {
 pub fn torch_optimizer(base: f64, call: &str) -> String {
     format!("{TORCH_SETUP}opt = torch.optim.SGD(model.parameters(), lr={base:?})\nscheduler = {call}\n\n")
 }
+
+/// The names a call text calls (`SequentialLR`, `LinearLR`, …), in first-use order, for its
+/// import line.
+pub fn called_names(call: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut start = None;
+    for (i, ch) in call.char_indices() {
+        if ch.is_alphanumeric() || ch == '_' {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let name = &call[s..i];
+            let qualified = call[..s].ends_with('.');
+            if ch == '(' && !qualified && !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}

@@ -73,5 +73,6 @@ pub(super) fn equivalent(a: &Anneal, _horizon: f64) -> Equivalent {
         call,
         mode,
         notes,
+        base: a.eta_max,
     }
 }

@@ -1,6 +1,7 @@
 //! Keras 3 `keras.optimizers.schedules`: everything Anneal knows about it.
 
 mod api;
+mod compose;
 mod equivalent;
 mod modes;
 mod nearest;
@@ -32,6 +33,8 @@ pub(super) const LIBRARY: Library = Library {
         ),
     ],
     equivalent: equivalent::equivalent,
+    compose: compose::compose,
+    qualifier: "",
     snippet: snippet::snippet,
 };
 

@@ -1,6 +1,7 @@
 //! optax's schedules: everything Anneal knows about them.
 
 mod api;
+mod compose;
 mod equivalent;
 mod modes;
 mod nearest;
@@ -27,6 +28,8 @@ pub(super) const LIBRARY: Library = Library {
         "scales the updates by how the loss stops improving, so it depends on the loss",
     )],
     equivalent: equivalent::equivalent,
+    compose: compose::compose,
+    qualifier: "optax.",
     snippet: snippet::snippet,
 };
 

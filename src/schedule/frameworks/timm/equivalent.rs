@@ -48,5 +48,6 @@ pub(super) fn equivalent(a: &Anneal, _horizon: f64) -> Equivalent {
         call,
         mode: Mode::Timm(m),
         notes,
+        base: a.eta_max,
     }
 }

@@ -1,6 +1,7 @@
 //! timm's `timm.scheduler`: everything Anneal knows about it.
 
 mod api;
+mod compose;
 mod equivalent;
 mod modes;
 mod nearest;
@@ -23,6 +24,8 @@ pub(super) const LIBRARY: Library = Library {
         "depends on the validation metric passed to each step",
     )],
     equivalent: equivalent::equivalent,
+    compose: compose::compose,
+    qualifier: "",
     snippet: snippet::snippet,
 };
 

@@ -1,13 +1,14 @@
-//! timm code: `CosineLRScheduler` stepped with the step it should set.
+//! timm code: the scheduler stepped with the step it should set.
 
-use crate::schedule::frameworks::{header, torch_optimizer, SnippetInput};
+use crate::schedule::frameworks::{called_names, header, torch_optimizer, SnippetInput};
 
 /// timm's snippet.
 pub(super) fn snippet(s: &SnippetInput) -> String {
     format!(
-        "{}import torch\nfrom timm.scheduler import CosineLRScheduler\n\n{}for step in range({}):\n    scheduler.step(step)  # timm sets the lr for `step` directly\n    print(step, opt.param_groups[0][\"lr\"])\n",
+        "{}import torch\nfrom timm.scheduler import {}\n\n{}for step in range({}):\n    scheduler.step(step)  # timm sets the lr for `step` directly\n    print(step, opt.param_groups[0][\"lr\"])\n",
         header(s),
-        torch_optimizer(s.anneal.eta_max, &s.equivalent.call),
+        called_names(&s.equivalent.call).join(", "),
+        torch_optimizer(s.equivalent.base, &s.equivalent.call),
         s.steps
     )
 }

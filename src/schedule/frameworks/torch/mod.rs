@@ -1,6 +1,7 @@
 //! PyTorch's `torch.optim.lr_scheduler`: everything Anneal knows about it.
 
 mod api;
+mod compose;
 mod equivalent;
 mod modes;
 mod nearest;
@@ -28,6 +29,8 @@ pub(super) const LIBRARY: Library = Library {
         ("MultiplicativeLR", "takes a Python function"),
     ],
     equivalent: equivalent::equivalent,
+    compose: compose::compose,
+    qualifier: "",
     snippet: snippet::snippet,
 };
 
@@ -54,7 +57,7 @@ fn whole_step(t: f64, name: &str) -> Result<u64, ScheduleError> {
 /// Implements [`Exact`] for a scheduler computed from its whole step count alone (`$m` the
 /// mode, `$s` the step): its lr, and the momentum it cycles.
 macro_rules! whole_steps {
-    ($ty:ty, $name:literal, |$m:ident, $s:ident| $lr:expr, $momentum:expr) => {
+    ($ty:ty, $name:literal, |$m:ident, $s:ident| $lr:expr, $momentum:expr, $last:expr) => {
         impl Exact for $ty {
             fn framework(&self) -> Framework {
                 Framework::Torch
@@ -70,6 +73,10 @@ macro_rules! whole_steps {
                 let ($m, $s) = (self, whole_step(t, $name).ok()?);
                 $momentum
             }
+            fn last_step(&self) -> Option<f64> {
+                let $m = self;
+                $last
+            }
             fn nearest(&self) -> Nearest {
                 Nearest::overlay_only()
             }
@@ -84,13 +91,19 @@ whole_steps!(
     Cyclic,
     "CyclicLR",
     |m, s| Ok(m.at(s as f64)),
-    m.momentum_at(s as f64)
+    m.momentum_at(s as f64),
+    {
+        let _ = m;
+        None
+    }
 );
 whole_steps!(
     OneCycle,
     "OneCycleLR",
     |m, s| m.at(s),
-    m.momentum_at(s).ok().flatten()
+    m.momentum_at(s).ok().flatten(),
+    // A loop that prints, then steps, raises after printing step total_steps.
+    Some(m.total_steps.saturating_sub(1) as f64)
 );
 
 impl Exact for WarmRestartsEpoch {

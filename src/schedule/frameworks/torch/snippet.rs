@@ -1,30 +1,32 @@
 //! PyTorch code: the built-in call when it is exact, else a `LambdaLR` over Anneal's own
 //! closed form in Python.
 
-use crate::schedule::frameworks::{header, note_lines, torch_loop, torch_optimizer, SnippetInput};
+use crate::schedule::frameworks::{
+    called_names, header, note_lines, torch_loop, torch_optimizer, SnippetInput,
+};
 use crate::schedule::{Anneal, WarmupPlacement, WarmupScope};
 
 /// PyTorch's snippet.
 pub(super) fn snippet(s: &SnippetInput) -> String {
-    if s.exact {
-        format!(
-            "{}import torch\nfrom torch.optim.lr_scheduler import CosineAnnealingLR, CosineAnnealingWarmRestarts, LinearLR, SequentialLR\n\n{}{}",
+    match s.anneal {
+        Some(a) if !s.exact => lambda(s, a),
+        _ => format!(
+            "{}import torch\nfrom torch.optim.lr_scheduler import {}\n\n{}{}",
             header(s),
-            torch_optimizer(s.anneal.eta_max, &s.equivalent.call),
+            called_names(&s.equivalent.call).join(", "),
+            torch_optimizer(s.equivalent.base, &s.equivalent.call),
             torch_loop(s.steps)
-        )
-    } else {
-        lambda(s)
+        ),
     }
 }
 
-fn lambda(s: &SnippetInput) -> String {
+fn lambda(s: &SnippetInput, a: &Anneal) -> String {
     let e = s.equivalent;
     let nearest = e.call.split('(').next().unwrap_or_default();
     format!(
         "# PyTorch: no built-in scheduler matches this schedule, so this is a LambdaLR over\n# Anneal's closed form. The nearest built-in, {nearest}, would differ:\n{}import math\n\nimport torch\nfrom torch.optim.lr_scheduler import LambdaLR\n\n{}\n\n{}opt = torch.optim.SGD(model.parameters(), lr=ETA_MAX)\nscheduler = LambdaLR(opt, lr_lambda=lambda step: anneal_lr(step) / ETA_MAX)\n\n{}",
         note_lines(&e.notes),
-        closed_form(s.anneal),
+        closed_form(a),
         crate::schedule::frameworks::TORCH_SETUP,
         torch_loop(s.steps)
     )

@@ -51,5 +51,6 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
         call,
         mode,
         notes,
+        base: a.eta_max,
     }
 }

@@ -2,6 +2,7 @@
 
 mod api;
 mod by_name;
+mod compose;
 mod equivalent;
 mod modes;
 mod nearest;
@@ -32,6 +33,8 @@ pub(super) const LIBRARY: Library = Library {
         ),
     ],
     equivalent: equivalent::equivalent,
+    compose: compose::compose,
+    qualifier: "",
     snippet: snippet::snippet,
 };
 

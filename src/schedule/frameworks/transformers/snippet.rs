@@ -9,7 +9,7 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
     format!(
         "{}import torch\nfrom transformers import {function}\n\n{}{}",
         header(s),
-        torch_optimizer(s.anneal.eta_max, call),
+        torch_optimizer(s.equivalent.base, call),
         torch_loop(s.steps)
     )
 }

@@ -1,0 +1,183 @@
+//! Code export for schedules of phases: each library's nearest call for every family and for
+//! the presets' compositions, read back by import to the same bits, exact where the library
+//! has the shape, and a named reason where it has none.
+#![cfg(not(target_arch = "wasm32"))]
+
+use anneal::export::{import, snippet};
+use anneal::schedule::frameworks::compose::{composed, cosine_form};
+use anneal::schedule::frameworks::Framework;
+use anneal::schedule::FamilyKind;
+use anneal::schedule::{Anneal, Schedule};
+use anneal::share::{Settings, PRESETS};
+
+fn whole_steps(n: f64) -> Vec<f64> {
+    (0..=n as u64).map(|t| t as f64).collect()
+}
+
+/// (name, schedule, horizon) for every family alone and each preset.
+fn cases() -> Vec<(String, Schedule, f64)> {
+    let mut out: Vec<(String, Schedule, f64)> = FamilyKind::ALL
+        .iter()
+        .map(|k| {
+            let s = Schedule::single(k.starter(0.1, 1000.0));
+            (k.name().to_string(), s, 1200.0)
+        })
+        .collect();
+    for p in PRESETS {
+        let r = (p.settings)().resolve();
+        out.push((format!("preset {}", p.key), r.phases, r.horizon_steps));
+    }
+    out
+}
+
+/// The whole steps a snippet prints for `e` over `horizon`.
+fn printed(e: &anneal::schedule::frameworks::Equivalent, horizon: f64) -> Vec<f64> {
+    whole_steps(e.mode.shown_end(horizon.min(3_000.0)))
+}
+
+#[test]
+fn every_call_reads_back_to_the_bits_it_draws() {
+    let mut read = 0;
+    for (name, s, h) in cases() {
+        for (i, f) in Framework::ALL.into_iter().enumerate() {
+            let Ok(e) = composed(f, &s, h) else { continue };
+            let sn = snippet(&s, h, i).expect("five").expect("the same call");
+            if f == Framework::Torch && !sn.exact && cosine_form(&s).is_some() {
+                continue; // a LambdaLR over Anneal's closed form
+            }
+            // optax's sgdr call is summarised in the table and written out in full in the code.
+            let summarised = e.call.starts_with("sgdr_schedule(");
+            assert!(
+                summarised || sn.code.contains(&e.call),
+                "{name} {f}: the snippet holds the drawn call"
+            );
+            let back = import(&sn.code, &Settings::default())
+                .unwrap_or_else(|err| panic!("{name} {f}: {err}\n{}", sn.code));
+            let steps = printed(&e, h);
+            assert_eq!(
+                back.mode.eval(&steps).expect("evaluates"),
+                e.mode.eval(&steps).expect("evaluates"),
+                "{name} {f}: the pasted snippet computes the drawn curve"
+            );
+            read += 1;
+        }
+    }
+    assert!(read >= 50, "{read} snippets read back");
+}
+
+/// Whether `f`'s call for `s` gives its rate at every whole step up to `h`.
+fn exact(f: Framework, s: &Schedule, h: f64) -> bool {
+    let i = Framework::ALL.iter().position(|g| *g == f).expect("listed");
+    snippet(s, h, i).expect("five").is_ok_and(|sn| sn.exact)
+}
+
+#[test]
+fn each_library_writes_the_families_it_has_exactly() {
+    let expected: &[(&str, &[&str])] = &[
+        ("constant", &["torch", "timm", "hf", "optax", "keras"]),
+        ("step", &["torch", "timm", "optax", "keras"]),
+        ("multistep", &["torch", "timm", "optax", "keras"]),
+        ("exp", &["torch", "optax", "keras"]),
+        ("linear", &["torch", "timm", "hf", "optax", "keras"]),
+        ("poly", &["torch", "timm", "hf", "optax", "keras"]),
+        ("isqrt", &["hf"]),
+        ("pconst", &["optax", "keras"]),
+        ("cyclic", &["torch"]),
+        ("onecycle", &["optax"]),
+        ("wsd", &["hf", "optax"]),
+    ];
+    for (family, libraries) in expected {
+        let kind = FamilyKind::from_name(family).expect("a family");
+        let s = Schedule::single(kind.starter(0.1, 1000.0));
+        for f in Framework::ALL {
+            assert_eq!(
+                exact(f, &s, 1200.0),
+                libraries.contains(&f.key()),
+                "{family} in {f}"
+            );
+        }
+    }
+}
+
+#[test]
+fn compositions_are_the_librarys_own() {
+    let preset = |key: &str| {
+        let p = PRESETS.iter().find(|p| p.key == key).expect("a preset");
+        let r = (p.settings)().resolve();
+        (r.phases, r.horizon_steps)
+    };
+    let (bert, h) = preset("bert");
+    for f in [Framework::Timm, Framework::Transformers, Framework::Optax] {
+        assert!(exact(f, &bert, h), "BERT in {f}");
+    }
+    let hf = composed(Framework::Transformers, &bert, h).expect("a call");
+    assert_eq!(
+        hf.call,
+        "get_linear_schedule_with_warmup(opt, num_warmup_steps=10000, num_training_steps=1000000)"
+    );
+    let optax = composed(Framework::Optax, &bert, h).expect("a call");
+    assert!(
+        optax
+            .call
+            .starts_with("join_schedules(schedules=[optax.linear_schedule("),
+        "{}",
+        optax.call
+    );
+    let torch = composed(Framework::Torch, &bert, h).expect("a call");
+    assert!(
+        torch
+            .call
+            .starts_with("SequentialLR(opt, schedulers=[LinearLR(opt, start_factor=1e-8"),
+        "{}",
+        torch.call
+    );
+    assert!(torch.notes.iter().any(|n| n.contains("start_factor > 0")));
+    let (wsd, h) = preset("wsd");
+    for f in [Framework::Transformers, Framework::Optax, Framework::Torch] {
+        assert!(exact(f, &wsd, h), "MiniCPM's WSD in {f}");
+    }
+    let keras = composed(Framework::Keras, &bert, h).unwrap_err();
+    assert!(
+        keras.contains("Keras has no way to join schedules"),
+        "{keras}"
+    );
+}
+
+#[test]
+fn a_hand_built_wsd_is_transformers_get_wsd_schedule() {
+    let text = "linear(0,1e-3,1000)!1000!constant(1e-3)!80000!wsd(1e-3,0,0,20000,0,linear,1-sqrt)";
+    let s = Schedule::parse(text, &Anneal::default()).expect("parses");
+    let e = composed(Framework::Transformers, &s, 100_000.0).expect("a call");
+    assert_eq!(
+        e.call,
+        "get_wsd_schedule(opt, num_warmup_steps=1000, num_decay_steps=20000, num_stable_steps=79000, warmup_type=\"linear\", decay_type=\"1-sqrt\", min_lr_ratio=0.0)"
+    );
+    assert!(exact(Framework::Transformers, &s, 100_000.0));
+    // PyTorch and optax have no 1 − √ ramp: the reason names the phase.
+    let torch = composed(Framework::Torch, &s, 100_000.0).unwrap_err();
+    assert!(
+        torch.starts_with("Phase 3 (Warmup-stable-decay)"),
+        "{torch}"
+    );
+}
+
+#[test]
+fn a_schedule_no_library_has_says_so_per_library() {
+    let s = Schedule::single(FamilyKind::Tanh.starter(0.1, 1000.0));
+    for f in [
+        Framework::Torch,
+        Framework::Optax,
+        Framework::Keras,
+        Framework::Transformers,
+    ] {
+        let why = composed(f, &s, 1200.0).unwrap_err();
+        assert!(!why.is_empty(), "{f}");
+    }
+    assert!(
+        exact(Framework::Timm, &s, 1200.0),
+        "timm has TanhLRScheduler"
+    );
+    assert!(composed(Framework::Torch, &s, 1200.0)
+        .unwrap_err()
+        .contains("PyTorch has no tanh scheduler"));
+}
