@@ -113,3 +113,29 @@ test("the seven calls from a user's projects import", async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("a hand-built warm-up → constant → 1-sqrt decay is transformers' WSD, and other libraries say why not", async () => {
+  const phases = 'linear(0,1e-3,1000)!1000!constant(1e-3)!80000!wsd(1e-3,0,0,20000,0,linear,1-sqrt)';
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?phases=${phases}&horizon=100000&compare=1`);
+  const row = (name) => `table.frameworks tbody tr:has(th:text-is("${name}"))`;
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('table.frameworks tbody tr')].some((r) => r.textContent.includes('get_wsd_schedule')));
+  await page.waitForSelector('.compare .notice:has-text("Updating")', { state: 'detached' });
+  assert.match(await page.textContent(`${row('Hugging Face')} code`), /^get_wsd_schedule\(opt, num_warmup_steps=1000, num_decay_steps=20000, num_stable_steps=79000, warmup_type="linear", decay_type="1-sqrt", min_lr_ratio=0\.0\)$/);
+  assert.equal((await page.textContent(`${row('Hugging Face')} td.num`)).trim(), 'identical');
+  assert.match(await page.textContent(row('PyTorch')), /no built-in call.*Phase 3 \(Warmup-stable-decay\): PyTorch's schedulers ramp linearly or by a cosine/);
+  assert.match(await page.textContent(row('Keras')), /Keras has no way to join schedules/);
+  // The code panel writes the same call, ready to run.
+  await page.click('details.code-panel summary');
+  await page.click('button[name=code_framework][value=hf]');
+  await nextFrames(page);
+  const code = await page.inputValue('textarea.code-snippet');
+  assert.match(code, /this built-in call gives Anneal's learning rate at every step/);
+  assert.match(code, /from transformers import get_wsd_schedule/);
+  await page.click('button[name=code_framework][value=torch]');
+  await nextFrames(page);
+  assert.equal(await page.inputValue('textarea.code-snippet'), '');
+  assert.match(await page.textContent('.code-panel .notice.refused'), /^PyTorch has no built-in call for this schedule\. Phase 3/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -40,8 +40,8 @@ fn refused(framework: Framework, why: String) -> FrameworkCurve {
         framework,
         call: "no built-in call".into(),
         mode: None,
-        notes: Vec::new(),
-        samples: Err(why),
+        notes: vec![why],
+        samples: Err("no curve".into()),
         max_diff: None,
         peak: 0.0,
     }

@@ -252,6 +252,15 @@ pub fn peak(s: &Schedule) -> f64 {
     s.phases.iter().map(|p| p.rates().1).fold(0.0, f64::max)
 }
 
+/// `x` with the fewest significant digits that stays within 1e-15 of it, so a ratio such as
+/// 0.01 / 0.1 is written 0.1, not 0.09999999999999999.
+pub fn tidy(x: f64) -> f64 {
+    (1..17)
+        .filter_map(|d| format!("{x:.*e}", d - 1).parse::<f64>().ok())
+        .find(|&y| (y - x).abs() <= 1e-15 * x.abs())
+        .unwrap_or(x)
+}
+
 /// Whether `lr` is the optimizer's lr `base` (a scheduler that starts from it can draw it).
 pub fn at_base(lr: f64, base: f64) -> bool {
     (lr - base).abs() <= 1e-12 * base.abs()

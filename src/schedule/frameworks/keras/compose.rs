@@ -9,7 +9,7 @@ use crate::schedule::{Family, Schedule};
 /// Keras's rendering of `s`.
 pub(super) fn compose(s: &Schedule, _horizon: f64) -> Result<Composition, String> {
     let [phase] = s.phases.as_slice() else {
-        return Err("Keras has no way to join schedules: Anneal writes one Keras schedule per phase-free curve".into());
+        return Err("Keras has no way to join schedules: it takes a schedule of one phase".into());
     };
     let mut notes = vec!["computed in float32, Keras's default".to_string()];
     let decay = |lr: f64, every: f64, rate: f64, staircase: bool| {

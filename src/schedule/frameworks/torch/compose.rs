@@ -3,7 +3,7 @@
 
 use crate::schedule::family::{CyclicMode, Interp, Ramp};
 use crate::schedule::frameworks::compose::{
-    at_base, peak, refuse, spans, whole, Call, Composition,
+    at_base, peak, refuse, spans, tidy, whole, Call, Composition,
 };
 use crate::schedule::frameworks::Arg;
 use crate::schedule::{Family, Schedule};
@@ -41,7 +41,7 @@ pub(super) fn compose(s: &Schedule, horizon: f64) -> Result<Composition, String>
 
 /// A factor of the optimizer's lr, as LinearLR takes it (start above 0).
 fn factor(lr: f64, base: f64) -> f64 {
-    lr / base
+    tidy(lr / base)
 }
 
 /// CosineAnnealingLR climbs back after T_max: a ConstantLR from `at` holds its floor for
