@@ -6,7 +6,7 @@ use crate::schedule::frameworks::compose::{at_base, peak, steps, Call, Compositi
 use crate::schedule::frameworks::Arg;
 use crate::schedule::{Family, Schedule};
 
-const SHAPES: &str = "timm has no scheduler of this shape: an optional linear warm-up, then one step, multi-step, polynomial, linear, tanh or constant part";
+const SHAPES: &str = "Its schedulers are an optional linear warm-up, then one step, multi-step, polynomial, linear, tanh or constant part";
 
 /// timm's rendering of `s` over `horizon` steps.
 pub(super) fn compose(s: &Schedule, horizon: f64) -> Result<Composition, String> {

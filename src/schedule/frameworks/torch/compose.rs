@@ -82,7 +82,10 @@ fn phase_calls(
             Err(refuse(
                 i,
                 phase,
-                format!("{name} starts at the optimizer's lr, the schedule's peak, not at {lr}"),
+                format!(
+                    "{name} starts at the optimizer's lr, the schedule's peak, not at {}",
+                    crate::format::format_value(lr)
+                ),
             ))
         }
     };

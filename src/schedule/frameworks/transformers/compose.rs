@@ -7,7 +7,7 @@ use crate::schedule::family::{Ramp, Wsd};
 use crate::schedule::frameworks::compose::{at_base, peak, steps, Call, Composition};
 use crate::schedule::{Family, Schedule};
 
-const SHAPES: &str = "Hugging Face has no function of this shape: an optional linear warm-up from 0, then one constant, linear-to-0, polynomial, inverse square root or warmup-stable-decay part";
+const SHAPES: &str = "Its functions are an optional linear warm-up from 0, then one constant, linear-to-0, polynomial, inverse square root or warmup-stable-decay part (whose warm-up starts at min_lr_ratio)";
 
 /// Hugging Face's rendering of `s`.
 pub(super) fn compose(s: &Schedule, _horizon: f64) -> Result<Composition, String> {
