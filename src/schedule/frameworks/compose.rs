@@ -56,15 +56,15 @@ impl Call {
 
     /// The golden-format keyword dict: the chained calls under the API's nested argument, each
     /// named under its tag.
-    fn to_args(&self, f: Framework) -> Arg {
+    fn to_args(&self) -> Arg {
         let mut args = self.args.clone();
-        if let Some(nested) = nested(f, self.family) {
+        if let Some(nested) = nested(self.family) {
             let items = self
                 .inner
                 .iter()
                 .map(|c| {
-                    let mut dict = vec![(nested.tag.to_string(), Arg::Str(python(f, c).into()))];
-                    if let Arg::Dict(pairs) = c.to_args(f) {
+                    let mut dict = vec![(nested.tag.to_string(), Arg::Str(python(c).into()))];
+                    if let Arg::Dict(pairs) = c.to_args() {
                         dict.extend(pairs);
                     }
                     Arg::Dict(dict)
@@ -91,20 +91,17 @@ pub struct Composition {
 /// A library's rendering of a schedule of phases, or why it has none.
 pub type Compose = fn(&Schedule, f64) -> Result<Composition, String>;
 
-fn nested(f: Framework, family: &str) -> Option<&'static super::Nested> {
-    f.apis()
-        .iter()
-        .find(|a| a.family == family)
-        .and_then(|a| a.pasted.as_ref())
-        .and_then(|p| p.nested.as_ref())
+/// How a pasted call of `family` is written (its row in the API table).
+fn pasted(family: &str) -> Option<&'static super::Pasted> {
+    super::by_family(family).ok()?.pasted.as_ref()
 }
 
-fn python(f: Framework, c: &Call) -> &'static str {
-    f.apis()
-        .iter()
-        .find(|a| a.family == c.family)
-        .and_then(|a| a.pasted.as_ref())
-        .map_or("", |p| p.python)
+fn nested(family: &str) -> Option<&'static super::Nested> {
+    pasted(family)?.nested.as_ref()
+}
+
+fn python(c: &Call) -> &'static str {
+    pasted(c.family).map_or("", |p| p.python)
 }
 
 /// A value as Python writes it: floats always with a point, dict keys that are whole numbers
@@ -137,11 +134,7 @@ fn value(v: &Arg) -> String {
 /// The call in the library's own spelling; chained calls are qualified as the snippet imports
 /// them (`optax.linear_schedule(…)` inside `join_schedules`).
 pub fn write(f: Framework, c: &Call) -> String {
-    let pasted = f
-        .apis()
-        .iter()
-        .find(|a| a.family == c.family)
-        .and_then(|a| a.pasted.as_ref());
+    let pasted = pasted(c.family);
     let mut parts = Vec::new();
     if pasted.is_some_and(|p| p.positional.first() == Some(&"optimizer")) {
         parts.push("opt".to_string());
@@ -155,7 +148,7 @@ pub fn write(f: Framework, c: &Call) -> String {
         parts.push(format!("{}=[{}]", n.arg, inner.join(", ")));
     }
     parts.extend(c.args.iter().map(|(k, v)| format!("{k}={}", value(v))));
-    format!("{}({})", python(f, c), parts.join(", "))
+    format!("{}({})", python(c), parts.join(", "))
 }
 
 /// `f`'s nearest call for `s` over `horizon` steps: a cosine (with or without a linear warm-up
@@ -165,7 +158,7 @@ pub fn composed(f: Framework, s: &Schedule, horizon: f64) -> Result<Equivalent, 
         return Ok((f.library().equivalent)(&a, horizon));
     }
     let c = (f.library().compose)(s, horizon)?;
-    let mut args = c.call.to_args(f);
+    let mut args = c.call.to_args();
     if let (true, Arg::Dict(pairs)) = (f.scales_optimizer_lr(), &mut args) {
         pairs.push(("optimizer_lr".into(), Arg::Num(c.base)));
     }
