@@ -110,8 +110,10 @@ export async function health(page) {
   const text = await page.evaluate(() => document.body.innerText);
   const bad = text.match(/\b(NaN|Infinity)\b/g) ?? [];
   const crashed = await page.locator('#crash').count();
-  // Responds: a new t_max from the number box redraws the chart (when no phase is the cosine,
-  // those controls are off: adding a phase must redraw it instead).
+  // Responds: a new t_max from the number box is written to the link and the chart is drawn again
+  // to the end (when no phase is the cosine, those controls are off: adding a phase must do it).
+  // Drawn, not "looks different": after a storm the horizon can be so long that any t_max the box
+  // takes ends inside the chart's first pixel column.
   await page.evaluate(() => {
     document.querySelector('#crash')?.remove();
     for (const d of document.querySelectorAll('.link-notices button')) d.click();
@@ -119,15 +121,21 @@ export async function health(page) {
   const box = page.locator('input[type=number][name=t_max]');
   let responds = false;
   if (await box.count()) {
-    const before = await page.$eval('canvas.chart', (c) => c.toDataURL());
+    const before = page.url();
+    await page.evaluate(() => {
+      window.__annealTiming = true;
+      performance.clearMarks();
+    });
     if (await box.isDisabled()) {
       await page.click('button.add-phase');
     } else {
-      await box.fill(String(17 + Math.floor(Math.random() * 50)));
+      const now = Number(await box.inputValue());
+      await box.fill(String(now === 40 ? 41 : 40));
       await box.dispatchEvent('change');
     }
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-    responds = (await page.$eval('canvas.chart', (c) => c.toDataURL())) !== before;
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    responds = page.url() !== before && marks.includes('anneal-draw-end');
   }
   return { bad, crashed, responds };
 }
