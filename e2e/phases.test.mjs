@@ -87,20 +87,21 @@ test('a pinned WSD and a pinned linear decay beside a cosine survive a reload', 
   await page.close();
 });
 
+// Each call, and the families of the phases the explorer then shows to edit.
 const CALLS = [
-  'get_linear_schedule_with_warmup(optimizer, 500, 10000)',
-  'OneCycleLR(optimizer, max_lr=0.01, total_steps=1000)',
-  'get_wsd_schedule(optimizer, num_warmup_steps=100, num_decay_steps=400, num_training_steps=2000)',
-  'StepLR(optimizer, step_size=30, gamma=0.1)',
-  'CosineAnnealingLR(optimizer, T_max=100)',
-  'CosineAnnealingWarmRestarts(optimizer, T_0=10, T_mult=2)',
-  'optax.join_schedules([optax.linear_schedule(0.0, 1e-3, 200), optax.cosine_decay_schedule(1e-3, 1800)], [200])',
+  ['get_linear_schedule_with_warmup(optimizer, 500, 10000)', ['linear', 'linear']],
+  ['OneCycleLR(optimizer, max_lr=0.01, total_steps=1000)', ['onecycle']],
+  ['get_wsd_schedule(optimizer, num_warmup_steps=100, num_decay_steps=400, num_training_steps=2000)', ['wsd']],
+  ['StepLR(optimizer, step_size=30, gamma=0.1)', ['step']],
+  ['CosineAnnealingLR(optimizer, T_max=100)', ['cosine']],
+  ['CosineAnnealingWarmRestarts(optimizer, T_0=10, T_mult=2)', ['cosine']],
+  ['optax.join_schedules([optax.linear_schedule(0.0, 1e-3, 200), optax.cosine_decay_schedule(1e-3, 1800)], [200])', ['linear', 'cosine']],
 ];
 
 test("the seven calls from a user's projects import", async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
-  for (const call of CALLS) {
+  for (const [call, families] of CALLS) {
     await page.fill('textarea[name=import_text]', call);
     await page.click('button[name=import]');
     await nextFrames(page);
@@ -108,7 +109,12 @@ test("the seven calls from a user's projects import", async () => {
     const refused = await page.$$eval('.import-error', (es) => es.map((e) => e.textContent));
     assert.deepEqual(refused, [], call);
     assert.ok(await page.locator('.import-ok').isVisible(), call);
+    const shown = await page.$$eval('li.phase select[name=phase-family]', (ss) => ss.map((s) => s.value));
+    assert.deepEqual(shown, families, call);
   }
+  // The last import, a warm-up from 0 joined to a cosine, is in the link as its phases.
+  await page.waitForTimeout(250);
+  assert.match(new URL(page.url()).searchParams.get('phases'), /^linear\(0,1e-3,200\)!200!cos$/);
   await page.fill('textarea[name=import_text]', 'ReduceLROnPlateau(optimizer)');
   await page.click('button[name=import]');
   assert.match(await page.textContent('.import-error'), /validation loss; Anneal cannot draw it/);

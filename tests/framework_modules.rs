@@ -73,18 +73,30 @@ fn nested_calls_are_read_in_order_and_anything_else_is_named() {
 }
 
 #[test]
-fn shapes_that_are_not_cosine_annealing_have_no_nearest_schedule() {
-    let m = Mode::from_golden(
+fn a_one_cycle_is_a_phase_and_a_product_of_schedulers_has_no_nearest_schedule() {
+    let one = Mode::from_golden(
         "torch.OneCycleLR",
         &serde_json::json!({"max_lr": 0.1, "total_steps": 10, "optimizer_lr": 0.1}),
         "float64",
     )
     .expect("valid");
-    let n = m.nearest();
+    let phases = one.nearest().schedule.expect("phases");
+    assert!(
+        matches!(phases.phases.as_slice(), [anneal::schedule::Family::OneCycle(o)] if o.total == 10.0)
+    );
+    let chained = Mode::from_golden(
+        "torch.ChainedScheduler",
+        &serde_json::json!({"optimizer_lr": 0.1, "schedulers": [
+            {"class": "ConstantLR", "factor": 0.5, "total_iters": 5},
+            {"class": "ExponentialLR", "gamma": 0.9}]}),
+        "float64",
+    )
+    .expect("valid");
+    let n = chained.nearest();
     assert_eq!(n.schedule, None);
     assert_eq!(
         n.notes,
-        ["not a cosine-annealing schedule: shown as an overlay only"]
+        ["Anneal's phases cannot draw this call: shown as an overlay only"]
     );
 }
 

@@ -156,7 +156,7 @@ pub fn CodePanel() -> impl IntoView {
                 outcome.get().map(|o| match o {
                     Ok(notes) => view! {
                         <div class="import-ok" role="status">
-                            <p>"Imported: the sliders show the nearest Anneal schedule, the teal curve is the library's own."</p>
+                            <p>"Imported: the explorer shows it as Anneal's schedule to edit, the teal curve is the library's own."</p>
                             <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                         </div>
                     }

@@ -3,7 +3,7 @@
 
 use crate::format::format_value;
 use crate::schedule::frameworks::Mode;
-use crate::schedule::{Anneal, WarmupPlacement, WarmupScope};
+use crate::schedule::{Anneal, Family, Schedule, WarmupPlacement, WarmupScope};
 use crate::share::{
     NumberKey, Settings, Unit, CYCLE_LIMIT, DECAY, ETA_MAX, ETA_MIN, ETA_MIN_FRAC, K_DECAY, T_MAX,
     T_MULT, WARMUP, WARMUP_START,
@@ -72,16 +72,56 @@ pub fn settings_from(a: &Anneal, current: &Settings) -> (Settings, Vec<String>) 
     (s, std::mem::take(n))
 }
 
-/// The nearest settings for `mode`, keeping `current`'s lab and view, with notes; a mode that
-/// is not cosine annealing leaves `current` as it is.
+/// The explorer's settings drawing `schedule`: its first cosine on the cosine controls (when they
+/// hold it unchanged), every phase in the phases text, so each is editable.
+fn settings_from_phases(schedule: &Schedule, current: &Settings) -> Result<Settings, String> {
+    let cosine = schedule.phases.iter().find_map(|f| match f {
+        Family::Cosine(a) => Some(a),
+        _ => None,
+    });
+    // Controls that would have to round the cosine stay at their defaults: the phase keeps it.
+    let mut s = match cosine.map(|a| settings_from(a, current)) {
+        Some((s, notes)) if notes.is_empty() => s,
+        _ => cleared(current),
+    };
+    let controls = s.resolve().schedule;
+    // T_mult means nothing without restarts: a cosine that differs from the controls only there
+    // is theirs, so the sliders edit it.
+    let mut schedule = schedule.clone();
+    for phase in &mut schedule.phases {
+        if let Family::Cosine(a) = phase {
+            if !a.restarts && a.t_mult != controls.t_mult {
+                let mut same = a.clone();
+                same.t_mult = controls.t_mult;
+                if same == controls {
+                    *a = same;
+                }
+            }
+        }
+    }
+    s.phases = schedule.to_text(&controls);
+    Schedule::parse(&s.phases, &controls).map_err(|e| {
+        format!("Anneal's phases cannot hold this call ({e}): shown as an overlay only")
+    })?;
+    Ok(s)
+}
+
+/// The nearest settings for `mode`, keeping `current`'s lab and view, with notes; a mode no
+/// phases draw leaves `current` as it is.
 pub fn settings_for(mode: &Mode, current: &Settings) -> (Settings, Vec<String>) {
     let nearest = mode.nearest();
-    match nearest.schedule {
-        Some(a) => {
-            let (s, mut notes) = settings_from(&a, current);
-            notes.extend(nearest.notes);
-            (s, notes)
-        }
+    if let Some(a) = nearest.cosine() {
+        let (s, mut notes) = settings_from(a, current);
+        notes.extend(nearest.notes);
+        return (s, notes);
+    }
+    match nearest
+        .schedule
+        .as_ref()
+        .map(|p| settings_from_phases(p, current))
+    {
+        Some(Ok(s)) => (s, nearest.notes),
+        Some(Err(why)) => (current.clone(), vec![why]),
         None => (current.clone(), nearest.notes),
     }
 }

@@ -1,31 +1,70 @@
 //! The explorer schedule nearest to an exact mode, in core terms: each library maps its own
 //! modes; turning the result into the explorer's settings is `export`'s job.
 
-use crate::schedule::Anneal;
+use crate::schedule::{Anneal, Family, Schedule};
 
 /// The nearest Anneal schedule to a mode, and what it cannot show.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Nearest {
-    /// The schedule, or `None` when the mode is not cosine annealing (it stays an overlay).
-    pub schedule: Option<Anneal>,
+    /// The schedule as phases, or `None` when no phases draw the mode (it stays an overlay).
+    pub schedule: Option<Schedule>,
     /// What the schedule cannot show exactly.
     pub notes: Vec<String>,
 }
 
 impl Nearest {
-    /// A schedule with the notes on what it cannot show.
+    /// The explorer's cosine alone, with the notes on what it cannot show.
     pub fn anneal(schedule: Anneal, notes: Vec<String>) -> Self {
+        Self::phases(Schedule::single(Family::Cosine(schedule)), notes)
+    }
+
+    /// A schedule of phases, with the notes on what it cannot show.
+    pub fn phases(schedule: Schedule, notes: Vec<String>) -> Self {
         Self {
             schedule: Some(schedule),
             notes,
         }
     }
 
-    /// A mode the explorer cannot draw as cosine annealing (one-cycle, WSD).
+    /// One phase of `family` from step 0.
+    pub fn single(family: Family) -> Self {
+        Self::phases(Schedule::single(family), Vec::new())
+    }
+
+    /// A mode no schedule of phases draws (a ChainedScheduler's product, a Keras integer rate).
     pub fn overlay_only() -> Self {
         Self {
             schedule: None,
-            notes: vec!["not a cosine-annealing schedule: shown as an overlay only".into()],
+            notes: vec!["Anneal's phases cannot draw this call: shown as an overlay only".into()],
         }
     }
+
+    /// The cosine when the schedule is the explorer's cosine alone.
+    pub fn cosine(&self) -> Option<&Anneal> {
+        match self.schedule.as_ref()?.phases.as_slice() {
+            [Family::Cosine(a)] => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// Schedules run one after another, each from its start step (the first from 0) and cut where
+/// the next starts: a SequentialLR's or a join_schedules' phases.
+pub fn joined(parts: Vec<(f64, Schedule)>) -> Schedule {
+    let mut phases = Vec::new();
+    let mut boundaries = Vec::new();
+    for (k, (start, s)) in parts.iter().enumerate() {
+        let end = parts.get(k + 1).map_or(f64::INFINITY, |p| p.0);
+        for (i, f) in s.phases.iter().enumerate() {
+            let at = start + s.start(i);
+            if at >= end {
+                break;
+            }
+            if !phases.is_empty() {
+                boundaries.push(at);
+            }
+            phases.push(f.clone());
+        }
+    }
+    Schedule { phases, boundaries }
 }

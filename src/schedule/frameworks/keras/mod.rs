@@ -42,9 +42,9 @@ pub(super) const LIBRARY: Library = Library {
 // between the two lives here, where both are in scope.
 exact!(point CosineDecay, Framework::Keras, nearest::cosine_decay);
 exact!(point CosineDecayRestarts, Framework::Keras, nearest::cosine_decay_restarts);
-exact!(point RateDecay, Framework::Keras, |m: &RateDecay| nearest::overlay(m.precision));
-exact!(point PiecewiseConstantDecay, Framework::Keras, |m: &PiecewiseConstantDecay| nearest::overlay(m.precision));
-exact!(point PolynomialDecay, Framework::Keras, |m: &PolynomialDecay| nearest::overlay(m.precision));
+exact!(point RateDecay, Framework::Keras, nearest::rate_decay);
+exact!(point PiecewiseConstantDecay, Framework::Keras, nearest::piecewise_constant);
+exact!(point PolynomialDecay, Framework::Keras, nearest::polynomial);
 
 /// Keras's own warning about a mode's dtype (an integer schedule), for the CLI; the import
 /// shows it among the mode's notes.

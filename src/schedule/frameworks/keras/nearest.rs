@@ -1,8 +1,13 @@
-//! The explorer schedule nearest to each Keras cosine.
+//! The explorer schedule nearest to each Keras schedule: its cosines as the explorer's cosine,
+//! the exponential, piecewise and polynomial decays as a phase; an integer rate stays an overlay.
 
-use super::modes::{CosineDecay, CosineDecayRestarts, Precision};
+use super::modes::{
+    CosineDecay, CosineDecayRestarts, PiecewiseConstantDecay, PolynomialDecay, Precision,
+    RateDecay, RateShape,
+};
+use crate::schedule::family::{Exponential, PiecewiseConstant, Polynomial};
 use crate::schedule::frameworks::Nearest;
-use crate::schedule::{Anneal, Warmup};
+use crate::schedule::{Anneal, Family, Warmup};
 
 pub(super) fn cosine_decay(m: &CosineDecay) -> Nearest {
     let peak = m.warmup_target.unwrap_or(m.initial_learning_rate);
@@ -51,4 +56,45 @@ pub(super) fn cosine_decay_restarts(m: &CosineDecayRestarts) -> Nearest {
         notes.push("Keras decays the floor with m_mul too; the explorer keeps it fixed".into());
     }
     Nearest::anneal(a, notes)
+}
+
+/// `family` as one phase, unless the rate is an integer (Keras then computes in int32).
+fn phase(family: Option<Family>, precision: Precision) -> Nearest {
+    match family {
+        Some(f) if precision != Precision::Int32 => {
+            let mut n = Nearest::single(f);
+            n.notes = dtype_notes(precision);
+            n
+        }
+        _ => overlay(precision),
+    }
+}
+
+pub(super) fn rate_decay(m: &RateDecay) -> Nearest {
+    let family = (m.shape == RateShape::Exponential).then_some(Family::Exponential(Exponential {
+        lr: m.initial_learning_rate,
+        gamma: m.decay_rate,
+        every: m.decay_steps,
+        staircase: m.staircase,
+    }));
+    phase(family, m.precision)
+}
+
+/// Keras switches value after each boundary (`step > b`, the step an int): at b + 1.
+pub(super) fn piecewise_constant(m: &PiecewiseConstantDecay) -> Nearest {
+    let family = Family::PiecewiseConstant(PiecewiseConstant {
+        values: m.values.clone(),
+        boundaries: m.boundaries.iter().map(|b| b.trunc() + 1.0).collect(),
+    });
+    phase(Some(family), m.precision)
+}
+
+pub(super) fn polynomial(m: &PolynomialDecay) -> Nearest {
+    let family = (!m.cycle).then_some(Family::Polynomial(Polynomial {
+        lr: m.initial_learning_rate,
+        end: m.end_learning_rate,
+        steps: m.decay_steps,
+        power: m.power,
+    }));
+    phase(family, m.precision)
 }

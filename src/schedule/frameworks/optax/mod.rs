@@ -38,12 +38,12 @@ pub(super) const LIBRARY: Library = Library {
 exact!(point CosineDecay, Framework::Optax, nearest::cosine_decay);
 exact!(point WarmupCosineDecay, Framework::Optax, nearest::warmup_cosine_decay);
 exact!(point Sgdr, Framework::Optax, nearest::sgdr);
-exact!(point CosineOnecycle, Framework::Optax, |_| Nearest::overlay_only());
-exact!(point Constant, Framework::Optax, |_| Nearest::overlay_only());
-exact!(point Polynomial, Framework::Optax, |_| Nearest::overlay_only());
-exact!(point ExponentialDecay, Framework::Optax, |_| Nearest::overlay_only());
-exact!(point PiecewiseConstant, Framework::Optax, |_| Nearest::overlay_only());
-exact!(point PiecewiseInterpolate, Framework::Optax, |_| Nearest::overlay_only());
+exact!(point CosineOnecycle, Framework::Optax, nearest::cosine_onecycle);
+exact!(point Constant, Framework::Optax, |m: &Constant| nearest::constant(m.value));
+exact!(point Polynomial, Framework::Optax, nearest::polynomial);
+exact!(point ExponentialDecay, Framework::Optax, nearest::exponential_decay);
+exact!(point PiecewiseConstant, Framework::Optax, nearest::piecewise_constant);
+exact!(point PiecewiseInterpolate, Framework::Optax, nearest::piecewise_interpolate);
 
 /// By hand, not `exact!`: each inner schedule's value is a `Result` (any optax mode).
 impl Exact for Join {
@@ -57,7 +57,7 @@ impl Exact for Join {
         self.at(t)
     }
     fn nearest(&self) -> Nearest {
-        Nearest::overlay_only()
+        nearest::join(self)
     }
     fn length(&self) -> f64 {
         Join::length(self)

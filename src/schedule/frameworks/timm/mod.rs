@@ -9,7 +9,7 @@ mod snippet;
 
 pub use modes::{CosineLr, CycleLr, CycleShape, Milestones, StepLr};
 
-use super::{Framework, Library, Nearest};
+use super::{Framework, Library};
 
 /// timm, as the page, the CLI and the exports know it.
 pub(super) const LIBRARY: Library = Library {
@@ -32,5 +32,5 @@ pub(super) const LIBRARY: Library = Library {
 // The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue
 // between the two lives here, where both are in scope.
 exact!(point CosineLr, Framework::Timm, nearest::cosine_lr);
-exact!(point StepLr, Framework::Timm, |_| Nearest::overlay_only());
-exact!(point CycleLr, Framework::Timm, |_| Nearest::overlay_only());
+exact!(point StepLr, Framework::Timm, nearest::step_lr);
+exact!(point CycleLr, Framework::Timm, nearest::cycle_lr);

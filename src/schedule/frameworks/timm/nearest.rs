@@ -1,8 +1,10 @@
-//! The explorer schedule nearest to timm's mode.
+//! The explorer schedule nearest to timm's modes: the cosine as the explorer's cosine, the step,
+//! polynomial and tanh schedulers as a linear warm-up, then their decay.
 
-use super::modes::CosineLr;
+use super::modes::{CosineLr, CycleLr, CycleShape, Milestones, StepLr};
+use crate::schedule::family::{Linear, Multistep, Polynomial, Step, Tanh};
 use crate::schedule::frameworks::Nearest;
-use crate::schedule::{Anneal, Warmup, WarmupPlacement};
+use crate::schedule::{Anneal, Family, Schedule, Warmup, WarmupPlacement};
 
 /// Above this, timm's cycle limit means "restart forever" to the explorer.
 const ENDLESS_CYCLES: f64 = 1e6;
@@ -36,6 +38,67 @@ pub(super) fn cosine_lr(m: &CosineLr) -> Nearest {
     Nearest::anneal(a, Vec::new())
 }
 
+/// timm's linear warm-up from `init` over `w` (when there is one), then `decay`; without
+/// `warmup_prefix` timm's decay clock runs from 0 under the warm-up, which phases cannot draw.
+fn warmed(base: f64, init: f64, w: f64, prefix: bool, decay: Family) -> Nearest {
+    if w <= 0.0 {
+        return Nearest::single(decay);
+    }
+    let warmup = Family::Linear(Linear {
+        start: init,
+        end: base,
+        steps: w,
+    });
+    let notes = if prefix {
+        Vec::new()
+    } else {
+        vec!["warmup_prefix=False: drawn with the decay starting after the warm-up".into()]
+    };
+    let schedule = Schedule {
+        phases: vec![warmup, decay],
+        boundaries: vec![w],
+    };
+    Nearest::phases(schedule, notes)
+}
+
+pub(super) fn step_lr(m: &StepLr) -> Nearest {
+    let decay = match &m.milestones {
+        Milestones::Every(t) => Family::Step(Step {
+            lr: m.base,
+            step_size: *t,
+            gamma: m.decay_rate,
+        }),
+        // timm decays one step before each listed t.
+        Milestones::At(ts) => Family::Multistep(Multistep {
+            lr: m.base,
+            milestones: ts.iter().map(|t| t - 1.0).collect(),
+            gamma: m.decay_rate,
+        }),
+    };
+    warmed(m.base, m.warmup_lr_init, m.warmup_t, m.warmup_prefix, decay)
+}
+
+pub(super) fn cycle_lr(m: &CycleLr) -> Nearest {
+    let decay = match m.shape {
+        _ if m.cycle_limit > 1.0 => return Nearest::overlay_only(),
+        CycleShape::Poly { k_decay, .. } if k_decay != 1.0 => return Nearest::overlay_only(),
+        CycleShape::Poly { power, .. } => Family::Polynomial(Polynomial {
+            lr: m.base,
+            end: m.lr_min,
+            steps: m.t_initial,
+            power,
+        }),
+        CycleShape::Tanh { lb, ub } => Family::Tanh(Tanh {
+            lr: m.base,
+            lr_min: m.lr_min,
+            steps: m.t_initial,
+            lb,
+            ub,
+        }),
+    };
+    warmed(m.base, m.warmup_lr_init, m.warmup_t, m.warmup_prefix, decay)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,14 +120,14 @@ mod tests {
 
     #[test]
     fn restarts_and_their_limit_follow_cycle_limit() {
-        let one = cosine_lr(&timm(1.0)).schedule.expect("cosine");
+        let one = cosine_lr(&timm(1.0)).cosine().cloned().expect("cosine");
         assert!(!one.restarts);
         assert_eq!((one.decay, one.cycle_limit), (1.0, None));
-        let three = cosine_lr(&timm(2.6)).schedule.expect("cosine");
+        let three = cosine_lr(&timm(2.6)).cosine().cloned().expect("cosine");
         assert!(three.restarts);
         assert_eq!((three.decay, three.cycle_limit), (0.5, Some(3)));
         assert_eq!(three.warmup.placement, WarmupPlacement::Overlap);
-        let endless = cosine_lr(&timm(1e9)).schedule.expect("cosine");
+        let endless = cosine_lr(&timm(1e9)).cosine().cloned().expect("cosine");
         assert_eq!(endless.cycle_limit, None);
     }
 }

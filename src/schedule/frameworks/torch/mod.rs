@@ -38,7 +38,7 @@ pub(super) const LIBRARY: Library = Library {
 // between the two lives here, where both are in scope.
 exact!(stepped CosineAnnealing, Framework::Torch, nearest::cosine_annealing);
 exact!(stepped WarmRestarts, Framework::Torch, nearest::warm_restarts);
-exact!(stepped Scheduler, Framework::Torch, |_| Nearest::overlay_only());
+exact!(stepped Scheduler, Framework::Torch, nearest::scheduler);
 exact!(stepped Sequential, Framework::Torch, nearest::sequential);
 exact!(stepped Chained, Framework::Torch, |_| Nearest::overlay_only());
 
@@ -57,7 +57,7 @@ fn whole_step(t: f64, name: &str) -> Result<u64, ScheduleError> {
 /// Implements [`Exact`] for a scheduler computed from its whole step count alone (`$m` the
 /// mode, `$s` the step): its lr, and the momentum it cycles.
 macro_rules! whole_steps {
-    ($ty:ty, $name:literal, |$m:ident, $s:ident| $lr:expr, $momentum:expr, $last:expr) => {
+    ($ty:ty, $name:literal, $nearest:path, |$m:ident, $s:ident| $lr:expr, $momentum:expr, $last:expr) => {
         impl Exact for $ty {
             fn framework(&self) -> Framework {
                 Framework::Torch
@@ -78,7 +78,7 @@ macro_rules! whole_steps {
                 $last
             }
             fn nearest(&self) -> Nearest {
-                Nearest::overlay_only()
+                $nearest(self)
             }
             fn length(&self) -> f64 {
                 self.length()
@@ -90,6 +90,7 @@ macro_rules! whole_steps {
 whole_steps!(
     Cyclic,
     "CyclicLR",
+    nearest::cyclic,
     |m, s| Ok(m.at(s as f64)),
     m.momentum_at(s as f64),
     {
@@ -100,6 +101,7 @@ whole_steps!(
 whole_steps!(
     OneCycle,
     "OneCycleLR",
+    nearest::one_cycle,
     |m, s| m.at(s),
     m.momentum_at(s).ok().flatten(),
     // A loop that prints, then steps, raises after printing step total_steps.

@@ -1,33 +1,160 @@
-//! The explorer schedule nearest to each PyTorch mode.
+//! The explorer schedule nearest to each PyTorch mode: its cosines as the explorer's cosine,
+//! every other scheduler as a phase, a SequentialLR as its schedulers' phases.
 
-use super::modes::{CosineAnnealing, Inner, Kind, Scheduler, Sequential, WarmRestarts};
-use crate::schedule::frameworks::Nearest;
-use crate::schedule::{Anneal, Warmup};
+use super::modes::{
+    CosineAnnealing, Cyclic, CyclicMode, Inner, Kind, OneCycle, Scheduler, Sequential, WarmRestarts,
+};
+use crate::schedule::family::{self, Constant, Exponential, Linear, Multistep, Polynomial, Step};
+use crate::schedule::frameworks::{joined, Nearest};
+use crate::schedule::{Anneal, Family, Interp, Schedule, Warmup};
 
-pub(super) fn cosine_annealing(m: &CosineAnnealing) -> Nearest {
-    let a = Anneal {
+fn cosine(m: &CosineAnnealing) -> Anneal {
+    Anneal {
         eta_max: m.base,
         eta_min: m.eta_min,
         t_0: m.t_max,
         ..Anneal::default()
-    };
-    Nearest::anneal(a, Vec::new())
+    }
 }
 
-pub(super) fn warm_restarts(m: &WarmRestarts) -> Nearest {
-    let a = Anneal {
+fn restarts(m: &WarmRestarts) -> Anneal {
+    Anneal {
         eta_max: m.base,
         eta_min: m.eta_min,
         t_0: m.t_0 as f64,
         restarts: true,
         t_mult: m.t_mult as f64,
         ..Anneal::default()
-    };
-    Nearest::anneal(a, Vec::new())
+    }
+}
+
+pub(super) fn cosine_annealing(m: &CosineAnnealing) -> Nearest {
+    Nearest::anneal(cosine(m), Vec::new())
+}
+
+pub(super) fn warm_restarts(m: &WarmRestarts) -> Nearest {
+    Nearest::anneal(restarts(m), Vec::new())
+}
+
+/// A chainable scheduler's phases from its step 0, each with the step it starts at.
+fn chainable(m: &Scheduler) -> Vec<(f64, Family)> {
+    let lr = m.base;
+    let one = |f: Family| vec![(0.0, f)];
+    match &m.kind {
+        Kind::Constant {
+            factor,
+            total_iters,
+        } if *total_iters > 0.0 && *factor != 1.0 => vec![
+            (0.0, Family::Constant(Constant { lr: lr * factor })),
+            (*total_iters, Family::Constant(Constant { lr })),
+        ],
+        Kind::Constant { .. } => one(Family::Constant(Constant { lr })),
+        Kind::Linear {
+            start_factor,
+            end_factor,
+            total_iters,
+        } => one(Family::Linear(Linear {
+            start: lr * start_factor,
+            end: lr * end_factor,
+            steps: *total_iters,
+        })),
+        Kind::Step { step_size, gamma } => one(Family::Step(Step {
+            lr,
+            step_size: *step_size as f64,
+            gamma: *gamma,
+        })),
+        Kind::MultiStep { milestones, gamma } => one(Family::Multistep(Multistep {
+            lr,
+            milestones: milestones.iter().map(|&m| m as f64).collect(),
+            gamma: *gamma,
+        })),
+        Kind::Exponential { gamma } => one(Family::Exponential(Exponential {
+            lr,
+            gamma: *gamma,
+            every: 1.0,
+            staircase: false,
+        })),
+        Kind::Polynomial { total_iters, power } => one(Family::Polynomial(Polynomial {
+            lr,
+            end: 0.0,
+            steps: *total_iters,
+            power: *power,
+        })),
+    }
+}
+
+fn cyclic_family(m: &Cyclic) -> Family {
+    Family::Cyclic(family::Cyclic {
+        base_lr: m.base_lr,
+        max_lr: m.max_lr,
+        step_size_up: m.step_size_up,
+        step_size_down: m.step_size_down,
+        mode: match m.mode {
+            CyclicMode::Triangular => family::CyclicMode::Triangular,
+            CyclicMode::Triangular2 => family::CyclicMode::Triangular2,
+            CyclicMode::ExpRange => family::CyclicMode::ExpRange,
+        },
+        gamma: m.gamma,
+    })
+}
+
+fn one_cycle_family(m: &OneCycle) -> Family {
+    Family::OneCycle(family::OneCycle {
+        max_lr: m.max_lr,
+        total: m.total_steps as f64,
+        pct_start: m.pct_start,
+        div_factor: m.div_factor,
+        final_div_factor: m.final_div_factor,
+        anneal: if m.linear {
+            Interp::Linear
+        } else {
+            Interp::Cosine
+        },
+        three_phase: m.three_phase,
+    })
+}
+
+/// Phases, each with the step it starts at (the first at 0).
+fn schedule(phases: Vec<(f64, Family)>) -> Schedule {
+    let (starts, phases): (Vec<f64>, Vec<Family>) = phases.into_iter().unzip();
+    Schedule {
+        phases,
+        boundaries: starts.into_iter().skip(1).collect(),
+    }
+}
+
+pub(super) fn scheduler(m: &Scheduler) -> Nearest {
+    Nearest::phases(schedule(chainable(m)), Vec::new())
+}
+
+pub(super) fn cyclic(m: &Cyclic) -> Nearest {
+    Nearest::single(cyclic_family(m))
+}
+
+pub(super) fn one_cycle(m: &OneCycle) -> Nearest {
+    Nearest::single(one_cycle_family(m))
+}
+
+/// One scheduler of a SequentialLR as phases from its own step 0.
+fn inner(i: &Inner) -> Schedule {
+    match i {
+        Inner::Chainable(m) => schedule(chainable(m)),
+        Inner::Cosine(m) => Schedule::single(Family::Cosine(cosine(m))),
+        Inner::WarmRestarts(m) => Schedule::single(Family::Cosine(restarts(m))),
+        Inner::Cyclic(m) => Schedule::single(cyclic_family(m)),
+        Inner::OneCycle(m) => Schedule::single(one_cycle_family(m)),
+    }
+}
+
+/// Each scheduler's phases from its milestone, cut at the next one.
+fn each_from_its_milestone(m: &Sequential) -> Nearest {
+    let starts = std::iter::once(0.0).chain(m.milestones.iter().map(|&t| t as f64));
+    let parts = starts.zip(m.schedulers.iter().map(inner)).collect();
+    Nearest::phases(joined(parts), Vec::new())
 }
 
 /// A SequentialLR of a LinearLR and a CosineAnnealingLR is the explorer's warm-up then cosine;
-/// any other composition stays an overlay.
+/// any other is its schedulers' phases.
 pub(super) fn sequential(m: &Sequential) -> Nearest {
     let (
         [Inner::Chainable(Scheduler {
@@ -42,7 +169,7 @@ pub(super) fn sequential(m: &Sequential) -> Nearest {
         [milestone],
     ) = (m.schedulers.as_slice(), m.milestones.as_slice())
     else {
-        return Nearest::overlay_only();
+        return each_from_its_milestone(m);
     };
     let base = m.initial_lr;
     let a = Anneal {

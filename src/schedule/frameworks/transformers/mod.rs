@@ -11,7 +11,7 @@ mod snippet;
 pub use by_name::SchedulerType;
 pub use modes::{Cosine, CosineSchedule, Decay, WarmupDecay, Wsd, WsdShape};
 
-use super::{Framework, Library, Nearest};
+use super::{Framework, Library};
 
 /// Hugging Face, as the page, the CLI and the exports know it.
 pub(super) const LIBRARY: Library = Library {
@@ -41,5 +41,5 @@ pub(super) const LIBRARY: Library = Library {
 // The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue
 // between the two lives here, where both are in scope.
 exact!(point CosineSchedule, Framework::Transformers, nearest::cosine);
-exact!(point Wsd, Framework::Transformers, |_| Nearest::overlay_only());
-exact!(point WarmupDecay, Framework::Transformers, |_| Nearest::overlay_only());
+exact!(point Wsd, Framework::Transformers, nearest::wsd);
+exact!(point WarmupDecay, Framework::Transformers, nearest::warmup_decay);

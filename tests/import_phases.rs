@@ -1,0 +1,161 @@
+//! An imported call becomes phases the explorer edits: the nearest schedule of every golden
+//! case is drawn as the library draws it, where Anneal's phases can hold the call exactly.
+
+// Only the fixture readers of the shared helpers are used here.
+#[allow(dead_code)]
+mod common;
+
+use anneal::export::import;
+use anneal::schedule::frameworks::Mode;
+use anneal::schedule::{Family, Schedule};
+use anneal::share::Settings;
+use common::{cases, points};
+use serde_json::Value;
+
+const CATALOGUE: &str = include_str!("fixtures/golden_catalogue.json");
+
+/// Each case's largest deviation of its nearest phases from the library's values, relative to
+/// the case's peak; `None` when the call stays an overlay.
+fn deviations(all: &[Value]) -> Vec<(String, Option<f64>)> {
+    all.iter()
+        .map(|case| {
+            let id = case["id"].as_str().unwrap_or("?").to_string();
+            let dtype = case["dtype"].as_str().unwrap_or("float64");
+            let family = case["family"].as_str().unwrap_or("");
+            let mode = Mode::from_golden(family, &case["params"], dtype).expect("valid");
+            let want: Vec<f64> = case["values"]
+                .as_array()
+                .expect("values")
+                .iter()
+                .map(|v| v.as_f64().expect("numeric"))
+                .collect();
+            let t = points(case, want.len());
+            let dev = mode.nearest().schedule.map(|s| {
+                let peak = want.iter().fold(0.0f64, |m, &v| m.max(v.abs())).max(1e-300);
+                t.iter()
+                    .zip(&want)
+                    .map(|(&t, &w)| (s.lr(t) - w).abs() / peak)
+                    .fold(0.0, f64::max)
+            });
+            (id, dev)
+        })
+        .collect()
+}
+
+const NO_PHASES: [&str; 3] = [
+    "torch.ChainedScheduler/lr0.1_ConstantLR+ExponentialLR_n30",
+    "torch.ChainedScheduler/lr0.1_MultiStepLR+ExponentialLR_n30",
+    "keras.InverseTimeDecay[jax-float32]/initial_learning_rate0.1_decay_steps10_decay_rate0.5_n60",
+];
+
+#[test]
+fn every_catalogue_call_but_a_product_and_an_inverse_time_decay_becomes_exact_phases() {
+    let catalogue = cases(CATALOGUE);
+    let mut held = 0;
+    for (case, (id, dev)) in catalogue.iter().zip(deviations(&catalogue)) {
+        let Some(dev) = dev else {
+            assert!(NO_PHASES.contains(&id.as_str()), "{id}: no phases");
+            continue;
+        };
+        held += 1;
+        let float32 = case["dtype"]
+            .as_str()
+            .is_some_and(|d| d.contains("float32"));
+        let limit = if float32 { 1e-6 } else { 1e-12 };
+        match id.as_str() {
+            // CosineAnnealingLR climbs back after T_max; the explorer's cosine holds its floor.
+            i if i.contains("ConstantLR+CosineAnnealingLR") => assert!(dev > 0.1, "{id}"),
+            // optax bounds the decay at end_value, which the exponential family has not.
+            i if i.contains("\"end_value\": 0.02") => assert!(dev > 0.1, "{id}"),
+            _ => assert!(dev <= limit, "{id}: {dev:e} of the peak"),
+        }
+    }
+    assert_eq!(held, 58);
+}
+
+#[test]
+fn a_bounded_optax_decay_and_a_timm_warm_up_under_the_decay_say_what_is_drawn() {
+    let d = Settings::default();
+    let bounded =
+        import("optax.exponential_decay(0.1, 10, 0.5, end_value=0.02)", &d).expect("reads");
+    assert!(bounded
+        .notes
+        .contains(&"end_value = 0.02: the explorer draws the decay without its bound".to_string()));
+    let timm = import(
+        "StepLRScheduler(opt, decay_t=30, warmup_t=5, warmup_lr_init=1e-4, warmup_prefix=False)",
+        &d,
+    )
+    .expect("reads");
+    assert!(
+        timm.notes.iter().any(|n| n.contains("warmup_prefix=False")),
+        "{:?}",
+        timm.notes
+    );
+}
+
+/// The schedule the explorer shows after importing `text`.
+fn shown(text: &str) -> (Schedule, Mode) {
+    let found = import(text, &Settings::default()).unwrap_or_else(|e| panic!("{text}: {e}"));
+    (found.settings.resolve().phases, found.mode)
+}
+
+#[test]
+fn the_users_non_cosine_calls_are_phases_to_edit() {
+    let (linear, mode) = shown("get_linear_schedule_with_warmup(optimizer, 500, 10000)");
+    assert_eq!(linear.boundaries, [500.0]);
+    assert!(matches!(
+        linear.phases.as_slice(),
+        [Family::Linear(w), Family::Linear(d)] if w.start == 0.0 && w.end == 0.1 && d.steps == 9500.0
+    ));
+    let steps: Vec<f64> = (0..=10_000).map(f64::from).collect();
+    let want = mode.eval(&steps).expect("values");
+    for (t, w) in steps.iter().zip(want) {
+        assert!((linear.lr(*t) - w).abs() <= 1e-15, "t = {t}");
+    }
+    let (wsd, _) = shown("get_wsd_schedule(optimizer, num_warmup_steps=100, num_decay_steps=400, num_training_steps=2000)");
+    assert!(
+        matches!(wsd.phases.as_slice(), [Family::Wsd(w)] if w.stable == 1500.0 && w.decay == 400.0)
+    );
+    let (step, _) = shown("StepLR(optimizer, step_size=30, gamma=0.1)");
+    assert!(
+        matches!(step.phases.as_slice(), [Family::Step(s)] if s.step_size == 30.0 && s.gamma == 0.1)
+    );
+    let (one, _) = shown("OneCycleLR(optimizer, max_lr=0.01, total_steps=1000)");
+    assert!(
+        matches!(one.phases.as_slice(), [Family::OneCycle(o)] if o.max_lr == 0.01 && o.total == 1000.0)
+    );
+    let (joined, mode) = shown("optax.join_schedules([optax.linear_schedule(0.0, 1e-3, 200), optax.cosine_decay_schedule(1e-3, 1800)], [200])");
+    assert_eq!(joined.boundaries, [200.0]);
+    let found = import("optax.join_schedules([optax.linear_schedule(0.0, 1e-3, 200), optax.cosine_decay_schedule(1e-3, 1800)], [200])", &Settings::default()).expect("reads");
+    assert_eq!(
+        found.settings.phases, "linear(0,1e-3,200)!200!cos",
+        "the cosine on the sliders"
+    );
+    assert_eq!(found.settings.t_max, 1800.0);
+    assert_eq!(
+        joined.lr(0.0),
+        0.0,
+        "the warm-up from 0, not the inner cosine"
+    );
+    let want = mode.eval(&steps[..2000]).expect("values");
+    for (t, w) in steps.iter().zip(want) {
+        assert!((joined.lr(*t) - w).abs() <= 1e-15, "t = {t}");
+    }
+}
+
+#[test]
+fn a_product_of_schedulers_stays_an_overlay_and_the_sliders_stay_put() {
+    let d = Settings {
+        t_max: 77.0,
+        ..Settings::default()
+    };
+    let found = import(
+        "ChainedScheduler([ConstantLR(opt, factor=0.5, total_iters=5), ExponentialLR(opt, gamma=0.9)])",
+        &d,
+    )
+    .expect("reads");
+    assert_eq!(found.settings, d);
+    assert!(found
+        .notes
+        .contains(&"Anneal's phases cannot draw this call: shown as an overlay only".to_string()));
+}
