@@ -21,6 +21,9 @@ pub struct Overlay {
     pub color: (u8, u8, u8),
     /// What to draw.
     pub source: OverlaySource,
+    /// (step, momentum) the scheduler writes into the optimizer, drawn on a second axis; empty
+    /// when it does not cycle it or the momentum is not shown.
+    pub momentum: Vec<(f64, f64)>,
 }
 
 /// Where an overlay's points come from.
@@ -108,6 +111,25 @@ pub fn draw_explorer<DB: DrawingBackend>(
         color: theme.curve,
         label: (!overlays.is_empty()).then_some("current"),
     });
+    let cycled: Vec<&Overlay> = overlays.iter().filter(|o| !o.momentum.is_empty()).collect();
+    let labels: Vec<String> = cycled
+        .iter()
+        .map(|o| format!("{} momentum", o.label))
+        .collect();
+    let momentum_points: Vec<Vec<(f64, f64)>> = cycled
+        .iter()
+        .map(|o| in_units(decimate(&o.momentum, 0.0, end, columns)))
+        .collect();
+    let momentum: Vec<Curve> = cycled
+        .iter()
+        .zip(&labels)
+        .zip(&momentum_points)
+        .map(|((o, label), pts)| Curve {
+            points: pts,
+            color: RGBColor(o.color.0, o.color.1, o.color.2),
+            label: Some(label.as_str()),
+        })
+        .collect();
     let title = if unit == Unit::Epochs {
         format!(
             "Learning rate over training (1 epoch = {} optimizer steps)",
@@ -127,6 +149,7 @@ pub fn draw_explorer<DB: DrawingBackend>(
         cursor: None,
         x_max: end / spu,
         curves: &curves,
+        secondary: Some(("momentum", &momentum)),
         restarts: &restarts,
         warmup_bands: &bands,
         log_y,

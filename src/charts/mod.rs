@@ -4,6 +4,7 @@ mod envelope;
 mod explorer_chart;
 mod landscape_chart;
 mod schedule_chart;
+mod secondary_axis;
 mod theme;
 
 pub use envelope::{decimate, envelope};

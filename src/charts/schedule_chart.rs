@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::Theme;
+use super::{secondary_axis, Theme};
 use crate::share::{format_value, round_significant};
 
 /// One curve to draw.
@@ -34,6 +34,8 @@ pub struct ScheduleChart<'a> {
     pub x_max: f64,
     /// The curves, drawn in order (the first on the bottom).
     pub curves: &'a [Curve<'a>],
+    /// Curves on a second, right-hand axis (the momentum a scheduler cycles), with its name.
+    pub secondary: Option<(&'a str, &'a [Curve<'a>])>,
     /// Restarts: x position and the number of the cycle (or phase) that starts there.
     pub restarts: &'a [(f64, u64)],
     /// Warm-up regions to shade, as x ranges.
@@ -176,11 +178,13 @@ pub fn draw_schedule<DB: DrawingBackend>(
             y
         }
     };
+    let secondary = chart.secondary.filter(|(_, c)| !c.is_empty());
     let mut ctx = ChartBuilder::on(area)
         .caption(chart.title, font(18.0).color(&theme.text))
         .margin(px(14.0))
         .x_label_area_size(px(44.0))
         .y_label_area_size(px(72.0))
+        .margin_right(px(14.0 + secondary.map_or(0.0, |_| secondary_axis::WIDTH)))
         .build_cartesian_2d(0.0..x_max, y_lo..y_hi)?;
     ctx.configure_mesh()
         .x_desc(chart.x_label)
@@ -239,11 +243,23 @@ pub fn draw_schedule<DB: DrawingBackend>(
     let entries: Vec<(&str, RGBColor)> = chart
         .curves
         .iter()
+        .chain(secondary.into_iter().flat_map(|(_, c)| c.iter()))
         .filter_map(|c| Some((c.label?, c.color)))
         .collect();
     let plot = ctx.plotting_area().strip_coord_spec();
-    draw_legend(&plot, &entries, &font(12.0).color(&theme.text), theme, px)?;
     let (xs, ys) = ctx.plotting_area().get_pixel_range();
+    if let Some((name, curves)) = secondary {
+        secondary_axis::draw(
+            area,
+            &mut ctx,
+            (y_lo, y_hi),
+            name,
+            curves,
+            theme,
+            chart.scale,
+        )?;
+    }
+    draw_legend(&plot, &entries, &font(12.0).color(&theme.text), theme, px)?;
     area.present()?;
     Ok(PlotArea {
         left: xs.start,
@@ -276,6 +292,7 @@ mod tests {
             cursor: None,
             x_max: 100.0,
             curves,
+            secondary: None,
             restarts: &[],
             warmup_bands: &[],
             log_y: false,

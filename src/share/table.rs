@@ -113,7 +113,7 @@ macro_rules! last {
 }
 
 /// Every key a link may carry besides `v`, in the order links write them.
-pub const KEYS: [Key; 47] = [
+pub const KEYS: [Key; 48] = [
     number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max"),
     number!(Schedule, ETA_MIN, eta_min, "floor η_min (absolute)", off: |s| s.eta_min_rel),
     flag!(
@@ -279,6 +279,12 @@ pub const KEYS: [Key; 47] = [
         view.compare,
         Some("Compare frameworks: PyTorch, timm, Hugging Face, optax, Keras"),
         "overlay the five frameworks' versions"
+    ),
+    flag!(
+        View,
+        view.momentum,
+        Some("Momentum on a second axis (where the scheduler cycles it)"),
+        "draw the optimizer momentum OneCycleLR and CyclicLR cycle, on a second axis"
     ),
     flag!(View, view.embed, None, "chrome-less view for an iframe"),
     Key {

@@ -39,6 +39,8 @@ named!(ThemeChoice {
 pub struct View {
     /// Overlay the five frameworks' versions of the schedule.
     pub compare: bool,
+    /// Draw the momentum a scheduler cycles (OneCycleLR, CyclicLR) on a second axis.
+    pub momentum: bool,
     /// Chrome-less view for an iframe.
     pub embed: bool,
     /// Hidden parts, one bit per entry of [`PARTS`].
@@ -98,6 +100,7 @@ mod tests {
     fn standalone_drops_only_the_embedding() {
         let embedded = View {
             compare: true,
+            momentum: true,
             embed: true,
             hide: 0b101,
             theme: ThemeChoice::Dark,
@@ -105,6 +108,7 @@ mod tests {
         };
         let want = View {
             compare: true,
+            momentum: true,
             theme: ThemeChoice::Dark,
             ..View::default()
         };

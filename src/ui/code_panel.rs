@@ -90,10 +90,12 @@ pub fn CodePanel() -> impl IntoView {
                             .collect()
                     })
                     .unwrap_or_default();
+                let momentum = found.mode.momentum_curve(&steps);
                 imported.set(Some(Overlay {
                     label: format!("imported {}", found.function),
                     color: IMPORTED_COLOR,
                     source: OverlaySource::Samples(samples),
+                    momentum,
                 }));
                 app.push(|s| *s = found.settings);
                 outcome.set(Some(Ok(found.notes)));

@@ -18,8 +18,15 @@ pub fn ComparePanel() -> impl IntoView {
         compare,
         frameworks,
         updating,
+        overlays,
         ..
     } = app;
+    // Asked for, but nothing drawn cycles it: say so rather than show an axis that is not there.
+    let no_momentum = move || {
+        settings.with(|s| s.view.momentum)
+            && updating.with(Option::is_none)
+            && overlays.with(|o| o.iter().all(|o| o.momentum.is_empty()))
+    };
     let count = move || settings.with(|s| s.pins.iter().flatten().count());
     let full = move || count() >= MAX_PINS;
     // (slot, pin) for the list; a pin's id changes when a link replaces it, so its row is rebuilt.
@@ -93,6 +100,12 @@ pub fn ComparePanel() -> impl IntoView {
                 </For>
             </div>
             <KeyControl key=key!("compare") />
+            <KeyControl key=key!("momentum") />
+            <Show when=no_momentum>
+                <p class="notice momentum-none" role="status">
+                    "No curve on the chart cycles the momentum: PyTorch's OneCycleLR and CyclicLR do (a one-cycle or cyclic phase compared, or such a call imported)."
+                </p>
+            </Show>
             <Show when=move || compare.get()>
                 {move || {
                     updating.get().map(|f| {

@@ -30,8 +30,14 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let _ = Url::revoke_object_url(&url);
 }
 
-/// The CSV: the current schedule, visible pins and (when comparing) each framework.
-fn csv(r: &Resolved, pins: &[Option<Pin>], frameworks: &[FrameworkCurve]) -> String {
+/// The CSV: the current schedule, visible pins and (when comparing) each framework, with the
+/// momentum a framework cycles when the chart shows it.
+fn csv(
+    r: &Resolved,
+    pins: &[Option<Pin>],
+    frameworks: &[FrameworkCurve],
+    momentum: bool,
+) -> String {
     let steps = csv_steps(r);
     let schedules: Vec<(String, crate::schedule::Schedule)> = pins
         .iter()
@@ -68,6 +74,21 @@ fn csv(r: &Resolved, pins: &[Option<Pin>], frameworks: &[FrameworkCurve]) -> Str
         });
     }
     for ((name, _), f) in framework_values.iter().zip(&fw_fns) {
+        columns.push(Column {
+            name,
+            value: f.as_ref(),
+        });
+    }
+    let cycled: Vec<(String, &crate::schedule::frameworks::Mode)> = frameworks
+        .iter()
+        .filter(|f| momentum && !f.momentum.is_empty())
+        .filter_map(|f| Some((format!("{} momentum", f.framework.name()), f.mode.as_ref()?)))
+        .collect();
+    let momentum_fns: Vec<Box<dyn Fn(f64) -> Option<f64> + '_>> = cycled
+        .iter()
+        .map(|(_, m)| Box::new(move |t: f64| m.momentum(t)) as Box<dyn Fn(f64) -> Option<f64>>)
+        .collect();
+    for ((name, _), f) in cycled.iter().zip(&momentum_fns) {
         columns.push(Column {
             name,
             value: f.as_ref(),
@@ -112,7 +133,9 @@ pub fn Downloads() -> impl IntoView {
     };
     let save_csv = move |_| {
         let text = resolved.with_untracked(|r| {
-            settings.with_untracked(|s| frameworks.with_untracked(|f| csv(r, &s.pins, f)))
+            settings.with_untracked(|s| {
+                frameworks.with_untracked(|f| csv(r, &s.pins, f, s.view.momentum))
+            })
         });
         download("anneal-schedule.csv", "text/csv", &text);
     };

@@ -27,6 +27,8 @@ pub struct FrameworkCurve {
     pub notes: Vec<String>,
     /// (step, η) samples, or why there are none.
     pub samples: Result<Vec<(f64, f64)>, String>,
+    /// (step, momentum) where the scheduler cycles the optimizer's momentum; empty otherwise.
+    pub momentum: Vec<(f64, f64)>,
     /// Largest |Δη| against the current schedule within the training run (not the part of the
     /// chart after it) and the step where it happens.
     pub max_diff: Option<(f64, f64)>,
@@ -42,6 +44,7 @@ fn refused(framework: Framework, why: String) -> FrameworkCurve {
         mode: None,
         notes: vec![why],
         samples: Err("no curve".into()),
+        momentum: Vec::new(),
         max_diff: None,
         peak: 0.0,
     }
@@ -98,12 +101,14 @@ fn finish(p: Pending, r: &Resolved) -> FrameworkCurve {
                 _ => Some(d),
             })
     });
+    let momentum = p.equivalent.mode.momentum_curve(&p.steps);
     FrameworkCurve {
         framework: p.equivalent.framework,
         call: p.equivalent.call,
         mode: Some(p.equivalent.mode),
         notes: p.notes,
         samples,
+        momentum,
         max_diff,
         peak: r.phases.peak(r.run_steps),
     }

@@ -17,6 +17,7 @@ pub fn overlays(pins: &[Option<Pin>; MAX_PINS], frameworks: &[FrameworkCurve]) -
             label: p.name.clone(),
             color: PIN_COLORS[slot],
             source: OverlaySource::Schedule(p.settings.resolve().phases),
+            momentum: Vec::new(),
         })
     });
     let fw = frameworks.iter().filter_map(|f| {
@@ -25,6 +26,7 @@ pub fn overlays(pins: &[Option<Pin>; MAX_PINS], frameworks: &[FrameworkCurve]) -
             label: f.framework.name().to_string(),
             color: f.framework.color(),
             source: OverlaySource::Samples(pts.clone()),
+            momentum: f.momentum.clone(),
         })
     });
     pinned.chain(fw).collect()

@@ -69,9 +69,13 @@ impl AppState {
         let embed = Signal::derive(move || view.with(|v| v.embed));
         let (frameworks, updating) = framework_curves(compare, resolved);
         let imported = RwSignal::new(None::<Overlay>);
+        let momentum = Memo::new(move |_| settings.with(|s| s.view.momentum));
         let drawn = Memo::new(move |_| {
             let mut all = pins.with(|p| frameworks.with(|f| overlays(p, f)));
             all.extend(imported.get());
+            if !momentum.get() {
+                all.iter_mut().for_each(|o| o.momentum.clear());
+            }
             all
         });
         Self {

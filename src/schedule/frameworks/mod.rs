@@ -167,6 +167,15 @@ macro_rules! modes {
                 }
             }
 
+            /// (t, momentum) at each of `steps` where the scheduler writes one: empty when it
+            /// does not cycle the momentum.
+            pub fn momentum_curve(&self, steps: &[f64]) -> Vec<(f64, f64)> {
+                steps
+                    .iter()
+                    .map_while(|&t| Some((t, self.momentum(t)?)))
+                    .collect()
+            }
+
             /// The last step it computes without raising, where it stops.
             pub fn last_step(&self) -> Option<f64> {
                 match self {

@@ -90,6 +90,7 @@ fn paint(
         cursor: Some(cursor),
         x_max: steps.max(1.0),
         curves: &curves,
+        secondary: None,
         restarts: &restarts,
         warmup_bands: &[],
         log_y: false,
