@@ -122,6 +122,8 @@ export async function health(page) {
   let responds = false;
   if (await box.count()) {
     const before = page.url();
+    // Let the resize's own redraw pass first, so the mark below is the input's.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
     await page.evaluate(() => {
       window.__annealTiming = true;
       performance.clearMarks();
@@ -135,7 +137,11 @@ export async function health(page) {
     }
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
-    responds = page.url() !== before && marks.includes('anneal-draw-end');
+    // The address bar is written at most every 150 ms (src/ui/url.rs).
+    const written = await page
+      .waitForFunction((u) => location.href !== u, before, { timeout: 2000 })
+      .then(() => true, () => false);
+    responds = written && marks.includes('anneal-draw-end');
   }
   return { bad, crashed, responds };
 }

@@ -159,3 +159,71 @@ fn a_product_of_schedulers_stays_an_overlay_and_the_sliders_stay_put() {
         .notes
         .contains(&"Anneal's phases cannot draw this call: shown as an overlay only".to_string()));
 }
+
+/// Imports `text` and checks the explorer's phases give the library's values at steps 0..n.
+fn assert_drawn_exactly(text: &str, n: u32) {
+    let (phases, mode) = shown(text);
+    let steps: Vec<f64> = (0..n).map(f64::from).collect();
+    let want = mode.eval(&steps).expect("values");
+    let peak = want.iter().fold(1e-300f64, |m, v| m.max(v.abs()));
+    for (t, w) in steps.iter().zip(want) {
+        let got = phases.lr(*t);
+        assert!(
+            (got - w).abs() <= 1e-12 * peak,
+            "{text} at t = {t}: {got} vs {w}"
+        );
+    }
+}
+
+#[test]
+fn edge_cases_of_each_library_are_drawn_as_the_library_draws_them() {
+    // PyTorch never undoes a ConstantLR factor at total_iters = 0.
+    assert_drawn_exactly(
+        "SGD(p, lr=0.1)\nConstantLR(opt, factor=0.5, total_iters=0)",
+        20,
+    );
+    // The first scheduler of a SequentialLR runs from the initial_lr a later OneCycleLR wrote.
+    assert_drawn_exactly(
+        "SGD(p, lr=0.1)\nSequentialLR(opt, [LinearLR(opt, start_factor=0.5, total_iters=3), OneCycleLR(opt, max_lr=0.2, total_steps=6)], milestones=[3])",
+        3,
+    );
+    // Nothing left to decay over: 0 from the warm-up's end.
+    assert_drawn_exactly(
+        "AdamW(p, lr=1e-3)\nget_linear_schedule_with_warmup(opt, 10, 5)",
+        30,
+    );
+    // No cycle at all: timm holds lr_min after the warm-up.
+    assert_drawn_exactly(
+        "SGD(p, lr=0.1)\nPolyLRScheduler(opt, t_initial=50, cycle_limit=0, lr_min=0.01, warmup_t=5, warmup_lr_init=0.001)",
+        60,
+    );
+    // optax's constant for a decay over no steps.
+    assert_drawn_exactly("optax.exponential_decay(0.1, 0, 0.5)", 20);
+}
+
+#[test]
+fn a_join_whose_clock_is_shifted_and_a_one_cycle_say_why_they_are_not_exact() {
+    let d = Settings::default();
+    let shifted = import(
+        "optax.join_schedules([optax.constant_schedule(0.1), optax.linear_schedule(0.1, 0.0, 50)], [-5])",
+        &d,
+    )
+    .expect("reads");
+    assert_eq!(shifted.settings, d, "stays an overlay");
+    let one = import(
+        "SGD(p, lr=0.1)\nOneCycleLR(opt, max_lr=0.01, total_steps=1000)",
+        &d,
+    )
+    .expect("reads");
+    assert!(
+        one.notes.iter().any(|n| n.contains("one step early")),
+        "{:?}",
+        one.notes
+    );
+    let optax = import("optax.cosine_onecycle_schedule(25, 0.1)", &d).expect("reads");
+    assert!(
+        optax.notes.iter().any(|n| n.contains("peak at step 7")),
+        "{:?}",
+        optax.notes
+    );
+}

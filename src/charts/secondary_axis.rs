@@ -29,10 +29,12 @@ fn range(curves: &[Curve]) -> (f64, f64) {
     if !lo.is_finite() {
         return (0.0, 1.0);
     }
-    let pad = if hi > lo {
+    // A change of a few ulps is flat: it must not fill the plot with noise.
+    let size = lo.abs().max(hi.abs()).max(1e-3);
+    let pad = if hi - lo > 1e-9 * size {
         0.08 * (hi - lo)
     } else {
-        0.05 * lo.abs().max(1e-3)
+        0.05 * size
     };
     (lo - pad, hi + pad)
 }

@@ -49,8 +49,9 @@ impl Nearest {
 }
 
 /// Schedules run one after another, each from its start step (the first from 0) and cut where
-/// the next starts: a SequentialLR's or a join_schedules' phases.
-pub fn joined(parts: Vec<(f64, Schedule)>) -> Schedule {
+/// the next starts: a SequentialLR's or a join_schedules' phases. `None` when what runs from
+/// step 0 does not start there (a boundary at or below 0 shifts its clock).
+pub fn joined(parts: Vec<(f64, Schedule)>) -> Option<Schedule> {
     let mut phases = Vec::new();
     let mut boundaries = Vec::new();
     for (k, (start, s)) in parts.iter().enumerate() {
@@ -62,9 +63,11 @@ pub fn joined(parts: Vec<(f64, Schedule)>) -> Schedule {
             }
             if !phases.is_empty() {
                 boundaries.push(at);
+            } else if at != 0.0 {
+                return None;
             }
             phases.push(f.clone());
         }
     }
-    Schedule { phases, boundaries }
+    Some(Schedule { phases, boundaries })
 }

@@ -100,6 +100,10 @@ pub(super) fn polynomial(m: &Polynomial) -> Nearest {
 }
 
 pub(super) fn exponential_decay(m: &ExponentialDecay) -> Nearest {
+    // optax returns a constant schedule for these.
+    if m.transition_steps <= 0.0 || m.decay_rate == 0.0 {
+        return constant(m.init_value);
+    }
     let decay = Family::Exponential(Exponential {
         lr: m.init_value,
         gamma: m.decay_rate,
@@ -156,7 +160,17 @@ pub(super) fn piecewise_interpolate(m: &PiecewiseInterpolate) -> Nearest {
 }
 
 pub(super) fn cosine_onecycle(m: &CosineOnecycle) -> Nearest {
-    Nearest::single(Family::OneCycle(OneCycle {
+    let peak = m.pct_start * m.transition_steps;
+    let notes = if peak.fract() != 0.0 || m.transition_steps.fract() != 0.0 {
+        vec![format!(
+            "optax rounds its parts to whole steps (peak at step {}): the one-cycle phase peaks at {}",
+            format_value(peak.trunc()),
+            format_value(peak)
+        )]
+    } else {
+        Vec::new()
+    };
+    let family = Family::OneCycle(OneCycle {
         max_lr: m.peak_value,
         total: m.transition_steps,
         pct_start: m.pct_start,
@@ -164,7 +178,8 @@ pub(super) fn cosine_onecycle(m: &CosineOnecycle) -> Nearest {
         final_div_factor: m.final_div_factor,
         anneal: Interp::Cosine,
         three_phase: false,
-    }))
+    });
+    Nearest::phases(Schedule::single(family), notes)
 }
 
 /// Each schedule's phases from its boundary, cut at the next one.
@@ -180,5 +195,8 @@ pub(super) fn join(m: &Join) -> Nearest {
         notes.extend(n.notes);
         parts.push((start, s));
     }
-    Nearest::phases(joined(parts), notes)
+    match joined(parts) {
+        Some(s) => Nearest::phases(s, notes),
+        None => Nearest::overlay_only(),
+    }
 }

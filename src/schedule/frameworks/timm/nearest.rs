@@ -2,7 +2,7 @@
 //! polynomial and tanh schedulers as a linear warm-up, then their decay.
 
 use super::modes::{CosineLr, CycleLr, CycleShape, Milestones, StepLr};
-use crate::schedule::family::{Linear, Multistep, Polynomial, Step, Tanh};
+use crate::schedule::family::{Constant, Linear, Multistep, Polynomial, Step, Tanh};
 use crate::schedule::frameworks::Nearest;
 use crate::schedule::{Anneal, Family, Schedule, Warmup, WarmupPlacement};
 
@@ -81,6 +81,8 @@ pub(super) fn step_lr(m: &StepLr) -> Nearest {
 pub(super) fn cycle_lr(m: &CycleLr) -> Nearest {
     let decay = match m.shape {
         _ if m.cycle_limit > 1.0 => return Nearest::overlay_only(),
+        // No cycle at all: timm holds lr_min after the warm-up.
+        _ if m.cycle_limit < 1.0 => Family::Constant(Constant { lr: m.lr_min }),
         CycleShape::Poly { k_decay, .. } if k_decay != 1.0 => return Nearest::overlay_only(),
         CycleShape::Poly { power, .. } => Family::Polynomial(Polynomial {
             lr: m.base,

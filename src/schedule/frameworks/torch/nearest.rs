@@ -44,11 +44,12 @@ fn chainable(m: &Scheduler) -> Vec<(f64, Family)> {
         Kind::Constant {
             factor,
             total_iters,
-        } if *total_iters > 0.0 && *factor != 1.0 => vec![
+        } if *total_iters > 0.0 && total_iters.fract() == 0.0 && *factor != 1.0 => vec![
             (0.0, Family::Constant(Constant { lr: lr * factor })),
             (*total_iters, Family::Constant(Constant { lr })),
         ],
-        Kind::Constant { .. } => one(Family::Constant(Constant { lr })),
+        // PyTorch undoes the factor at the step equal to total_iters: never, for 0 or a fraction.
+        Kind::Constant { factor, .. } => one(Family::Constant(Constant { lr: lr * factor })),
         Kind::Linear {
             start_factor,
             end_factor,
@@ -132,8 +133,14 @@ pub(super) fn cyclic(m: &Cyclic) -> Nearest {
 }
 
 pub(super) fn one_cycle(m: &OneCycle) -> Nearest {
-    Nearest::single(one_cycle_family(m))
+    Nearest::phases(
+        Schedule::single(one_cycle_family(m)),
+        vec![ONE_STEP_EARLY.into()],
+    )
 }
+
+/// How OneCycleLR's parts end, which the one-cycle phase does not copy.
+const ONE_STEP_EARLY: &str = "OneCycleLR ends each part one step early (at pct_start·total_steps − 1 and total_steps − 1): the one-cycle phase reaches its peak and its end one step later";
 
 /// One scheduler of a SequentialLR as phases from its own step 0.
 fn inner(i: &Inner) -> Schedule {
@@ -146,11 +153,26 @@ fn inner(i: &Inner) -> Schedule {
     }
 }
 
+/// The first scheduler as SequentialLR runs it: from the optimizer's `initial_lr` once every
+/// scheduler is constructed (a later OneCycleLR rewrites it).
+fn rebased(first: &Inner, initial_lr: f64) -> Inner {
+    let mut first = first.clone();
+    match &mut first {
+        Inner::Chainable(s) => s.base = initial_lr,
+        Inner::Cosine(c) => c.base = initial_lr,
+        Inner::WarmRestarts(w) => w.base = initial_lr,
+        Inner::Cyclic(_) | Inner::OneCycle(_) => {}
+    }
+    first
+}
+
 /// Each scheduler's phases from its milestone, cut at the next one.
 fn each_from_its_milestone(m: &Sequential) -> Nearest {
     let starts = std::iter::once(0.0).chain(m.milestones.iter().map(|&t| t as f64));
-    let parts = starts.zip(m.schedulers.iter().map(inner)).collect();
-    Nearest::phases(joined(parts), Vec::new())
+    let first = m.schedulers.first().map(|f| rebased(f, m.initial_lr));
+    let schedulers = first.iter().chain(m.schedulers.iter().skip(1));
+    let parts = starts.zip(schedulers.map(inner)).collect();
+    joined(parts).map_or_else(Nearest::overlay_only, |s| Nearest::phases(s, Vec::new()))
 }
 
 /// A SequentialLR of a LinearLR and a CosineAnnealingLR is the explorer's warm-up then cosine;

@@ -63,6 +63,15 @@ pub(super) fn warmup_decay(m: &WarmupDecay) -> Nearest {
     let (b, w) = (m.base, m.num_warmup_steps);
     let rest = match m.decay {
         Decay::Constant => Family::Constant(Constant { lr: b }),
+        // Nothing left to decay over: transformers is at its end value from the warm-up's end.
+        Decay::Linear { num_training_steps } if num_training_steps <= w => {
+            Family::Constant(Constant { lr: 0.0 })
+        }
+        Decay::Polynomial {
+            num_training_steps,
+            lr_end,
+            ..
+        } if num_training_steps <= w => Family::Constant(Constant { lr: lr_end }),
         Decay::Linear { num_training_steps } => Family::Linear(Linear {
             start: b,
             end: 0.0,
