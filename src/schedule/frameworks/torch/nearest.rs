@@ -29,7 +29,8 @@ fn restarts(m: &WarmRestarts) -> Anneal {
 }
 
 pub(super) fn cosine_annealing(m: &CosineAnnealing) -> Nearest {
-    Nearest::anneal(cosine(m), Vec::new())
+    let past = "past T_max PyTorch's cosine climbs back towards the optimizer's lr; the explorer's holds η_min";
+    Nearest::anneal(cosine(m), vec![past.into()])
 }
 
 pub(super) fn warm_restarts(m: &WarmRestarts) -> Nearest {
