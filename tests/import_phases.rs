@@ -9,7 +9,7 @@ use anneal::export::import;
 use anneal::schedule::frameworks::Mode;
 use anneal::schedule::{Family, Schedule};
 use anneal::share::Settings;
-use common::{cases, points};
+use common::{cases, points, values};
 use serde_json::Value;
 
 const CATALOGUE: &str = include_str!("fixtures/golden_catalogue.json");
@@ -23,12 +23,7 @@ fn deviations(all: &[Value]) -> Vec<(String, Option<f64>)> {
             let dtype = case["dtype"].as_str().unwrap_or("float64");
             let family = case["family"].as_str().unwrap_or("");
             let mode = Mode::from_golden(family, &case["params"], dtype).expect("valid");
-            let want: Vec<f64> = case["values"]
-                .as_array()
-                .expect("values")
-                .iter()
-                .map(|v| v.as_f64().expect("numeric"))
-                .collect();
+            let want = values(case);
             let t = points(case, want.len());
             let dev = mode.nearest().schedule.map(|s| {
                 let peak = want.iter().fold(0.0f64, |m, &v| m.max(v.abs())).max(1e-300);
@@ -107,11 +102,7 @@ fn the_users_non_cosine_calls_are_phases_to_edit() {
         linear.phases.as_slice(),
         [Family::Linear(w), Family::Linear(d)] if w.start == 0.0 && w.end == 0.1 && d.steps == 9500.0
     ));
-    let steps: Vec<f64> = (0..=10_000).map(f64::from).collect();
-    let want = mode.eval(&steps).expect("values");
-    for (t, w) in steps.iter().zip(want) {
-        assert!((linear.lr(*t) - w).abs() <= 1e-15, "t = {t}");
-    }
+    assert!(gap(&linear, &mode, 10_001).0 <= 1e-15);
     let (wsd, _) = shown("get_wsd_schedule(optimizer, num_warmup_steps=100, num_decay_steps=400, num_training_steps=2000)");
     assert!(
         matches!(wsd.phases.as_slice(), [Family::Wsd(w)] if w.stable == 1500.0 && w.decay == 400.0)
@@ -137,10 +128,7 @@ fn the_users_non_cosine_calls_are_phases_to_edit() {
         0.0,
         "the warm-up from 0, not the inner cosine"
     );
-    let want = mode.eval(&steps[..2000]).expect("values");
-    for (t, w) in steps.iter().zip(want) {
-        assert!((joined.lr(*t) - w).abs() <= 1e-15, "t = {t}");
-    }
+    assert!(gap(&joined, &mode, 2000).0 <= 1e-15);
 }
 
 #[test]
@@ -160,19 +148,27 @@ fn a_product_of_schedulers_stays_an_overlay_and_the_sliders_stay_put() {
         .contains(&"Anneal's phases cannot draw this call: shown as an overlay only".to_string()));
 }
 
-/// Imports `text` and checks the explorer's phases give the library's values at steps 0..n.
-fn assert_drawn_exactly(text: &str, n: u32) {
-    let (phases, mode) = shown(text);
+/// The largest |Δη| between `phases` and `mode` over steps 0..n, and the mode's peak there.
+fn gap(phases: &Schedule, mode: &Mode, n: u32) -> (f64, f64) {
     let steps: Vec<f64> = (0..n).map(f64::from).collect();
     let want = mode.eval(&steps).expect("values");
     let peak = want.iter().fold(1e-300f64, |m, v| m.max(v.abs()));
-    for (t, w) in steps.iter().zip(want) {
-        let got = phases.lr(*t);
-        assert!(
-            (got - w).abs() <= 1e-12 * peak,
-            "{text} at t = {t}: {got} vs {w}"
-        );
-    }
+    let worst = steps
+        .iter()
+        .zip(want)
+        .map(|(t, w)| (phases.lr(*t) - w).abs())
+        .fold(0.0, f64::max);
+    (worst, peak)
+}
+
+/// Imports `text` and checks the explorer's phases give the library's values at steps 0..n.
+fn assert_drawn_exactly(text: &str, n: u32) {
+    let (phases, mode) = shown(text);
+    let (worst, peak) = gap(&phases, &mode, n);
+    assert!(
+        worst <= 1e-12 * peak,
+        "{text}: |Δη| {worst:e} of peak {peak}"
+    );
 }
 
 #[test]

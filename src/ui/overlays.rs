@@ -8,8 +8,12 @@ use crate::share::{Pin, MAX_PINS};
 pub const PIN_COLORS: [(u8, u8, u8); MAX_PINS] =
     [(234, 88, 12), (22, 163, 74), (147, 51, 234), (219, 39, 119)];
 
-/// The overlays to draw: visible pins, then the frameworks.
-pub fn overlays(pins: &[Option<Pin>; MAX_PINS], frameworks: &[FrameworkCurve]) -> Vec<Overlay> {
+/// The overlays to draw: visible pins, then the frameworks (with their momentum when shown).
+pub fn overlays(
+    pins: &[Option<Pin>; MAX_PINS],
+    frameworks: &[FrameworkCurve],
+    momentum: bool,
+) -> Vec<Overlay> {
     // A pin's colour is its slot's, so it keeps its colour when others are removed.
     let pinned = pins.iter().enumerate().filter_map(|(slot, p)| {
         let p = p.as_ref().filter(|p| !p.hidden)?;
@@ -26,7 +30,11 @@ pub fn overlays(pins: &[Option<Pin>; MAX_PINS], frameworks: &[FrameworkCurve]) -
             label: f.framework.name().to_string(),
             color: f.framework.color(),
             source: OverlaySource::Samples(pts.clone()),
-            momentum: f.momentum.clone(),
+            momentum: if momentum {
+                f.momentum.clone()
+            } else {
+                Vec::new()
+            },
         })
     });
     pinned.chain(fw).collect()

@@ -71,11 +71,20 @@ impl AppState {
         let imported = RwSignal::new(None::<Overlay>);
         let momentum = Memo::new(move |_| settings.with(|s| s.view.momentum));
         let drawn = Memo::new(move |_| {
-            let mut all = pins.with(|p| frameworks.with(|f| overlays(p, f)));
-            all.extend(imported.get());
-            if !momentum.get() {
-                all.iter_mut().for_each(|o| o.momentum.clear());
-            }
+            let shown = momentum.get();
+            let mut all = pins.with(|p| frameworks.with(|f| overlays(p, f, shown)));
+            all.extend(imported.with(|i| {
+                i.as_ref().map(|o| Overlay {
+                    label: o.label.clone(),
+                    color: o.color,
+                    source: o.source.clone(),
+                    momentum: if shown {
+                        o.momentum.clone()
+                    } else {
+                        Vec::new()
+                    },
+                })
+            }));
             all
         });
         Self {

@@ -14,6 +14,16 @@ pub fn cases(fixture: &str) -> Vec<Value> {
     doc["cases"].as_array().expect("cases").clone()
 }
 
+/// A case's values, as the library computed them.
+pub fn values(case: &Value) -> Vec<f64> {
+    case["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .map(|v| v.as_f64().expect("numeric value"))
+        .collect()
+}
+
 /// The points a case is evaluated at: its `t`, or 0, 1, … n − 1.
 pub fn points(case: &Value, n: usize) -> Vec<f64> {
     match case.get("t").and_then(Value::as_array) {
@@ -34,12 +44,7 @@ pub fn check(cases: &[Value], keep: impl Fn(&Value) -> bool) -> (usize, usize, V
         n_cases += 1;
         let id = case["id"].as_str().unwrap_or("?");
         let dtype = case["dtype"].as_str().unwrap_or("float64");
-        let want: Vec<f64> = case["values"]
-            .as_array()
-            .expect("values")
-            .iter()
-            .map(|v| v.as_f64().expect("numeric value"))
-            .collect();
+        let want = values(case);
         let t = points(case, want.len());
         let family = case["family"].as_str().unwrap_or("");
         let got = match Mode::from_golden(family, &case["params"], dtype).and_then(|m| m.eval(&t)) {

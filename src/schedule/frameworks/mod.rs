@@ -73,7 +73,7 @@ pub use arg::Arg;
 pub use framework::{
     apis, by_family, equivalents, families, Equivalent, Framework, Library, SnippetInput,
 };
-pub use nearest::{joined, Nearest};
+pub use nearest::{after, joined, Nearest};
 pub use params::Params;
 pub use progress::Progress;
 pub use snippet::{called_names, header, note_lines, torch_loop, torch_optimizer, TORCH_SETUP};

@@ -48,6 +48,19 @@ impl Nearest {
     }
 }
 
+/// `rest` after `first` has run `span` steps (`rest` alone when `span` is not above 0): a
+/// warm-up, a hold before the transition, a factor a scheduler undoes.
+pub fn after(first: Family, span: f64, rest: Family) -> Schedule {
+    if span > 0.0 {
+        Schedule {
+            phases: vec![first, rest],
+            boundaries: vec![span],
+        }
+    } else {
+        Schedule::single(rest)
+    }
+}
+
 /// Schedules run one after another, each from its start step (the first from 0) and cut where
 /// the next starts: a SequentialLR's or a join_schedules' phases. `None` when what runs from
 /// step 0 does not start there (a boundary at or below 0 shifts its clock).

@@ -7,7 +7,7 @@ use super::modes::{
 };
 use crate::format::format_value;
 use crate::schedule::family::{self, Constant, Exponential, Linear, OneCycle};
-use crate::schedule::frameworks::{joined, Nearest};
+use crate::schedule::frameworks::{after, joined, Nearest};
 use crate::schedule::{Anneal, Family, Interp, Schedule, Warmup, WarmupScope, WarmupShape};
 
 pub(super) fn cosine_decay(m: &CosineDecay) -> Nearest {
@@ -62,14 +62,7 @@ pub(super) fn sgdr(m: &Sgdr) -> Nearest {
 
 /// `family` after `begin` steps held at `lr` (optax's `transition_begin`).
 fn after_hold(lr: f64, begin: f64, family: Family) -> Schedule {
-    if begin > 0.0 {
-        Schedule {
-            phases: vec![Family::Constant(Constant { lr }), family],
-            boundaries: vec![begin],
-        }
-    } else {
-        Schedule::single(family)
-    }
+    after(Family::Constant(Constant { lr }), begin, family)
 }
 
 pub(super) fn constant(value: f64) -> Nearest {

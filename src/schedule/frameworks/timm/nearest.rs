@@ -3,8 +3,8 @@
 
 use super::modes::{CosineLr, CycleLr, CycleShape, Milestones, StepLr};
 use crate::schedule::family::{Constant, Linear, Multistep, Polynomial, Step, Tanh};
-use crate::schedule::frameworks::Nearest;
-use crate::schedule::{Anneal, Family, Schedule, Warmup, WarmupPlacement};
+use crate::schedule::frameworks::{after, Nearest};
+use crate::schedule::{Anneal, Family, Warmup, WarmupPlacement};
 
 /// Above this, timm's cycle limit means "restart forever" to the explorer.
 const ENDLESS_CYCLES: f64 = 1e6;
@@ -41,24 +41,17 @@ pub(super) fn cosine_lr(m: &CosineLr) -> Nearest {
 /// timm's linear warm-up from `init` over `w` (when there is one), then `decay`; without
 /// `warmup_prefix` timm's decay clock runs from 0 under the warm-up, which phases cannot draw.
 fn warmed(base: f64, init: f64, w: f64, prefix: bool, decay: Family) -> Nearest {
-    if w <= 0.0 {
-        return Nearest::single(decay);
-    }
     let warmup = Family::Linear(Linear {
         start: init,
         end: base,
         steps: w,
     });
-    let notes = if prefix {
+    let notes = if prefix || w <= 0.0 {
         Vec::new()
     } else {
         vec!["warmup_prefix=False: drawn with the decay starting after the warm-up".into()]
     };
-    let schedule = Schedule {
-        phases: vec![warmup, decay],
-        boundaries: vec![w],
-    };
-    Nearest::phases(schedule, notes)
+    Nearest::phases(after(warmup, w, decay), notes)
 }
 
 pub(super) fn step_lr(m: &StepLr) -> Nearest {

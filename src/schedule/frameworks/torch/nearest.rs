@@ -5,7 +5,7 @@ use super::modes::{
     CosineAnnealing, Cyclic, CyclicMode, Inner, Kind, OneCycle, Scheduler, Sequential, WarmRestarts,
 };
 use crate::schedule::family::{self, Constant, Exponential, Linear, Multistep, Polynomial, Step};
-use crate::schedule::frameworks::{joined, Nearest};
+use crate::schedule::frameworks::{after, joined, Nearest};
 use crate::schedule::{Anneal, Family, Interp, Schedule, Warmup};
 
 fn cosine(m: &CosineAnnealing) -> Anneal {
@@ -37,18 +37,19 @@ pub(super) fn warm_restarts(m: &WarmRestarts) -> Nearest {
     Nearest::anneal(restarts(m), Vec::new())
 }
 
-/// A chainable scheduler's phases from its step 0, each with the step it starts at.
-fn chainable(m: &Scheduler) -> Vec<(f64, Family)> {
+/// A chainable scheduler's phases from its step 0.
+fn chainable(m: &Scheduler) -> Schedule {
     let lr = m.base;
-    let one = |f: Family| vec![(0.0, f)];
+    let one = Schedule::single;
     match &m.kind {
         Kind::Constant {
             factor,
             total_iters,
-        } if *total_iters > 0.0 && total_iters.fract() == 0.0 && *factor != 1.0 => vec![
-            (0.0, Family::Constant(Constant { lr: lr * factor })),
-            (*total_iters, Family::Constant(Constant { lr })),
-        ],
+        } if *total_iters > 0.0 && total_iters.fract() == 0.0 && *factor != 1.0 => after(
+            Family::Constant(Constant { lr: lr * factor }),
+            *total_iters,
+            Family::Constant(Constant { lr }),
+        ),
         // PyTorch undoes the factor at the step equal to total_iters: never, for 0 or a fraction.
         Kind::Constant { factor, .. } => one(Family::Constant(Constant { lr: lr * factor })),
         Kind::Linear {
@@ -116,17 +117,8 @@ fn one_cycle_family(m: &OneCycle) -> Family {
     })
 }
 
-/// Phases, each with the step it starts at (the first at 0).
-fn schedule(phases: Vec<(f64, Family)>) -> Schedule {
-    let (starts, phases): (Vec<f64>, Vec<Family>) = phases.into_iter().unzip();
-    Schedule {
-        phases,
-        boundaries: starts.into_iter().skip(1).collect(),
-    }
-}
-
 pub(super) fn scheduler(m: &Scheduler) -> Nearest {
-    Nearest::phases(schedule(chainable(m)), Vec::new())
+    Nearest::phases(chainable(m), Vec::new())
 }
 
 pub(super) fn cyclic(m: &Cyclic) -> Nearest {
@@ -146,7 +138,7 @@ const ONE_STEP_EARLY: &str = "OneCycleLR ends each part one step early (at pct_s
 /// One scheduler of a SequentialLR as phases from its own step 0.
 fn inner(i: &Inner) -> Schedule {
     match i {
-        Inner::Chainable(m) => schedule(chainable(m)),
+        Inner::Chainable(m) => chainable(m),
         Inner::Cosine(m) => Schedule::single(Family::Cosine(cosine(m))),
         Inner::WarmRestarts(m) => Schedule::single(Family::Cosine(restarts(m))),
         Inner::Cyclic(m) => Schedule::single(cyclic_family(m)),

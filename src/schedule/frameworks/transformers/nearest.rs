@@ -4,7 +4,7 @@
 use super::modes::{Cosine, CosineSchedule, Decay, WarmupDecay, Wsd, WsdShape};
 use crate::format::format_value;
 use crate::schedule::family::{Constant, Isqrt, Linear, Polynomial, Ramp, Wsd as WsdFamily};
-use crate::schedule::frameworks::Nearest;
+use crate::schedule::frameworks::{after, Nearest};
 use crate::schedule::{Anneal, Family, Schedule, Warmup};
 
 pub(super) fn cosine(m: &CosineSchedule) -> Nearest {
@@ -44,18 +44,12 @@ pub(super) fn cosine(m: &CosineSchedule) -> Nearest {
 
 /// A warm-up from 0 over `w` steps (when there is one) before `rest`.
 fn after_warmup(base: f64, w: f64, rest: Family) -> Schedule {
-    if w <= 0.0 {
-        return Schedule::single(rest);
-    }
     let warmup = Family::Linear(Linear {
         start: 0.0,
         end: base,
         steps: w,
     });
-    Schedule {
-        phases: vec![warmup, rest],
-        boundaries: vec![w],
-    }
+    after(warmup, w, rest)
 }
 
 /// The constant, linear, polynomial and inverse-square-root functions as their phases.
