@@ -142,8 +142,12 @@ test("a hand-built warm-up → constant → 1-sqrt decay is transformers' WSD, a
   assert.match(code, /from transformers import get_wsd_schedule/);
   await page.click('button[name=code_framework][value=torch]');
   await nextFrames(page);
-  assert.equal(await page.inputValue('textarea.code-snippet'), '');
-  assert.match(await page.textContent('.code-panel .notice.refused'), /^PyTorch has no built-in call for this schedule\. Phase 3/);
+  // PyTorch has no 1 − √ ramp: its code is Anneal's formula in a LambdaLR, saying why.
+  const torch = await page.inputValue('textarea.code-snippet');
+  assert.match(torch, /^# PyTorch: no built-in call reproduces this schedule/);
+  assert.match(torch, /#   - Phase 3 \(Warmup-stable-decay\)/);
+  assert.match(torch, /return 0\.001 \* \(1\.0 - math\.sqrt\(\(t \/ 20000\.0\)\)\)/);
+  assert.match(torch, /scheduler = LambdaLR\(opt, lr_lambda=lr_at\)/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -3,7 +3,7 @@
 //! has the shape, and a named reason where it has none.
 #![cfg(not(target_arch = "wasm32"))]
 
-use anneal::export::{import, snippet};
+use anneal::export::{import, snippet, snippets};
 use anneal::schedule::frameworks::compose::{composed, cosine_form};
 use anneal::schedule::frameworks::Framework;
 use anneal::schedule::FamilyKind;
@@ -41,9 +41,13 @@ fn every_call_reads_back_to_the_bits_it_draws() {
     for (name, s, h) in cases() {
         for (i, f) in Framework::ALL.into_iter().enumerate() {
             let Ok(e) = composed(f, &s, h) else { continue };
-            let sn = snippet(&s, h, i).expect("five").expect("the same call");
-            if f == Framework::Torch && !sn.exact && cosine_form(&s).is_some() {
-                continue; // a LambdaLR over Anneal's closed form
+            let sn = snippet(&s, h, i).expect("five");
+            if sn.closure {
+                assert!(
+                    f == Framework::Torch && cosine_form(&s).is_some(),
+                    "{name} {f}"
+                );
+                continue; // a LambdaLR over Anneal's formula, for an inexact cosine
             }
             // optax's sgdr call is summarised in the table and written out in full in the code.
             let summarised = e.call.starts_with("sgdr_schedule(");
@@ -68,7 +72,7 @@ fn every_call_reads_back_to_the_bits_it_draws() {
 /// Whether `f`'s call for `s` gives its rate at every whole step up to `h`.
 fn exact(f: Framework, s: &Schedule, h: f64) -> bool {
     let i = Framework::ALL.iter().position(|g| *g == f).expect("listed");
-    snippet(s, h, i).expect("five").is_ok_and(|sn| sn.exact)
+    snippet(s, h, i).expect("five").exact
 }
 
 #[test]
@@ -180,4 +184,79 @@ fn a_schedule_no_library_has_says_so_per_library() {
     assert!(composed(Framework::Torch, &s, 1200.0)
         .unwrap_err()
         .contains("PyTorch has no tanh scheduler"));
+}
+
+/// The Python lines of `code` from `def lr_at` to the end of that function.
+fn lr_at(code: &str) -> &str {
+    let start = code.find("def lr_at(step):").expect("defines lr_at");
+    let len = code[start..].find("\n\n\n").expect("ends");
+    &code[start..start + len]
+}
+
+#[test]
+fn where_no_call_reproduces_a_schedule_each_library_runs_anneals_formula() {
+    let text = "tanh(0.1,0.001,500)!600!cyclic(0.01,0.1,50,50)!900!exp(0.05,0.99,10,staircase)";
+    let s = Schedule::parse(text, &Anneal::default()).expect("parses");
+    let wrappers = [
+        ("torch", "scheduler = LambdaLR(opt, lr_lambda=lr_at)"),
+        ("timm", "scheduler = LambdaLR(opt, lr_lambda=lr_at)"),
+        ("hf", "scheduler = LambdaLR(opt, lr_lambda=lr_at)"),
+        ("optax", "LRS = jnp.array([lr_at(s) for s in range(1200)])"),
+        ("keras", "schedule = AnnealSchedule(1200)"),
+    ];
+    let mut function = None;
+    for (sn, (key, wrapper)) in snippets(&s, 1200.0).iter().zip(wrappers) {
+        assert_eq!(sn.key, key);
+        assert!(
+            sn.closure && !sn.exact,
+            "{key}: no library has tanh then cyclic"
+        );
+        assert!(sn.code.contains(wrapper), "{key}:\n{}", sn.code);
+        assert!(sn.code.contains("\n#   - "), "{key}: says why");
+        assert!(
+            sn.code.contains("for step in range(1200):"),
+            "{key}: prints the run"
+        );
+        // One formula for every library, with the phases at their boundaries.
+        let f = lr_at(&sn.code);
+        assert_eq!(*function.get_or_insert(f), f, "{key}");
+        for line in [
+            "    if step < 600.0:",
+            "    if step < 900.0:",
+            "    t = step - 900.0",
+        ] {
+            assert!(f.contains(line), "{key}: {line}\n{f}");
+        }
+        assert!(
+            f.contains("return 0.05 * 0.99 ** math.floor(t / 10.0)"),
+            "{f}"
+        );
+        assert!(f.contains("math.tanh(x)"), "{f}");
+        assert!(
+            import(&sn.code, &Settings::default()).is_err(),
+            "nothing built-in to read"
+        );
+    }
+}
+
+#[test]
+fn a_closure_writes_only_the_branches_its_numbers_can_take() {
+    let text = "linear(0,1e-3,1000)!1000!constant(1e-3)!80000!wsd(1e-3,0,0,20000,0,linear,1-sqrt)";
+    let s = Schedule::parse(text, &Anneal::default()).expect("parses");
+    let torch = snippet(&s, 100_000.0, 0).expect("five");
+    assert_eq!(
+        lr_at(&torch.code).lines().skip(2).collect::<Vec<_>>(),
+        [
+            "    step = float(step)",
+            "    if step < 1000.0:",
+            "        t = step",
+            "        return 0.001 * (t / 1000.0)",
+            "    if step < 80000.0:",
+            "        return 0.001",
+            "    t = step - 80000.0",
+            "    if t < 20000.0:",
+            "        return 0.001 * (1.0 - math.sqrt((t / 20000.0)))",
+            "    return 0.0",
+        ]
+    );
 }

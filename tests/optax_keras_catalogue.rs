@@ -269,10 +269,7 @@ fn the_keras_snippet_for_a_warm_up_from_zero_writes_a_float() {
         ..Settings::default()
     };
     let r = s.resolve();
-    let all: Vec<_> = snippets(&r.phases, r.horizon_steps)
-        .into_iter()
-        .flatten()
-        .collect();
+    let all = snippets(&r.phases, r.horizon_steps);
     let keras = all
         .iter()
         .find(|s| s.key == "keras")

@@ -4,6 +4,7 @@
 //! numbers are the ones the compare overlay draws for that framework; each library's module
 //! writes its own code, this module decides whether the call is exact.
 
+use crate::schedule::frameworks::closure::{function, ClosureInput};
 use crate::schedule::frameworks::compose::{composed, cosine_form};
 use crate::schedule::frameworks::{Equivalent, Framework, SnippetInput};
 use crate::schedule::Schedule;
@@ -20,6 +21,8 @@ pub struct Snippet {
     /// Whether the built-in call gives Anneal's learning rate at every whole step shown (a
     /// stepped PyTorch scheduler: up to [`crate::schedule::frameworks::Mode::shown_end`]).
     pub exact: bool,
+    /// Whether the code is Anneal's own formula in Python, for want of a built-in call.
+    pub closure: bool,
 }
 
 /// Steps compared to decide whether a built-in call is exact.
@@ -64,19 +67,41 @@ fn snippet_for(s: &Schedule, e: &Equivalent, horizon: f64) -> Snippet {
         key: e.framework.key(),
         code: (e.framework.library().snippet)(&input),
         exact: input.exact,
+        closure: input.anneal.is_some() && !input.exact && e.framework == Framework::Torch,
     }
 }
 
-/// The five frameworks' snippets for `s` (each printing the learning rate for every step up to
-/// `horizon`), or why a library has no call for it.
-pub fn snippets(s: &Schedule, horizon: f64) -> Vec<Result<Snippet, String>> {
+/// `f`'s code over Anneal's own formula for `s`, which no built-in call of `f` reproduces.
+fn closure_for(f: Framework, s: &Schedule, horizon: f64, why: &str) -> Snippet {
+    let (imports, function) = function(s);
+    let input = ClosureInput {
+        imports: &imports,
+        function: &function,
+        steps: horizon.ceil().max(1.0) as u64,
+        why,
+    };
+    Snippet {
+        framework: f,
+        key: f.key(),
+        code: (f.library().closure)(&input),
+        exact: false,
+        closure: true,
+    }
+}
+
+/// The five frameworks' snippets for `s`, each printing the learning rate for every step up to
+/// `horizon`: the built-in call, or a closure over Anneal's formula where a library has none.
+pub fn snippets(s: &Schedule, horizon: f64) -> Vec<Snippet> {
     (0..Framework::ALL.len())
         .filter_map(|i| snippet(s, horizon, i))
         .collect()
 }
 
 /// The `index`-th of [`snippets`] alone (the page shows one at a time; each costs a check).
-pub fn snippet(s: &Schedule, horizon: f64, index: usize) -> Option<Result<Snippet, String>> {
+pub fn snippet(s: &Schedule, horizon: f64, index: usize) -> Option<Snippet> {
     let f = *Framework::ALL.get(index)?;
-    Some(composed(f, s, horizon).map(|e| snippet_for(s, &e, horizon)))
+    Some(match composed(f, s, horizon) {
+        Ok(e) => snippet_for(s, &e, horizon),
+        Err(why) => closure_for(f, s, horizon, &why),
+    })
 }

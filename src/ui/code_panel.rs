@@ -38,22 +38,7 @@ pub fn CodePanel() -> impl IntoView {
     });
     let status = RwSignal::new(None::<&'static str>);
     let area = NodeRef::<leptos::html::Textarea>::new();
-    let current = move || {
-        code.with(|c| match c {
-            Some(Ok(s)) => s.code.clone(),
-            _ => String::new(),
-        })
-    };
-    // A library with no call for this schedule says why, in place of code.
-    let refused = move || {
-        code.with(|c| match c {
-            Some(Err(why)) => Some(format!(
-                "{} has no built-in call for this schedule. {why}. The CSV and JSON downloads hold its values.",
-                Framework::ALL[chosen.get()]
-            )),
-            _ => None,
-        })
-    };
+    let current = move || code.with(|c| c.as_ref().map(|s| s.code.clone()).unwrap_or_default());
     let copy = move |_| {
         let select = move || {
             if let Some(a) = area.get_untracked() {
@@ -133,7 +118,6 @@ pub fn CodePanel() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            {move || refused().map(|t| view! { <p class="notice refused" role="status">{t}</p> })}
             <textarea class="code-snippet" readonly rows="14" aria-label="Code for the chosen framework" node_ref=area prop:value=current></textarea>
             <div class="embed-actions">
                 <button type="button" name="copy_code" on:click=copy>"Copy code"</button>

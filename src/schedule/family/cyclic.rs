@@ -206,7 +206,7 @@ const DIV: ParamKind = ParamKind::Factor {
 impl OneCycle {
     /// (start, end, rate at start, rate at end) of each phase, in order; two phases end with an
     /// empty one at `total`, so sampling allocates nothing.
-    fn phases(&self) -> [(f64, f64, f64, f64); 3] {
+    pub fn phases(&self) -> [(f64, f64, f64, f64); 3] {
         let initial = self.max_lr / self.div_factor;
         let min = initial / self.final_div_factor;
         let up = self.pct_start * self.total;

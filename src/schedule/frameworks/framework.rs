@@ -48,6 +48,8 @@ pub struct Library {
     pub qualifier: &'static str,
     /// Its ready-to-run code for that call.
     pub snippet: fn(&SnippetInput) -> String,
+    /// Its ready-to-run code over Anneal's own formula, where no built-in call reproduces it.
+    pub closure: fn(&super::closure::ClosureInput) -> String,
 }
 
 /// One framework's rendering of an Anneal schedule.

@@ -50,6 +50,7 @@ macro_rules! exact {
 
 mod api;
 mod arg;
+pub mod closure;
 pub mod compose;
 mod equivalent;
 mod framework;
@@ -76,7 +77,10 @@ pub use framework::{
 pub use nearest::{after, joined, Nearest};
 pub use params::Params;
 pub use progress::Progress;
-pub use snippet::{called_names, header, note_lines, torch_loop, torch_optimizer, TORCH_SETUP};
+pub use snippet::{
+    called_names, closure_header, header, note_lines, torch_lambda, torch_loop, torch_optimizer,
+    TORCH_SETUP,
+};
 
 /// Each framework's description lives in its own module; it is looked up here, where every
 /// library module is in scope, so `framework.rs` depends on none of them.

@@ -1,5 +1,6 @@
 //! What every library's code snippet shares: the header saying whether the call is exact, and PyTorch's model, optimizer and stepping loop (timm and Hugging Face use them too).
 
+use super::closure::ClosureInput;
 use super::framework::SnippetInput;
 use crate::format::format_value;
 
@@ -30,6 +31,26 @@ pub fn header(input: &SnippetInput) -> String {
     };
     out += &note_lines(&e.notes);
     out
+}
+
+/// The comment block opening a closure snippet: why no built-in call, and that it is exact.
+pub fn closure_header(library: &str, c: &ClosureInput) -> String {
+    format!(
+        "# {library}: no built-in call reproduces this schedule, so this is Anneal's formula as a\n# Python function, the same at every step:\n{}",
+        note_lines(&[c.why.to_string()])
+    )
+}
+
+/// A torch `LambdaLR` over `lr_at` (timm's and Hugging Face's closures too: both schedule a
+/// torch optimizer).
+pub fn torch_lambda(library: &str, c: &ClosureInput) -> String {
+    format!(
+        "{}{}\nimport torch\nfrom torch.optim.lr_scheduler import LambdaLR\n\n\n{}\n\n{TORCH_SETUP}# LambdaLR multiplies the optimizer's lr by lr_at(step): at lr=1.0 the rates are lr_at's own.\nopt = torch.optim.SGD(model.parameters(), lr=1.0)\nscheduler = LambdaLR(opt, lr_lambda=lr_at)\n\n{}",
+        closure_header(library, c),
+        c.imports,
+        c.function,
+        torch_loop(c.steps)
+    )
 }
 
 /// Notes as indented comment lines.

@@ -31,6 +31,7 @@ pub(super) const LIBRARY: Library = Library {
     compose: compose::compose,
     qualifier: "optax.",
     snippet: snippet::snippet,
+    closure: snippet::closure,
 };
 
 // The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue

@@ -1,7 +1,8 @@
 //! optax code: the schedule called at each step (sgdr spelled out one dict per cycle).
 
+use crate::schedule::frameworks::closure::ClosureInput;
 use crate::schedule::frameworks::python::py_float;
-use crate::schedule::frameworks::{header, Mode, SnippetInput};
+use crate::schedule::frameworks::{closure_header, header, Mode, SnippetInput};
 
 /// optax's snippet.
 pub(super) fn snippet(s: &SnippetInput) -> String {
@@ -30,5 +31,18 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
         "{}import jax\nimport optax\n\n# float64, as Anneal draws optax: jax computes in float32 unless told.\njax.config.update(\"jax_enable_x64\", True)\n\nschedule = optax.{call}\n\nfor step in range({}):\n    print(step, float(schedule(step)))\n",
         header(s),
         s.steps
+    )
+}
+
+/// optax's closure: `lr_at` tabulated, since optax calls a schedule inside `jit`, where a
+/// Python branch on the step cannot run.
+pub(super) fn closure(c: &ClosureInput) -> String {
+    let n = c.steps;
+    format!(
+        "{}{}\nimport jax\nimport jax.numpy as jnp\n\njax.config.update(\"jax_enable_x64\", True)\n\n\n{}\n\n# optax calls the schedule inside jit, where Python cannot branch on the step: its values\n# are tabulated for the {n} steps shown, and the last one holds after them.\nLRS = jnp.array([lr_at(s) for s in range({n})])\n\n\ndef schedule(count):\n    return LRS[jnp.minimum(count, {})]\n\n\nfor step in range({n}):\n    print(step, float(schedule(step)))\n",
+        closure_header("optax", c),
+        c.imports,
+        c.function,
+        n.saturating_sub(1)
     )
 }

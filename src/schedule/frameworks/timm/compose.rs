@@ -34,6 +34,8 @@ pub(super) fn compose(s: &Schedule, horizon: f64) -> Result<Composition, String>
             .arg("warmup_prefix", Arg::Bool(true)),
         None => call,
     };
+    // Lengths are in optimizer steps: the snippet calls step_update once per step.
+    let call = call.arg("t_in_epochs", Arg::Bool(false));
     Ok(Composition { call, base, notes })
 }
 

@@ -27,6 +27,7 @@ pub(super) const LIBRARY: Library = Library {
     compose: compose::compose,
     qualifier: "",
     snippet: snippet::snippet,
+    closure: snippet::closure,
 };
 
 // The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue

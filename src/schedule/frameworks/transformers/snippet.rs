@@ -1,6 +1,9 @@
 //! Hugging Face code: the schedule function over a torch optimizer, stepped like PyTorch.
 
-use crate::schedule::frameworks::{header, torch_loop, torch_optimizer, SnippetInput};
+use crate::schedule::frameworks::closure::ClosureInput;
+use crate::schedule::frameworks::{
+    header, torch_lambda, torch_loop, torch_optimizer, SnippetInput,
+};
 
 /// Hugging Face's snippet.
 pub(super) fn snippet(s: &SnippetInput) -> String {
@@ -12,4 +15,9 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
         torch_optimizer(s.equivalent.base, call),
         torch_loop(s.steps)
     )
+}
+
+/// Hugging Face's closure: a torch `LambdaLR`, which is what its schedule functions return.
+pub(super) fn closure(c: &ClosureInput) -> String {
+    torch_lambda("Hugging Face", c)
 }
