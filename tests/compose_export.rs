@@ -260,3 +260,32 @@ fn a_closure_writes_only_the_branches_its_numbers_can_take() {
         ]
     );
 }
+
+#[test]
+fn the_trainer_arguments_in_each_hugging_face_snippet_give_its_schedule() {
+    let mut read = 0;
+    for (name, s, h) in cases() {
+        let sn = snippet(&s, h, 2).expect("five");
+        if sn.closure {
+            continue;
+        }
+        let line = sn
+            .code
+            .lines()
+            .find_map(|l| l.strip_prefix("# TrainingArguments("))
+            .unwrap_or_else(|| panic!("{name}: a Trainer form\n{}", sn.code));
+        let args = format!("TrainingArguments({line}");
+        let e = composed(Framework::Transformers, &s, h).expect("a call");
+        let back = import(&args, &Settings::default())
+            .unwrap_or_else(|err| panic!("{name}: {err}\n{args}"));
+        let steps = printed(&e, h);
+        assert_eq!(
+            back.mode.eval(&steps).expect("evaluates"),
+            e.mode.eval(&steps).expect("evaluates"),
+            "{name}: {args} is {}",
+            e.call
+        );
+        read += 1;
+    }
+    assert!(read >= 8, "{read} Trainer forms read back");
+}

@@ -80,6 +80,14 @@ impl SchedulerType {
             .map_or("", |(n, _)| n)
     }
 
+    /// The name that selects the function called `python` (`get_cosine_schedule_with_warmup`).
+    pub fn for_function(python: &str) -> Option<Self> {
+        NAMES.iter().map(|(_, t)| *t).find(|t| {
+            t.family()
+                .is_ok_and(|f| f.strip_prefix("transformers.") == Some(python))
+        })
+    }
+
     /// The golden family of the function it selects, or why Anneal cannot draw it.
     fn family(self) -> Result<&'static str, ScheduleError> {
         Ok(match self {

@@ -10,6 +10,7 @@ mod snippet;
 
 pub use by_name::SchedulerType;
 pub use modes::{Cosine, CosineSchedule, Decay, WarmupDecay, Wsd, WsdShape};
+pub use snippet::training_arguments;
 
 use super::{Framework, Library};
 
