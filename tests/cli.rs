@@ -151,6 +151,19 @@ fn values_steps_pytorchs_whole_catalogue() {
 }
 
 #[test]
+fn values_lists_the_momentum_a_one_cycle_writes_beside_its_rate() {
+    let call = "OneCycleLR(opt, max_lr=0.1, total_steps=10)";
+    let csv = run(&["values", call, "--lr", "0.1", "--steps", "3"]);
+    let text = String::from_utf8_lossy(&csv.stdout);
+    assert_eq!(text.lines().next(), Some("step,lr,momentum"));
+    assert!(text.lines().nth(1).is_some_and(|l| l.ends_with(",0.95")), "{text}");
+    let json = run(&["values", call, "--lr", "0.1", "--steps", "3", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(doc["momentum"][0], 0.95);
+    assert_eq!(doc["momentum"][2], 0.85);
+}
+
+#[test]
 fn values_and_export_explain_bad_input() {
     let no_lr = run(&["values", "CosineAnnealingLR(opt, T_max=10)", "--steps", "3"]);
     assert_eq!(no_lr.status.code(), Some(1));

@@ -76,12 +76,13 @@ def sampled(code, points=300):
     return f"{head}for step in {steps}:{tail}"
 
 
-def printed(stdout):
+def printed(stdout, column=1):
+    """{step: value} from the snippet's "step lr [momentum]" lines (`column` 2: the momentum)."""
     values = {}
     for line in stdout.splitlines():
         parts = line.split()
-        if len(parts) == 2 and parts[0].isdigit():
-            values[int(parts[0])] = float(parts[1])
+        if len(parts) in (2, 3) and parts[0].isdigit() and len(parts) > column:
+            values[int(parts[0])] = float(parts[column])
     return values
 
 
@@ -89,6 +90,16 @@ def anneal_values(cli, link, framework, code, n):
     got = run([cli, "values", code, "--steps", str(n), "--format", "json"])
     if got.returncode == 0:
         return [float(v) for v in json.loads(got.stdout)["values"]], "call"
+    return closure_values(cli, link, n)
+
+
+def anneal_momentum(cli, code, n):
+    """The momentum Anneal computes for the snippet's call (empty where it cycles none)."""
+    got = run([cli, "values", code, "--steps", str(n), "--format", "json"])
+    return json.loads(got.stdout).get("momentum", []) if got.returncode == 0 else []
+
+
+def closure_values(cli, link, n):
     csv = run([cli, "export", "--url", link, "--to", "csv"]).stdout.splitlines()
     header = csv[0].split(",")
     step, lr = header.index("step"), header.index("lr")
@@ -130,6 +141,16 @@ def main():
             theirs = printed(real.stdout)
             n = max(theirs, default=-1) + 1
             ours, source = anneal_values(cli, link, framework, code, n)
+            moved = printed(real.stdout, column=2)
+            if moved:
+                mine = anneal_momentum(cli, code, n)
+                off = [i for i, v in moved.items() if i >= len(mine) or not close(mine[i], v, 1e-12, 0.0)]
+                values += len(moved)
+                if off:
+                    failures += 1
+                    print(f"FAIL {name} {framework}: momentum differs at {len(off)} steps, first {off[0]}")
+                    continue
+                print(f"ok   {name} {framework}: momentum equal at {len(moved)} steps")
             tol = TOLERANCE.get(framework, 1e-12)
             scale = max(map(abs, theirs.values()), default=0.0) if framework == "keras" else 0.0
             # The CSV of a long horizon lists the steps the chart samples, not every step: a

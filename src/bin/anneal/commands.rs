@@ -52,20 +52,38 @@ pub fn values(
     });
     let points: Vec<f64> = (0..steps).map(|t| t as f64).collect();
     let values = found.mode.eval(&points).map_err(|e| e.to_string())?;
+    // The momentum the scheduler writes beside each lr, for the schedulers that cycle it.
+    let momentum: Vec<f64> = points
+        .iter()
+        .map_while(|&t| found.mode.momentum(t))
+        .collect();
+    let cycled = momentum.len() == values.len();
     let text = match format {
         Format::Csv => {
-            let mut out = String::from("step,lr\n");
+            let mut out = String::from(if cycled {
+                "step,lr,momentum\n"
+            } else {
+                "step,lr\n"
+            });
             for (t, v) in values.iter().enumerate() {
-                out += &format!("{t},{v}\n");
+                out += &match momentum.get(t).filter(|_| cycled) {
+                    Some(m) => format!("{t},{v},{m}\n"),
+                    None => format!("{t},{v}\n"),
+                };
             }
             out
         }
         Format::Json => {
-            let list: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
+            let list = |xs: &[f64]| xs.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>();
+            let momentum = if cycled {
+                format!(", \"momentum\": [{}]", list(&momentum).join(", "))
+            } else {
+                String::new()
+            };
             format!(
-                "{{\"function\": \"{}\", \"steps\": {steps}, \"values\": [{}]}}\n",
+                "{{\"function\": \"{}\", \"steps\": {steps}, \"values\": [{}]{momentum}}}\n",
                 found.function,
-                list.join(", ")
+                list(&values).join(", ")
             )
         }
     };

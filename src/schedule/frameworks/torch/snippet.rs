@@ -29,9 +29,20 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
             header(s),
             called_names(&s.equivalent.call).join(", "),
             torch_optimizer(s.equivalent.base, &s.equivalent.call),
-            torch_loop(s.steps)
+            if s.equivalent.mode.momentum(0.0).is_some() {
+                momentum_loop(s.steps)
+            } else {
+                torch_loop(s.steps)
+            }
         ),
     }
+}
+
+/// PyTorch's loop for a scheduler that cycles the momentum: the momentum printed beside the lr.
+fn momentum_loop(steps: u64) -> String {
+    format!(
+        "# The scheduler cycles SGD's momentum inversely to the lr (cycle_momentum=True).\nfor step in range({steps}):\n    print(step, scheduler.get_last_lr()[0], opt.param_groups[0][\"momentum\"])\n    opt.step()\n    scheduler.step()\n"
+    )
 }
 
 /// PyTorch's closure: a `LambdaLR`.
