@@ -14,8 +14,13 @@ mod native {
             let mut settings = Settings::default();
             settings.lab.surface = surface;
             let (spec, _) = settings.lab.spec();
-            let schedule = settings.resolve().schedule;
-            let runs = contenders(&schedule, settings.lab.steps(), settings.lab.lab_lr);
+            let r = settings.resolve();
+            let runs = contenders(
+                &r.schedule,
+                &r.phases,
+                settings.lab.steps(),
+                settings.lab.lab_lr,
+            );
             let _ = surface.minima();
             group.bench_function(format!("surface_change_{}", surface.name()), |b| {
                 b.iter(|| {

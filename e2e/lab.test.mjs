@@ -42,6 +42,21 @@ test('the heatmap draws in many bands and the three paths draw over it', async (
   await page.close();
 });
 
+test('a schedule of phases is raced as it is, in place of the warm restarts, and the lab says so', async () => {
+  const phases = 'linear(0,0.1,100)!100!constant(0.1)!600!linear(0.1,0.001,300)';
+  const { page, errors } = await openLab(`${ctx.server.url}?phases=${phases}&horizon=1500`);
+  const base = await openLab(ctx.server.url);
+  const rows = await page.locator('table.outcomes tbody tr').allTextContents();
+  assert.equal(rows.length, 3);
+  assert.match(rows[2], /^your schedule/);
+  assert.match(await page.textContent('.lab-note'), /sequence of phases \(Linear → Constant → Linear\): the third run follows it/);
+  assert.notEqual(await paths(page), await paths(base.page), 'the third path follows the phases');
+  assert.doesNotMatch(await page.textContent('body'), /NaN|Infinity/);
+  assert.deepEqual([...errors, ...base.errors], []);
+  await base.page.close();
+  await page.close();
+});
+
 test('changing the optimizer changes the paths and writes the link', async () => {
   const { page, errors } = await openLab(ctx.server.url);
   const before = await paths(page);

@@ -156,8 +156,13 @@ fn values_lists_the_momentum_a_one_cycle_writes_beside_its_rate() {
     let csv = run(&["values", call, "--lr", "0.1", "--steps", "3"]);
     let text = String::from_utf8_lossy(&csv.stdout);
     assert_eq!(text.lines().next(), Some("step,lr,momentum"));
-    assert!(text.lines().nth(1).is_some_and(|l| l.ends_with(",0.95")), "{text}");
-    let json = run(&["values", call, "--lr", "0.1", "--steps", "3", "--format", "json"]);
+    assert!(
+        text.lines().nth(1).is_some_and(|l| l.ends_with(",0.95")),
+        "{text}"
+    );
+    let json = run(&[
+        "values", call, "--lr", "0.1", "--steps", "3", "--format", "json",
+    ]);
     let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     assert_eq!(doc["momentum"][0], 0.95);
     assert_eq!(doc["momentum"][2], 0.85);

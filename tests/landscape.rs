@@ -11,8 +11,13 @@ fn default_runs() -> (RunSpec, [Contender; 3]) {
     let settings = Settings::default();
     let (spec, notice) = settings.lab.spec();
     assert_eq!(notice, None);
-    let schedule = settings.resolve().schedule;
-    let contenders = contenders(&schedule, settings.lab.steps(), settings.lab.lab_lr);
+    let r = settings.resolve();
+    let contenders = contenders(
+        &r.schedule,
+        &r.phases,
+        settings.lab.steps(),
+        settings.lab.lab_lr,
+    );
     (spec, contenders)
 }
 
@@ -281,4 +286,28 @@ fn seeded_paths_are_fixed_bit_for_bit() {
 #[wasm_bindgen_test::wasm_bindgen_test]
 fn seeded_paths_are_the_same_bits_in_the_browser() {
     assert_default_ends();
+}
+
+#[test]
+fn a_schedule_of_phases_is_raced_as_it_is_in_place_of_the_restarts() {
+    let text = "linear(0,0.1,100)!100!constant(0.1)!600!linear(0.1,0.001,300)";
+    let phases = anneal::schedule::Schedule::parse(text, &Default::default()).expect("parses");
+    let cosine = Settings::default().resolve();
+    let [constant, one, yours] = contenders(&cosine.schedule, &phases, 1500, 0.05);
+    assert_eq!(constant.lrs, vec![0.05; 1500]);
+    assert_eq!(one.label, "cosine");
+    assert_eq!(yours.label, YOUR_SCHEDULE);
+    assert_eq!(
+        (yours.lrs[0], yours.lrs[100], yours.lrs[550]),
+        (0.0, 0.1, 0.1)
+    );
+    assert!((0..1500).all(|t| yours.lrs[t] == phases.lr(t as f64)));
+    assert_eq!(
+        yours.cycle_ends,
+        vec![100, 600],
+        "a snapshot where each phase ends"
+    );
+    // The sliders' cosine alone is still raced with its restarts.
+    let [_, _, sgdr] = contenders(&cosine.schedule, &cosine.phases, 1500, 0.05);
+    assert_eq!(sgdr.label, "cosine + warm restarts");
 }

@@ -1,6 +1,7 @@
-//! The three schedules the lab races on one surface: constant, one cosine, cosine with restarts.
+//! The three schedules the lab races on one surface: constant, one cosine, and cosine with
+//! restarts — or, when the explorer's schedule is a sequence of phases, that schedule itself.
 
-use crate::schedule::{Anneal, CycleCache, WarmupPlacement};
+use crate::schedule::{Anneal, CycleCache, Family, Schedule, ScheduleCache, WarmupPlacement};
 
 /// One schedule as the lab runs it: a learning rate per step and where its cycles end.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,9 +24,50 @@ fn sampled(schedule: &Anneal, steps: usize) -> Vec<f64> {
         .collect()
 }
 
+/// The third run's legend when it follows a schedule of phases.
+pub const YOUR_SCHEDULE: &str = "your schedule";
+
+/// Whether `phases` is more than the cosine on the sliders: the lab then runs it as it is.
+pub fn is_composed(phases: &Schedule) -> bool {
+    !matches!(phases.phases.as_slice(), [Family::Cosine(_)])
+}
+
 /// Constant at `constant`; the explorer's schedule as one cosine over all `steps`; and the
-/// explorer's schedule with warm restarts (its own T_0, T_mult, decay and warm-up).
-pub fn contenders(schedule: &Anneal, steps: usize, constant: f64) -> [Contender; 3] {
+/// explorer's schedule with warm restarts (its own T_0, T_mult, decay and warm-up), or the
+/// explorer's schedule of `phases` step for step when it is more than that cosine (snapshots at
+/// its phase boundaries).
+pub fn contenders(
+    schedule: &Anneal,
+    phases: &Schedule,
+    steps: usize,
+    constant: f64,
+) -> [Contender; 3] {
+    let [c, cos, sgdr] = cosine_contenders(schedule, steps, constant);
+    if !is_composed(phases) {
+        return [c, cos, sgdr];
+    }
+    let mut cache = ScheduleCache::default();
+    let lrs = (0..steps)
+        .map(|t| phases.lr_cached(t as f64, &mut cache))
+        .collect();
+    let cycle_ends = phases
+        .boundaries
+        .iter()
+        .map(|&b| b.ceil() as usize)
+        .filter(|&t| t > 0 && t < steps)
+        .collect();
+    [
+        c,
+        cos,
+        Contender {
+            label: YOUR_SCHEDULE,
+            lrs,
+            cycle_ends,
+        },
+    ]
+}
+
+fn cosine_contenders(schedule: &Anneal, steps: usize, constant: f64) -> [Contender; 3] {
     let cosine = Anneal {
         restarts: false,
         t_0: match schedule.warmup.placement {

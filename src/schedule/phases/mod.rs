@@ -76,6 +76,12 @@ impl Schedule {
         }
     }
 
+    /// Its families in order, as people name them: "Linear → Constant → Warmup-stable-decay".
+    pub fn kinds_text(&self) -> String {
+        let labels: Vec<&str> = self.phases.iter().map(|p| p.kind().label()).collect();
+        labels.join(" → ")
+    }
+
     /// The phase running at `t`.
     pub fn phase_at(&self, t: f64) -> usize {
         self.boundaries

@@ -14,7 +14,8 @@ use super::key_control::KeyControl;
 use super::state::{use_app, AppState};
 use crate::format::format_value;
 use crate::landscape::{
-    contenders, outcome as judge, run_with, Basins, Contender, Noise, Outcome, Run, RunSpec,
+    contenders, is_composed, outcome as judge, run_with, Basins, Contender, Noise, Outcome, Run,
+    RunSpec,
 };
 use crate::share::*;
 use basin_panel::BasinPanel;
@@ -73,7 +74,8 @@ impl LabCtx {
         let steps = Memo::new(move |_| settings.with(|s| s.lab.steps()));
         let constant = Memo::new(move |_| settings.with(|s| s.lab.lab_lr));
         let contenders = Memo::new(move |_| {
-            resolved.with(|r| contenders(&r.schedule, steps.get(), constant.get()).to_vec())
+            resolved
+                .with(|r| contenders(&r.schedule, &r.phases, steps.get(), constant.get()).to_vec())
         });
         let surface = Memo::new(move |_| spec.with(|s| s.surface));
         let basins = Memo::new(move |_| Basins::new(surface.get()));
@@ -154,6 +156,15 @@ pub fn LabPanel() -> impl IntoView {
     let notice = move || settings.with(|s| s.lab.spec().1);
     let eta_line = move || {
         resolved.with(|r| {
+            if is_composed(&r.phases) {
+                return format!(
+                    "Your schedule is a sequence of phases ({}): the third run follows it step for \
+                     step in place of the cosine with warm restarts, and the cosine run is the \
+                     sliders' cosine (η_max = {}) stretched over all steps.",
+                    r.phases.kinds_text(),
+                    format_value(r.schedule.eta_max)
+                );
+            }
             format!(
                 "Runs use the explorer's schedule (η_max = {}, η_min = {}, T_0 = {} steps, T_mult = {}): \
                  the cosine run stretches one cycle over all steps, the restarts run keeps T_0 and T_mult.",
