@@ -187,7 +187,7 @@ test('code export: five frameworks, copy; import a pasted call, and round-trip a
   await page.click('button[name=code_framework][value=timm]');
   const timm = await page.inputValue('textarea.code-snippet');
   assert.match(timm, /from timm\.scheduler import CosineLRScheduler/);
-  assert.match(timm, /scheduler = CosineLRScheduler\(opt, t_initial=10, lr_min=0\.00001, cycle_mul=2/);
+  assert.match(timm, /scheduler = CosineLRScheduler\(opt, t_initial=10, lr_min=1e-5, cycle_mul=2\.0, /);
 
   // Round trip: the timm snippet pasted back gives the same state.
   await page.fill('input[type=number][name=t_max]', '25');

@@ -39,6 +39,28 @@ test("a one-cycle's momentum is drawn on a second axis and written to the CSV", 
   await page.close();
 });
 
+test('an imported call is a column of the CSV, with the momentum it cycles', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?momentum=1`);
+  await page.click('details.code-panel summary');
+  await page.fill('textarea[name=import_text]', 'OneCycleLR(optimizer, max_lr=0.01, total_steps=1000)');
+  await page.click('button[name=import]');
+  await nextFrames(page);
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_csv]')]);
+  const rows = (await readFile(await csvFile.path(), 'utf8')).trim().split('\n');
+  const header = rows[0].split(',');
+  const lr = header.indexOf('"imported OneCycleLR"');
+  const momentum = header.indexOf('"imported OneCycleLR momentum"');
+  assert.ok(lr > 0 && momentum > lr, rows[0]);
+  const at = (step, col) => Number(rows.find((r) => r.startsWith(`${step},`)).split(',')[col]);
+  // torch 2.15: max_lr / div_factor 25 at step 0, the peak at pct_start·total − 1 = 299.
+  assert.ok(Math.abs(at(0, lr) - 0.0004) < 1e-15);
+  assert.equal(at(299, lr), 0.01);
+  assert.equal(at(0, momentum), 0.95);
+  assert.equal(at(299, momentum), 0.85);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('asked for where nothing cycles it, the momentum axis says why it is not there', async () => {
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?compare=1&momentum=1`);
   await page.waitForSelector('table.frameworks code:has-text("CosineAnnealingLR")');

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::chart_view::{Overlay, OverlaySource};
 use super::copy_link::copy_text;
-use super::state::{use_app, AppState};
+use super::state::{use_app, AppState, Imported};
 use crate::export::{import, snippet, whole_steps};
 use crate::schedule::frameworks::Framework;
 
@@ -76,11 +76,14 @@ pub fn CodePanel() -> impl IntoView {
                     })
                     .unwrap_or_default();
                 let momentum = found.mode.momentum_curve(&steps);
-                imported.set(Some(Overlay {
-                    label: format!("imported {}", found.function),
-                    color: IMPORTED_COLOR,
-                    source: OverlaySource::Samples(samples),
-                    momentum,
+                imported.set(Some(Imported {
+                    overlay: Overlay {
+                        label: format!("imported {}", found.function),
+                        color: IMPORTED_COLOR,
+                        source: OverlaySource::Samples(samples),
+                        momentum,
+                    },
+                    mode: found.mode.clone(),
                 }));
                 app.push(|s| *s = found.settings);
                 outcome.set(Some(Ok(found.notes)));

@@ -11,8 +11,9 @@ use super::chart_view::draw_explorer;
 use super::compare::FrameworkCurve;
 use super::image_export::{png, save_url, svg};
 use super::screen::theme;
-use super::state::{use_app, AppState};
+use super::state::{use_app, AppState, Imported};
 use crate::export::{csv_steps, series_csv, state_json, Column};
+use crate::schedule::frameworks::Mode;
 use crate::share::{Pin, Resolved};
 
 /// Saves `text` as a file called `name`.
@@ -30,12 +31,13 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let _ = Url::revoke_object_url(&url);
 }
 
-/// The CSV: the current schedule, visible pins and (when comparing) each framework, with the
-/// momentum a framework cycles when the chart shows it.
+/// The CSV: the current schedule, visible pins, (when comparing) each framework and an imported
+/// call, with the momentum a framework or the import cycles when the chart shows it.
 fn csv(
     r: &Resolved,
     pins: &[Option<Pin>],
     frameworks: &[FrameworkCurve],
+    imported: Option<&Imported>,
     momentum: bool,
 ) -> String {
     let steps = csv_steps(r);
@@ -45,15 +47,14 @@ fn csv(
         .filter(|p| !p.hidden)
         .map(|p| (p.name.clone(), p.settings.resolve().phases))
         .collect();
-    let framework_values: Vec<(String, Vec<f64>)> = frameworks
+    let modes: Vec<(String, &Mode)> = frameworks
         .iter()
-        .filter_map(|f| {
-            let mode = f.mode.as_ref()?;
-            Some((
-                f.framework.name().to_string(),
-                mode.eval(&steps).unwrap_or_default(),
-            ))
-        })
+        .filter_map(|f| Some((f.framework.name().to_string(), f.mode.as_ref()?)))
+        .chain(imported.map(|i| (i.overlay.label.clone(), &i.mode)))
+        .collect();
+    let framework_values: Vec<(String, Vec<f64>)> = modes
+        .iter()
+        .map(|(name, mode)| (name.clone(), mode.eval(&steps).unwrap_or_default()))
         .collect();
     let at = |t: f64| steps.partition_point(|&s| s < t);
     let pin_fns: Vec<Box<dyn Fn(f64) -> Option<f64>>> = schedules
@@ -79,10 +80,10 @@ fn csv(
             value: f.as_ref(),
         });
     }
-    let cycled: Vec<(String, &crate::schedule::frameworks::Mode)> = frameworks
+    let cycled: Vec<(String, &Mode)> = modes
         .iter()
-        .filter(|f| momentum && !f.momentum.is_empty())
-        .filter_map(|f| Some((format!("{} momentum", f.framework.name()), f.mode.as_ref()?)))
+        .filter(|(_, m)| momentum && m.momentum(0.0).is_some())
+        .map(|(name, m)| (format!("{name} momentum"), *m))
         .collect();
     let momentum_fns: Vec<Box<dyn Fn(f64) -> Option<f64> + '_>> = cycled
         .iter()
@@ -119,6 +120,7 @@ pub fn Downloads() -> impl IntoView {
         settings,
         resolved,
         frameworks,
+        imported,
         ..
     } = app;
     let save_svg = move |_| {
@@ -134,7 +136,9 @@ pub fn Downloads() -> impl IntoView {
     let save_csv = move |_| {
         let text = resolved.with_untracked(|r| {
             settings.with_untracked(|s| {
-                frameworks.with_untracked(|f| csv(r, &s.pins, f, s.view.momentum))
+                frameworks.with_untracked(|f| {
+                    imported.with_untracked(|i| csv(r, &s.pins, f, i.as_ref(), s.view.momentum))
+                })
             })
         });
         download("anneal-schedule.csv", "text/csv", &text);

@@ -7,6 +7,7 @@ use super::framework_curves::{framework_curves, FrameworkCurve};
 use super::overlays::overlays;
 use super::{screen, url};
 use crate::charts::Overlay;
+use crate::schedule::frameworks::Mode;
 use crate::share::codec::Notice;
 use crate::share::{Resolved, Settings, ThemeChoice, Unit, View};
 
@@ -39,11 +40,20 @@ pub struct AppState {
     /// Share of the framework curves computed, while they are being updated.
     pub updating: ReadSignal<Option<f64>>,
     /// An imported call's exact curve.
-    pub imported: RwSignal<Option<Overlay>>,
+    pub imported: RwSignal<Option<Imported>>,
     /// Everything drawn over the current curve.
     pub overlays: Memo<Vec<Overlay>>,
     /// Whether the next change of `settings` is a new history entry.
     push_next: StoredValue<bool>,
+}
+
+/// An imported call: its overlay, and its mode for the CSV's steps.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    /// What the chart draws.
+    pub overlay: Overlay,
+    /// The library's exact mode.
+    pub mode: Mode,
 }
 
 impl AppState {
@@ -68,13 +78,13 @@ impl AppState {
         let theme_tick = Signal::derive(move || view.with(|v| v.theme));
         let embed = Signal::derive(move || view.with(|v| v.embed));
         let (frameworks, updating) = framework_curves(compare, resolved);
-        let imported = RwSignal::new(None::<Overlay>);
+        let imported = RwSignal::new(None::<Imported>);
         let momentum = Memo::new(move |_| settings.with(|s| s.view.momentum));
         let drawn = Memo::new(move |_| {
             let shown = momentum.get();
             let mut all = pins.with(|p| frameworks.with(|f| overlays(p, f, shown)));
             all.extend(imported.with(|i| {
-                i.as_ref().map(|o| Overlay {
+                i.as_ref().map(|Imported { overlay: o, .. }| Overlay {
                     label: o.label.clone(),
                     color: o.color,
                     source: o.source.clone(),
