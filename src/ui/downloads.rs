@@ -54,7 +54,13 @@ fn csv(
         .collect();
     let framework_values: Vec<(String, Vec<f64>)> = modes
         .iter()
-        .map(|(name, mode)| (name.clone(), mode.eval(&steps).unwrap_or_default()))
+        .map(|(name, mode)| {
+            // A scheduler that raises past its last step (OneCycleLR) leaves the rest blank.
+            let upto = mode
+                .last_step()
+                .map_or(steps.len(), |last| steps.partition_point(|&s| s <= last));
+            (name.clone(), mode.eval(&steps[..upto]).unwrap_or_default())
+        })
         .collect();
     let at = |t: f64| steps.partition_point(|&s| s < t);
     let pin_fns: Vec<Box<dyn Fn(f64) -> Option<f64>>> = schedules
