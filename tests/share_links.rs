@@ -183,22 +183,29 @@ fn hostile_links_decode_to_defaults_with_notices() {
 }
 
 #[test]
-fn v1_links_keep_decoding_to_the_same_state() {
+fn v1_links_keep_decoding_to_the_same_state_and_curve() {
     let corpus: Value =
         serde_json::from_str(include_str!("fixtures/links_v1.json")).expect("corpus");
     for case in corpus["links"].as_array().expect("links") {
         let link = case["link"].as_str().expect("link");
         let d = decode(link);
         assert!(d.notices.is_empty(), "{link}: {:?}", d.notices);
-        let mut want = serde_json::to_value(Settings::default()).expect("defaults");
-        for (k, v) in case["state"].as_object().expect("state") {
-            want[k] = v.clone();
+        if let Some(state) = case["state"].as_object() {
+            let mut want = serde_json::to_value(Settings::default()).expect("defaults");
+            for (k, v) in state {
+                want[k] = v.clone();
+            }
+            let got = serde_json::to_value(&d.settings).expect("state");
+            assert_eq!(got, want, "{link}");
         }
-        assert_eq!(
-            serde_json::to_value(&d.settings).expect("state"),
-            want,
-            "{link}"
-        );
+        // The curve itself, at steps frozen when the link was written.
+        let r = d.settings.resolve();
+        let values = case["values"].as_array().expect("values");
+        assert!(values.len() >= 6, "{link}");
+        for pair in values {
+            let (t, lr) = (pair[0].as_f64().expect("step"), pair[1].as_f64().expect("lr"));
+            assert_eq!(r.phases.lr(t), lr, "{link} at step {t}");
+        }
     }
 }
 
