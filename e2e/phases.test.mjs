@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { chartPixels, nextFrames, openPage, suite } from './browser.mjs';
+import { chartPixels, nextFrames, openPage, suite, waitForChart } from './browser.mjs';
 
 const ctx = suite();
 
@@ -148,6 +148,58 @@ test("a hand-built warm-up → constant → 1-sqrt decay is transformers' WSD, a
   assert.match(torch, /#   - Phase 3 \(Warmup-stable-decay\)/);
   assert.match(torch, /return 0\.001 \* \(1\.0 - math\.sqrt\(\(t \/ 20000\.0\)\)\)/);
   assert.match(torch, /scheduler = LambdaLR\(opt, lr_lambda=lr_at\)/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** The CSV the page downloads, as {step: lr}. */
+async function csvRates(page) {
+  const { readFile } = await import('node:fs/promises');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_csv]')]);
+  const rows = (await readFile(await file.path(), 'utf8')).trim().split('\n').slice(1);
+  return new Map(rows.map((r) => r.split(',').map(Number)).map(([step, lr]) => [step, lr]));
+}
+
+test('every family, exported to every library and pasted back into Import, draws the same rates', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  const open = async (family) => {
+    await page.goto(`${ctx.server.url}?phases=${family}&horizon=1200`);
+    await waitForChart(page);
+    await page.click('details.code-panel summary');
+  };
+  const tally = { exact: 0, nearest: 0, closure: 0 };
+  for (const family of FAMILIES) {
+    await open(family);
+    const before = await csvRates(page);
+    for (const key of ['torch', 'timm', 'hf', 'optax', 'keras']) {
+      await page.click(`button[name=code_framework][value=${key}]`);
+      await nextFrames(page);
+      const code = await page.inputValue('textarea.code-snippet');
+      if (/^# [^:]+: no built-in call reproduces this schedule/.test(code)) {
+        assert.match(code, /\ndef lr_at\(step\):/, `${family} ${key}`);
+        tally.closure += 1;
+        continue;
+      }
+      await page.fill('textarea[name=import_text]', code);
+      await page.click('button[name=import]');
+      await nextFrames(page);
+      assert.equal(await page.$$eval('.import-error', (es) => es.length), 0, `${family} ${key}`);
+      if (!/this built-in call gives Anneal's learning rate at every step/.test(code)) {
+        tally.nearest += 1; // its header lists how it differs
+      } else {
+        const after = await csvRates(page);
+        for (const [step, lr] of before) {
+          if (!after.has(step) || step > 1000) continue; // compared over the run the call was checked on
+          const got = after.get(step);
+          assert.ok(Math.abs(got - lr) <= 1e-12 * Math.max(Math.abs(lr), 1e-12), `${family} ${key} step ${step}: ${got} vs ${lr}`);
+        }
+        tally.exact += 1;
+      }
+      await open(family);
+    }
+  }
+  assert.equal(tally.exact + tally.nearest + tally.closure, FAMILIES.length * 5);
+  assert.ok(tally.exact >= 25, JSON.stringify(tally));
   assert.deepEqual(errors, []);
   await page.close();
 });
