@@ -292,10 +292,19 @@ fn seeded_paths_are_the_same_bits_in_the_browser() {
 fn a_schedule_of_phases_is_raced_as_it_is_in_place_of_the_restarts() {
     let text = "linear(0,0.1,100)!100!constant(0.1)!600!linear(0.1,0.001,300)";
     let phases = anneal::schedule::Schedule::parse(text, &Default::default()).expect("parses");
-    let cosine = Settings::default().resolve();
+    let cosine = Settings {
+        eta_max: 0.5,
+        ..Settings::default()
+    }
+    .resolve();
     let [constant, one, yours] = contenders(&cosine.schedule, &phases, 1500, 0.05);
     assert_eq!(constant.lrs, vec![0.05; 1500]);
     assert_eq!(one.label, "cosine");
+    assert_eq!(
+        one.lrs[0], 0.1,
+        "one cosine from the phases' peak, not the sliders'"
+    );
+    assert!(one.lrs[1499] < 1e-6);
     assert_eq!(yours.label, YOUR_SCHEDULE);
     assert_eq!(
         (yours.lrs[0], yours.lrs[100], yours.lrs[550]),

@@ -203,7 +203,10 @@ fn v1_links_keep_decoding_to_the_same_state_and_curve() {
         let values = case["values"].as_array().expect("values");
         assert!(values.len() >= 6, "{link}");
         for pair in values {
-            let (t, lr) = (pair[0].as_f64().expect("step"), pair[1].as_f64().expect("lr"));
+            let (t, lr) = (
+                pair[0].as_f64().expect("step"),
+                pair[1].as_f64().expect("lr"),
+            );
             assert_eq!(r.phases.lr(t), lr, "{link} at step {t}");
         }
     }

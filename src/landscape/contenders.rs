@@ -33,19 +33,24 @@ pub fn is_composed(phases: &Schedule) -> bool {
 }
 
 /// Constant at `constant`; the explorer's schedule as one cosine over all `steps`; and the
-/// explorer's schedule with warm restarts (its own T_0, T_mult, decay and warm-up), or the
-/// explorer's schedule of `phases` step for step when it is more than that cosine (snapshots at
-/// its phase boundaries).
+/// explorer's schedule with warm restarts (its own T_0, T_mult, decay and warm-up). When
+/// `phases` is more than that cosine, the last two are one cosine from its peak to zero, and
+/// `phases` step for step (snapshots at its phase boundaries).
 pub fn contenders(
     schedule: &Anneal,
     phases: &Schedule,
     steps: usize,
     constant: f64,
 ) -> [Contender; 3] {
-    let [c, cos, sgdr] = cosine_contenders(schedule, steps, constant);
     if !is_composed(phases) {
-        return [c, cos, sgdr];
+        return cosine_contenders(schedule, steps, constant);
     }
+    // One cosine from the same peak to zero over the run, so the two compare like for like.
+    let same_peak = Anneal {
+        eta_max: phases.peak(steps as f64),
+        ..Anneal::default()
+    };
+    let [c, cos, _] = cosine_contenders(&same_peak, steps, constant);
     let mut cache = ScheduleCache::default();
     let lrs = (0..steps)
         .map(|t| phases.lr_cached(t as f64, &mut cache))

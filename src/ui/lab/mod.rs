@@ -159,10 +159,10 @@ pub fn LabPanel() -> impl IntoView {
             if is_composed(&r.phases) {
                 return format!(
                     "Your schedule is a sequence of phases ({}): the third run follows it step for \
-                     step in place of the cosine with warm restarts, and the cosine run is the \
-                     sliders' cosine (η_max = {}) stretched over all steps.",
+                     step in place of the cosine with warm restarts, and the cosine run falls from \
+                     its peak ({}) to 0 over all steps.",
                     r.phases.kinds_text(),
-                    format_value(r.schedule.eta_max)
+                    format_value(r.phases.peak(settings.with(|s| s.lab.steps()) as f64))
                 );
             }
             format!(
