@@ -636,3 +636,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn no_preset_jumps_where_its_phases_hand_over() {
+    for p in anneal::share::PRESETS {
+        let r = (p.settings)().resolve();
+        let flags = anneal::schedule::pitfalls(&r.phases, r.horizon_steps);
+        assert!(
+            flags.iter().all(|f| f.title != "Jump at a phase boundary"),
+            "{}: {flags:?}",
+            p.key
+        );
+    }
+}

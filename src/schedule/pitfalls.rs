@@ -1,6 +1,6 @@
 //! Things about a schedule that surprise people, found from its numbers.
 
-use super::{Anneal, WarmupPlacement};
+use super::{Anneal, Family, Schedule, WarmupPlacement};
 use crate::format::format_value;
 
 /// A surprise worth flagging on the curve.
@@ -17,8 +17,56 @@ pub struct Pitfall {
 /// Differences below this share of the peak are not worth a flag.
 const NOTICEABLE: f64 = 0.01;
 
-/// The pitfalls of `a` shown over [0, horizon] steps.
-pub fn pitfalls(a: &Anneal, horizon: f64) -> Vec<Pitfall> {
+/// The pitfalls of `s` shown over [0, horizon] steps: each cosine phase's own (over the steps it
+/// runs), and a jump where one phase hands over to the next at a different rate.
+pub fn pitfalls(s: &Schedule, horizon: f64) -> Vec<Pitfall> {
+    let mut out = Vec::new();
+    let peak = s.peak(horizon);
+    for (i, phase) in s.phases.iter().enumerate() {
+        let start = s.start(i);
+        if start >= horizon {
+            break;
+        }
+        if let Some(previous) = i.checked_sub(1).map(|j| &s.phases[j]) {
+            // Where the previous phase's own formula is at the boundary: its end, without noise.
+            let before = previous.lr(start - s.start(i - 1));
+            let after = s.lr(start);
+            if (before - after).abs() > NOTICEABLE * peak {
+                out.push(Pitfall {
+                    at: start,
+                    title: "Jump at a phase boundary",
+                    detail: format!(
+                        "At step {} phase {i} ends at {} and phase {} starts at {}: the rate jumps there. \
+                         Set the next phase's starting rate to the previous one's end for a smooth hand-over.",
+                        format_value(start),
+                        format_value(before),
+                        i + 1,
+                        format_value(after)
+                    ),
+                });
+            }
+        }
+        if let Family::Cosine(a) = phase {
+            let end = if i + 1 < s.phases.len() {
+                s.start(i + 1).min(horizon)
+            } else {
+                horizon
+            };
+            out.extend(
+                cosine_pitfalls(a, end - start)
+                    .into_iter()
+                    .map(|p| Pitfall {
+                        at: p.at + start,
+                        ..p
+                    }),
+            );
+        }
+    }
+    out
+}
+
+/// The pitfalls of the cosine `a` shown over [0, horizon] of its own steps.
+fn cosine_pitfalls(a: &Anneal, horizon: f64) -> Vec<Pitfall> {
     let mut out = Vec::new();
     let (peak, floor) = a.bounds(0);
     let range = (peak - floor).max(f64::MIN_POSITIVE);
@@ -89,7 +137,8 @@ mod tests {
     use crate::schedule::Warmup;
 
     fn titles(a: &Anneal, horizon: f64) -> Vec<&'static str> {
-        pitfalls(a, horizon).into_iter().map(|p| p.title).collect()
+        let s = Schedule::single(Family::Cosine(a.clone()));
+        pitfalls(&s, horizon).into_iter().map(|p| p.title).collect()
     }
 
     #[test]
@@ -124,5 +173,36 @@ mod tests {
         };
         assert!(titles(&late, 500.0).contains(&"No restart inside the horizon"));
         assert!(titles(&late, 500.0).contains(&"A cycle is cut off by the horizon"));
+    }
+
+    fn phases(text: &str) -> Schedule {
+        Schedule::parse(text, &Anneal::default()).expect("parses")
+    }
+
+    #[test]
+    fn phases_are_checked_each_over_the_steps_it_runs() {
+        // A smooth warm-up into a cosine, and a WSD: nothing to flag.
+        let smooth = phases("linear(0,0.1,200)!200!cos");
+        assert!(pitfalls(&smooth, 360.0).is_empty());
+        assert!(pitfalls(&phases("wsd(0.01,2e3,88000,1e4,0.1)"), 100_000.0).is_empty());
+        // A warm-up to 0.05 handing over to a cosine at 0.1 jumps, at the boundary.
+        let jump = pitfalls(&phases("linear(0,0.05,200)!200!cos"), 360.0);
+        assert_eq!(jump.len(), 1, "{jump:?}");
+        assert_eq!(
+            (jump[0].title, jump[0].at),
+            ("Jump at a phase boundary", 200.0)
+        );
+        assert!(jump[0]
+            .detail
+            .contains("phase 1 ends at 0.05 and phase 2 starts at 0.1"));
+        // A cosine phase's own flags sit where it runs: its restart-free cycle cut off by the
+        // horizon, shifted by the 100 steps before it.
+        let cut = pitfalls(&phases("constant(0.1)!100!cos"), 150.0);
+        let titles: Vec<_> = cut.iter().map(|p| (p.title, p.at >= 100.0)).collect();
+        assert_eq!(
+            titles,
+            [("A cycle is cut off by the horizon", true)],
+            "{cut:?}"
+        );
     }
 }

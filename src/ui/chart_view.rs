@@ -89,7 +89,7 @@ pub fn ScheduleCanvas() -> impl IntoView {
         theme_tick,
         ..
     } = use_app();
-    let flags = Memo::new(move |_| resolved.with(|r| pitfalls(&r.schedule, r.horizon_steps)));
+    let flags = Memo::new(move |_| resolved.with(|r| pitfalls(&r.phases, r.horizon_steps)));
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let plot = RwSignal::new(None::<PlotArea>);
