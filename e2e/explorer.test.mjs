@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { chartPixels, nextFrames, openPage, repo, suite } from './browser.mjs';
+import { chartPixels, nextFrames, openPage, repo, suite, waitForChart } from './browser.mjs';
 
 const shots = join(repo, 'target', 'e2e');
 
@@ -232,6 +232,12 @@ test('pitfall flags sit on the curve and explain themselves', async () => {
   await page.hover('.flag');
   assert.ok(await page.isVisible('.flag-tip'));
   assert.match(await page.textContent('.flag-tip'), /Jump at the warm-up hand-off/);
+  // A schedule of phases is flagged where its phases hand over at different rates.
+  await page.goto(`${ctx.server.url}?phases=linear(0,0.05,200)!200!cos&t_max=100`);
+  await waitForChart(page);
+  assert.equal(await page.locator('.flag').count(), 1);
+  await page.hover('.flag');
+  assert.match(await page.textContent('.flag-tip'), /Jump at a phase boundary.*phase 1 ends at 0\.05 and phase 2 starts at 0\.1/);
   assert.deepEqual(errors, []);
   await page.close();
 });
