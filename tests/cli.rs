@@ -199,7 +199,7 @@ fn export_turns_a_share_link_into_code_csv_or_svg() {
     assert!(torch.status.success());
     let code = String::from_utf8(torch.stdout).expect("utf-8");
     assert!(
-        code.contains("CosineAnnealingWarmRestarts(opt, T_0=10, T_mult=2, eta_min=0)"),
+        code.contains("CosineAnnealingWarmRestarts(opt, T_0=10, T_mult=2, eta_min=0.0)"),
         "{code}"
     );
     assert!(code.contains("lr=0.05"));

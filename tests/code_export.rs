@@ -205,3 +205,10 @@ fn unreadable_text_gets_a_message_pointing_at_the_problem() {
         .contains("too long"));
     assert!(import("CosineDecay(", &d).is_err());
 }
+
+#[test]
+fn a_commented_out_call_is_not_the_one_import_reads() {
+    let text = "# scheduler = StepLR(opt, step_size=3)\nscheduler = CosineAnnealingLR(opt, T_max=10)  # not StepLR(opt, 5)";
+    let found = import(text, &Settings::default()).expect("reads the live call");
+    assert_eq!(found.function, "CosineAnnealingLR");
+}

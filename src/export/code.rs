@@ -79,6 +79,7 @@ fn closure_for(f: Framework, s: &Schedule, horizon: f64, why: &str) -> Snippet {
         function: &function,
         steps: horizon.ceil().max(1.0) as u64,
         why,
+        nearest: None,
     };
     Snippet {
         framework: f,

@@ -209,6 +209,13 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
     }
     let mut i = 0;
     while i < chars.len() {
+        // A commented-out call is not the one that runs: skip to the end of the line.
+        if chars[i] == '#' {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+            continue;
+        }
         // A name starts after anything but a name character (a module path's dot included).
         let boundary = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
         if boundary {

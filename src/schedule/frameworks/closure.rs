@@ -17,6 +17,8 @@ pub struct ClosureInput<'a> {
     pub steps: u64,
     /// Why no built-in call reproduces the schedule.
     pub why: &'a str,
+    /// The nearest built-in call, when there is one that differs, for the reader to weigh.
+    pub nearest: Option<&'a str>,
 }
 
 /// Python defining `lr_at(step)`: (its standard-library imports, one helper per cosine phase

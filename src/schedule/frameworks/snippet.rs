@@ -35,8 +35,12 @@ pub fn header(input: &SnippetInput) -> String {
 
 /// The comment block opening a closure snippet: why no built-in call, and that it is exact.
 pub fn closure_header(library: &str, c: &ClosureInput) -> String {
+    let nearest = c
+        .nearest
+        .map(|call| format!("# The nearest built-in call, if those differences do not matter to you:\n#   scheduler = {call}\n"))
+        .unwrap_or_default();
     format!(
-        "# {library}: no built-in call reproduces this schedule, so this is Anneal's formula as a\n# Python function, the same at every step:\n{}",
+        "# {library}: no built-in call reproduces this schedule, so this is Anneal's formula as a\n# Python function, the same at every step:\n{}{nearest}",
         note_lines(&[c.why.to_string()])
     )
 }

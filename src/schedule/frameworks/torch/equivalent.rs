@@ -3,6 +3,7 @@
 
 use super::modes::{CosineAnnealing, Inner, Kind, Scheduler, Sequential, WarmRestarts};
 use crate::schedule::frameworks::equivalent::common_notes;
+use crate::schedule::frameworks::python::py_float;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
 use crate::schedule::{Anneal, WarmupPlacement};
 
@@ -10,6 +11,7 @@ use crate::schedule::{Anneal, WarmupPlacement};
 pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
     let base = a.eta_max;
     let (floor, t_0) = (a.floor(), a.t_0.round().max(1.0));
+    let eta_min = py_float(floor);
     let mut notes = Vec::new();
     common_notes(a, &mut notes, false);
     let w = a.warmup.length.round();
@@ -31,7 +33,7 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
             "never reaches η_min inside a cycle: the step at T_i is already the restart".into(),
         );
         (
-            format!("CosineAnnealingWarmRestarts(opt, T_0={t_0}, T_mult={m}, eta_min={floor})"),
+            format!("CosineAnnealingWarmRestarts(opt, T_0={t_0}, T_mult={m}, eta_min={eta_min})"),
             Mode::TorchWarmRestarts(WarmRestarts {
                 base,
                 t_0: t_0 as u64,
@@ -52,7 +54,8 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
         );
         (
             format!(
-                "SequentialLR(opt, [LinearLR(opt, start_factor={start_factor}, total_iters={w}), CosineAnnealingLR(opt, T_max={t_0}, eta_min={floor})], milestones=[{w}])"
+                "SequentialLR(opt, [LinearLR(opt, start_factor={}, total_iters={w}), CosineAnnealingLR(opt, T_max={t_0}, eta_min={eta_min})], milestones=[{w}])",
+                py_float(start_factor)
             ),
             Mode::TorchSequential(Sequential {
                 initial_lr: base,
@@ -72,7 +75,7 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
         )
     } else {
         (
-            format!("CosineAnnealingLR(opt, T_max={t_0}, eta_min={floor})"),
+            format!("CosineAnnealingLR(opt, T_max={t_0}, eta_min={eta_min})"),
             Mode::TorchCosine(CosineAnnealing {
                 base,
                 t_max: t_0,

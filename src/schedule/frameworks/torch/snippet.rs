@@ -22,6 +22,7 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
                 function: &function,
                 steps: s.steps,
                 why: &why,
+                nearest: Some(&e.call),
             })
         }
         _ => format!(
