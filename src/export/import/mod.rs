@@ -5,6 +5,7 @@ use super::pycall::{parse_call_at, Call, Py};
 use crate::schedule::frameworks::{apis, Api, Arg, Framework, Mode, Nested, Pasted};
 use crate::share::Settings;
 
+mod lint;
 mod to_settings;
 
 /// Longest text read, in characters.
@@ -326,6 +327,9 @@ fn build(
         .map_err(|e| error(None, e.to_string()))?;
     let (settings, more) = to_settings::settings_for(&mode, current);
     notes.extend(more);
+    // The run the user planned, when the explorer's horizon was set rather than automatic.
+    let planned = (current.horizon > 0.0).then(|| current.resolve().horizon_steps);
+    notes.extend(lint::lint(&mode, planned));
     Ok(Imported {
         function: last(&call.name).to_string(),
         mode,
