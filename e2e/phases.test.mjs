@@ -122,6 +122,18 @@ test("the seven calls from a user's projects import", async () => {
   await page.close();
 });
 
+test('a call that runs but cuts its warm-up short gets a Check note with the numbers', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.click('details.code-panel summary');
+  await page.fill('textarea[name=import_text]', 'SequentialLR(opt, [LinearLR(opt, start_factor=0.1, total_iters=300), CosineAnnealingLR(opt, T_max=900)], milestones=[200])');
+  await page.click('button[name=import]');
+  await nextFrames(page);
+  const checks = await page.$$eval('.import-ok li.check', (ls) => ls.map((l) => l.textContent));
+  assert.deepEqual(checks, ['Check: scheduler 1 (LinearLR) is written for 300 steps but the milestone at 200 stops it after 200: the next scheduler takes over before it ends']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("a hand-built warm-up → constant → 1-sqrt decay is transformers' WSD, and other libraries say why not", async () => {
   const phases = 'linear(0,1e-3,1000)!1000!constant(1e-3)!80000!wsd(1e-3,0,0,20000,0,linear,1-sqrt)';
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?phases=${phases}&horizon=100000&compare=1`);

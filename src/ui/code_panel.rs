@@ -146,7 +146,11 @@ pub fn CodePanel() -> impl IntoView {
                     Ok(notes) => view! {
                         <div class="import-ok" role="status">
                             <p>"Imported: the explorer shows it as Anneal's schedule to edit, the teal curve is the library's own."</p>
-                            <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                            <ul>{notes.into_iter().map(|n| {
+                                // What the call probably does not mean to do stands out.
+                                let check = n.starts_with("Check: ");
+                                view! { <li class:check=check>{n}</li> }
+                            }).collect_view()}</ul>
                         </div>
                     }
                     .into_any(),
