@@ -99,9 +99,10 @@ fn y_range(chart: &ScheduleChart) -> (f64, f64) {
         if hi <= 0.0 {
             return (-4.0, 0.0);
         }
-        // Whole decades, so every tick is a power of ten.
+        // Whole decades, so every tick is a power of ten; at most four below the peak's, so
+        // the first steps of a warm-up from 0 (1e-12 of the peak) do not squeeze the run flat.
         let hi = hi.log10().ceil();
-        let lo = lo.log10().floor().max(hi - 12.0);
+        let lo = lo.log10().floor().max(hi - 4.0);
         (lo, if hi - lo < 1.0 { lo + 1.0 } else { hi })
     } else {
         let (min, max) = ys.fold((0.0_f64, 0.0_f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
@@ -343,6 +344,25 @@ mod tests {
             !svg.lines().any(|l| l.trim() == "0.05"),
             "no ticks between decades"
         );
+    }
+
+    #[test]
+    fn a_warm_up_from_zero_does_not_stretch_the_log_axis_past_four_decades() {
+        // 1e-12 of the peak a billionth of a step in, then the run at 1e-3.
+        let pts = [(1e-9, 1e-15), (1.0, 1e-6), (500.0, 1e-3), (1000.0, 2e-4)];
+        let curves = [Curve {
+            points: &pts,
+            color: Theme::LIGHT.curve,
+            label: None,
+        }];
+        let log = ScheduleChart {
+            log_y: true,
+            ..chart(&curves)
+        };
+        assert_eq!(y_range(&log), (-7.0, -3.0));
+        let svg = svg_of(&log);
+        assert!(svg.lines().any(|l| l.trim() == "1e-7"), "the lowest decade");
+        assert!(!svg.lines().any(|l| l.trim() == "1e-8"), "nothing below it");
     }
 
     #[test]
