@@ -238,6 +238,17 @@ test('pitfall flags sit on the curve and explain themselves', async () => {
   assert.equal(await page.locator('.flag').count(), 1);
   await page.hover('.flag');
   assert.match(await page.textContent('.flag-tip'), /Jump at a phase boundary.*phase 1 ends at 0\.05 and phase 2 starts at 0\.1/);
+  // A flag at the chart's right end opens its tip leftwards: nothing leaves the viewport.
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${ctx.server.url}?restarts=1&t_max=1000&horizon=1500`);
+    await waitForChart(page);
+    const flags = page.locator('.flag');
+    await flags.last().hover();
+    const box = await page.locator('.flag:hover .flag-tip').boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${width}: ${JSON.stringify(box)}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${width}: no sideways scroll`);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -219,16 +219,25 @@ pub fn ScheduleCanvas() -> impl IntoView {
     let flag_marks = move || {
         let p = plot.get()?;
         let dpr = device_pixel_ratio();
-        let (end, schedule) = resolved.with(|r| (r.horizon_steps, r.schedule.clone()));
+        let (end, phases) = resolved.with(|r| (r.horizon_steps, r.phases.clone()));
         let marks = flags
             .get()
             .into_iter()
             .map(|f| {
-                let x = css_x(&p, f.at / end.max(1.0));
-                let y = p.y_of(schedule.lr(f.at)) / dpr;
+                let frac = f.at / end.max(1.0);
+                let x = css_x(&p, frac);
+                let y = p.y_of(phases.lr(f.at)) / dpr;
                 let text = format!("{}: {}", f.title, f.detail);
+                // The tip opens towards the middle of the chart, so it never leaves the page.
+                let side = if frac > 0.66 {
+                    "flag flag-end"
+                } else if frac < 0.34 {
+                    "flag flag-start"
+                } else {
+                    "flag"
+                };
                 view! {
-                    <button class="flag" style:left=format!("{x:.1}px") style:top=format!("{y:.1}px") aria-label=text.clone()>
+                    <button class=side style:left=format!("{x:.1}px") style:top=format!("{y:.1}px") aria-label=text.clone()>
                         <span aria-hidden="true">"!"</span>
                         <span class="flag-tip" role="tooltip">
                             <strong>{f.title}</strong>
