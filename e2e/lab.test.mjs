@@ -49,7 +49,7 @@ test('a schedule of phases is raced as it is, in place of the warm restarts, and
   const rows = await page.locator('table.outcomes tbody tr').allTextContents();
   assert.equal(rows.length, 3);
   assert.match(rows[2], /^your schedule/);
-  assert.match(await page.textContent('.lab-note'), /sequence of phases \(Linear → Constant → Linear\): the third run follows it step for step in place of the cosine with warm restarts, and the cosine run falls from its peak \(0\.1\) to 0/);
+  assert.match(await page.textContent('.lab-note'), /schedule \(Linear → Constant → Linear\) is raced as it is: the third run follows it step for step in place of the cosine with warm restarts, and the cosine run falls from its peak \(0\.1\) to 0/);
   assert.notEqual(await paths(page), await paths(base.page), 'the third path follows the phases');
   assert.doesNotMatch(await page.textContent('body'), /NaN|Infinity/);
   assert.deepEqual([...errors, ...base.errors], []);

@@ -158,7 +158,7 @@ test("a hand-built warm-up → constant → 1-sqrt decay is transformers' WSD, a
   const torch = await page.inputValue('textarea.code-snippet');
   assert.match(torch, /^# PyTorch: no built-in call reproduces this schedule/);
   assert.match(torch, /#   - Phase 3 \(Warmup-stable-decay\)/);
-  assert.match(torch, /return 0\.001 \* \(1\.0 - math\.sqrt\(\(t \/ 20000\.0\)\)\)/);
+  assert.match(torch, /return 0\.001 \* max\(\(1\.0 - math\.sqrt\(\(t \/ 20000\.0\)\)\), 0\.0\)/);
   assert.match(torch, /scheduler = LambdaLR\(opt, lr_lambda=lr_at\)/);
   assert.deepEqual(errors, []);
   await page.close();

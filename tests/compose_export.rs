@@ -255,7 +255,7 @@ fn a_closure_writes_only_the_branches_its_numbers_can_take() {
             "        return 0.001",
             "    t = step - 80000.0",
             "    if t < 20000.0:",
-            "        return 0.001 * (1.0 - math.sqrt((t / 20000.0)))",
+            "        return 0.001 * max((1.0 - math.sqrt((t / 20000.0))), 0.0)",
             "    return 0.0",
         ]
     );
@@ -288,4 +288,12 @@ fn the_trainer_arguments_in_each_hugging_face_snippet_give_its_schedule() {
         read += 1;
     }
     assert!(read >= 8, "{read} Trainer forms read back");
+}
+
+#[test]
+fn a_call_with_fractional_lengths_has_no_trainer_form() {
+    let s = Schedule::parse("linear(0,0.1,10.5)", &Anneal::default()).expect("parses");
+    let hf = snippet(&s, 20.0, 2).expect("five");
+    assert!(hf.code.contains("get_linear_schedule_with_warmup") || hf.code.contains("def lr_at"));
+    assert!(!hf.code.contains("TrainingArguments("), "{}", hf.code);
 }

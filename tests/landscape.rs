@@ -316,7 +316,12 @@ fn a_schedule_of_phases_is_raced_as_it_is_in_place_of_the_restarts() {
         vec![100, 600],
         "a snapshot where each phase ends"
     );
-    // The sliders' cosine alone is still raced with its restarts.
+    // The sliders' cosine alone is still raced with its restarts; a lone cosine phase of its own
+    // numbers is raced as it is.
     let [_, _, sgdr] = contenders(&cosine.schedule, &cosine.phases, 1500, 0.05);
     assert_eq!(sgdr.label, "cosine + warm restarts");
+    let own = anneal::schedule::Schedule::parse("cosine(0.5,0,abs,50)", &Default::default())
+        .expect("parses");
+    let [_, _, lone] = contenders(&cosine.schedule, &own, 1500, 0.05);
+    assert_eq!((lone.label, lone.lrs[0]), (YOUR_SCHEDULE, 0.5));
 }

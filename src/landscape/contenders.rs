@@ -27,9 +27,9 @@ fn sampled(schedule: &Anneal, steps: usize) -> Vec<f64> {
 /// The third run's legend when it follows a schedule of phases.
 pub const YOUR_SCHEDULE: &str = "your schedule";
 
-/// Whether `phases` is more than the cosine on the sliders: the lab then runs it as it is.
-pub fn is_composed(phases: &Schedule) -> bool {
-    !matches!(phases.phases.as_slice(), [Family::Cosine(_)])
+/// Whether `phases` is anything but the sliders' cosine `schedule`: the lab then runs it as it is.
+pub fn is_composed(schedule: &Anneal, phases: &Schedule) -> bool {
+    !matches!(phases.phases.as_slice(), [Family::Cosine(a)] if a == schedule)
 }
 
 /// Constant at `constant`; the explorer's schedule as one cosine over all `steps`; and the
@@ -42,7 +42,7 @@ pub fn contenders(
     steps: usize,
     constant: f64,
 ) -> [Contender; 3] {
-    if !is_composed(phases) {
+    if !is_composed(schedule, phases) {
         return cosine_contenders(schedule, steps, constant);
     }
     // One cosine from the same peak to zero over the run, so the two compare like for like.

@@ -213,7 +213,8 @@ impl Anneal {
                 };
                 let c = CachedCycle {
                     cycle,
-                    end: cycle.end(cycles.extra),
+                    // Where `locate` puts the next cycle, so cached and fresh lookups agree.
+                    end: cycles.start(cycle.index + 1),
                     peak,
                     floor,
                     held,
@@ -238,9 +239,10 @@ impl Anneal {
         let frac = if self.k_decay == 1.0 {
             into / cycle.cosine_len
         } else {
-            // timm's tᵏ/Tᵏ, unless Tᵏ overflows (large k on long cycles): then the ratio's power.
+            // timm's tᵏ/Tᵏ, unless Tᵏ overflows or underflows (a large k on long or short
+            // cycles): then the ratio's power.
             let den = cycle.cosine_len.powf(self.k_decay);
-            if den.is_finite() {
+            if den.is_finite() && den > 0.0 {
                 into.powf(self.k_decay) / den
             } else {
                 (into / cycle.cosine_len).powf(self.k_decay)

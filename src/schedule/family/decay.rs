@@ -144,7 +144,8 @@ impl Shape for Multistep {
     ];
     fn at(&self, t: f64) -> f64 {
         let passed = self.milestones.partition_point(|&m| m <= t);
-        self.lr * self.gamma.powi(passed.min(i32::MAX as usize) as i32)
+        // powf, not powi: the same `pow` the exported Python's `**` calls.
+        self.lr * self.gamma.powf(passed as f64)
     }
     fn check(&self) -> Result<(), ScheduleError> {
         increasing("milestones", &self.milestones)

@@ -33,14 +33,20 @@ pub fn header(input: &SnippetInput) -> String {
     out
 }
 
-/// The comment block opening a closure snippet: why no built-in call, and that it is exact.
-pub fn closure_header(library: &str, c: &ClosureInput) -> String {
+/// The comment block opening a closure snippet: why no built-in call, and that it is exact (to
+/// float32 rounding, for a library that computes in float32).
+pub fn closure_header(library: &str, c: &ClosureInput, float32: bool) -> String {
+    let rounding = if float32 {
+        " (to float32 rounding)"
+    } else {
+        ""
+    };
     let nearest = c
         .nearest
         .map(|call| format!("# The nearest built-in call, if those differences do not matter to you:\n#   scheduler = {call}\n"))
         .unwrap_or_default();
     format!(
-        "# {library}: no built-in call reproduces this schedule, so this is Anneal's formula as a\n# Python function, the same at every step:\n{}{nearest}",
+        "# {library}: no built-in call reproduces this schedule, so this is Anneal's formula as a\n# Python function, the same at every step{rounding}:\n{}{nearest}",
         note_lines(&[c.why.to_string()])
     )
 }
@@ -50,7 +56,7 @@ pub fn closure_header(library: &str, c: &ClosureInput) -> String {
 pub fn torch_lambda(library: &str, c: &ClosureInput) -> String {
     format!(
         "{}{}\nimport torch\nfrom torch.optim.lr_scheduler import LambdaLR\n\n\n{}\n\n{TORCH_SETUP}# LambdaLR multiplies the optimizer's lr by lr_at(step): at lr=1.0 the rates are lr_at's own.\nopt = torch.optim.SGD(model.parameters(), lr=1.0)\nscheduler = LambdaLR(opt, lr_lambda=lr_at)\n\n{}",
-        closure_header(library, c),
+        closure_header(library, c, false),
         c.imports,
         c.function,
         torch_loop(c.steps)

@@ -156,11 +156,11 @@ pub fn LabPanel() -> impl IntoView {
     let notice = move || settings.with(|s| s.lab.spec().1);
     let eta_line = move || {
         resolved.with(|r| {
-            if is_composed(&r.phases) {
+            if is_composed(&r.schedule, &r.phases) {
                 return format!(
-                    "Your schedule is a sequence of phases ({}): the third run follows it step for \
-                     step in place of the cosine with warm restarts, and the cosine run falls from \
-                     its peak ({}) to 0 over all steps.",
+                    "The explorer's schedule ({}) is raced as it is: the third run follows it step \
+                     for step in place of the cosine with warm restarts, and the cosine run falls \
+                     from its peak ({}) to 0 over all steps.",
                     r.phases.kinds_text(),
                     format_value(r.phases.peak(settings.with(|s| s.lab.steps()) as f64))
                 );

@@ -30,7 +30,7 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
 /// `TrainingArguments(…)` for a schedule function's call: the Trainer passes
 /// `lr_scheduler_type`, `warmup_steps` and `max_steps` to `get_scheduler`, and the other
 /// arguments as `lr_scheduler_kwargs`. `max_steps` is the call's `num_training_steps`, else the
-/// steps shown.
+/// steps shown; `None` when a length is not a whole number of steps.
 pub fn training_arguments(call: &str, base: f64, steps: u64) -> Option<String> {
     let (function, rest) = call.split_once('(')?;
     let name = SchedulerType::for_function(function)?;
@@ -43,6 +43,14 @@ pub fn training_arguments(call: &str, base: f64, steps: u64) -> Option<String> {
             "num_training_steps" => max_steps = value.to_string(),
             _ => kwargs.push(format!("{key:?}: {value}")),
         }
+    }
+    // TrainingArguments reads a warmup_steps below 1 as a ratio and truncates the rest, and
+    // max_steps is a whole count: a call with fractional lengths has no Trainer form.
+    if [&warmup, &max_steps]
+        .iter()
+        .any(|v| v.parse::<u64>().is_err())
+    {
+        return None;
     }
     let kwargs = if kwargs.is_empty() {
         String::new()
