@@ -81,7 +81,7 @@ fn every_snippet_reads_back_as_the_mode_anneal_draws_for_its_framework() {
             );
             if snippet.key == "torch" && !snippet.exact {
                 assert!(
-                    snippet.closure,
+                    is_closure(&snippet.code),
                     "{name}: a closure stands in for an inexact call"
                 );
                 assert!(snippet.code.contains("LambdaLR(opt, lr_lambda=lr_at)"));
@@ -211,4 +211,30 @@ fn a_commented_out_call_is_not_the_one_import_reads() {
     let text = "# scheduler = StepLR(opt, step_size=3)\nscheduler = CosineAnnealingLR(opt, T_max=10)  # not StepLR(opt, 5)";
     let found = import(text, &Settings::default()).expect("reads the live call");
     assert_eq!(found.function, "CosineAnnealingLR");
+}
+
+#[test]
+fn strings_and_comments_do_not_hide_or_supply_a_call() {
+    let run = "run = \"exp#3\"; scheduler = CosineAnnealingLR(opt, T_max=100)";
+    assert_eq!(
+        import(run, &Settings::default()).expect("reads").function,
+        "CosineAnnealingLR"
+    );
+    // The optimizer's lr of a commented-out line is not the one used.
+    let lr = "# opt = SGD(p, lr=0.5)\nopt = SGD(p, lr=0.1)\nscheduler = StepLR(opt, step_size=3)";
+    let found = import(lr, &Settings::default()).expect("reads");
+    assert_eq!(found.mode.eval(&[0.0]).expect("evaluates"), [0.1]);
+    let commented = import(
+        "#   scheduler = CosineAnnealingLR(opt, T_max=10)",
+        &Settings::default(),
+    );
+    assert!(commented
+        .unwrap_err()
+        .message
+        .starts_with("the scheduler call is in a comment"));
+}
+
+/// Whether a snippet is Anneal's formula in Python rather than a built-in call.
+fn is_closure(code: &str) -> bool {
+    code.contains("\ndef lr_at(step):")
 }

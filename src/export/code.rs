@@ -21,8 +21,6 @@ pub struct Snippet {
     /// Whether the built-in call gives Anneal's learning rate at every whole step shown (a
     /// stepped PyTorch scheduler: up to [`crate::schedule::frameworks::Mode::shown_end`]).
     pub exact: bool,
-    /// Whether the code is Anneal's own formula in Python, for want of a built-in call.
-    pub closure: bool,
 }
 
 /// Steps compared to decide whether a built-in call is exact.
@@ -67,7 +65,6 @@ fn snippet_for(s: &Schedule, e: &Equivalent, horizon: f64) -> Snippet {
         key: e.framework.key(),
         code: (e.framework.library().snippet)(&input),
         exact: input.exact,
-        closure: input.anneal.is_some() && !input.exact && e.framework == Framework::Torch,
     }
 }
 
@@ -86,7 +83,6 @@ fn closure_for(f: Framework, s: &Schedule, horizon: f64, why: &str) -> Snippet {
         key: f.key(),
         code: (f.library().closure)(&input),
         exact: false,
-        closure: true,
     }
 }
 

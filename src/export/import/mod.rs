@@ -6,6 +6,7 @@ use crate::schedule::frameworks::{apis, Api, Arg, Framework, Mode, Nested, Paste
 use crate::share::Settings;
 
 mod lint;
+mod source;
 mod to_settings;
 
 /// Longest text read, in characters.
@@ -208,39 +209,42 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
             format!("text too long (over {MAX_IMPORT_CHARS} characters)"),
         ));
     }
+    // A commented-out call is not the one that runs, nor is a name inside a string.
+    let (code, quoted) = source::code(&chars);
     let mut i = 0;
-    while i < chars.len() {
-        // A commented-out call is not the one that runs: skip to the end of the line.
-        if chars[i] == '#' {
-            while i < chars.len() && chars[i] != '\n' {
-                i += 1;
-            }
-            continue;
-        }
+    while i < code.len() {
         // A name starts after anything but a name character (a module path's dot included).
-        let boundary = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
-        if boundary {
-            let rest: String = chars[i..].iter().take(64).collect();
+        let boundary = i == 0 || !(code[i - 1].is_alphanumeric() || code[i - 1] == '_');
+        if boundary && !quoted[i] {
+            let rest: String = code[i..].iter().take(64).collect();
             let called = |name: &str| {
                 rest.starts_with(name) && rest[name.len()..].trim_start().starts_with('(')
             };
-            if let Some(refusal) = unsupported(&chars[..i], &called) {
+            if let Some(refusal) = unsupported(&code[..i], &called) {
                 return Err(refusal);
             }
             for (framework, api) in apis() {
                 let Some(pasted) = &api.pasted else { continue };
                 if called(pasted.python) {
                     let call =
-                        parse_call_at(&chars, i).map_err(|e| error(Some(e.column), e.message))?;
-                    return build(&call, framework, api, pasted, &chars, current);
+                        parse_call_at(&code, i).map_err(|e| error(Some(e.column), e.message))?;
+                    return build(&call, framework, api, pasted, &code, current);
                 }
             }
         }
         i += 1;
     }
+    let text: String = chars.iter().collect();
+    let commented = apis()
+        .filter_map(|(_, api)| api.pasted.as_ref())
+        .any(|p| text.contains(&format!("{}(", p.python)));
     Err(error(
         None,
-        format!("no scheduler call found; Anneal reads {}", readable()),
+        if commented {
+            "the scheduler call is in a comment or a string: remove the # (or the quotes) to import it".to_string()
+        } else {
+            format!("no scheduler call found; Anneal reads {}", readable())
+        },
     ))
 }
 

@@ -106,7 +106,7 @@ fn python(c: &Call) -> &'static str {
 
 /// A value as Python writes it: floats always with a point, dict keys that are whole numbers
 /// unquoted (optax's `boundaries_and_scales`).
-fn value(v: &Arg) -> String {
+pub fn value(v: &Arg) -> String {
     match v {
         Arg::Null => "None".into(),
         Arg::Bool(b) => if *b { "True" } else { "False" }.into(),

@@ -2,6 +2,7 @@
 
 use super::modes::CosineLr;
 use crate::format::format_value;
+use crate::schedule::frameworks::compose::{steps, value};
 use crate::schedule::frameworks::equivalent::common_notes;
 use crate::schedule::frameworks::python::py_float;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
@@ -42,7 +43,7 @@ pub(super) fn equivalent(a: &Anneal, _horizon: f64) -> Equivalent {
     }
     let call = format!(
         "CosineLRScheduler(opt, t_initial={}, lr_min={}, cycle_mul={}, cycle_decay={}, cycle_limit={cycle_limit}, warmup_t={}, warmup_lr_init={}, warmup_prefix={}, k_decay={}, t_in_epochs=False)",
-        steps_text(a.t_0), py_float(a.floor()), py_float(cycle_mul), py_float(a.decay), steps_text(w.length), py_float(w.start), if prefix { "True" } else { "False" }, py_float(a.k_decay)
+        value(&steps(a.t_0)), py_float(a.floor()), py_float(cycle_mul), py_float(a.decay), value(&steps(w.length)), py_float(w.start), if prefix { "True" } else { "False" }, py_float(a.k_decay)
     );
     Equivalent {
         framework: Framework::Timm,
@@ -50,14 +51,5 @@ pub(super) fn equivalent(a: &Anneal, _horizon: f64) -> Equivalent {
         mode: Mode::Timm(m),
         notes,
         base: a.eta_max,
-    }
-}
-
-/// A length as timm takes it: an int when whole, else the float it is.
-fn steps_text(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 9e15 {
-        format!("{}", x as i64)
-    } else {
-        py_float(x)
     }
 }
