@@ -205,6 +205,22 @@ test('framework comparison lists five frameworks with their differences', async 
   assert.match(text, /no peak decay/, 'PyTorch restarts at η_max every time');
   assert.match(text, /m_mul scales only the cosine part/, 'Keras m_mul vs timm cycle_decay');
   assert.ok((await pixelsOfColour(page, [124, 58, 237])) > 0 || (await pixelsOfColour(page, [16, 185, 129])) > 0);
+  // Leaving Keras out takes its curve and legend entry off the chart, writes the link and drops
+  // its CSV column; its row stays, to bring it back.
+  const keras = [208, 0, 0];
+  assert.ok((await pixelsOfColour(page, keras)) > 0, 'Keras drawn');
+  await page.uncheck('input[name=compare_show][value=keras]');
+  await nextFrames(page);
+  assert.equal(await pixelsOfColour(page, keras), 0, 'Keras left out');
+  await page.waitForTimeout(250);
+  assert.equal(new URL(page.url()).searchParams.get('compare_hide'), 'keras');
+  const { readFile } = await import('node:fs/promises');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_csv]')]);
+  const header = (await readFile(await csv.path(), 'utf8')).split('\n')[0];
+  assert.equal(header, 'step,lr,"PyTorch","timm","Hugging Face","optax"');
+  await page.check('input[name=compare_show][value=keras]');
+  await nextFrames(page);
+  assert.ok((await pixelsOfColour(page, keras)) > 0, 'Keras back');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -220,7 +220,7 @@ fn the_readme_url_reference_matches_the_key_table() {
         readme.contains(&table),
         "README's URL reference is out of date; it should read:\n{table}"
     );
-    assert_eq!(KEYS.len(), 48);
+    assert_eq!(KEYS.len(), 49);
 }
 
 #[test]
@@ -235,4 +235,28 @@ fn the_readme_example_link_is_what_the_sgdr_preset_writes() {
         "?v=1&eta_max=0.05&t_max=10&restarts=1&horizon=200&unit=epochs&steps_per_epoch=391"
     );
     assert!(include_str!("../README.md").contains(&format!("`{link}`, {} characters", link.len())));
+}
+
+#[test]
+fn frameworks_left_out_of_the_comparison_are_named_in_the_link() {
+    use anneal::schedule::frameworks::Framework;
+    let mut s = Settings::default();
+    s.view.compare = true;
+    s.view.set_compares(Framework::Optax, false);
+    s.view.set_compares(Framework::Keras, false);
+    let link = encode(&s, &[]);
+    assert!(
+        link.ends_with("compare=1&compare_hide=optax,keras"),
+        "{link}"
+    );
+    let back = decode(&link);
+    assert!(back.notices.is_empty(), "{:?}", back.notices);
+    assert!(!back.settings.view.compares(Framework::Keras));
+    assert!(back.settings.view.compares(Framework::Torch));
+    let bad = decode("?compare_hide=torch,matlab");
+    assert_eq!(bad.notices.len(), 1);
+    assert_eq!(
+        bad.notices[0].reason,
+        "\"matlab\" is not one of torch, timm, hf, optax, keras; using the default (none)"
+    );
 }

@@ -173,10 +173,15 @@ pub fn decode(query: &str) -> Decoded {
         seen.push(k.clone());
         match parse_value(key, &raw) {
             Ok(v) => (key.set)(&mut settings, v),
-            Err(why) => note(
-                &k,
-                format!("{why}; using the default {}", text((key.get)(&defaults))),
-            ),
+            Err(why) => {
+                let default = text((key.get)(&defaults), &key.kind);
+                let default = if default.is_empty() {
+                    "(none)".into()
+                } else {
+                    default
+                };
+                note(&k, format!("{why}; using the default {default}"))
+            }
         }
     }
     Decoded {
@@ -193,7 +198,11 @@ pub fn encode(settings: &Settings, unknown: &[(String, String)]) -> String {
     for key in KEYS {
         let v = (key.get)(settings);
         if v != (key.get)(&defaults) {
-            parts.push(format!("{}={}", key.name, percent_encode(&text(v))));
+            parts.push(format!(
+                "{}={}",
+                key.name,
+                percent_encode(&text(v, &key.kind))
+            ));
         }
     }
     for (k, v) in unknown {
@@ -235,7 +244,7 @@ pub fn reference_markdown() -> String {
             "| `{}` | {} | {values} | {} |\n",
             key.name,
             key.meaning,
-            text((key.get)(&defaults))
+            text((key.get)(&defaults), &key.kind)
         );
     }
     out

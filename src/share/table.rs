@@ -113,7 +113,7 @@ macro_rules! last {
 }
 
 /// Every key a link may carry besides `v`, in the order links write them.
-pub const KEYS: [Key; 48] = [
+pub const KEYS: [Key; 49] = [
     number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max"),
     number!(Schedule, ETA_MIN, eta_min, "floor η_min (absolute)", off: |s| s.eta_min_rel),
     flag!(
@@ -286,6 +286,22 @@ pub const KEYS: [Key; 48] = [
         Some("Momentum on a second axis (where the scheduler cycles it)"),
         "draw the optimizer momentum OneCycleLR and CyclicLR cycle, on a second axis"
     ),
+    Key {
+        name: "compare_hide",
+        scope: Scope::View,
+        kind: Kind::Parts(&crate::schedule::frameworks::FRAMEWORK_KEYS),
+        label: None,
+        options: &[],
+        meaning: "frameworks left out of the comparison, comma-separated",
+        disabled: never,
+        get: |s| Val::Mask(s.view.compare_hide),
+        set: |s, v| {
+            if let Val::Mask(m) = v {
+                s.view.compare_hide = m;
+            }
+        },
+        edit: Edit::Set,
+    },
     flag!(View, view.embed, None, "chrome-less view for an iframe"),
     Key {
         name: "hide",

@@ -5,7 +5,6 @@ use super::key::{Key, Kind, Scope, Val};
 use super::pins::pin_name;
 use super::settings::{Pin, Settings};
 use super::table::keys_in;
-use super::view::View;
 use crate::format::format_value;
 use crate::schedule::{Anneal, Schedule};
 
@@ -81,18 +80,22 @@ pub(crate) fn parse_value(key: &Key, raw: &str) -> Result<Val, String> {
     }
 }
 
-/// A value as a link writes it.
-pub(crate) fn text(v: Val) -> String {
+/// A value of a key of `kind` as a link writes it.
+pub(crate) fn text(v: Val, kind: &Kind) -> String {
     match v {
         Val::Flag(b) => if b { "1" } else { "0" }.to_string(),
         Val::Num(x) => format_value(x),
         Val::Name(n) => n.to_string(),
-        Val::Mask(hide) => View {
-            hide,
-            ..View::default()
-        }
-        .hidden_names()
-        .join(","),
+        Val::Mask(mask) => match kind {
+            Kind::Parts(names) => names
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, n)| *n)
+                .collect::<Vec<_>>()
+                .join(","),
+            _ => String::new(),
+        },
         Val::Pin(p) => p.map(|p| pin_text(&p)).unwrap_or_default(),
         Val::Text(t) => t,
     }
@@ -107,7 +110,7 @@ pub fn pin_text(p: &Pin) -> String {
     for key in keys_in(Scope::Schedule) {
         let v = (key.get)(&p.settings);
         if v != (key.get)(&defaults) {
-            fields.push(format!("{}:{}", key.name, text(v)));
+            fields.push(format!("{}:{}", key.name, text(v, &key.kind)));
         }
     }
     if p.hidden {

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::named::named;
+use crate::schedule::frameworks::Framework;
 
 /// Parts of the page a link can hide (`hide=controls,landscape`), in link order.
 pub const PARTS: [&str; 7] = [
@@ -41,6 +42,10 @@ pub struct View {
     pub compare: bool,
     /// Draw the momentum a scheduler cycles (OneCycleLR, CyclicLR) on a second axis.
     pub momentum: bool,
+    /// Frameworks left out of the comparison, one bit per entry of [`Framework::ALL`].
+    ///
+    #[serde(default)]
+    pub compare_hide: u32,
     /// Chrome-less view for an iframe.
     pub embed: bool,
     /// Hidden parts, one bit per entry of [`PARTS`].
@@ -51,7 +56,26 @@ pub struct View {
     pub still: bool,
 }
 
+/// `f`'s bit in [`View::compare_hide`].
+fn bit(f: Framework) -> u32 {
+    1 << Framework::ALL.iter().position(|g| *g == f).unwrap_or(0)
+}
+
 impl View {
+    /// Whether `f` is drawn and listed when comparing (not left out by `compare_hide`).
+    pub fn compares(&self, f: Framework) -> bool {
+        self.compare_hide & bit(f) == 0
+    }
+
+    /// Draws `f` when comparing, or leaves it out.
+    pub fn set_compares(&mut self, f: Framework, on: bool) {
+        if on {
+            self.compare_hide &= !bit(f);
+        } else {
+            self.compare_hide |= bit(f);
+        }
+    }
+
     /// Whether the part called `name` is hidden.
     pub fn hides(&self, name: &str) -> bool {
         PARTS
@@ -101,6 +125,7 @@ mod tests {
         let embedded = View {
             compare: true,
             momentum: true,
+            compare_hide: 0b10,
             embed: true,
             hide: 0b101,
             theme: ThemeChoice::Dark,
@@ -109,6 +134,7 @@ mod tests {
         let want = View {
             compare: true,
             momentum: true,
+            compare_hide: 0b10,
             theme: ThemeChoice::Dark,
             ..View::default()
         };

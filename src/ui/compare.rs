@@ -119,6 +119,7 @@ pub fn ComparePanel() -> impl IntoView {
                             <th scope="col">"Nearest call"</th>
                             <th scope="col">"Largest |Δη| in the run"</th>
                             <th scope="col">"Where it differs"</th>
+                            <th scope="col">"Drawn"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -142,6 +143,19 @@ pub fn ComparePanel() -> impl IntoView {
                                             <td class="num">{diff}</td>
                                             <td>
                                                 <ul>{f.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                                            </td>
+                                            <td>
+                                                <input
+                                                    type="checkbox"
+                                                    name="compare_show"
+                                                    value=f.framework.key()
+                                                    aria-label=format!("Draw {}", f.framework.name())
+                                                    prop:checked=move || settings.with(|s| s.view.compares(f.framework))
+                                                    on:change=move |ev| {
+                                                        let on = event_target_checked(&ev);
+                                                        settings.update(|s| s.view.set_compares(f.framework, on))
+                                                    }
+                                                />
                                             </td>
                                         </tr>
                                     }

@@ -14,7 +14,7 @@ use super::screen::theme;
 use super::state::{use_app, AppState, Imported};
 use crate::export::{csv_steps, series_csv, state_json, Column};
 use crate::schedule::frameworks::Mode;
-use crate::share::{Pin, Resolved};
+use crate::share::{Pin, Resolved, View};
 
 /// Saves `text` as a file called `name`.
 pub fn download(name: &str, mime: &str, text: &str) {
@@ -38,8 +38,9 @@ fn csv(
     pins: &[Option<Pin>],
     frameworks: &[FrameworkCurve],
     imported: Option<&Imported>,
-    momentum: bool,
+    view: View,
 ) -> String {
+    let momentum = view.momentum;
     let steps = csv_steps(r);
     let schedules: Vec<(String, crate::schedule::Schedule)> = pins
         .iter()
@@ -49,6 +50,7 @@ fn csv(
         .collect();
     let modes: Vec<(String, &Mode)> = frameworks
         .iter()
+        .filter(|f| view.compares(f.framework))
         .filter_map(|f| Some((f.framework.name().to_string(), f.mode.as_ref()?)))
         .chain(imported.map(|i| (i.overlay.label.clone(), &i.mode)))
         .collect();
@@ -143,7 +145,7 @@ pub fn Downloads() -> impl IntoView {
         let text = resolved.with_untracked(|r| {
             settings.with_untracked(|s| {
                 frameworks.with_untracked(|f| {
-                    imported.with_untracked(|i| csv(r, &s.pins, f, i.as_ref(), s.view.momentum))
+                    imported.with_untracked(|i| csv(r, &s.pins, f, i.as_ref(), s.view))
                 })
             })
         });

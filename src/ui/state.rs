@@ -79,10 +79,10 @@ impl AppState {
         let embed = Signal::derive(move || view.with(|v| v.embed));
         let (frameworks, updating) = framework_curves(compare, resolved);
         let imported = RwSignal::new(None::<Imported>);
-        let momentum = Memo::new(move |_| settings.with(|s| s.view.momentum));
         let drawn = Memo::new(move |_| {
-            let shown = momentum.get();
-            let mut all = pins.with(|p| frameworks.with(|f| overlays(p, f, shown)));
+            let v = view.get();
+            let shown = v.momentum;
+            let mut all = pins.with(|p| frameworks.with(|f| overlays(p, f, v)));
             all.extend(imported.with(|i| {
                 i.as_ref().map(|Imported { overlay: o, .. }| Overlay {
                     label: o.label.clone(),

@@ -82,6 +82,15 @@ pub struct SnippetInput<'a> {
     pub horizon: f64,
 }
 
+/// Every framework's key, in [`Framework::ALL`]'s order (for keys that name frameworks).
+pub const FRAMEWORK_KEYS: [&str; 5] = [
+    super::torch::LIBRARY.key,
+    super::timm::LIBRARY.key,
+    super::transformers::LIBRARY.key,
+    super::optax::LIBRARY.key,
+    super::keras::LIBRARY.key,
+];
+
 impl Framework {
     /// Every framework, in the order the page lists them.
     pub const ALL: [Framework; 5] = [
