@@ -115,11 +115,10 @@ pub fn ComparePanel() -> impl IntoView {
                 <table class="frameworks">
                     <thead>
                         <tr>
-                            <th scope="col">"Framework"</th>
+                            <th scope="col">"Framework (drawn)"</th>
                             <th scope="col">"Nearest call"</th>
                             <th scope="col">"Largest |Δη| in the run"</th>
                             <th scope="col">"Where it differs"</th>
-                            <th scope="col">"Drawn"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -136,15 +135,7 @@ pub fn ComparePanel() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <th scope="row">
-                                                <span class="swatch" style:background=swatch(f.framework.color())></span>
-                                                {f.framework.name()}
-                                            </th>
-                                            <td><code>{f.call}</code></td>
-                                            <td class="num">{diff}</td>
-                                            <td>
-                                                <ul>{f.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                                            </td>
-                                            <td>
+                                                // Untick to leave this framework off the chart and out of the CSV.
                                                 <input
                                                     type="checkbox"
                                                     name="compare_show"
@@ -156,6 +147,13 @@ pub fn ComparePanel() -> impl IntoView {
                                                         settings.update(|s| s.view.set_compares(f.framework, on))
                                                     }
                                                 />
+                                                <span class="swatch" style:background=swatch(f.framework.color())></span>
+                                                {f.framework.name()}
+                                            </th>
+                                            <td><code>{f.call}</code></td>
+                                            <td class="num">{diff}</td>
+                                            <td>
+                                                <ul>{f.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                                             </td>
                                         </tr>
                                     }
