@@ -21,7 +21,12 @@ const NOTICEABLE: f64 = 0.01;
 /// schedule, and a jump where one phase hands over to the next at a different rate.
 pub fn pitfalls(s: &Schedule, horizon: f64) -> Vec<Pitfall> {
     let mut out = Vec::new();
-    let peak = s.peak(horizon);
+    // The peak needs every breakpoint of the shown range: only a schedule with a hand-over pays.
+    let peak = if s.phases.len() > 1 {
+        s.peak(horizon)
+    } else {
+        0.0
+    };
     for (i, phase) in s.phases.iter().enumerate() {
         let start = s.start(i);
         if start >= horizon {

@@ -49,6 +49,28 @@ macro_rules! flag {
     };
 }
 
+/// A key holding a set of names from `$names`, as a bit mask (`hide=controls,code`).
+macro_rules! parts {
+    ($scope:ident, $($field:ident).+, $names:expr, $label:expr, $meaning:expr) => {
+        Key {
+            name: last!($($field).+),
+            scope: Scope::$scope,
+            kind: Kind::Parts($names),
+            label: $label,
+            options: &[],
+            meaning: $meaning,
+            disabled: never,
+            get: |s| Val::Mask(s.$($field).+),
+            set: |s, v| {
+                if let Val::Mask(m) = v {
+                    s.$($field).+ = m;
+                }
+            },
+            edit: Edit::Set,
+        }
+    };
+}
+
 /// A key holding one value of a named enum (see [`crate::named`]).
 macro_rules! choice {
     ($scope:ident, $name:literal, $($field:ident).+, $ty:ident, $label:expr, $meaning:expr) => {
@@ -286,39 +308,21 @@ pub const KEYS: [Key; 49] = [
         Some("Momentum on a second axis (where the scheduler cycles it)"),
         "draw the optimizer momentum OneCycleLR and CyclicLR cycle, on a second axis"
     ),
-    Key {
-        name: "compare_hide",
-        scope: Scope::View,
-        kind: Kind::Parts(&crate::schedule::frameworks::FRAMEWORK_KEYS),
-        label: None,
-        options: &[],
-        meaning: "frameworks left out of the comparison, comma-separated",
-        disabled: never,
-        get: |s| Val::Mask(s.view.compare_hide),
-        set: |s, v| {
-            if let Val::Mask(m) = v {
-                s.view.compare_hide = m;
-            }
-        },
-        edit: Edit::Set,
-    },
+    parts!(
+        View,
+        view.compare_hide,
+        &crate::schedule::frameworks::FRAMEWORK_KEYS,
+        None,
+        "frameworks left out of the comparison, comma-separated"
+    ),
     flag!(View, view.embed, None, "chrome-less view for an iframe"),
-    Key {
-        name: "hide",
-        scope: Scope::View,
-        kind: Kind::Parts(&PARTS),
-        label: Some("Hide"),
-        options: &[],
-        meaning: "parts of the page to hide, comma-separated",
-        disabled: never,
-        get: |s| Val::Mask(s.view.hide),
-        set: |s, v| {
-            if let Val::Mask(m) = v {
-                s.view.hide = m;
-            }
-        },
-        edit: Edit::Set,
-    },
+    parts!(
+        View,
+        view.hide,
+        &PARTS,
+        Some("Hide"),
+        "parts of the page to hide, comma-separated"
+    ),
     choice!(
         View,
         "theme",

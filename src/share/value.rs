@@ -87,13 +87,7 @@ pub(crate) fn text(v: Val, kind: &Kind) -> String {
         Val::Num(x) => format_value(x),
         Val::Name(n) => n.to_string(),
         Val::Mask(mask) => match kind {
-            Kind::Parts(names) => names
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, n)| *n)
-                .collect::<Vec<_>>()
-                .join(","),
+            Kind::Parts(names) => super::view::mask_names(mask, names).join(","),
             _ => String::new(),
         },
         Val::Pin(p) => p.map(|p| pin_text(&p)).unwrap_or_default(),

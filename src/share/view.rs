@@ -56,6 +56,16 @@ pub struct View {
     pub still: bool,
 }
 
+/// The names whose bits are set in `mask`, in `names`' order.
+pub fn mask_names(mask: u32, names: &[&'static str]) -> Vec<&'static str> {
+    names
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, n)| *n)
+        .collect()
+}
+
 /// `f`'s bit in [`View::compare_hide`].
 fn bit(f: Framework) -> u32 {
     1 << Framework::ALL.iter().position(|g| *g == f).unwrap_or(0)
@@ -86,12 +96,7 @@ impl View {
 
     /// The hidden parts as a link writes them.
     pub fn hidden_names(&self) -> Vec<&'static str> {
-        PARTS
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.hide & (1 << i) != 0)
-            .map(|(_, p)| *p)
-            .collect()
+        mask_names(self.hide, &PARTS)
     }
 
     /// The view a link to the full app keeps ("Open in Anneal" from an embed): no embedding,

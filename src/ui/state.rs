@@ -79,8 +79,16 @@ impl AppState {
         let embed = Signal::derive(move || view.with(|v| v.embed));
         let (frameworks, updating) = framework_curves(compare, resolved);
         let imported = RwSignal::new(None::<Imported>);
+        // Only what the overlays read, so a theme or embed change does not rebuild them.
+        let compared = Memo::new(move |_| {
+            view.with(|v| View {
+                momentum: v.momentum,
+                compare_hide: v.compare_hide,
+                ..View::default()
+            })
+        });
         let drawn = Memo::new(move |_| {
-            let v = view.get();
+            let v = compared.get();
             let shown = v.momentum;
             let mut all = pins.with(|p| frameworks.with(|f| overlays(p, f, v)));
             all.extend(imported.with(|i| {

@@ -79,8 +79,8 @@ pub use nearest::{after, joined, Nearest};
 pub use params::Params;
 pub use progress::Progress;
 pub use snippet::{
-    called_names, closure_header, header, note_lines, torch_lambda, torch_loop, torch_optimizer,
-    TORCH_SETUP,
+    called_names, closure_header, header, note_lines, torch_lambda, torch_loop,
+    torch_loop_printing, torch_optimizer, TORCH_SETUP,
 };
 
 /// Each framework's description lives in its own module; it is looked up here, where every

@@ -73,8 +73,13 @@ pub const TORCH_SETUP: &str = "model = torch.nn.Linear(1, 1)\n";
 
 /// PyTorch's loop: print the lr, step the optimizer, step the scheduler.
 pub fn torch_loop(steps: u64) -> String {
+    torch_loop_printing(steps, "")
+}
+
+/// PyTorch's loop printing `extra` (`, expression`) after the lr on each line.
+pub fn torch_loop_printing(steps: u64, extra: &str) -> String {
     format!(
-        "for step in range({steps}):\n    print(step, scheduler.get_last_lr()[0])\n    opt.step()\n    scheduler.step()\n"
+        "for step in range({steps}):\n    print(step, scheduler.get_last_lr()[0]{extra})\n    opt.step()\n    scheduler.step()\n"
     )
 }
 

@@ -3,7 +3,8 @@
 
 use crate::schedule::frameworks::closure::{function, ClosureInput};
 use crate::schedule::frameworks::{
-    called_names, header, torch_lambda, torch_loop, torch_optimizer, SnippetInput,
+    called_names, header, torch_lambda, torch_loop, torch_loop_printing, torch_optimizer,
+    SnippetInput,
 };
 use crate::schedule::{Family, Schedule};
 
@@ -42,7 +43,8 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
 /// PyTorch's loop for a scheduler that cycles the momentum: the momentum printed beside the lr.
 fn momentum_loop(steps: u64) -> String {
     format!(
-        "# The scheduler cycles SGD's momentum inversely to the lr (cycle_momentum=True).\nfor step in range({steps}):\n    print(step, scheduler.get_last_lr()[0], opt.param_groups[0][\"momentum\"])\n    opt.step()\n    scheduler.step()\n"
+        "# The scheduler cycles SGD's momentum inversely to the lr (cycle_momentum=True).\n{}",
+        torch_loop_printing(steps, ", opt.param_groups[0][\"momentum\"]")
     )
 }
 
