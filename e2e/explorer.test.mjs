@@ -40,6 +40,14 @@ const CONTROLS = [
   ['unit', choose('unit', 'epochs')],
   ['steps_per_epoch', typed('steps_per_epoch', '10')],
   ['grad_accum', typed('grad_accum', '2')],
+  ['examples', typed('examples', '1000')],
+  ['batch', typed('batch', '16')],
+  ['drop_last', check('drop_last')],
+  ['devices', typed('devices', '2')],
+  ['steps_rule', choose('steps_rule', 'trainer_floor')],
+  // The epochs alone change nothing while a horizon is set; a warm-up ratio needs them.
+  ['epochs, warmup_ratio', async (p) => { await typed('epochs', '3')(p); await typed('warmup_ratio', '0.1')(p); }],
+  ['t_max_ratio', typed('t_max_ratio', '0.5')],
   ['log_y', check('log_y')],
 ];
 

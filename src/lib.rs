@@ -1,7 +1,7 @@
 //! Anneal: learning-rate schedules, exact to the frameworks, drawn in the browser.
 //!
 //! Layers (arrows point down only):
-//! `ui` → `charts` → `export` → `share` → `landscape` → `schedule` → `format`, `named`.
+//! `ui` → `charts` → `export` → `share` → `training`, `landscape` → `schedule` → `format`, `named`.
 //! Everything but `ui` is pure Rust with no web types; the CLI (`src/bin/anneal/`) and the page
 //! (`src/main.rs`) sit on top.
 
@@ -12,4 +12,5 @@ pub mod landscape;
 mod named;
 pub mod schedule;
 pub mod share;
+pub mod training;
 pub mod ui;

@@ -35,6 +35,14 @@ fn pins_keep_the_schedule_and_its_axis() {
             "unit",
             "steps_per_epoch",
             "grad_accum",
+            "examples",
+            "batch",
+            "devices",
+            "drop_last",
+            "epochs",
+            "steps_rule",
+            "warmup_ratio",
+            "t_max_ratio",
             "log_y",
             "phases",
         ]
@@ -120,8 +128,8 @@ fn disabled_rules_follow_the_settings_they_depend_on() {
         "t_mult",
         "decay",
         "cycle_limit",
-        "steps_per_epoch",
-        "grad_accum",
+        "batch",
+        "devices",
         "beta",
         "beta1",
         "beta2",
@@ -133,15 +141,35 @@ fn disabled_rules_follow_the_settings_they_depend_on() {
         eta_min_rel: true,
         restarts: true,
         unit: Unit::Epochs,
+        examples: 1000.0,
         ..Settings::default()
     };
-    assert_eq!(disabled(&s), ["eta_min", "beta", "beta1", "beta2", "eps"]);
+    assert_eq!(
+        disabled(&s),
+        [
+            "eta_min",
+            "steps_per_epoch",
+            "beta",
+            "beta1",
+            "beta2",
+            "eps"
+        ]
+    );
     let mut lab = |rule| {
         s.lab.rule = rule;
         disabled(&s)
     };
-    assert_eq!(lab(Rule::Momentum), ["eta_min", "beta1", "beta2", "eps"]);
-    assert_eq!(lab(Rule::Nesterov), ["eta_min", "beta1", "beta2", "eps"]);
-    assert_eq!(lab(Rule::RmsProp), ["eta_min", "beta1", "beta2"]);
-    assert_eq!(lab(Rule::Adam), ["eta_min", "beta"]);
+    assert_eq!(
+        lab(Rule::Momentum),
+        ["eta_min", "steps_per_epoch", "beta1", "beta2", "eps"]
+    );
+    assert_eq!(
+        lab(Rule::Nesterov),
+        ["eta_min", "steps_per_epoch", "beta1", "beta2", "eps"]
+    );
+    assert_eq!(
+        lab(Rule::RmsProp),
+        ["eta_min", "steps_per_epoch", "beta1", "beta2"]
+    );
+    assert_eq!(lab(Rule::Adam), ["eta_min", "steps_per_epoch", "beta"]);
 }

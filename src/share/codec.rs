@@ -257,7 +257,7 @@ mod tests {
     #[test]
     fn unknown_keys_are_named_after_the_rejected_values() {
         let long = "k".repeat(40);
-        let d = decode(&format!("?t_max=abc&warmup_ratio=0.03&{long}=1"));
+        let d = decode(&format!("?t_max=abc&warm_ratio=0.03&{long}=1"));
         let shown: Vec<(String, String)> = d
             .shown_notices()
             .into_iter()
@@ -268,7 +268,7 @@ mod tests {
         assert_eq!(
             shown[1],
             (
-                "warmup_ratio".to_string(),
+                "warm_ratio".to_string(),
                 "kept in the link, not used by this version of Anneal".to_string()
             )
         );

@@ -63,7 +63,7 @@ pub struct Key {
     pub label: Option<&'static str>,
     /// A choice's `(name, text shown)` pairs, in [`Kind::Choice`]'s order; empty otherwise.
     pub options: &'static [(&'static str, &'static str)],
-    /// One line for the README's URL reference.
+    /// One line for the README's URL reference (empty in the web build, which never shows it).
     pub meaning: &'static str,
     /// Whether its control is disabled for these settings (the value has no effect there).
     pub disabled: fn(&Settings) -> bool,

@@ -17,6 +17,15 @@ pub(super) const fn key(
         default,
         scale,
         integer,
+        length: false,
+    }
+}
+
+/// `spec` as a length (see [`NumberKey::length`]).
+const fn length(spec: NumberKey) -> NumberKey {
+    NumberKey {
+        length: true,
+        ..spec
     }
 }
 
@@ -48,13 +57,13 @@ pub const ETA_MIN_FRAC: NumberKey = key(
 );
 
 /// First cycle length: T_max without restarts, T_0 with them (in the chosen unit).
-pub const T_MAX: NumberKey = key(
+pub const T_MAX: NumberKey = length(key(
     "t_max",
     "T_max / T_0 (cycle length)",
     (1.0, 1_000_000.0, 100.0),
     Scale::Log,
     true,
-);
+));
 
 /// Restart multiplier T_mult.
 pub const T_MULT: NumberKey = key(
@@ -93,13 +102,13 @@ pub const K_DECAY: NumberKey = key(
 );
 
 /// Warm-up length (in the chosen unit).
-pub const WARMUP: NumberKey = key(
+pub const WARMUP: NumberKey = length(key(
     "warmup",
     "warm-up length",
     (0.0, 1_000_000.0, 0.0),
     Scale::LogWithZero { smallest: 1.0 },
     true,
-);
+));
 
 /// Learning rate at the first warm-up step.
 pub const WARMUP_START: NumberKey = key(
@@ -111,13 +120,13 @@ pub const WARMUP_START: NumberKey = key(
 );
 
 /// Total length shown; 0 picks one that shows the interesting part.
-pub const HORIZON: NumberKey = key(
+pub const HORIZON: NumberKey = length(key(
     "horizon",
     "horizon shown (0 = auto)",
     (0.0, 1_000_000.0, 0.0),
     Scale::LogWithZero { smallest: 1.0 },
     true,
-);
+));
 
 /// Batches per epoch (the data loader's length).
 pub const STEPS_PER_EPOCH: NumberKey = key(
@@ -135,4 +144,58 @@ pub const GRAD_ACCUM: NumberKey = key(
     (1.0, 1024.0, 1.0),
     Scale::Log,
     true,
+);
+
+/// Examples in the training set; 0 leaves the batches per epoch as given.
+pub const EXAMPLES: NumberKey = key(
+    "examples",
+    "dataset size (examples; 0 = give batches per epoch)",
+    (0.0, 1e12, 0.0),
+    Scale::LogWithZero { smallest: 1.0 },
+    true,
+);
+
+/// Examples per batch on each device (`per_device_train_batch_size`).
+pub const BATCH: NumberKey = key(
+    "batch",
+    "batch size per device",
+    (1.0, 65_536.0, 8.0),
+    Scale::Log,
+    true,
+);
+
+/// Data-parallel processes (the world size).
+pub const DEVICES: NumberKey = key(
+    "devices",
+    "devices (data-parallel processes)",
+    (1.0, 65_536.0, 1.0),
+    Scale::Log,
+    true,
+);
+
+/// Epochs of training, fractional as `num_train_epochs` may be; 0 = not given.
+pub const EPOCHS: NumberKey = key(
+    "epochs",
+    "epochs of training (0 = not given)",
+    (0.0, 100_000.0, 0.0),
+    Scale::LogWithZero { smallest: 0.01 },
+    false,
+);
+
+/// Warm-up as a fraction of the training's optimizer steps (transformers' ratio rule).
+pub const WARMUP_RATIO: NumberKey = key(
+    "warmup_ratio",
+    "warm-up as a fraction of training (0 = use the length)",
+    (0.0, 1.0, 0.0),
+    Scale::Linear,
+    false,
+);
+
+/// Where the first cosine ends, as a fraction of the training's optimizer steps.
+pub const T_MAX_RATIO: NumberKey = key(
+    "t_max_ratio",
+    "cosine ends at this fraction of training (0 = use T_max)",
+    (0.0, 1.0, 0.0),
+    Scale::Linear,
+    false,
 );

@@ -5,6 +5,7 @@ pub mod codec;
 mod key;
 mod keys;
 mod lab;
+mod lengths;
 mod number;
 mod phase_edit;
 mod pins;

@@ -33,6 +33,9 @@ pub struct NumberKey {
     pub scale: Scale,
     /// Whether values are whole numbers.
     pub integer: bool,
+    /// A length in the chosen unit: the slider moves in whole numbers, but typed text keeps
+    /// its fraction (2.5 epochs), and the schedule rounds it to whole steps, saying so.
+    pub length: bool,
 }
 
 /// A value brought into range, with the message to show when it had to move.
@@ -60,7 +63,11 @@ impl NumberKey {
                 )),
             };
         }
-        let rounded = if self.integer { value.round() } else { value };
+        let rounded = if self.integer && !self.length {
+            value.round()
+        } else {
+            value
+        };
         let inside = rounded.clamp(self.min, self.max);
         let message = (inside != rounded).then(|| {
             format!(
@@ -173,8 +180,10 @@ mod tests {
     }
 
     #[test]
-    fn integer_keys_round() {
-        assert_eq!(T_MAX.parse("12.6").value, 13.0);
+    fn integer_keys_round_but_lengths_keep_their_fraction() {
+        assert_eq!(crate::share::CYCLE_LIMIT.parse("2.6").value, 3.0);
+        assert_eq!(T_MAX.parse("2.5").value, 2.5);
+        assert_eq!(T_MAX.from_position(500.0).fract(), 0.0);
     }
 
     #[test]

@@ -4,12 +4,14 @@ use serde::{Deserialize, Serialize};
 
 use super::keys::*;
 use super::lab::Lab;
+use super::lengths::whole_steps;
 use super::view::View;
 use crate::format::format_value;
 use crate::named::named;
 use crate::schedule::{
     Anneal, Family, Schedule, Warmup, WarmupPlacement, WarmupScope, WarmupShape,
 };
+use crate::training::Counter;
 
 /// The unit the lengths are given in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +87,22 @@ pub struct Settings {
     pub steps_per_epoch: f64,
     /// Batches per optimizer step.
     pub grad_accum: f64,
+    /// Examples in the training set; 0 = `steps_per_epoch` is the loader's length.
+    pub examples: f64,
+    /// Examples per batch on each device.
+    pub batch: f64,
+    /// Data-parallel processes.
+    pub devices: f64,
+    /// Epochs of training; 0 = not given.
+    pub epochs: f64,
+    /// The loader drops a short last batch.
+    pub drop_last: bool,
+    /// Who counts the optimizer steps.
+    pub steps_rule: Counter,
+    /// Warm-up as a fraction of training; 0 = `warmup` holds.
+    pub warmup_ratio: f64,
+    /// The first cosine ends at this fraction of training; 0 = `t_max` holds.
+    pub t_max_ratio: f64,
     /// Logarithmic y-axis.
     pub log_y: bool,
     /// The schedule's phases as text (`cos` is the cosine these controls set); empty for that
@@ -120,6 +138,14 @@ impl Default for Settings {
             unit: Unit::Steps,
             steps_per_epoch: STEPS_PER_EPOCH.default,
             grad_accum: GRAD_ACCUM.default,
+            examples: EXAMPLES.default,
+            batch: BATCH.default,
+            devices: DEVICES.default,
+            epochs: EPOCHS.default,
+            drop_last: false,
+            steps_rule: Counter::default(),
+            warmup_ratio: WARMUP_RATIO.default,
+            t_max_ratio: T_MAX_RATIO.default,
             log_y: false,
             phases: String::new(),
             lab: Lab::default(),
@@ -139,6 +165,8 @@ pub struct Resolved {
     pub phases: Schedule,
     /// Optimizer steps per unit on the x-axis.
     pub steps_per_unit: f64,
+    /// Optimizer steps of the training run, when the setup gives its epochs.
+    pub total_steps: Option<f64>,
     /// Right end of the x-axis, in optimizer steps.
     pub horizon_steps: f64,
     /// End of the training run, in optimizer steps: the horizon the user set, else the end of
@@ -152,11 +180,11 @@ pub struct Resolved {
 const AUTO_CYCLES: u64 = 4;
 
 impl Settings {
-    /// Optimizer steps per epoch: ⌊batches / accumulation⌋, at least 1 (as the HF Trainer counts).
+    /// Optimizer steps per unit: 1, or per epoch as the chosen counter counts them (at least 1).
     pub fn steps_per_unit(&self) -> f64 {
         match self.unit {
             Unit::Steps => 1.0,
-            Unit::Epochs => (self.steps_per_epoch / self.grad_accum).floor().max(1.0),
+            Unit::Epochs => (self.count().per_epoch as f64).max(1.0),
         }
     }
 
@@ -176,8 +204,9 @@ impl Settings {
         } else {
             self.eta_min
         };
-        let t_0 = self.t_max * spu;
-        let mut warmup_len = self.warmup * spu;
+        let total = self.total_steps(&mut notices);
+        let mut warmup_len = self.warmup_steps(spu, total, &mut notices);
+        let t_0 = self.t_0(spu, total, warmup_len, &mut notices);
         if self.warmup_every && self.warmup_overlap && warmup_len > t_0 {
             notices.push(
                 "An overlapping warm-up on every cycle must fit in T_0: shortened to T_0.".into(),
@@ -222,7 +251,10 @@ impl Settings {
         };
         let phases = self.phased(&schedule, &mut notices);
         let (horizon_steps, run_steps) = if self.horizon > 0.0 {
-            (self.horizon * spu, self.horizon * spu)
+            let h = whole_steps(&HORIZON, self.horizon, self.unit, spu, 1.0, &mut notices);
+            (h, h)
+        } else if let Some(t) = total {
+            (t, t)
         } else {
             // A composed schedule runs its phases' own length, and at least the cosine's run
             // (a constant alone has no length of its own).
@@ -237,6 +269,7 @@ impl Settings {
             schedule,
             phases,
             steps_per_unit: spu,
+            total_steps: total,
             horizon_steps,
             run_steps,
             notices,
@@ -324,13 +357,18 @@ mod tests {
         assert_eq!(r.schedule.t_0, 2500.0);
         let odd = Settings {
             steps_per_epoch: 1001.0,
-            ..s
+            ..s.clone()
         };
         assert_eq!(
             odd.steps_per_unit(),
-            250.0,
-            "a partial accumulation is dropped"
+            251.0,
+            "transformers ≥ 4.52 steps on a partial accumulation"
         );
+        let older = Settings {
+            steps_rule: Counter::TrainerFloor,
+            ..odd
+        };
+        assert_eq!(older.steps_per_unit(), 250.0, "up to 4.51 it is dropped");
     }
 
     #[test]

@@ -7,6 +7,19 @@ use super::settings::{Settings, Unit};
 use super::view::{ThemeChoice, PARTS};
 use crate::landscape::{Hyper, Rule, Surface};
 use crate::schedule::WarmupShape;
+use crate::training::Counter;
+
+/// A key's meaning, for the README's reference and the CLI; the page never shows it, so the
+/// web build leaves the text out.
+macro_rules! meaning {
+    ($m:expr) => {
+        if cfg!(target_arch = "wasm32") {
+            ""
+        } else {
+            $m
+        }
+    };
+}
 
 fn never(_: &Settings) -> bool {
     false
@@ -23,7 +36,7 @@ macro_rules! number {
             kind: Kind::Number($spec),
             label: Some($spec.label),
             options: &[],
-            meaning: $meaning,
+            meaning: meaning!($meaning),
             disabled: $off,
             get: |s| Val::Num(s.$($field).+),
             set: |s, v| s.$($field).+ = v.num(),
@@ -40,7 +53,7 @@ macro_rules! flag {
             kind: Kind::Flag,
             label: $label,
             options: &[],
-            meaning: $meaning,
+            meaning: meaning!($meaning),
             disabled: never,
             get: |s| Val::Flag(s.$($field).+),
             set: |s, v| s.$($field).+ = v.on(),
@@ -58,7 +71,7 @@ macro_rules! parts {
             kind: Kind::Parts($names),
             label: $label,
             options: &[],
-            meaning: $meaning,
+            meaning: meaning!($meaning),
             disabled: never,
             get: |s| Val::Mask(s.$($field).+),
             set: |s, v| {
@@ -86,7 +99,7 @@ macro_rules! choice {
             kind: Kind::Choice(&$ty::NAMES),
             label: $label,
             options: &$ty::OPTIONS,
-            meaning: $meaning,
+            meaning: meaning!($meaning),
             disabled: never,
             get: |s| Val::Name(s.$($field).+.name()),
             set: |s, v| {
@@ -108,7 +121,7 @@ macro_rules! pin {
             kind: Kind::Pin,
             label: None,
             options: &[],
-            meaning: "a pinned schedule: name~key:value~… (schedule keys that differ from the defaults; hidden:1 hides it)",
+            meaning: meaning!("a pinned schedule: name~key:value~… (schedule keys that differ from the defaults; hidden:1 hides it)"),
             disabled: never,
             get: |s| Val::Pin(s.pins[$i].clone().map(Box::new)),
             set: |s, v| {
@@ -135,7 +148,7 @@ macro_rules! last {
 }
 
 /// Every key a link may carry besides `v`, in the order links write them.
-pub const KEYS: [Key; 49] = [
+pub const KEYS: [Key; 57] = [
     number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max"),
     number!(Schedule, ETA_MIN, eta_min, "floor η_min (absolute)", off: |s| s.eta_min_rel),
     flag!(
@@ -213,15 +226,60 @@ pub const KEYS: [Key; 49] = [
         Schedule,
         STEPS_PER_EPOCH,
         steps_per_epoch,
-        "batches per epoch",
-        off: |s| s.unit == Unit::Steps
+        "batches per epoch on each device (len(train_dataloader)), when the dataset size is 0",
+        off: |s| s.examples > 0.0
     ),
     number!(
         Schedule,
         GRAD_ACCUM,
         grad_accum,
-        "batches per optimizer step (gradient accumulation)",
-        off: |s| s.unit == Unit::Steps
+        "batches per optimizer step (gradient accumulation)"
+    ),
+    number!(
+        Schedule,
+        EXAMPLES,
+        examples,
+        "examples in the training set (0 = steps_per_epoch is the loader's length)"
+    ),
+    number!(Schedule, BATCH, batch, "batch size per device", off: |s| s.examples == 0.0),
+    number!(
+        Schedule,
+        DEVICES,
+        devices,
+        "data-parallel processes (world size)",
+        off: |s| s.examples == 0.0
+    ),
+    flag!(
+        Schedule,
+        drop_last,
+        Some("drop the last, short batch (drop_last)"),
+        "the loader drops a short last batch"
+    ),
+    number!(
+        Schedule,
+        EPOCHS,
+        epochs,
+        "epochs of training, fractional allowed (0 = not given)"
+    ),
+    choice!(
+        Schedule,
+        "steps_rule",
+        steps_rule,
+        Counter,
+        Some("steps counted as"),
+        "who counts the optimizer steps: trainer, trainer_floor (transformers ≤ 4.51), lightning, loop"
+    ),
+    number!(
+        Schedule,
+        WARMUP_RATIO,
+        warmup_ratio,
+        "warm-up as a fraction of training: ⌈ratio × total steps⌉ (0 = use warmup)"
+    ),
+    number!(
+        Schedule,
+        T_MAX_RATIO,
+        t_max_ratio,
+        "the first cosine ends at this fraction of training (0 = use t_max)"
     ),
     flag!(
         Schedule,
@@ -235,7 +293,7 @@ pub const KEYS: [Key; 49] = [
         kind: Kind::Phases,
         label: Some("Phases"),
         options: &[],
-        meaning: "the schedule as phases, `name(values)!start!name(values)…` in optimizer steps; `cos` is the cosine the keys above set (absent: that cosine alone)",
+        meaning: meaning!("the schedule as phases, `name(values)!start!name(values)…` in optimizer steps; `cos` is the cosine the keys above set (absent: that cosine alone)"),
         disabled: never,
         get: |s| Val::Text(s.phases.clone()),
         set: |s, v| s.phases = v.text(),
@@ -341,7 +399,7 @@ pub const KEYS: [Key; 49] = [
         kind: Kind::Flag,
         label: Some("static (print, slides)"),
         options: &[],
-        meaning: "the end state without interaction (print, slides)",
+        meaning: meaning!("the end state without interaction (print, slides)"),
         disabled: never,
         get: |s| Val::Flag(s.view.still),
         set: |s, v| s.view.still = v.on(),

@@ -1,4 +1,4 @@
-//! The schedule's controls beside the chart: the link notices, four fieldsets of controls and
+//! The schedule's controls beside the chart: the link notices, five fieldsets of controls and
 //! the schedule's own notices.
 
 use leptos::prelude::*;
@@ -7,6 +7,7 @@ use super::key_control::KeyControl;
 use super::link_notices::LinkNotices;
 use super::phases::PhasesEditor;
 use super::state::use_app;
+use super::training::TrainingSetup;
 use crate::share::key;
 
 /// The controls section: link notices, the fieldsets, then what the schedule notes.
@@ -20,6 +21,7 @@ pub fn Controls() -> impl IntoView {
             <LearningRate />
             <Cycles />
             <WarmUp />
+            <TrainingSetup />
             <ViewControls />
             <PhasesEditor />
             {move || {
@@ -67,6 +69,7 @@ fn Cycles() -> impl IntoView {
         <fieldset prop:disabled=no_cosine>
             <legend>"Cycles"</legend>
             <KeyControl key=key!("t_max") />
+            <KeyControl key=key!("t_max_ratio") />
             <KeyControl key=key!("restarts") />
             <KeyControl key=key!("t_mult") />
             <KeyControl key=key!("decay") />
@@ -84,6 +87,7 @@ fn WarmUp() -> impl IntoView {
         <fieldset prop:disabled=no_cosine>
             <legend>"Warm-up"</legend>
             <KeyControl key=key!("warmup") />
+            <KeyControl key=key!("warmup_ratio") />
             <KeyControl key=key!("warmup_shape") />
             <KeyControl key=key!("warmup_start") />
             <KeyControl key=key!("warmup_every") />
@@ -92,7 +96,7 @@ fn WarmUp() -> impl IntoView {
     }
 }
 
-/// What the chart spans and how: horizon, unit, epoch size, η axis.
+/// What the chart spans and how: horizon, unit, η axis.
 #[component]
 fn ViewControls() -> impl IntoView {
     view! {
@@ -100,8 +104,6 @@ fn ViewControls() -> impl IntoView {
             <legend>"View"</legend>
             <KeyControl key=key!("horizon") />
             <KeyControl key=key!("unit") />
-            <KeyControl key=key!("steps_per_epoch") />
-            <KeyControl key=key!("grad_accum") />
             <KeyControl key=key!("log_y") />
         </fieldset>
     }

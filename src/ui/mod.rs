@@ -22,6 +22,7 @@ mod overlays;
 mod phases;
 mod screen;
 mod state;
+mod training;
 mod url;
 
 use leptos::prelude::*;
