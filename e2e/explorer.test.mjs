@@ -89,6 +89,16 @@ test('a 1,000,000-step horizon renders without errors', async () => {
   await page.fill('input[type=number][name=horizon]', '1000000');
   await nextFrames(page);
   assert.notEqual(await chartPixels(page), before);
+  // The last tick label, "1000000", is centred on the right end: none of it is cut off.
+  const inkAtEdge = await page.$eval('canvas.chart', (c) => {
+    const g = c.getContext('2d');
+    const { data } = g.getImageData(c.width - 3, 0, 3, c.height);
+    const bg = data.slice(0, 3).join();
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data.slice(i, i + 3).join() !== bg) ink += 1;
+    return ink;
+  });
+  assert.equal(inkAtEdge, 0, 'nothing is drawn in the chart\'s last three pixel columns');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -180,12 +180,17 @@ pub fn draw_schedule<DB: DrawingBackend>(
         }
     };
     let secondary = chart.secondary.filter(|(_, c)| !c.is_empty());
+    // A tick label at the right end is centred on it: leave room for half of the widest one.
+    let (last_tick, _) = area
+        .estimate_text_size(&tick_label(x_max), &font(12.0).into())
+        .unwrap_or((0, 0));
+    let right = px(14.0).max(last_tick / 2 + px(4.0));
     let mut ctx = ChartBuilder::on(area)
         .caption(chart.title, font(18.0).color(&theme.text))
         .margin(px(14.0))
         .x_label_area_size(px(44.0))
         .y_label_area_size(px(72.0))
-        .margin_right(px(14.0 + secondary.map_or(0.0, |_| secondary_axis::WIDTH)))
+        .margin_right(right + px(secondary.map_or(0.0, |_| secondary_axis::WIDTH)))
         .build_cartesian_2d(0.0..x_max, y_lo..y_hi)?;
     ctx.configure_mesh()
         .x_desc(chart.x_label)
