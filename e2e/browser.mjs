@@ -40,7 +40,22 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 8
   page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
   await page.goto(url);
   await waitForChart(page);
+  guardFloatNoise(page);
   return { page, errors };
+}
+
+/** Float noise a person would not write: 2.9999999999999997e-5, 0.010000000000000002. */
+export const FLOAT_NOISE = /\d\.\d*(?:0{6,}|9{6,})\d/;
+
+/** Every test's last page state is read before the page closes: no visible text shows float noise. */
+function guardFloatNoise(page) {
+  const close = page.close.bind(page);
+  page.close = async (...args) => {
+    const text = page.isClosed() ? '' : await page.evaluate(() => document.body.innerText).catch(() => '');
+    const noise = text.match(FLOAT_NOISE);
+    await close(...args);
+    if (noise) throw new Error(`float noise on screen: "${noise[0]}" in …${text.slice(Math.max(0, noise.index - 60), noise.index + 40)}…`);
+  };
 }
 
 /** Waits until the chart canvas holds drawn (opaque, non-white) pixels. */

@@ -71,7 +71,9 @@ test('the hover read-out shows the exact step and η', async () => {
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   await nextFrames(page);
   const step = Number((await page.textContent('.readout-step')).replace('step ', ''));
-  const lr = Number(await page.textContent('.readout-lr'));
+  const lr = Number(await page.getAttribute('.readout-lr', 'data-exact'));
+  const text = await page.textContent('.readout-lr');
+  assert.equal(Number(text), Number(lr.toPrecision(6)), `η reads ${text}: six digits of ${lr}`);
   assert.ok(step > 30 && step < 90, `step ${step} under the middle of the plot`);
   // Default schedule: η = ½·0.1·(1 + cos(π·s/100)).
   const want = 0.05 * (1 + Math.cos((Math.PI * step) / 100));

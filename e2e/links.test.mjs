@@ -43,13 +43,13 @@ test('moving a control writes the link; Back after a preset restores the previou
 });
 
 test('a key this version does not know is named in the notice and kept in the link', async () => {
-  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=50&warmup_ratio=0.03`);
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=50&warm_ratio=0.03`);
   const notice = await page.textContent('.link-notices');
-  assert.match(notice, /warmup_ratio: kept in the link, not used by this version of Anneal/);
+  assert.match(notice, /warm_ratio: kept in the link, not used by this version of Anneal/);
   assert.equal(await page.inputValue('input[type=number][name=t_max]'), '50');
   await page.fill('input[type=number][name=t_max]', '60');
   await page.waitForTimeout(400);
-  assert.equal(query(page).get('warmup_ratio'), '0.03', 'still in the link');
+  assert.equal(query(page).get('warm_ratio'), '0.03', 'still in the link');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -23,6 +23,19 @@ pub fn format_value(v: f64) -> String {
     }
 }
 
+/// A value as text shows it: six significant digits, so float noise never reaches the screen
+/// (0.010000000000000002 reads 0.01; the CSV keeps the exact value).
+pub fn shown(v: f64) -> String {
+    format_value(round_significant(v, 6))
+}
+
+/// `n` of a unit, pluralised as people write it: "1 epoch", "2.5 epochs", "100 steps".
+pub fn quantity(n: f64, unit: &str) -> String {
+    let text = shown(n);
+    let plural = if text == "1" { "" } else { "s" };
+    format!("{text} {unit}{plural}")
+}
+
 /// The largest gap between two curves, `diff` at step `at`, as people read it: "identical"
 /// within float64 noise (≤ 1e-15 of the peak `peak`), else three significant digits, its share
 /// of the peak and where it is.
@@ -49,6 +62,26 @@ pub fn difference_text(diff: f64, at: f64, peak: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn awkward_floats_read_as_people_write_them() {
+        for (v, text) in [
+            (2.9999999999999997e-5, "3e-5"),
+            (0.010000000000000002, "0.01"),
+            (0.009930126969521391, "0.00993013"),
+            (5.421010862427522e-20, "5.42101e-20"),
+            (3.601, "3.601"),
+            (0.1 + 0.2, "0.3"),
+            (2346.0, "2346"),
+            (-0.30000000000000004, "-0.3"),
+            (1e-7, "1e-7"),
+        ] {
+            assert_eq!(shown(v), text, "{v:e}");
+        }
+        assert_eq!(quantity(1.0, "epoch"), "1 epoch");
+        assert_eq!(quantity(2.5, "epoch"), "2.5 epochs");
+        assert_eq!(quantity(0.9999999999999999, "step"), "1 step");
+    }
 
     #[test]
     fn values_read_cleanly() {

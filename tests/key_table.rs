@@ -130,6 +130,8 @@ fn disabled_rules_follow_the_settings_they_depend_on() {
         "cycle_limit",
         "batch",
         "devices",
+        "warmup_ratio",
+        "t_max_ratio",
         "beta",
         "beta1",
         "beta2",
@@ -142,6 +144,7 @@ fn disabled_rules_follow_the_settings_they_depend_on() {
         restarts: true,
         unit: Unit::Epochs,
         examples: 1000.0,
+        epochs: 3.0,
         ..Settings::default()
     };
     assert_eq!(

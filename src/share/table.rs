@@ -273,13 +273,15 @@ pub const KEYS: [Key; 57] = [
         Schedule,
         WARMUP_RATIO,
         warmup_ratio,
-        "warm-up as a fraction of training: ⌈ratio × total steps⌉ (0 = use warmup)"
+        "warm-up as a fraction of training: ⌈ratio × total steps⌉ (0 = use warmup)",
+        off: |s| s.epochs == 0.0
     ),
     number!(
         Schedule,
         T_MAX_RATIO,
         t_max_ratio,
-        "the first cosine ends at this fraction of training (0 = use t_max)"
+        "the first cosine ends at this fraction of training (0 = use t_max)",
+        off: |s| s.epochs == 0.0
     ),
     flag!(
         Schedule,

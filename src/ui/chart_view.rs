@@ -10,6 +10,7 @@ use super::screen::{device_pixel_ratio, fit_canvas, theme, timing};
 use super::state::{use_app, AppState};
 use crate::charts::PlotArea;
 pub use crate::charts::{draw_explorer, Overlay, OverlaySource};
+use crate::format::{quantity, shown};
 use crate::schedule::pitfalls;
 use crate::share::{format_value, Resolved, Unit};
 
@@ -40,39 +41,35 @@ fn paint(
 fn summary(r: &Resolved, unit: Unit) -> String {
     let a = &r.schedule;
     let u = if unit == Unit::Epochs {
-        "epochs"
+        "epoch"
     } else {
-        "steps"
+        "step"
     };
-    let n = |steps: f64| format_value(round_to(steps / r.steps_per_unit));
+    let n = |steps: f64| steps / r.steps_per_unit;
     let mut s = format!(
-        "Cosine schedule from η = {} down to {} over {} {u}",
-        format_value(a.eta_max),
-        format_value(a.floor()),
-        n(a.t_0)
+        "Cosine schedule from η = {} down to {} over {}",
+        shown(a.eta_max),
+        shown(a.floor()),
+        quantity(n(a.t_0), u)
     );
     if a.warmup.length > 0.0 {
         s += &format!(
-            ", after a {} {u} warm-up from {}",
-            n(a.warmup.length),
-            format_value(a.warmup.start)
+            ", after a {}-{u} warm-up from {}",
+            shown(n(a.warmup.length)),
+            shown(a.warmup.start)
         );
     }
     let restarts = a.restart_steps(r.horizon_steps, 8);
     if !restarts.is_empty() {
-        let list: Vec<String> = restarts.iter().map(|&t| n(t)).collect();
+        let list: Vec<String> = restarts.iter().map(|&t| shown(n(t))).collect();
         s += &format!("; restarts at {}", list.join(", "));
     }
-    s + &format!(". The chart shows {} {u}.", n(r.horizon_steps))
+    s + &format!(". The chart shows {}.", quantity(n(r.horizon_steps), u))
 }
 
 /// The CSS x (from the canvas's left edge) of the fraction `frac` across the plot.
 fn css_x(p: &PlotArea, frac: f64) -> f64 {
     (f64::from(p.left) + frac * f64::from(p.right - p.left)) / device_pixel_ratio()
-}
-
-fn round_to(v: f64) -> f64 {
-    (v * 1000.0).round() / 1000.0
 }
 
 /// A canvas that redraws whenever the schedule, the overlays or the view change, coalesced per
@@ -196,13 +193,9 @@ pub fn ScheduleCanvas() -> impl IntoView {
     let readout = move || {
         let (step, x) = cursor.get()?;
         let (text, epoch) = resolved.with(|r| {
-            let epoch = (r.steps_per_unit != 1.0).then(|| {
-                format!(
-                    " · epoch {}",
-                    format_value(round_to(step / r.steps_per_unit))
-                )
-            });
-            (format_value(r.schedule.lr(step)), epoch)
+            let epoch = (r.steps_per_unit != 1.0)
+                .then(|| format!(" · epoch {}", shown(step / r.steps_per_unit)));
+            (r.schedule.lr(step), epoch)
         });
         let (top, height) = plot_band();
         Some(view! {
@@ -211,7 +204,8 @@ pub fn ScheduleCanvas() -> impl IntoView {
                 <span class="readout-step">"step " {format_value(step)}</span>
                 {epoch}
                 " · η = "
-                <span class="readout-lr">{text}</span>
+                // Six digits to read; the exact value on hover and in the CSV.
+                <span class="readout-lr" title=format_value(text) data-exact=format_value(text)>{shown(text)}</span>
             </div>
         })
     };
