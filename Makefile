@@ -7,6 +7,8 @@ SHELL := /bin/bash
 
 TRUNK_VERSION   := 0.21.14
 BINARYEN_VERSION := 132.0.0
+# Minifies the wasm-bindgen JS glue in release builds (Trunk.toml's post-build hook).
+TERSER_VERSION := 5.51.4
 # wasm-bindgen-cli must equal the crate pinned in Cargo.toml.
 WBG_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 CHROMIUM    := /usr/bin/chromium
@@ -26,7 +28,7 @@ help: ## List the targets
 
 # ---------------------------------------------------------------- setup
 
-setup-web: ## Install the wasm target, Trunk, wasm-bindgen-cli and wasm-opt if missing
+setup-web: ## Install the wasm target, Trunk, wasm-bindgen-cli, wasm-opt and terser if missing
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
@@ -36,8 +38,11 @@ setup-web: ## Install the wasm target, Trunk, wasm-bindgen-cli and wasm-opt if m
 	@# Without --locked: the CLI's lockfile pins a webpki-roots release this registry lacks.
 	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WBG_VERSION)' \
 	  || cargo install wasm-bindgen-cli --version $(WBG_VERSION) --force
-	@$(TOOLS)/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
-	  || npm install --prefix $(TOOLS) --no-audit --no-fund --no-save binaryen@$(BINARYEN_VERSION)
+	@# Both in one install: a later --no-save install of one would prune the other.
+	@{ $(TOOLS)/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
+	  && grep -qs '"version": "$(TERSER_VERSION)"' $(TOOLS)/node_modules/terser/package.json; } \
+	  || npm install --prefix $(TOOLS) --no-audit --no-fund --no-save \
+	       binaryen@$(BINARYEN_VERSION) terser@$(TERSER_VERSION)
 
 setup-browser: ## Install Chromium, ChromeDriver (apt, as root) and Playwright (npm) if missing
 	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \

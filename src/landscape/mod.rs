@@ -1,7 +1,7 @@
 //! The loss-landscape lab's core: 2-D surfaces, optimizers driven by a schedule, seeded noise,
 //! runs that stop at the first non-finite iterate, and where each run ends up.
 //!
-//! Pure Rust with no web types. Transcendentals come from the `libm` crate so a seeded run is
+//! Pure Rust with no web types. Transcendentals come from [`crate::fmath`] so a seeded run is
 //! the same bit for bit natively and in the browser.
 
 mod basin_map;

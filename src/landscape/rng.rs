@@ -1,7 +1,9 @@
 //! A small seeded generator of Gaussian noise, identical bit for bit natively and in wasm.
 //!
-//! SplitMix64 for the bits and Box–Muller through the `libm` crate (not the platform's libm),
+//! SplitMix64 for the bits and Box–Muller through [`crate::fmath`] (not the platform's libm),
 //! so the same seed gives the same path in the browser and in a native test.
+
+use crate::fmath;
 
 /// Seeded standard-normal samples.
 #[derive(Clone, Debug)]
@@ -37,10 +39,10 @@ impl Gaussian {
         if let Some(z) = self.spare.take() {
             return z;
         }
-        let r = libm::sqrt(-2.0 * libm::log(self.uniform()));
+        let r = fmath::sqrt(-2.0 * fmath::log(self.uniform()));
         let theta = std::f64::consts::TAU * self.uniform();
-        self.spare = Some(r * libm::sin(theta));
-        r * libm::cos(theta)
+        self.spare = Some(r * fmath::sin(theta));
+        r * fmath::cos(theta)
     }
 }
 

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use libm::{cos, exp, sin};
+use crate::fmath::{cos, exp, sin};
 use std::f64::consts::{PI, TAU};
 
 use crate::named::named;

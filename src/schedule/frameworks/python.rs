@@ -86,7 +86,7 @@ pub fn log_base(x: f64, base: f64) -> f64 {
 /// and the correctly rounded one only when the quotient lies within 10⁻⁹ of a whole number
 /// (only there can the two logs' last-bit differences change the result).
 pub fn floor_log_base(x: f64, base: f64) -> f64 {
-    let fast = libm::log(x) / libm::log(base);
+    let fast = crate::fmath::log(x) / crate::fmath::log(base);
     if (fast - fast.round()).abs() > 1e-9 {
         fast.floor()
     } else {
