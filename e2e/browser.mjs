@@ -96,3 +96,19 @@ export function suite() {
   });
   return ctx;
 }
+
+/** How many canvas pixels are close to the colour (r, g, b). */
+export function pixelsOfColour(page, [r, g, b]) {
+  return page.$eval(
+    'canvas.chart',
+    (c, [r, g, b]) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (Math.abs(d[i] - r) < 12 && Math.abs(d[i + 1] - g) < 12 && Math.abs(d[i + 2] - b) < 12) n += 1;
+      }
+      return n;
+    },
+    [r, g, b],
+  );
+}

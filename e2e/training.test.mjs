@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { nextFrames, openPage, suite } from './browser.mjs';
+import { nextFrames, openPage, pixelsOfColour, suite } from './browser.mjs';
 
 const ctx = suite();
 
@@ -55,6 +55,45 @@ test('a fractional epoch length is kept, or rounded to whole steps with a notice
   assert.equal(await page.inputValue('input[type=number][name=t_max]'), '2.5');
   const notices = await page.$$eval('.controls > p.notice', (ps) => ps.map((p) => p.textContent));
   assert.deepEqual(notices, ['warmup 0.09 epochs = 70.38 optimizer steps: rounded to 70 whole steps.']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// charts::PER_EPOCH_COLOR.
+const VIOLET = [119, 34, 153];
+
+test('scheduler.step() once per epoch is drawn, and a length in epochs stepped every batch is flagged', async () => {
+  const { page, errors } = await openPage(ctx.browser,
+    `${ctx.server.url}?steps_per_epoch=3125&grad_accum=4&epochs=3&t_max=2346`);
+  await nextFrames(page);
+  assert.equal(await pixelsOfColour(page, VIOLET), 0);
+  await page.check('input[name=per_epoch]');
+  await nextFrames(page);
+  const drawn = await pixelsOfColour(page, VIOLET);
+  assert.ok(drawn > 300, `the per-epoch staircase is drawn (${drawn} px)`);
+  await page.waitForTimeout(250);
+  assert.equal(new URL(page.url()).searchParams.get('per_epoch'), '1');
+  // Stepped per epoch the cosine over 2346 steps sees counts 0, 1, 2: it stays at its peak.
+  const box = await page.locator('canvas.chart').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.5);
+  await nextFrames(page);
+  const stepped = await page.$$eval('.readout .readout-row', (rs) => rs.map((r) => r.textContent.trim()));
+  assert.ok(stepped.some((r) => /^step\(\) per epoch 0\.0999/.test(r)), stepped.join(' | '));
+  const titles = () => page.$$eval('.flag', (fs) => fs.map((f) => f.getAttribute('aria-label')));
+  assert.ok(!(await titles()).some((f) => f.startsWith('A length in epochs')), 'a length in steps is not flagged');
+  // T_max = 3, written as if the scheduler were stepped per epoch, but stepped every batch.
+  await type(page, 't_max', '3');
+  await nextFrames(page);
+  const flags = await titles();
+  const flag = flags.find((f) => f.startsWith('A length in epochs, stepped every batch?'));
+  assert.ok(flag, flags.join(' | '));
+  assert.match(flag, /training runs 3 epochs of 782 steps \(2346 optimizer steps\)/);
+  assert.match(flag, /runs out after 3 optimizer steps/);
+  // With one step an epoch there is nothing to compare: the box is off.
+  await type(page, 'steps_per_epoch', '1');
+  await type(page, 'grad_accum', '1');
+  await nextFrames(page);
+  assert.ok(await page.isDisabled('input[name=per_epoch]'));
   assert.deepEqual(errors, []);
   await page.close();
 });

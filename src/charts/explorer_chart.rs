@@ -35,6 +35,23 @@ pub enum OverlaySource {
     Samples(Vec<(f64, f64)>),
 }
 
+impl Overlay {
+    /// η the curve holds at `step`, and whether that is exact: the schedule's own value, or the
+    /// last sample at or before it, exact when it is at `step` or held until the next sample
+    /// (a staircase); a strided curve between its samples is only near it.
+    pub fn value_at(&self, step: f64) -> Option<(f64, bool)> {
+        match &self.source {
+            OverlaySource::Schedule(s) => Some((s.lr(step), true)),
+            OverlaySource::Samples(v) => {
+                let i = v.partition_point(|p| p.0 <= step);
+                let (at, lr) = *v.get(i.checked_sub(1)?)?;
+                let held = v.get(i).is_some_and(|next| next.1 == lr);
+                Some((lr, at == step || held))
+            }
+        }
+    }
+}
+
 /// The schedule's curve in x = steps, decimated to `columns`.
 fn schedule_points(s: &Schedule, end: f64, columns: usize) -> Vec<(f64, f64)> {
     let cache = RefCell::new(ScheduleCache::default());
@@ -156,4 +173,46 @@ pub fn draw_explorer<DB: DrawingBackend>(
         scale,
     };
     draw_schedule(area, &chart, theme)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::{Anneal, Family};
+
+    fn overlay(source: OverlaySource) -> Overlay {
+        Overlay {
+            label: "x".into(),
+            color: (0, 0, 0),
+            source,
+            momentum: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_overlay_reads_its_own_value_at_a_step() {
+        let cosine = Anneal::default();
+        let s = overlay(OverlaySource::Schedule(Schedule::single(Family::Cosine(
+            cosine.clone(),
+        ))));
+        assert_eq!(s.value_at(37.0), Some((cosine.lr(37.0), true)));
+        // Strided samples: the last one at or before the step, near but not exact between them.
+        let v = overlay(OverlaySource::Samples(vec![
+            (0.0, 1.0),
+            (5.0, 0.5),
+            (10.0, 0.25),
+        ]));
+        assert_eq!(v.value_at(7.0), Some((0.5, false)));
+        assert_eq!(v.value_at(10.0), Some((0.25, true)));
+        assert_eq!(v.value_at(99.0), Some((0.25, false)));
+        assert_eq!(v.value_at(-1.0), None);
+        // A staircase holds its value to the next sample: exact all along.
+        let stairs = overlay(OverlaySource::Samples(vec![
+            (0.0, 1.0),
+            (4.0, 1.0),
+            (4.0, 0.5),
+        ]));
+        assert_eq!(stairs.value_at(3.0), Some((1.0, true)));
+        assert_eq!(stairs.value_at(4.0), Some((0.5, true)));
+    }
 }

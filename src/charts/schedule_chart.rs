@@ -61,6 +61,8 @@ pub struct PlotArea {
     pub y_range: (f64, f64),
     /// Whether the y-axis is logarithmic.
     pub log_y: bool,
+    /// The legend's box (backend left, top, right, bottom), so a read-out can keep off it.
+    pub legend: Option<[i32; 4]>,
 }
 
 impl PlotArea {
@@ -118,18 +120,19 @@ fn y_range(chart: &ScheduleChart) -> (f64, f64) {
     }
 }
 
-/// The labelled curves' legend in the plot's upper right corner. plotters' own legend sizes its
-/// labels through the font layer, which in the browser appends a span to the page and forces a
-/// layout per label; this asks the backend (the page's canvas measures text without layout).
+/// The labelled curves' legend in the plot's upper right corner; its box in the plot's pixels.
+/// plotters' own legend sizes its labels through the font layer, which in the browser appends a
+/// span to the page and forces a layout per label; this asks the backend (the page's canvas
+/// measures text without layout).
 fn draw_legend<DB: DrawingBackend>(
     plot: &DrawingArea<DB, Shift>,
     entries: &[(&str, RGBColor)],
     style: &TextStyle,
     theme: &Theme,
     px: impl Fn(f64) -> u32,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<Option<[i32; 4]>, DrawingAreaErrorKind<DB::ErrorType>> {
     if entries.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let mut text_w = 0;
     let mut line = 0;
@@ -157,7 +160,7 @@ fn draw_legend<DB: DrawingBackend>(
         ))?;
         plot.draw(&Text::new(label.to_string(), (tx, y), left.clone()))?;
     }
-    Ok(())
+    Ok(Some([x0, m, x0 + w, m + h]))
 }
 
 /// Draws `chart` onto `area`, filling it completely.
@@ -265,7 +268,8 @@ pub fn draw_schedule<DB: DrawingBackend>(
             chart.scale,
         )?;
     }
-    draw_legend(&plot, &entries, &font(12.0).color(&theme.text), theme, px)?;
+    let legend = draw_legend(&plot, &entries, &font(12.0).color(&theme.text), theme, px)?
+        .map(|[l, t, r, b]| [xs.start + l, ys.start + t, xs.start + r, ys.start + b]);
     area.present()?;
     Ok(PlotArea {
         left: xs.start,
@@ -274,6 +278,7 @@ pub fn draw_schedule<DB: DrawingBackend>(
         bottom: ys.end,
         y_range: (y_lo, y_hi),
         log_y,
+        legend,
     })
 }
 
@@ -398,6 +403,34 @@ mod tests {
             "the restart's cycle index"
         );
         assert!(svg.contains("<rect"), "warm-up band");
+    }
+
+    #[test]
+    fn the_legend_box_is_in_the_plots_upper_right_corner() {
+        let pts = line();
+        let labelled = [Curve {
+            points: &pts,
+            color: Theme::LIGHT.curve,
+            label: Some("PyTorch"),
+        }];
+        let mut out = String::new();
+        let area = SVGBackend::with_string(&mut out, (640, 360)).into_drawing_area();
+        let p = draw_schedule(&area, &chart(&labelled), &Theme::LIGHT).expect("draws");
+        let [l, t, r, b] = p.legend.expect("a labelled curve has a legend");
+        assert!(
+            p.left < l && l < r && r <= p.right && p.top <= t && t < b,
+            "{p:?}"
+        );
+        assert!(
+            l > (p.left + p.right) / 2 && b < (p.top + p.bottom) / 2,
+            "{p:?}"
+        );
+        let unlabelled = [Curve {
+            label: None,
+            ..labelled[0]
+        }];
+        let p = draw_schedule(&area, &chart(&unlabelled), &Theme::LIGHT).expect("draws");
+        assert_eq!(p.legend, None);
     }
 
     #[test]

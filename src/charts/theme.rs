@@ -2,6 +2,18 @@
 
 use plotters::style::RGBColor;
 
+/// Pins' colours by slot (pink, rose, wine, plum). With the theme's curve and the frameworks'
+/// colours they are told apart with any colour vision: `tests/palette.rs` checks every pair.
+pub const PIN_COLORS: [(u8, u8, u8); crate::share::MAX_PINS] = [
+    (204, 121, 167),
+    (238, 102, 119),
+    (170, 51, 119),
+    (153, 68, 85),
+];
+
+/// The schedule stepped once per epoch (violet), apart from every other curve's colour.
+pub const PER_EPOCH_COLOR: (u8, u8, u8) = (119, 34, 153);
+
 /// The colours a chart is drawn with.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Theme {

@@ -11,6 +11,7 @@ mod family;
 pub mod frameworks;
 mod phases;
 mod pitfalls;
+mod stepping;
 mod warmup;
 
 pub use anneal::{Anneal, CycleCache, LR_LIMIT, T_LIMIT};
@@ -23,4 +24,5 @@ pub use family::{
 };
 pub use phases::{PhaseError, Schedule, ScheduleCache};
 pub use pitfalls::{pitfalls, Pitfall};
+pub use stepping::{stepped_per_epoch, stepping_pitfall};
 pub use warmup::{ramp, Warmup, WarmupPlacement, WarmupScope, WarmupShape};

@@ -165,6 +165,8 @@ pub struct Resolved {
     pub phases: Schedule,
     /// Optimizer steps per unit on the x-axis.
     pub steps_per_unit: f64,
+    /// Optimizer steps per epoch as the chosen counter counts them, whatever the x-axis unit.
+    pub steps_per_epoch: f64,
     /// Optimizer steps of the training run, when the setup gives its epochs.
     pub total_steps: Option<f64>,
     /// Right end of the x-axis, in optimizer steps.
@@ -269,6 +271,7 @@ impl Settings {
             schedule,
             phases,
             steps_per_unit: spu,
+            steps_per_epoch: self.count().per_epoch as f64,
             total_steps: total,
             horizon_steps,
             run_steps,

@@ -47,6 +47,9 @@ macro_rules! number {
 
 macro_rules! flag {
     ($scope:ident, $($field:ident).+, $label:expr, $meaning:expr) => {
+        flag!($scope, $($field).+, $label, $meaning, off: never)
+    };
+    ($scope:ident, $($field:ident).+, $label:expr, $meaning:expr, off: $off:expr) => {
         Key {
             name: last!($($field).+),
             scope: Scope::$scope,
@@ -54,7 +57,7 @@ macro_rules! flag {
             label: $label,
             options: &[],
             meaning: meaning!($meaning),
-            disabled: never,
+            disabled: $off,
             get: |s| Val::Flag(s.$($field).+),
             set: |s, v| s.$($field).+ = v.on(),
             edit: Edit::Set,
@@ -148,7 +151,7 @@ macro_rules! last {
 }
 
 /// Every key a link may carry besides `v`, in the order links write them.
-pub const KEYS: [Key; 57] = [
+pub const KEYS: [Key; 58] = [
     number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max"),
     number!(Schedule, ETA_MIN, eta_min, "floor η_min (absolute)", off: |s| s.eta_min_rel),
     flag!(
@@ -367,6 +370,13 @@ pub const KEYS: [Key; 57] = [
         view.momentum,
         Some("Momentum on a second axis (where the scheduler cycles it)"),
         "draw the optimizer momentum OneCycleLR and CyclicLR cycle, on a second axis"
+    ),
+    flag!(
+        View,
+        view.per_epoch,
+        Some("Also draw it with scheduler.step() once per epoch"),
+        "also draw the schedule as it runs when scheduler.step() is called once per epoch, not every optimizer step",
+        off: |s| s.count().per_epoch < 2
     ),
     parts!(
         View,

@@ -42,6 +42,9 @@ pub struct View {
     pub compare: bool,
     /// Draw the momentum a scheduler cycles (OneCycleLR, CyclicLR) on a second axis.
     pub momentum: bool,
+    /// Also draw the schedule as it runs with `scheduler.step()` called once per epoch.
+    #[serde(default)]
+    pub per_epoch: bool,
     /// Frameworks left out of the comparison, one bit per entry of [`Framework::ALL`].
     ///
     #[serde(default)]
@@ -130,6 +133,7 @@ mod tests {
         let embedded = View {
             compare: true,
             momentum: true,
+            per_epoch: true,
             compare_hide: 0b10,
             embed: true,
             hide: 0b101,
@@ -139,6 +143,7 @@ mod tests {
         let want = View {
             compare: true,
             momentum: true,
+            per_epoch: true,
             compare_hide: 0b10,
             theme: ThemeChoice::Dark,
             ..View::default()

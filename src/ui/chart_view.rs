@@ -6,12 +6,13 @@ use plotters::prelude::IntoDrawingArea;
 use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
 use super::canvas::Canvas;
+use super::overlays::swatch;
 use super::screen::{device_pixel_ratio, fit_canvas, theme, timing};
 use super::state::{use_app, AppState};
 use crate::charts::PlotArea;
 pub use crate::charts::{draw_explorer, Overlay, OverlaySource};
 use crate::format::{quantity, shown};
-use crate::schedule::pitfalls;
+use crate::schedule::{pitfalls, stepping_pitfall};
 use crate::share::{format_value, Resolved, Unit};
 
 /// Sizes the canvas to its box at the device's pixel ratio and draws; returns the plot area.
@@ -72,6 +73,37 @@ fn css_x(p: &PlotArea, frac: f64) -> f64 {
     (f64::from(p.left) + frac * f64::from(p.right - p.left)) / device_pixel_ratio()
 }
 
+/// Estimated read-out size in CSS px: wide enough for "Hugging Face 0.0123456", one line a curve.
+const READOUT_W: f64 = 230.0;
+const READOUT_LINE: f64 = 19.0;
+
+/// Where the read-out goes for the cursor at CSS x `x`: (x of the edge it hangs from, whether
+/// that is its right edge, its top), in CSS px. It sits beside the cursor line on the side
+/// towards the plot's middle (the other side where that has no room), so it never covers the
+/// pointer or the curves under it, and below the legend where it would overlap it.
+fn readout_place(p: &PlotArea, x: f64, lines: usize, dpr: f64) -> (f64, bool, f64) {
+    let css = |v: i32| f64::from(v) / dpr;
+    let (left, right, top) = (css(p.left), css(p.right), css(p.top));
+    let gap = 10.0;
+    let leftwards = x > (left + right) / 2.0 && x - gap - READOUT_W >= 0.0;
+    let (edge, x0) = if leftwards {
+        (x - gap, x - gap - READOUT_W)
+    } else {
+        (x + gap, x + gap)
+    };
+    let h = READOUT_LINE * lines as f64 + 8.0;
+    let y0 = top + 6.0;
+    let y = match p.legend {
+        Some([l, t, r, b])
+            if x0 < css(r) && x0 + READOUT_W > css(l) && y0 < css(b) && y0 + h > css(t) =>
+        {
+            css(b) + 6.0
+        }
+        _ => y0,
+    };
+    (edge, leftwards, y)
+}
+
 /// A canvas that redraws whenever the schedule, the overlays or the view change, coalesced per
 /// frame, with pitfall flags on the curve.
 #[component]
@@ -86,7 +118,16 @@ pub fn ScheduleCanvas() -> impl IntoView {
         theme_tick,
         ..
     } = use_app();
-    let flags = Memo::new(move |_| resolved.with(|r| pitfalls(&r.phases, r.horizon_steps)));
+    let flags = Memo::new(move |_| {
+        resolved.with(|r| {
+            let mut all = pitfalls(&r.phases, r.horizon_steps);
+            all.extend(
+                r.total_steps
+                    .and_then(|t| stepping_pitfall(&r.phases, r.steps_per_epoch, t)),
+            );
+            all
+        })
+    });
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let plot = RwSignal::new(None::<PlotArea>);
@@ -192,22 +233,52 @@ pub fn ScheduleCanvas() -> impl IntoView {
 
     let readout = move || {
         let (step, x) = cursor.get()?;
-        let (text, epoch) = resolved.with(|r| {
+        let p = plot.get()?;
+        let (lr, epoch) = resolved.with(|r| {
             let epoch = (r.steps_per_unit != 1.0)
                 .then(|| format!(" · epoch {}", shown(step / r.steps_per_unit)));
-            (r.schedule.lr(step), epoch)
+            (r.phases.lr(step), epoch)
         });
-        let (top, height) = plot_band();
+        // Every visible curve's η at the cursor; "≈" where a strided curve has no sample there.
+        let rows = overlays.with(|o| {
+            o.iter()
+                .filter_map(|o| {
+                    let (v, exact) = o.value_at(step)?;
+                    let near = if exact { " " } else { " ≈ " };
+                    Some(view! {
+                        <div class="readout-row">
+                            <span class="swatch" style:background=swatch(o.color)></span>
+                            {o.label.clone()} {near}
+                            <span class="readout-value" data-exact=format_value(v)>{shown(v)}</span>
+                        </div>
+                    })
+                })
+                .collect_view()
+        });
+        let lines = overlays.with(Vec::len) + 2;
+        let (edge, leftwards, top) = readout_place(&p, x, lines, device_pixel_ratio());
+        let (band_top, height) = plot_band();
         Some(view! {
-            <div class="cursor-line" style:left=format!("{x:.1}px") style:top=format!("{top:.1}px") style:height=format!("{height:.1}px")></div>
-            <div class="readout" style:left=format!("{x:.1}px") style:top=format!("{:.1}px", top + 6.0)>
-                <span class="readout-step">"step " {format_value(step)}</span>
-                {epoch}
-                " · η = "
-                // Six digits to read; the exact value on hover and in the CSV.
-                <span class="readout-lr" title=format_value(text) data-exact=format_value(text)>{shown(text)}</span>
+            <div class="cursor-line" style:left=format!("{x:.1}px") style:top=format!("{band_top:.1}px") style:height=format!("{height:.1}px")></div>
+            <div class="readout" class:leftwards=leftwards style:left=format!("{edge:.1}px") style:top=format!("{top:.1}px")>
+                <div><span class="readout-step">"step " {format_value(step)}</span>{epoch}</div>
+                <div class="readout-row">
+                    <span class="swatch current"></span>
+                    "η = "
+                    // Six digits to read; the exact value on hover and in the CSV.
+                    <span class="readout-lr" title=format_value(lr) data-exact=format_value(lr)>{shown(lr)}</span>
+                </div>
+                {rows}
             </div>
         })
+    };
+
+    // The legend's box in CSS px (left,top,right,bottom), for tests that keep the read-out off it.
+    let legend_box = move || {
+        let dpr = device_pixel_ratio();
+        plot.get()?
+            .legend
+            .map(|b| b.map(|v| format!("{:.1}", f64::from(v) / dpr)).join(","))
     };
 
     let flag_marks = move || {
@@ -259,7 +330,7 @@ pub fn ScheduleCanvas() -> impl IntoView {
                 on:keydown=on_key
                 on:blur=move |_| cursor.set(None)
             ></canvas>
-            <div class="readout-layer" role="status" aria-live="polite">{readout}</div>
+            <div class="readout-layer" role="status" aria-live="polite" data-legend=legend_box>{readout}</div>
             <div class="flag-layer">{flag_marks}</div>
             <p id="chart-summary" class="sr-only">{move || resolved.with(|r| summary(r, unit.get()))}</p>
         </div>

@@ -4,8 +4,9 @@ use leptos::prelude::*;
 
 pub use super::framework_curves::FrameworkCurve;
 use super::key_control::KeyControl;
-use super::overlays::{swatch, PIN_COLORS};
+use super::overlays::swatch;
 use super::state::{use_app, AppState};
+use crate::charts::PIN_COLORS;
 use crate::format::difference_text;
 use crate::share::{key, pin_name, Pin, MAX_PINS, MAX_PIN_NAME};
 

@@ -1,12 +1,9 @@
 //! What the schedule chart draws over the current curve: pins and the frameworks' versions, each in its own colour.
 
 use super::framework_curves::FrameworkCurve;
-use crate::charts::{Overlay, OverlaySource};
-use crate::share::{Pin, View, MAX_PINS};
-
-/// Colours for pins (orange, green, purple, pink), apart from the current curve's blue.
-pub const PIN_COLORS: [(u8, u8, u8); MAX_PINS] =
-    [(234, 88, 12), (22, 163, 74), (147, 51, 234), (219, 39, 119)];
+use crate::charts::{Overlay, OverlaySource, PER_EPOCH_COLOR, PIN_COLORS};
+use crate::schedule::stepped_per_epoch;
+use crate::share::{Pin, Resolved, View, MAX_PINS};
 
 /// The overlays to draw: visible pins, then the frameworks `view` compares (with their momentum
 /// when shown).
@@ -43,6 +40,17 @@ pub fn overlays(
             })
         });
     pinned.chain(fw).collect()
+}
+
+/// The schedule as it runs with `scheduler.step()` once per epoch; none when an epoch is a step.
+pub fn per_epoch_overlay(r: &Resolved) -> Option<Overlay> {
+    let pts = stepped_per_epoch(&r.phases, r.steps_per_epoch, r.horizon_steps);
+    (!pts.is_empty()).then(|| Overlay {
+        label: "step() per epoch".into(),
+        color: PER_EPOCH_COLOR,
+        source: OverlaySource::Samples(pts),
+        momentum: Vec::new(),
+    })
 }
 
 /// A colour as CSS.

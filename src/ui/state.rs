@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::framework_curves::{framework_curves, FrameworkCurve};
-use super::overlays::overlays;
+use super::overlays::{overlays, per_epoch_overlay};
 use super::{screen, url};
 use crate::charts::Overlay;
 use crate::schedule::frameworks::Mode;
@@ -87,10 +87,17 @@ impl AppState {
                 ..View::default()
             })
         });
+        // Follows the schedule only while it is shown, so slider inputs do not rebuild the rest.
+        let per_epoch = Memo::new(move |_| {
+            view.with(|v| v.per_epoch)
+                .then(|| resolved.with(per_epoch_overlay))
+                .flatten()
+        });
         let drawn = Memo::new(move |_| {
             let v = compared.get();
             let shown = v.momentum;
             let mut all = pins.with(|p| frameworks.with(|f| overlays(p, f, v)));
+            all.extend(per_epoch.get());
             all.extend(imported.with(|i| {
                 i.as_ref().map(|Imported { overlay: o, .. }| Overlay {
                     label: o.label.clone(),

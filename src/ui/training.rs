@@ -46,6 +46,8 @@ pub fn TrainingSetup() -> impl IntoView {
             <KeyControl key=key!("steps_rule") />
             <p class="hint">"Optimizer steps, as each trainer counts them:"</p>
             <ul class="step-counts" aria-live="polite">{rows}</ul>
+            // The classic mistake, drawn: a schedule in steps stepped per epoch barely moves.
+            <KeyControl key=key!("per_epoch") />
         </fieldset>
     }
 }

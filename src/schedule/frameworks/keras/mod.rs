@@ -18,7 +18,7 @@ use super::{Framework, Library, Mode};
 pub(super) const LIBRARY: Library = Library {
     name: "Keras",
     key: "keras",
-    color: (208, 0, 0),
+    color: (153, 153, 51),
     float_bits: 32,
     scales_optimizer_lr: false,
     apis: &api::APIS,

@@ -19,7 +19,7 @@ use crate::schedule::ScheduleError;
 pub(super) const LIBRARY: Library = Library {
     name: "optax",
     key: "optax",
-    color: (16, 185, 129),
+    color: (34, 136, 51),
     float_bits: 64,
     scales_optimizer_lr: false,
     apis: &api::APIS,

@@ -15,7 +15,7 @@ use super::{Framework, Library};
 pub(super) const LIBRARY: Library = Library {
     name: "timm",
     key: "timm",
-    color: (124, 58, 237),
+    color: (170, 68, 153),
     float_bits: 64,
     scales_optimizer_lr: true,
     apis: &api::APIS,

@@ -19,7 +19,7 @@ use crate::schedule::ScheduleError;
 pub(super) const LIBRARY: Library = Library {
     name: "PyTorch",
     key: "torch",
-    color: (238, 76, 44),
+    color: (204, 51, 17),
     float_bits: 64,
     scales_optimizer_lr: true,
     apis: &api::APIS,

@@ -18,7 +18,7 @@ use super::{Framework, Library};
 pub(super) const LIBRARY: Library = Library {
     name: "Hugging Face",
     key: "hf",
-    color: (245, 158, 11),
+    color: (230, 159, 0),
     float_bits: 64,
     scales_optimizer_lr: true,
     apis: &api::APIS,
