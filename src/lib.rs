@@ -14,5 +14,6 @@ pub mod landscape;
 mod named;
 pub mod schedule;
 pub mod share;
+pub mod sort;
 pub mod training;
 pub mod ui;

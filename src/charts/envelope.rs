@@ -1,5 +1,7 @@
 //! Decimation for drawing: per pixel column, the points that carry the curve's extremes.
 
+use crate::sort::sort_small_by;
+
 /// Breakpoints considered per column; beyond a few the column's range is already covered.
 const BREAKS_PER_COLUMN: usize = 16;
 
@@ -50,12 +52,8 @@ pub fn envelope(
         let first = candidates[0];
         let last = candidates[candidates.len() - 1];
         let mut keep = [Some(first), lowest, highest, Some(last)];
-        keep.sort_by(|p, q| {
-            let (p, q) = (
-                p.map_or(f64::INFINITY, |v| v.0),
-                q.map_or(f64::INFINITY, |v| v.0),
-            );
-            p.total_cmp(&q)
+        sort_small_by(&mut keep, |p, q| {
+            p.map_or(f64::INFINITY, |v| v.0) < q.map_or(f64::INFINITY, |v| v.0)
         });
         for p in keep.into_iter().flatten() {
             if out.last().is_none_or(|l: &(f64, f64)| l.0 != p.0) {
@@ -92,7 +90,7 @@ pub fn decimate(points: &[(f64, f64)], x0: f64, x1: f64, columns: usize) -> Vec<
             .copied()
             .fold(group[0], |m, p| if p.1 > m.1 { p } else { m });
         let mut keep = [group[0], lowest, highest, group[n - 1]];
-        keep.sort_by(|p, q| p.0.total_cmp(&q.0));
+        sort_small_by(&mut keep, |p, q| p.0 < q.0);
         for p in keep {
             if out.last().is_none_or(|l: &(f64, f64)| l.0 != p.0) {
                 out.push(p);

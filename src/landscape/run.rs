@@ -169,10 +169,10 @@ pub struct Outcome {
 impl Outcome {
     /// Distinct minima among the snapshots.
     pub fn distinct_snapshot_minima(&self) -> usize {
-        let mut seen: Vec<usize> = self.snapshots.iter().filter_map(|s| s.basin).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        seen.len()
+        let seen: Vec<usize> = self.snapshots.iter().filter_map(|s| s.basin).collect();
+        (0..seen.len())
+            .filter(|&i| !seen[..i].contains(&seen[i]))
+            .count()
     }
 }
 

@@ -15,7 +15,7 @@ fn sorted(entries: &[(f64, f64)]) -> Vec<(f64, f64)> {
             None => out.push((step, scale)),
         }
     }
-    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::sort::sort_small_by(&mut out, |a, b| a.0 < b.0);
     out
 }
 
