@@ -2,11 +2,11 @@
 //! an exponent, a cycle limit and warm-up — the curve the explorer's sliders drive.
 
 use serde::{Deserialize, Serialize};
-use std::f64::consts::PI;
 
 use super::cycles::{Cycle, Cycles};
 use super::error::{check_range, ScheduleError};
-use super::warmup::{ramp, Warmup, WarmupPlacement, WarmupScope, WarmupShape};
+use super::terms::Terms;
+use super::warmup::{Warmup, WarmupPlacement, WarmupScope, WarmupShape};
 
 /// Largest learning rate the core accepts; far above anything trainable.
 pub const LR_LIMIT: f64 = 1e6;
@@ -191,11 +191,20 @@ impl Anneal {
 
     /// `lr(t)` reusing the cycle found by the previous call, for fast in-order sampling.
     pub fn lr_cached(&self, t: f64, cache: &mut CycleCache) -> f64 {
+        self.value(&self.terms_cached(t, cache))
+    }
+
+    /// [`Anneal::terms`] reusing the cycle found by the previous call.
+    pub fn terms_cached(&self, t: f64, cache: &mut CycleCache) -> Terms {
         let t = if t > 0.0 { t.min(T_LIMIT) } else { 0.0 };
         let w = &self.warmup;
         let first_only = w.scope == WarmupScope::FirstCycle;
         if first_only && t < w.length {
-            return ramp(w.shape, w.start, self.eta_max, t / w.length);
+            return Terms::Warmup {
+                t,
+                cycle: 0,
+                peak: self.eta_max,
+            };
         }
         let s = t - self.offset();
         let cycles = self.cycles();
@@ -225,36 +234,24 @@ impl Anneal {
         };
         let (cycle, peak, floor) = (cached.cycle, cached.peak, cached.floor);
         if cached.held {
-            return floor;
+            return Terms::Held { floor };
         }
         let u = s - cycle.start;
         if !first_only && u < w.length {
-            return ramp(w.shape, w.start, peak, u / w.length);
+            return Terms::Warmup {
+                t: u,
+                cycle: cycle.index,
+                peak,
+            };
         }
-        let into = u - cycles.extra;
-        if into <= 0.0 {
-            // floor + (peak − floor)·1 can miss the peak by an ulp; a restart shows it exactly.
-            return peak;
+        Terms::Cosine {
+            cycle: cycle.index,
+            start: self.offset() + cycle.start + cycles.extra,
+            t_cur: u - cycles.extra,
+            t_i: cycle.cosine_len,
+            peak,
+            floor,
         }
-        let frac = if self.k_decay == 1.0 {
-            into / cycle.cosine_len
-        } else {
-            // timm's tᵏ/Tᵏ, unless Tᵏ overflows or underflows (a large k on long or short
-            // cycles): then the ratio's power.
-            let den = cycle.cosine_len.powf(self.k_decay);
-            if den.is_finite() && den > 0.0 {
-                into.powf(self.k_decay) / den
-            } else {
-                (into / cycle.cosine_len).powf(self.k_decay)
-            }
-        };
-        let factor = 0.5 * (1.0 + (PI * frac).cos());
-        let factor = if self.exponent == 1.0 {
-            factor
-        } else {
-            factor.powf(self.exponent)
-        };
-        floor + (peak - floor) * factor
     }
 
     /// `n` evenly spaced samples (t, η) from `t_start` to `t_end` inclusive.

@@ -12,6 +12,7 @@ pub mod frameworks;
 mod phases;
 mod pitfalls;
 mod stepping;
+mod terms;
 mod warmup;
 
 pub use anneal::{Anneal, CycleCache, LR_LIMIT, T_LIMIT};
@@ -25,4 +26,5 @@ pub use family::{
 pub use phases::{PhaseError, Schedule, ScheduleCache};
 pub use pitfalls::{pitfalls, Pitfall};
 pub use stepping::{stepped_per_epoch, stepping_pitfall};
+pub use terms::{formula_html, locate, Terms};
 pub use warmup::{ramp, Warmup, WarmupPlacement, WarmupScope, WarmupShape};

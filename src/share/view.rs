@@ -6,7 +6,7 @@ use crate::named::named;
 use crate::schedule::frameworks::Framework;
 
 /// Parts of the page a link can hide (`hide=controls,landscape`), in link order.
-pub const PARTS: [&str; 7] = [
+pub const PARTS: [&str; 8] = [
     "title",
     "controls",
     "chart",
@@ -14,6 +14,7 @@ pub const PARTS: [&str; 7] = [
     "export",
     "landscape",
     "code",
+    "formula",
 ];
 
 /// The colour scheme.

@@ -6,13 +6,14 @@ use plotters::prelude::IntoDrawingArea;
 use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
 use super::canvas::Canvas;
+use super::formula::Formula;
 use super::overlays::swatch;
 use super::screen::{device_pixel_ratio, fit_canvas, theme, timing};
 use super::state::{use_app, AppState};
 use crate::charts::PlotArea;
 pub use crate::charts::{draw_explorer, Overlay, OverlaySource};
 use crate::format::{quantity, shown};
-use crate::schedule::{pitfalls, stepping_pitfall};
+use crate::schedule::{locate, pitfalls, stepping_pitfall, Terms};
 use crate::share::{format_value, Resolved, Unit};
 
 /// Sizes the canvas to its box at the device's pixel ratio and draws; returns the plot area.
@@ -108,6 +109,7 @@ fn readout_place(p: &PlotArea, x: f64, lines: usize, dpr: f64) -> (f64, bool, f6
 /// frame, with pitfall flags on the curve.
 #[component]
 pub fn ScheduleCanvas() -> impl IntoView {
+    let app = use_app();
     let AppState {
         resolved,
         overlays,
@@ -117,7 +119,7 @@ pub fn ScheduleCanvas() -> impl IntoView {
         embed: fill,
         theme_tick,
         ..
-    } = use_app();
+    } = app;
     let flags = Memo::new(move |_| {
         resolved.with(|r| {
             let mut all = pitfalls(&r.phases, r.horizon_steps);
@@ -135,6 +137,12 @@ pub fn ScheduleCanvas() -> impl IntoView {
     // The step under the read-out, and where to show it (CSS px from the canvas's left edge).
     let cursor = RwSignal::new(None::<(f64, f64)>);
     // The plot's top and bottom in CSS px, for the cursor line.
+    // The formula follows the cursor; without one, a quarter into the run.
+    let formula_step = Signal::derive(move || {
+        cursor
+            .get()
+            .map_or_else(|| resolved.with(|r| (r.run_steps / 4.0).round()), |c| c.0)
+    });
     let plot_band = move || {
         plot.get().map_or((0.0, 0.0), |p| {
             let dpr = device_pixel_ratio();
@@ -255,13 +263,52 @@ pub fn ScheduleCanvas() -> impl IntoView {
                 })
                 .collect_view()
         });
+        // The cosine's cycle under the cursor: its terms in the read-out, T_i shaded on the chart.
+        let cycle = resolved.with(|r| match locate(&r.phases, step).1 {
+            Some((
+                _,
+                Terms::Cosine {
+                    cycle,
+                    start,
+                    t_cur,
+                    t_i,
+                    ..
+                },
+            )) => {
+                let end = r.horizon_steps.max(1.0);
+                let x0 = css_x(&p, (start / end).clamp(0.0, 1.0));
+                let x1 = css_x(&p, ((start + t_i) / end).clamp(0.0, 1.0));
+                Some((cycle, t_cur, t_i, x0, x1))
+            }
+            _ => None,
+        });
+        let (band_top, height) = plot_band();
+        // One style string each: a view per style property costs bytes in the download.
+        let band = cycle.map(|(.., x0, x1)| {
+            let style = format!(
+                "left:{x0:.1}px;width:{:.1}px;top:{band_top:.1}px;height:{height:.1}px",
+                x1 - x0
+            );
+            view! { <div class="cycle-band" style=style></div> }
+        });
+        let terms = cycle.map(|(i, t_cur, t_i, ..)| {
+            [
+                " · cycle ",
+                &(i + 1).to_string(),
+                " · T_cur = ",
+                &format_value(t_cur),
+                " of T_i = ",
+                &format_value(t_i),
+            ]
+            .concat()
+        });
         let lines = overlays.with(Vec::len) + 2;
         let (edge, leftwards, top) = readout_place(&p, x, lines, device_pixel_ratio());
-        let (band_top, height) = plot_band();
         Some(view! {
+            {band}
             <div class="cursor-line" style:left=format!("{x:.1}px") style:top=format!("{band_top:.1}px") style:height=format!("{height:.1}px")></div>
             <div class="readout" class:leftwards=leftwards style:left=format!("{edge:.1}px") style:top=format!("{top:.1}px")>
-                <div><span class="readout-step">"step " {format_value(step)}</span>{epoch}</div>
+                <div><span class="readout-step">"step " {format_value(step)}</span>{epoch}<span class="readout-cycle">{terms}</span></div>
                 <div class="readout-row">
                     <span class="swatch current"></span>
                     "η = "
@@ -334,5 +381,8 @@ pub fn ScheduleCanvas() -> impl IntoView {
             <div class="flag-layer">{flag_marks}</div>
             <p id="chart-summary" class="sr-only">{move || resolved.with(|r| summary(r, unit.get()))}</p>
         </div>
+        <Show when=move || app.shows("formula")>
+            <Formula step=formula_step />
+        </Show>
     }
 }
