@@ -2,16 +2,16 @@
 // file, the total, and the verdict against the budget. Gzip at level 9 is deterministic, so this
 // is a test, not a benchmark. Writes target/size.json.
 //
-// BUDGET is issue 7's target and is not met yet (see README, Performance). CEILING is what the
-// build weighs today plus a little: the test fails above it, so the app cannot grow unnoticed
-// while the budget is worked towards. Lower it whenever the app shrinks.
+// BUDGET is issue 17's target (300 KiB with every scheduler in) and is not met yet (see
+// docs/performance.md). CEILING is what the build weighs plus at most 2 KiB: the test fails above
+// it, so the app cannot grow unnoticed; it is lowered whenever a saving lands and never raised.
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const KIB = 1024;
-const BUDGET = 160 * KIB;
+const BUDGET = 300 * KIB;
 // Raised from 342 when the catalogue of every scheduler and the phase schedules landed (+55 KiB),
 // to 408 when each library's calls for a schedule of phases landed (+10.7 KiB, part of that
 // catalogue), to 411 when each library's calls came back as phases (+4.0 KiB, the last part
@@ -21,7 +21,9 @@ const BUDGET = 160 * KIB;
 // (+10.6 KiB: Anneal's formula as Python where a library has no call, the Trainer form, the
 // exported momentum, the lab and pitfalls on phases, the imported CSV column, the import's
 // checks and its reading of comments and strings). Issue 17 measures from the landed catalogue:
-// from there it only goes down.
+// from there it only goes down. Since then: 432.7 with the Training setup, 429.2 after the
+// savings and the features that spent them (docs/performance.md); 429.2 + 2 is above 430, so
+// the ceiling stays.
 const CEILING = 430 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,7 +42,7 @@ for (const f of files) {
 console.log(`total gzip ${kib(total)}; budget ${kib(BUDGET)}; ceiling ${kib(CEILING)}`);
 await mkdir(join(repo, 'target'), { recursive: true });
 await writeFile(join(repo, 'target', 'size.json'), JSON.stringify({ files, total, budget: BUDGET, ceiling: CEILING }, null, 2));
-if (total > BUDGET) console.log(`over the ${kib(BUDGET)} budget by ${kib(total - BUDGET)} (issue 7 open)`);
+if (total > BUDGET) console.log(`over the ${kib(BUDGET)} budget by ${kib(total - BUDGET)} (issue 17 open)`);
 if (total > CEILING) {
   console.error(`FAIL: ${kib(total)} gzip is above the ${kib(CEILING)} ceiling: something grew the app`);
   process.exit(1);
