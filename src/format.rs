@@ -24,9 +24,15 @@ pub fn format_value(v: f64) -> String {
 }
 
 /// A value as text shows it: six significant digits, so float noise never reaches the screen
-/// (0.010000000000000002 reads 0.01; the CSV keeps the exact value).
+/// (0.010000000000000002 reads 0.01; the CSV keeps the exact value), but never fewer than its
+/// whole part has, so a step such as 1234567 is not rounded to another.
 pub fn shown(v: f64) -> String {
-    format_value(round_significant(v, 6))
+    let whole = if v.abs() >= 1.0 {
+        v.abs().log10().floor() as usize + 1
+    } else {
+        0
+    };
+    format_value(round_significant(v, whole.clamp(6, 15)))
 }
 
 /// `n` of a unit, pluralised as people write it: "1 epoch", "2.5 epochs", "100 steps".
@@ -75,6 +81,9 @@ mod tests {
             (2346.0, "2346"),
             (-0.30000000000000004, "-0.3"),
             (1e-7, "1e-7"),
+            (335.4559999999999, "335.456"),
+            (671.0886400000002, "671.089"),
+            (1234567.25, "1234567"),
         ] {
             assert_eq!(shown(v), text, "{v:e}");
         }

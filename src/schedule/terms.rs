@@ -183,11 +183,7 @@ pub fn formula_html(s: &Schedule, t: f64) -> String {
                 ]
                 .concat()
             };
-            let (fl, tc, ti) = (
-                term("floor", &shown(floor)),
-                format_value(t_cur),
-                format_value(t_i),
-            );
+            let (fl, tc, ti) = (term("floor", &shown(floor)), shown(t_cur), shown(t_i));
             [
                 "<p>η = ",
                 &term("floor", MIN),
@@ -239,9 +235,9 @@ pub fn formula_html(s: &Schedule, t: f64) -> String {
             };
             let w = [
                 "t = ",
-                &format_value(u),
+                &shown(u),
                 " of W = ",
-                &format_value(a.warmup.length),
+                &shown(a.warmup.length),
                 " warm-up steps",
             ]
             .concat();

@@ -74,8 +74,8 @@ fn css_x(p: &PlotArea, frac: f64) -> f64 {
     (f64::from(p.left) + frac * f64::from(p.right - p.left)) / device_pixel_ratio()
 }
 
-/// Estimated read-out size in CSS px: wide enough for "Hugging Face 0.0123456", one line a curve.
-const READOUT_W: f64 = 230.0;
+/// The read-out's size in CSS px: its width is at most this (style/main.css), one line a curve.
+const READOUT_W: f64 = 240.0;
 const READOUT_LINE: f64 = 19.0;
 
 /// Where the read-out goes for the cursor at CSS x `x`: (x of the edge it hangs from, whether
@@ -293,22 +293,23 @@ pub fn ScheduleCanvas() -> impl IntoView {
         });
         let terms = cycle.map(|(i, t_cur, t_i, ..)| {
             [
-                " · cycle ",
+                "cycle ",
                 &(i + 1).to_string(),
                 " · T_cur = ",
-                &format_value(t_cur),
+                &shown(t_cur),
                 " of T_i = ",
-                &format_value(t_i),
+                &shown(t_i),
             ]
             .concat()
         });
-        let lines = overlays.with(Vec::len) + 2;
+        let lines = overlays.with(Vec::len) + 3;
         let (edge, leftwards, top) = readout_place(&p, x, lines, device_pixel_ratio());
         Some(view! {
             {band}
             <div class="cursor-line" style:left=format!("{x:.1}px") style:top=format!("{band_top:.1}px") style:height=format!("{height:.1}px")></div>
             <div class="readout" class:leftwards=leftwards style:left=format!("{edge:.1}px") style:top=format!("{top:.1}px")>
-                <div><span class="readout-step">"step " {format_value(step)}</span>{epoch}<span class="readout-cycle">{terms}</span></div>
+                <div><span class="readout-step">"step " {format_value(step)}</span>{epoch}</div>
+                <div class="readout-cycle">{terms}</div>
                 <div class="readout-row">
                     <span class="swatch current"></span>
                     "η = "

@@ -43,7 +43,7 @@ impl Progress {
                     ));
                 }
                 let mut order: Vec<usize> = (0..points.len()).collect();
-                order.sort_by(|&a, &b| points[a].total_cmp(&points[b]));
+                crate::sort::sort_by(&mut order, |&a, &b| points[a].total_cmp(&points[b]).is_lt());
                 Work::Stepped {
                     lrs,
                     order,

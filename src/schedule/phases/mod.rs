@@ -188,7 +188,7 @@ impl Schedule {
                     .filter(|&t| t > a && t < end && t <= b),
             );
         }
-        out.sort_by(f64::total_cmp);
+        crate::sort::sort_by(&mut out, |a, b| a.total_cmp(b).is_lt());
         out.dedup();
         out.truncate(cap);
         out
