@@ -338,20 +338,20 @@ test('the formula panel writes the cosine with the cursor\'s cycle, T_cur and T_
   const { page, errors } = await openPage(ctx.browser,
     `${ctx.server.url}?restarts=1&t_max=10&t_mult=2&decay=0.5&horizon=70`);
   const box = await page.locator('canvas.chart').boundingBox();
-  const where = /cycle i = (\d+), Tcur = ([\d.e-]+) of Ti = ([\d.e-]+) steps/;
+  const where = /cycle i = (\d+) \(from 0\), Tcur = ([\d.e-]+) of Ti = ([\d.e-]+) steps/;
   for (const frac of [0.2, 0.45, 0.8]) {
     await page.mouse.move(box.x + box.width * frac, box.y + box.height * 0.5);
     await nextFrames(page);
     const step = Number((await page.textContent('.readout-step')).replace('step ', ''));
-    const [start, length, cycle] = step < 10 ? [0, 10, 1] : step < 30 ? [10, 20, 2] : [30, 40, 3];
+    const [start, length, cycle] = step < 10 ? [0, 10, 0] : step < 30 ? [10, 20, 1] : [30, 40, 2];
     const m = (await page.textContent('.formula p:last-child')).match(where);
     assert.ok(m, await page.textContent('.formula'));
     assert.deepEqual([Number(m[1]), Number(m[2]), Number(m[3])], [cycle, step - start, length], `at step ${step}`);
-    assert.match(await page.textContent('.readout'), new RegExp(`cycle ${cycle} · T_cur = ${step - start} of T_i = ${length}`));
+    assert.match(await page.textContent('.readout'), new RegExp(`cycle i = ${cycle} · T_cur = ${step - start} of T_i = ${length}`));
     // The numbers line gives the read-out's η, from this cycle's decayed peak.
     const numbers = await page.textContent('.formula p:nth-child(2)');
     assert.ok(numbers.endsWith(` = ${await page.textContent('.readout-lr')}`), numbers);
-    assert.ok(numbers.includes(`½(${0.1 * 0.5 ** (cycle - 1)} − 0)`), numbers);
+    assert.ok(numbers.includes(`½(${0.1 * 0.5 ** cycle} − 0)`), numbers);
     // The chart shades T_i: the band spans the cycle.
     const band = await page.locator('.cycle-band').boundingBox();
     assert.ok(band.width > 0 && band.x <= box.x + box.width * frac && band.x + band.width >= box.x + box.width * frac);

@@ -27,7 +27,7 @@ pub fn format_value(v: f64) -> String {
 /// (0.010000000000000002 reads 0.01; the CSV keeps the exact value), but never fewer than its
 /// whole part has, so a step such as 1234567 is not rounded to another.
 pub fn shown(v: f64) -> String {
-    let whole = if v.abs() >= 1.0 {
+    let whole = if v.is_finite() && v.abs() >= 1.0 {
         v.abs().log10().floor() as usize + 1
     } else {
         0
@@ -84,6 +84,7 @@ mod tests {
             (335.4559999999999, "335.456"),
             (671.0886400000002, "671.089"),
             (1234567.25, "1234567"),
+            (f64::INFINITY, "—"),
         ] {
             assert_eq!(shown(v), text, "{v:e}");
         }

@@ -1,6 +1,6 @@
 //! Sorts that are small in the download: each use of std's sort instantiates kilobytes of code
-//! in the wasm, these a few dozen (insertion sort, for a handful of items) or a few hundred
-//! bytes (merge sort, for any length).
+//! in the wasm, these a few dozen (insertion sort, for a fixed handful of items, never for a
+//! list a user gives) or a few hundred bytes (merge sort, for any length).
 
 /// Sorts `v` stably by `less` in O(n²) comparisons: for short slices only.
 pub fn sort_small_by<T: Copy>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {

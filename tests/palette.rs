@@ -1,9 +1,9 @@
 //! Every curve the schedule chart can show at once — the current schedule (light or dark theme),
-//! the five frameworks, the four pins and the schedule stepped per epoch — stays apart for people with any colour vision:
+//! the five frameworks, the four pins, the schedule stepped per epoch and an imported call — stays apart for people with any colour vision:
 //! CIELAB ΔE ≥ 10 for each pair, seen normally and through the Machado et al. (2009)
 //! simulations of protanopia, deuteranopia and tritanopia (severity 1).
 
-use anneal::charts::{Theme, PER_EPOCH_COLOR, PIN_COLORS};
+use anneal::charts::{Theme, IMPORTED_COLOR, PER_EPOCH_COLOR, PIN_COLORS};
 use anneal::schedule::frameworks::Framework;
 
 type Rgb = (u8, u8, u8);
@@ -102,6 +102,7 @@ fn curves(theme: &Theme) -> Vec<(String, Rgb)> {
             .map(|(i, &c)| (format!("pin {}", i + 1), c)),
     );
     all.push(("stepped once per epoch".to_string(), PER_EPOCH_COLOR));
+    all.push(("imported call".to_string(), IMPORTED_COLOR));
     all
 }
 
@@ -109,7 +110,7 @@ fn curves(theme: &Theme) -> Vec<(String, Rgb)> {
 fn every_pair_of_curves_differs_for_every_colour_vision() {
     for theme in [Theme::LIGHT, Theme::DARK] {
         let all = curves(&theme);
-        assert_eq!(all.len(), 11);
+        assert_eq!(all.len(), 12);
         for (i, (na, a)) in all.iter().enumerate() {
             for (nb, b) in &all[i + 1..] {
                 let (d, vision) = closest(*a, *b);

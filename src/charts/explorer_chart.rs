@@ -33,22 +33,28 @@ pub enum OverlaySource {
     Schedule(Schedule),
     /// Values at given steps, decimated per pixel column.
     Samples(Vec<(f64, f64)>),
+    /// Values each held from its step to the next sample's (a scheduler stepped less often
+    /// than the optimizer), drawn like samples.
+    Staircase(Vec<(f64, f64)>),
 }
 
 impl Overlay {
-    /// η the curve holds at `step`, and whether that is exact: the schedule's own value, or the
-    /// last sample at or before it, exact when it is at `step` or held until the next sample
-    /// (a staircase); a strided curve between its samples is only near it.
+    /// η the curve has at `step`, and whether that is exact: the schedule's own value; a
+    /// staircase's held value; or a sample's, exact at its own step and otherwise the last one
+    /// before (a strided curve). `None` before the first sample and after the last (a library
+    /// curve that stops early).
     pub fn value_at(&self, step: f64) -> Option<(f64, bool)> {
-        match &self.source {
-            OverlaySource::Schedule(s) => Some((s.lr(step), true)),
-            OverlaySource::Samples(v) => {
-                let i = v.partition_point(|p| p.0 <= step);
-                let (at, lr) = *v.get(i.checked_sub(1)?)?;
-                let held = v.get(i).is_some_and(|next| next.1 == lr);
-                Some((lr, at == step || held))
-            }
+        let (v, held) = match &self.source {
+            OverlaySource::Schedule(s) => return Some((s.lr(step), true)),
+            OverlaySource::Samples(v) => (v, false),
+            OverlaySource::Staircase(v) => (v, true),
+        };
+        let i = v.partition_point(|p| p.0 <= step);
+        let (at, lr) = *v.get(i.checked_sub(1)?)?;
+        if at == step {
+            return Some((lr, true));
         }
+        (i < v.len()).then_some((lr, held))
     }
 }
 
@@ -84,7 +90,9 @@ pub fn draw_explorer<DB: DrawingBackend>(
         .map(|o| {
             in_units(match &o.source {
                 OverlaySource::Schedule(s) => schedule_points(s, end, columns),
-                OverlaySource::Samples(v) => decimate(v, 0.0, end, columns),
+                OverlaySource::Samples(v) | OverlaySource::Staircase(v) => {
+                    decimate(v, 0.0, end, columns)
+                }
             })
         })
         .collect();
@@ -196,7 +204,8 @@ mod tests {
             cosine.clone(),
         ))));
         assert_eq!(s.value_at(37.0), Some((cosine.lr(37.0), true)));
-        // Strided samples: the last one at or before the step, near but not exact between them.
+        // Strided samples: the last one at or before the step, near but not exact between them,
+        // and nothing past the last (a curve that stops early).
         let v = overlay(OverlaySource::Samples(vec![
             (0.0, 1.0),
             (5.0, 0.5),
@@ -204,13 +213,17 @@ mod tests {
         ]));
         assert_eq!(v.value_at(7.0), Some((0.5, false)));
         assert_eq!(v.value_at(10.0), Some((0.25, true)));
-        assert_eq!(v.value_at(99.0), Some((0.25, false)));
+        assert_eq!(v.value_at(99.0), None);
         assert_eq!(v.value_at(-1.0), None);
+        // Equal neighbours do not make a strided curve exact (samples landing on every peak).
+        let peaks = overlay(OverlaySource::Samples(vec![(0.0, 1.0), (10.0, 1.0)]));
+        assert_eq!(peaks.value_at(5.0), Some((1.0, false)));
         // A staircase holds its value to the next sample: exact all along.
-        let stairs = overlay(OverlaySource::Samples(vec![
+        let stairs = overlay(OverlaySource::Staircase(vec![
             (0.0, 1.0),
             (4.0, 1.0),
             (4.0, 0.5),
+            (8.0, 0.5),
         ]));
         assert_eq!(stairs.value_at(3.0), Some((1.0, true)));
         assert_eq!(stairs.value_at(4.0), Some((0.5, true)));

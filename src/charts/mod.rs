@@ -13,4 +13,4 @@ pub use landscape_chart::{
     basin_color, draw_basin_map, draw_paths, draw_surface, Frame, PathView, PALETTE,
 };
 pub use schedule_chart::{draw_schedule, tick_label, Curve, PlotArea, ScheduleChart};
-pub use theme::{Theme, PER_EPOCH_COLOR, PIN_COLORS};
+pub use theme::{Theme, IMPORTED_COLOR, PER_EPOCH_COLOR, PIN_COLORS};

@@ -11,6 +11,9 @@ pub const PIN_COLORS: [(u8, u8, u8); crate::share::MAX_PINS] = [
     (153, 68, 85),
 ];
 
+/// An imported call's own curve (indigo), apart from every other curve's colour.
+pub const IMPORTED_COLOR: (u8, u8, u8) = (85, 0, 238);
+
 /// The schedule stepped once per epoch (violet), apart from every other curve's colour.
 pub const PER_EPOCH_COLOR: (u8, u8, u8) = (119, 34, 153);
 

@@ -183,39 +183,58 @@ pub fn formula_html(s: &Schedule, t: f64) -> String {
                 ]
                 .concat()
             };
+            // A decayed peak below the floor is held at the floor (`Anneal::bounds`).
+            let clamped = peak > a.eta_max * a.decay.powf(cycle as f64);
+            let decayed = if clamped {
+                [&decayed, ", below ", MIN, ", so ", MIN].concat()
+            } else {
+                decayed
+            };
+            // optax's exponent p raises the cosine factor: (peak − floor)·[½(1 + cos …)]ᵖ.
+            let p = (a.exponent != 1.0).then(|| shown(a.exponent));
+            let (open, mid, close) = match &p {
+                None => (" + ½(", ")(1 + cos(π·", "))".to_string()),
+                Some(p) => (
+                    " + (",
+                    ")·[½(1 + cos(π·",
+                    ["))]<sup>", p, "</sup>"].concat(),
+                ),
+            };
             let (fl, tc, ti) = (term("floor", &shown(floor)), shown(t_cur), shown(t_i));
             [
                 "<p>η = ",
                 &term("floor", MIN),
-                " + ½(",
+                open,
                 &term("peak", PEAK),
                 " − ",
                 &term("floor", MIN),
-                ")(1 + cos(π·",
+                mid,
                 &term("tcur", "T<sub>cur</sub>"),
                 &k,
                 "/",
                 &term("ti", "T<sub>i</sub>"),
                 &k,
-                "))</p><p>= ",
+                &close,
+                "</p><p>= ",
                 &fl,
-                " + ½(",
+                open,
                 &term("peak", &shown(peak)),
                 " − ",
                 &fl,
-                ")(1 + cos(π·",
+                mid,
                 &term("tcur", &tc),
                 &k,
                 "/",
                 &term("ti", &ti),
                 &k,
-                ")) = ",
+                &close,
+                " = ",
                 &lr,
                 "</p>",
                 &at,
                 "cycle i = ",
-                &(cycle + 1).to_string(),
-                ", T<sub>cur</sub> = ",
+                &i,
+                " (from 0), T<sub>cur</sub> = ",
                 &tc,
                 " of T<sub>i</sub> = ",
                 &ti,
@@ -392,7 +411,7 @@ mod tests {
             [
                 "η = ηmin + ½(ηmax(i) − ηmin)(1 + cos(π·Tcur/Ti))",
                 &format!("= 0 + ½(0.05 − 0)(1 + cos(π·5/20)) = {}", shown(s.lr(17.0))),
-                "At step 17: cycle i = 2, Tcur = 5 of Ti = 20 steps (T0·Tmulti), ηmax(i) = γ1·ηmax = 0.51·0.1.",
+                "At step 17: cycle i = 1 (from 0), Tcur = 5 of Ti = 20 steps (T0·Tmulti), ηmax(i) = γ1·ηmax = 0.51·0.1.",
             ]
         );
         // The numbers carry their terms, for the page to highlight.
@@ -412,6 +431,39 @@ mod tests {
         assert_eq!(
             text(&formula_html(&s, 1e4)),
             ["At step 10000: the last cycle has ended: η = ηmin = 0."]
+        );
+    }
+
+    #[test]
+    fn an_exponent_and_a_peak_held_at_the_floor_are_written_as_computed() {
+        // exponent 2 at T_cur = 25 of 100: 0.1·[½(1 + cos(π/4))]² = 0.0728553.
+        let p = Schedule::single(Family::Cosine(Anneal {
+            exponent: 2.0,
+            ..Anneal::default()
+        }));
+        let lines = text(&formula_html(&p, 25.0));
+        assert_eq!(
+            lines[1],
+            "= 0 + (0.1 − 0)·[½(1 + cos(π·25/100))]2 = 0.0728553"
+        );
+        let want = 0.1 * (0.5 * (1.0 + (PI / 4.0).cos())).powi(2);
+        assert_eq!(shown(want), "0.0728553");
+        // γ = 0.1 with η_min = 0.01: cycle 2's peak 0.001 is held at the floor.
+        let held = Schedule::single(Family::Cosine(Anneal {
+            eta_min: 0.01,
+            decay: 0.1,
+            ..sgdr()
+        }));
+        let lines = text(&formula_html(&held, 37.0));
+        assert!(
+            lines[2].ends_with("γ2·ηmax = 0.12·0.1, below ηmin, so ηmin."),
+            "{}",
+            lines[2]
+        );
+        assert!(
+            lines[1].starts_with("= 0.01 + ½(0.01 − 0.01)"),
+            "{}",
+            lines[1]
         );
     }
 

@@ -86,11 +86,18 @@ fn readout_place(p: &PlotArea, x: f64, lines: usize, dpr: f64) -> (f64, bool, f6
     let css = |v: i32| f64::from(v) / dpr;
     let (left, right, top) = (css(p.left), css(p.right), css(p.top));
     let gap = 10.0;
-    let leftwards = x > (left + right) / 2.0 && x - gap - READOUT_W >= 0.0;
+    // The side towards the middle, else the other; where neither has room (a phone), it
+    // stays inside the chart even if it then covers the cursor.
+    let room_left = x - gap - READOUT_W >= 0.0;
+    let room_right = x + gap + READOUT_W <= right + gap;
+    let leftwards = room_left && (x > (left + right) / 2.0 || !room_right);
     let (edge, x0) = if leftwards {
         (x - gap, x - gap - READOUT_W)
-    } else {
+    } else if room_right {
         (x + gap, x + gap)
+    } else {
+        let x0 = (right + gap - READOUT_W).max(0.0);
+        (x0, x0)
     };
     let h = READOUT_LINE * lines as f64 + 8.0;
     let y0 = top + 6.0;
@@ -254,7 +261,7 @@ pub fn ScheduleCanvas() -> impl IntoView {
                     let (v, exact) = o.value_at(step)?;
                     let near = if exact { " " } else { " ≈ " };
                     Some(view! {
-                        <div class="readout-row">
+                        <div class="readout-row" aria-hidden="true">
                             <span class="swatch" style:background=swatch(o.color)></span>
                             {o.label.clone()} {near}
                             <span class="readout-value" data-exact=format_value(v)>{shown(v)}</span>
@@ -293,8 +300,8 @@ pub fn ScheduleCanvas() -> impl IntoView {
         });
         let terms = cycle.map(|(i, t_cur, t_i, ..)| {
             [
-                "cycle ",
-                &(i + 1).to_string(),
+                "cycle i = ",
+                &i.to_string(),
                 " · T_cur = ",
                 &shown(t_cur),
                 " of T_i = ",
@@ -309,7 +316,7 @@ pub fn ScheduleCanvas() -> impl IntoView {
             <div class="cursor-line" style:left=format!("{x:.1}px") style:top=format!("{band_top:.1}px") style:height=format!("{height:.1}px")></div>
             <div class="readout" class:leftwards=leftwards style:left=format!("{edge:.1}px") style:top=format!("{top:.1}px")>
                 <div><span class="readout-step">"step " {format_value(step)}</span>{epoch}</div>
-                <div class="readout-cycle">{terms}</div>
+                <div class="readout-cycle" aria-hidden="true">{terms}</div>
                 <div class="readout-row">
                     <span class="swatch current"></span>
                     "η = "

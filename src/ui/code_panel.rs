@@ -6,11 +6,9 @@ use leptos::prelude::*;
 use super::chart_view::{Overlay, OverlaySource};
 use super::copy_link::copy_text;
 use super::state::{use_app, AppState, Imported};
+use crate::charts::IMPORTED_COLOR;
 use crate::export::{import, snippet, whole_steps};
 use crate::schedule::frameworks::Framework;
-
-/// Colour of an imported call's exact curve (teal).
-const IMPORTED_COLOR: (u8, u8, u8) = (13, 148, 136);
 
 /// Samples of an imported curve at most, as for the framework overlays.
 const MAX_SAMPLES: f64 = 20_000.0;
@@ -145,7 +143,7 @@ pub fn CodePanel() -> impl IntoView {
                 outcome.get().map(|o| match o {
                     Ok(notes) => view! {
                         <div class="import-ok" role="status">
-                            <p>"Imported: the explorer shows it as Anneal's schedule to edit, the teal curve is the library's own."</p>
+                            <p>"Imported: the explorer shows it as Anneal's schedule to edit, the indigo curve is the library's own."</p>
                             <ul>{notes.into_iter().map(|n| {
                                 // What the call probably does not mean to do stands out.
                                 let check = n.starts_with("Check: ");

@@ -44,11 +44,15 @@ pub fn overlays(
 
 /// The schedule as it runs with `scheduler.step()` once per epoch; none when an epoch is a step.
 pub fn per_epoch_overlay(r: &Resolved) -> Option<Overlay> {
-    let pts = stepped_per_epoch(&r.phases, r.steps_per_epoch, r.horizon_steps);
+    let (pts, staircase) = stepped_per_epoch(&r.phases, r.steps_per_epoch, r.horizon_steps);
     (!pts.is_empty()).then(|| Overlay {
         label: "step() per epoch".into(),
         color: PER_EPOCH_COLOR,
-        source: OverlaySource::Samples(pts),
+        source: if staircase {
+            OverlaySource::Staircase(pts)
+        } else {
+            OverlaySource::Samples(pts)
+        },
         momentum: Vec::new(),
     })
 }

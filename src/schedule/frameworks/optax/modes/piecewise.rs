@@ -15,7 +15,7 @@ fn sorted(entries: &[(f64, f64)]) -> Vec<(f64, f64)> {
             None => out.push((step, scale)),
         }
     }
-    crate::sort::sort_small_by(&mut out, |a, b| a.0 < b.0);
+    crate::sort::sort_by(&mut out, |a, b| a.0 < b.0);
     out
 }
 

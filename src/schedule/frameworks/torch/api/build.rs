@@ -77,7 +77,7 @@ fn steps_list(p: &Params, key: &'static str) -> Result<Vec<u64>, ScheduleError> 
 
 pub(super) fn multi_step(p: &Params, _: &str) -> Result<Mode, ScheduleError> {
     let mut milestones = steps_list(p, "milestones")?;
-    crate::sort::sort_small_by(&mut milestones, |a, b| a < b);
+    crate::sort::sort_by(&mut milestones, |a, b| a < b);
     let kind = Kind::MultiStep {
         milestones,
         gamma: p.num_or("gamma", 0.1)?,
