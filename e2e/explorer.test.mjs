@@ -372,3 +372,21 @@ test('the formula panel writes the cosine with the cursor\'s cycle, T_cur and T_
   assert.deepEqual([...errors, ...hidden.errors], []);
   await hidden.page.close();
 });
+
+test('the first Tab stop skips the controls to the chart, and no two controls share a label', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to the chart');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'chart');
+  // Arrow keys now move the read-out, as on the chart itself.
+  await page.keyboard.press('ArrowRight');
+  await nextFrames(page);
+  assert.match(await page.textContent('.readout-step'), /^step \d+$/);
+  const labels = await page.$$eval('.controls label', (ls) => ls.map((l) => l.textContent.trim()).filter(Boolean));
+  const repeated = labels.filter((l, i) => labels.indexOf(l) !== i);
+  assert.deepEqual(repeated, [], 'duplicate control labels');
+  assert.ok(labels.includes('η_min ÷ η_max') && labels.includes('give η_min as a fraction of η_max'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -70,7 +70,8 @@ fn every_control_on_the_page_has_a_label() {
 #[test]
 fn labels_are_the_texts_the_page_shows() {
     let want = [
-        ("eta_min_rel", "η_min as a fraction of η_max"),
+        ("eta_min_rel", "give η_min as a fraction of η_max"),
+        ("eta_min_frac", "η_min ÷ η_max"),
         ("restarts", "warm restarts (SGDR)"),
         ("warmup_shape", "warm-up shape"),
         ("warmup_every", "warm up before every cycle"),

@@ -50,7 +50,7 @@ pub const ETA_MIN: NumberKey = key(
 /// Floor as a fraction of η_max, when the floor is relative.
 pub const ETA_MIN_FRAC: NumberKey = key(
     "eta_min_frac",
-    "η_min as a fraction of η_max",
+    "η_min ÷ η_max",
     (0.0, 1.0, 0.1),
     Scale::Linear,
     false,

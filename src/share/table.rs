@@ -157,7 +157,7 @@ pub const KEYS: [Key; 58] = [
     flag!(
         Schedule,
         eta_min_rel,
-        Some("η_min as a fraction of η_max"),
+        Some("give η_min as a fraction of η_max"),
         "read the floor as a fraction of η_max"
     ),
     number!(

@@ -375,6 +375,7 @@ pub fn ScheduleCanvas() -> impl IntoView {
         <div class="chart-wrap" node_ref=wrapper>
             <canvas
                 node_ref=canvas
+                id="chart"
                 class="chart"
                 tabindex="0"
                 role="img"

@@ -58,6 +58,10 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="page">
+        // The chart comes after every control in the tab order: one key press skips them.
+        <Show when=move || app.shows("chart")>
+            <a class="skip-link" href="#chart">"Skip to the chart"</a>
+        </Show>
         <main class="app" class:no-controls=move || !app.interactive("controls")>
             <Show when=move || !app.embed.get() && app.shows("title")>
                 <Header />
