@@ -8,6 +8,7 @@ mod anneal;
 mod cycles;
 mod error;
 mod family;
+mod formula;
 pub mod frameworks;
 mod phases;
 mod pitfalls;
@@ -23,8 +24,9 @@ pub use family::{
     Multistep, OneCycle, ParamKind, ParamSpec, ParamValue, PiecewiseConstant, PiecewiseInterp,
     Polynomial, Ramp, Step, Tanh, Wsd, STEP_LIMIT,
 };
+pub use formula::formula_html;
 pub use phases::{PhaseError, Schedule, ScheduleCache};
 pub use pitfalls::{pitfalls, Pitfall};
 pub use stepping::{stepped_per_epoch, stepping_pitfall};
-pub use terms::{formula_html, locate, Terms};
+pub use terms::{locate, Terms};
 pub use warmup::{ramp, Warmup, WarmupPlacement, WarmupScope, WarmupShape};
