@@ -180,22 +180,8 @@ mod tests {
     use std::f64::consts::PI;
 
     use super::*;
-    use crate::schedule::{Anneal, Family, Warmup};
-
-    fn sgdr() -> Anneal {
-        Anneal {
-            t_0: 10.0,
-            restarts: true,
-            t_mult: 2.0,
-            decay: 0.5,
-            cycle_limit: Some(3),
-            warmup: Warmup {
-                length: 2.0,
-                ..Warmup::default()
-            },
-            ..Anneal::default()
-        }
-    }
+    use crate::schedule::terms::tests::sgdr;
+    use crate::schedule::{Anneal, Family};
 
     /// The page's text of the HTML: tags dropped, a line a paragraph.
     fn text(html: &str) -> Vec<String> {

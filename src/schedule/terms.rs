@@ -119,11 +119,12 @@ pub fn locate(s: &Schedule, t: f64) -> (usize, Option<(&Anneal, Terms)>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::schedule::{Warmup, WarmupScope};
 
-    fn sgdr() -> Anneal {
+    /// A 2-step warm-up, then cycles of 10, 20 and 40 steps, each peak half the one before.
+    pub(in crate::schedule) fn sgdr() -> Anneal {
         Anneal {
             t_0: 10.0,
             restarts: true,
