@@ -50,6 +50,8 @@ pub struct Library {
     pub snippet: fn(&SnippetInput) -> String,
     /// Its ready-to-run code over Anneal's own formula, where no built-in call reproduces it.
     pub closure: fn(&super::closure::ClosureInput) -> String,
+    /// How a run resumed from a checkpoint continues its schedule.
+    pub resume: super::resume::Resume,
 }
 
 /// One framework's rendering of an Anneal schedule.

@@ -61,6 +61,7 @@ pub mod optax;
 mod params;
 mod progress;
 mod python;
+pub mod resume;
 mod snippet;
 pub mod timm;
 pub mod torch;

@@ -12,6 +12,7 @@ pub use modes::{
     RateDecay, RateShape,
 };
 
+use super::resume::{Resume, Rule};
 use super::{Framework, Library, Mode};
 
 /// Keras, as the page, the CLI and the exports know it.
@@ -37,6 +38,9 @@ pub(super) const LIBRARY: Library = Library {
     qualifier: "",
     snippet: snippet::snippet,
     closure: snippet::closure,
+    resume: Resume {
+        ways: [("optimizer variables restored (iterations = k)", Rule::New), ("a new optimizer (iterations = 0)", Rule::FromZero)],
+    },
 };
 
 // The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue

@@ -12,6 +12,7 @@ pub use modes::{
     PiecewiseInterpolate, Polynomial, Sgdr, WarmupCosineDecay,
 };
 
+use super::resume::{Resume, Rule};
 use super::{Exact, Framework, Library, Nearest};
 use crate::schedule::ScheduleError;
 
@@ -32,6 +33,12 @@ pub(super) const LIBRARY: Library = Library {
     qualifier: "optax.",
     snippet: snippet::snippet,
     closure: snippet::closure,
+    resume: Resume {
+        ways: [
+            ("opt_state restored (count = k)", Rule::New),
+            ("opt.init(params) again (count = 0)", Rule::FromZero),
+        ],
+    },
 };
 
 // The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue

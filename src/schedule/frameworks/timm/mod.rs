@@ -9,6 +9,7 @@ mod snippet;
 
 pub use modes::{CosineLr, CycleLr, CycleShape, Milestones, StepLr};
 
+use super::resume::{Resume, Rule};
 use super::{Framework, Library};
 
 /// timm, as the page, the CLI and the exports know it.
@@ -28,6 +29,15 @@ pub(super) const LIBRARY: Library = Library {
     qualifier: "",
     snippet: snippet::snippet,
     closure: snippet::closure,
+    resume: Resume {
+        ways: [
+            ("scheduler.load_state_dict(checkpoint)", Rule::Old),
+            (
+                "train.py: the optimizer loaded, a new scheduler, step_update(k)",
+                Rule::OldBase,
+            ),
+        ],
+    },
 };
 
 // The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue

@@ -12,6 +12,7 @@ pub use modes::{
     Sequential, WarmRestarts, WarmRestartsEpoch,
 };
 
+use super::resume::{Resume, Rule};
 use super::{Exact, Framework, Library, Nearest};
 use crate::schedule::ScheduleError;
 
@@ -33,6 +34,15 @@ pub(super) const LIBRARY: Library = Library {
     qualifier: "",
     snippet: snippet::snippet,
     closure: snippet::closure,
+    resume: Resume {
+        ways: [
+            ("scheduler.load_state_dict(checkpoint)", Rule::Old),
+            (
+                "a new scheduler, then scheduler.step() k times",
+                Rule::Stepped,
+            ),
+        ],
+    },
 };
 
 // The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue

@@ -12,6 +12,7 @@ pub use by_name::SchedulerType;
 pub use modes::{Cosine, CosineSchedule, Decay, WarmupDecay, Wsd, WsdShape};
 pub use snippet::training_arguments;
 
+use super::resume::{Resume, Rule};
 use super::{Framework, Library};
 
 /// Hugging Face, as the page, the CLI and the exports know it.
@@ -38,6 +39,12 @@ pub(super) const LIBRARY: Library = Library {
     qualifier: "",
     snippet: snippet::snippet,
     closure: snippet::closure,
+    resume: Resume {
+        ways: [
+            ("Trainer.train(resume_from_checkpoint=…)", Rule::OldBaseNext),
+            ("a new scheduler, then scheduler.step() k times", Rule::New),
+        ],
+    },
 };
 
 // The modes are the maths; mapping each back to the explorer is `nearest`'s, so the glue

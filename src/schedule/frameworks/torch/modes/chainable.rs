@@ -251,9 +251,16 @@ impl Scheduler {
 
     /// The lr after construction, then after each call to `step()`.
     pub fn steps(&self) -> impl Iterator<Item = f64> {
+        self.steps_loaded(None)
+    }
+
+    /// As [`Self::steps`], with the optimizer's lr replaced by `loaded` right after
+    /// construction (an optimizer state loaded into it).
+    pub fn steps_loaded(&self, loaded: Option<f64>) -> impl Iterator<Item = f64> {
         let me = self.clone();
         let mut e = 0.0;
-        std::iter::successors(Some(me.next(0.0, me.base, true)), move |&lr| {
+        let first = loaded.unwrap_or_else(|| me.next(0.0, me.base, true));
+        std::iter::successors(Some(first), move |&lr| {
             e += 1.0;
             Some(me.next(e, lr, false))
         })

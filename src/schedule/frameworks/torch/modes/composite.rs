@@ -245,6 +245,12 @@ impl Sequential {
     /// The lr after construction, then after each call to `step()`, up to where PyTorch
     /// raises (a OneCycleLR stepped past its total_steps, a closed form dividing by zero).
     pub fn steps(&self) -> impl Iterator<Item = f64> {
+        self.steps_loaded(None)
+    }
+
+    /// As [`Self::steps`], with the optimizer's lr replaced by `loaded` right after
+    /// construction (an optimizer state loaded into it).
+    pub fn steps_loaded(&self, loaded: Option<f64>) -> impl Iterator<Item = f64> {
         let me = self.clone();
         // Construction undid every scheduler's first step: each is at last_epoch -1.
         let mut slots: Vec<Slot> = me
@@ -256,7 +262,8 @@ impl Sequential {
             })
             .collect();
         let first = bisect_right(&me.milestones, 0.0);
-        let mut lr = me.schedulers[first].first(&mut slots[first], me.initial_lr);
+        let built = me.schedulers[first].first(&mut slots[first], me.initial_lr);
+        let mut lr = loaded.map_or(built, Some);
         let start = lr;
         let mut step = 0.0;
         std::iter::once(start)
@@ -307,9 +314,15 @@ impl Chained {
     /// The lr after construction, then after each call to `step()`, up to where PyTorch
     /// raises (a OneCycleLR stepped past its total_steps).
     pub fn steps(&self) -> impl Iterator<Item = f64> {
+        self.steps_loaded(None)
+    }
+
+    /// As [`Self::steps`], with the optimizer's lr replaced by `loaded` right after
+    /// construction (an optimizer state loaded into it).
+    pub fn steps_loaded(&self, loaded: Option<f64>) -> impl Iterator<Item = f64> {
         let me = self.clone();
         let mut slots: Vec<Slot> = me.schedulers.iter().map(Inner::slot).collect();
-        std::iter::successors(Some(me.start), move |&lr| {
+        std::iter::successors(Some(loaded.unwrap_or(me.start)), move |&lr| {
             me.schedulers
                 .iter()
                 .zip(slots.iter_mut())

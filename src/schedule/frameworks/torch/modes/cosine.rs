@@ -48,8 +48,14 @@ impl CosineAnnealing {
 
     /// The lr after construction, then after each call to `step()`.
     pub fn steps(self) -> impl Iterator<Item = f64> {
+        self.steps_loaded(None)
+    }
+
+    /// As [`Self::steps`], with the optimizer's lr replaced by `loaded` right after
+    /// construction (an optimizer state loaded into it).
+    pub fn steps_loaded(self, loaded: Option<f64>) -> impl Iterator<Item = f64> {
         let mut e = 0.0;
-        std::iter::successors(Some(self.base), move |&prev| {
+        std::iter::successors(Some(loaded.unwrap_or(self.base)), move |&prev| {
             e += 1.0;
             Some(self.next(e, prev))
         })
