@@ -3,7 +3,7 @@
 //! CIELAB ΔE ≥ 10 for each pair, seen normally and through the Machado et al. (2009)
 //! simulations of protanopia, deuteranopia and tritanopia (severity 1).
 
-use anneal::charts::{Theme, IMPORTED_COLOR, PER_EPOCH_COLOR, PIN_COLORS};
+use anneal::charts::{Theme, IMPORTED_COLOR, PER_EPOCH_COLOR, PIN_COLORS, RESUME_COLORS};
 use anneal::schedule::frameworks::Framework;
 
 type Rgb = (u8, u8, u8);
@@ -103,6 +103,8 @@ fn curves(theme: &Theme) -> Vec<(String, Rgb)> {
     );
     all.push(("stepped once per epoch".to_string(), PER_EPOCH_COLOR));
     all.push(("imported call".to_string(), IMPORTED_COLOR));
+    all.push(("resumed, state restored".to_string(), RESUME_COLORS[0]));
+    all.push(("resumed, re-created".to_string(), RESUME_COLORS[1]));
     all
 }
 
@@ -110,7 +112,7 @@ fn curves(theme: &Theme) -> Vec<(String, Rgb)> {
 fn every_pair_of_curves_differs_for_every_colour_vision() {
     for theme in [Theme::LIGHT, Theme::DARK] {
         let all = curves(&theme);
-        assert_eq!(all.len(), 12);
+        assert_eq!(all.len(), 14);
         for (i, (na, a)) in all.iter().enumerate() {
             for (nb, b) in &all[i + 1..] {
                 let (d, vision) = closest(*a, *b);

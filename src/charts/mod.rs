@@ -3,8 +3,10 @@
 mod envelope;
 mod explorer_chart;
 mod landscape_chart;
+mod recording;
 mod schedule_chart;
 mod secondary_axis;
+mod svg;
 mod theme;
 
 pub use envelope::{decimate, envelope};
@@ -12,5 +14,7 @@ pub use explorer_chart::{draw_explorer, Overlay, OverlaySource};
 pub use landscape_chart::{
     basin_color, draw_basin_map, draw_paths, draw_surface, Frame, PathView, PALETTE,
 };
+pub use recording::{record, replay, Font, Measure, Op, Recording};
 pub use schedule_chart::{draw_schedule, tick_label, Curve, PlotArea, ScheduleChart};
-pub use theme::{Theme, IMPORTED_COLOR, PER_EPOCH_COLOR, PIN_COLORS};
+pub use svg::svg;
+pub use theme::{Theme, IMPORTED_COLOR, PER_EPOCH_COLOR, PIN_COLORS, RESUME_COLORS};

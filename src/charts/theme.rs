@@ -17,6 +17,9 @@ pub const IMPORTED_COLOR: (u8, u8, u8) = (85, 0, 238);
 /// The schedule stepped once per epoch (violet), apart from every other curve's colour.
 pub const PER_EPOCH_COLOR: (u8, u8, u8) = (119, 34, 153);
 
+/// The resume preview's two ways: state restored (cyan), scheduler re-created (navy).
+pub const RESUME_COLORS: [(u8, u8, u8); 2] = [(0, 187, 204), (0, 68, 187)];
+
 /// The colours a chart is drawn with.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Theme {

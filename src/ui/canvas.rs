@@ -1,4 +1,5 @@
-//! The canvas backend for plotters, with text measured by the canvas itself.
+//! The canvas backend for plotters, with text measured by the canvas itself; charts are drawn
+//! on a recording and replayed here ([`paint`]).
 //!
 //! plotters measures text in the browser by appending a `<span>` to the page, reading its
 //! `offsetWidth`/`offsetHeight` and removing it: one forced layout of the whole page per
@@ -8,6 +9,8 @@
 //! Filled rectangles are drawn here too, setting `fillStyle` only when the colour changes:
 //! plotters formats and sends a colour string per rectangle, and a heatmap has thousands.
 
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
@@ -15,8 +18,44 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::charts::{record, replay, Font, Op, Recording};
+
 /// Line height of a label as a multiple of its font size (a browser's `normal` for sans-serif).
 const LINE_HEIGHT: f64 = 1.2;
+
+/// `text`'s size in `f`, as `context` lays it out.
+fn measure(context: &CanvasRenderingContext2d, text: &str, f: &Font) -> (u32, u32) {
+    context.set_font(&format!("{} {}px {}", f.style.as_str(), f.size, f.family));
+    let width = context.measure_text(text).map_or(0.0, |m| m.width()).ceil();
+    (width as u32, (f.size * LINE_HEIGHT).ceil() as u32)
+}
+
+/// Draws on `canvas` what `draw` draws on a recording of its size (so every chart is compiled
+/// for the recording alone), and returns what `draw` returns; `None` without a 2D context.
+pub fn paint<T>(
+    canvas: &HtmlCanvasElement,
+    draw: impl FnOnce(&DrawingArea<Recording, Shift>) -> T,
+) -> Option<T> {
+    let mut backend = Canvas::new(canvas)?;
+    let context = backend.context.clone();
+    let (ops, out) = record(backend.get_size(), &|t, f| measure(&context, t, f), draw);
+    replay(&ops, &mut backend).ok()?;
+    Some(out)
+}
+
+/// What `draw` draws on a recording of `size`, with labels measured by a canvas of the page.
+pub fn recorded<T>(
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<Recording, Shift>) -> T,
+) -> Option<(Vec<Op>, T)> {
+    let canvas: HtmlCanvasElement = leptos::prelude::document()
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    Some(record(size, &|t, f| measure(&context, t, f), draw))
+}
 
 /// [`CanvasBackend`] for `canvas`, but measuring text with `measureText`.
 pub struct Canvas {
@@ -135,25 +174,6 @@ impl DrawingBackend for Canvas {
     ) -> Result<(), Failure> {
         self.fill = None;
         self.inner.draw_text(text, style, pos)
-    }
-
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> Result<(u32, u32), Failure> {
-        let size = style.size();
-        self.context.set_font(&format!(
-            "{} {size}px {}",
-            style.style().as_str(),
-            style.family().as_str()
-        ));
-        let width = self
-            .context
-            .measure_text(text)
-            .map_or(0.0, |m| m.width())
-            .ceil();
-        Ok((width as u32, (size * LINE_HEIGHT).ceil() as u32))
     }
 
     fn blit_bitmap(

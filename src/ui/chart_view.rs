@@ -2,10 +2,9 @@
 //! animation frame, with a pointer and keyboard read-out of the exact step and η.
 
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
 use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
-use super::canvas::Canvas;
+use super::canvas;
 use super::formula::Formula;
 use super::overlays::swatch;
 use super::screen::{device_pixel_ratio, fit_canvas, theme, timing};
@@ -34,9 +33,9 @@ fn paint(
     };
     let dpr = fit_canvas(canvas, css_w, css_h);
     let columns = canvas.width() as usize;
-    let backend = Canvas::new(canvas)?;
-    let area = backend.into_drawing_area();
-    draw_explorer(&area, r, overlays, log_y, unit, columns, dpr, &theme()).ok()
+    canvas::paint(canvas, |area| {
+        draw_explorer(area, r, overlays, log_y, unit, columns, dpr, &theme()).ok()
+    })?
 }
 
 /// One sentence describing the curve, for screen readers.

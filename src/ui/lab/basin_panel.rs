@@ -1,12 +1,11 @@
 //! The basin-outcome map: from every start on a 40 × 40 lattice, where each schedule ends.
 
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
 
 use super::use_lab;
 use crate::charts::{basin_color, draw_basin_map};
 use crate::landscape::BasinMap;
-use crate::ui::canvas::Canvas;
+use crate::ui::canvas::paint;
 use crate::ui::screen::{fit_canvas, theme, FrameJob, Slice};
 
 /// Starts per side of the lattice.
@@ -55,11 +54,10 @@ pub fn BasinPanel() -> impl IntoView {
             for (i, c) in canvases.iter().enumerate() {
                 let Some(c) = c.get_untracked() else { continue };
                 let dpr = fit_canvas(&c, 200.0, 220.0);
-                if let Some(backend) = Canvas::new(&c) {
-                    let title = labels.get(i).copied().unwrap_or_default();
-                    let _ =
-                        draw_basin_map(&backend.into_drawing_area(), m, i, title, &theme(), dpr);
-                }
+                let title = labels.get(i).copied().unwrap_or_default();
+                paint(&c, |area| {
+                    draw_basin_map(area, m, i, title, &theme(), dpr).ok()
+                });
             }
         })
     });

@@ -2,12 +2,11 @@
 //! hovering either chart moves the playback (and so the dots on the surface).
 
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
 use plotters::style::RGBColor;
 
 use super::{use_lab, LabCtx, RUN_COLORS};
 use crate::charts::{decimate, draw_schedule, Curve, PlotArea, ScheduleChart};
-use crate::ui::canvas::Canvas;
+use crate::ui::canvas;
 use crate::ui::screen::{device_pixel_ratio, fit_canvas, theme, timed};
 
 /// One decimated curve and its colour.
@@ -96,8 +95,7 @@ fn paint(
         log_y: false,
         scale: dpr,
     };
-    let backend = Canvas::new(canvas)?;
-    draw_schedule(&backend.into_drawing_area(), &chart, &theme()).ok()
+    canvas::paint(canvas, |area| draw_schedule(area, &chart, &theme()).ok())?
 }
 
 #[component]

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea};
+use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::RGBColor;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -11,7 +11,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use super::{use_lab, LabCtx};
 use crate::charts::{draw_paths, draw_surface, Frame, PathView};
 use crate::landscape::{Heatmap, Point};
-use crate::ui::canvas::Canvas;
+use crate::ui::canvas::paint;
 use crate::ui::downloads::download;
 use crate::ui::image_export::{png, save_url, svg};
 use crate::ui::screen::{fit_canvas, theme, timed};
@@ -72,9 +72,7 @@ fn draw_runs<DB: DrawingBackend>(
 fn paint_paths(ctx: &LabCtx, canvas: &HtmlCanvasElement, frame: &Frame, side: f64) {
     let dpr = fit_canvas(canvas, side, side);
     clear(canvas);
-    if let Some(backend) = Canvas::new(canvas) {
-        draw_runs(&backend.into_drawing_area(), ctx, frame, dpr);
-    }
+    paint(canvas, |area| draw_runs(area, ctx, frame, dpr));
 }
 
 /// Size of exported surface images, in CSS pixels.
@@ -112,11 +110,11 @@ pub fn SurfaceView() -> impl IntoView {
         };
         let side = css_side(&w);
         let dpr = fit_canvas(&c, side, side);
-        let Some(backend) = Canvas::new(&c) else {
+        let Some(f) = paint(&c, |area| {
+            heat.with_untracked(|h| draw_surface(area, h, &theme(), dpr).ok())
+        }) else {
             return;
         };
-        let f = heat
-            .with_untracked(|h| draw_surface(&backend.into_drawing_area(), h, &theme(), dpr).ok());
         if frame.get_untracked() != f {
             frame.set(f);
         }

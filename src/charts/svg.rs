@@ -1,0 +1,143 @@
+//! A recording (see [`super::recording`]) written as SVG, element for element as plotters' SVG backend writes it, so
+//! the page needs no second compiled copy of every chart for its SVG downloads.
+
+use std::fmt::Write;
+
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{BackendColor, FontStyle, FontTransform};
+
+use super::recording::Op;
+
+fn paint(c: BackendColor) -> String {
+    let (r, g, b) = c.rgb;
+    format!("opacity=\"{}\" fill=\"#{r:02X}{g:02X}{b:02X}\"", c.alpha)
+}
+
+fn stroke(c: BackendColor, width: u32) -> String {
+    let (r, g, b) = c.rgb;
+    format!(
+        "opacity=\"{}\" stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"{width}\"",
+        c.alpha
+    )
+}
+
+fn points(p: &[(i32, i32)]) -> String {
+    p.iter().fold(String::new(), |mut s, (x, y)| {
+        let _ = write!(s, "{x},{y} ");
+        s
+    })
+}
+
+/// `ops` as an SVG document of `(w, h)` pixels.
+pub fn svg((w, h): (u32, u32), ops: &[Op]) -> String {
+    let mut out = format!(
+        "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+    );
+    for op in ops {
+        let el = match op {
+            Op::Pixel(p, c) => format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"1\" height=\"1\" stroke=\"none\" {}/>",
+                p.0,
+                p.1,
+                paint(*c)
+            ),
+            Op::Line(a, b, s) => format!(
+                "<line {} x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+                stroke(s.color, s.width),
+                a.0,
+                a.1,
+                b.0,
+                b.1
+            ),
+            Op::Rect(a, b, s, fill) => {
+                let look = if *fill {
+                    format!("{} stroke=\"none\"", paint(s.color))
+                } else {
+                    format!("fill=\"none\" {}", stroke(s.color, s.width))
+                };
+                format!(
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {look}/>",
+                    a.0,
+                    a.1,
+                    b.0 - a.0,
+                    b.1 - a.1
+                )
+            }
+            Op::Path(p, s) => format!(
+                "<polyline fill=\"none\" {} points=\"{}\"/>",
+                stroke(s.color, s.width),
+                points(p)
+            ),
+            Op::Circle(c, r, s, fill) => {
+                let look = if *fill {
+                    format!("{} stroke=\"none\"", paint(s.color))
+                } else {
+                    format!("fill=\"none\" {}", stroke(s.color, s.width))
+                };
+                format!("<circle cx=\"{}\" cy=\"{}\" r=\"{r}\" {look}/>", c.0, c.1)
+            }
+            Op::Polygon(p, s) => format!("<polygon {} points=\"{}\"/>", paint(s.color), points(p)),
+            Op::Text(t, f, p) => {
+                let anchor = match f.anchor.h_pos {
+                    HPos::Left => "start",
+                    HPos::Right => "end",
+                    HPos::Center => "middle",
+                };
+                let dy = match f.anchor.v_pos {
+                    VPos::Top => "0.76em",
+                    VPos::Center => "0.5ex",
+                    VPos::Bottom => "-0.5ex",
+                };
+                let style = match f.style {
+                    FontStyle::Normal => String::new(),
+                    FontStyle::Bold => " font-weight=\"bold\"".into(),
+                    other => format!(" font-style=\"{}\"", other.as_str()),
+                };
+                let turn = match f.transform {
+                    FontTransform::None => 0,
+                    FontTransform::Rotate90 => 90,
+                    FontTransform::Rotate180 => 180,
+                    FontTransform::Rotate270 => 270,
+                };
+                let rotate = if turn == 0 {
+                    String::new()
+                } else {
+                    format!(" transform=\"rotate({turn}, {}, {})\"", p.0, p.1)
+                };
+                format!(
+                    "<text x=\"{}\" y=\"{}\" dy=\"{dy}\" text-anchor=\"{anchor}\" font-family=\"{}\" font-size=\"{}\" {}{style}{rotate}>{}</text>",
+                    p.0,
+                    p.1,
+                    f.family,
+                    f.size / 1.24,
+                    paint(f.color),
+                    escape(t)
+                )
+            }
+            Op::Bitmap(p, (bw, _), src) => {
+                // One square per pixel, as plotters' SVG backend draws an image.
+                src.chunks_exact(3)
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let (x, y) = (p.0 + (i as u32 % bw) as i32, p.1 + (i as u32 / bw) as i32);
+                        format!(
+                            "<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\" stroke=\"none\" fill=\"#{:02X}{:02X}{:02X}\"/>",
+                            c[0], c[1], c[2]
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+        };
+        out.push_str(&el);
+        out.push('\n');
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+fn escape(t: &str) -> String {
+    t.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
