@@ -137,6 +137,9 @@ fn disabled_rules_follow_the_settings_they_depend_on() {
         "beta1",
         "beta2",
         "eps",
+        "resume_lib",
+        "resume_t_max",
+        "resume_eta_max",
     ];
     assert_eq!(disabled(&s), base);
 
@@ -146,6 +149,10 @@ fn disabled_rules_follow_the_settings_they_depend_on() {
         unit: Unit::Epochs,
         examples: 1000.0,
         epochs: 3.0,
+        resume: anneal::share::ResumeAt {
+            at: 500.0,
+            ..Default::default()
+        },
         ..Settings::default()
     };
     assert_eq!(

@@ -199,3 +199,30 @@ pub const T_MAX_RATIO: NumberKey = key(
     Scale::Linear,
     false,
 );
+
+/// The step a checkpoint was saved at, for the resume preview (0 = none drawn).
+pub const RESUME_AT: NumberKey = key(
+    "resume",
+    "stopped at step k (0 = no resume preview)",
+    (0.0, 1e8, 0.0),
+    Scale::LogWithZero { smallest: 1.0 },
+    true,
+);
+
+/// T_max / T_0 the resumed script is written with.
+pub const RESUME_T_MAX: NumberKey = length(key(
+    "resume_t_max",
+    "T_max / T_0 on resume (0 = unchanged)",
+    (0.0, 1_000_000.0, 0.0),
+    Scale::LogWithZero { smallest: 1.0 },
+    true,
+));
+
+/// η_max the resumed script is written with.
+pub const RESUME_ETA_MAX: NumberKey = key(
+    "resume_eta_max",
+    "η_max on resume (0 = unchanged)",
+    (0.0, 10.0, 0.0),
+    Scale::LogWithZero { smallest: 1e-6 },
+    false,
+);

@@ -10,8 +10,10 @@ mod number;
 mod phase_edit;
 mod pins;
 mod presets;
+mod resume;
 mod settings;
 mod table;
+mod table_macros;
 mod value;
 mod view;
 
@@ -23,6 +25,7 @@ pub use number::{Clamped, NumberKey, Scale, SLIDER_STEPS};
 pub use phase_edit::PhaseEdit;
 pub use pins::{pin_name, MAX_PIN_NAME};
 pub use presets::{Preset, PRESETS};
+pub use resume::{preview, ResumeAt, Resumed};
 pub use settings::{Pin, Resolved, Settings, Unit, MAX_PINS};
 pub(crate) use table::key;
 pub use table::{keys_in, position, KEYS};

@@ -112,6 +112,9 @@ pub struct Settings {
     pub lab: Lab,
     /// What the page shows and how.
     pub view: View,
+    /// The resume preview.
+    #[serde(default)]
+    pub resume: super::resume::ResumeAt,
     /// Pinned schedules, by slot.
     pub pins: [Option<Pin>; MAX_PINS],
 }
@@ -150,6 +153,7 @@ impl Default for Settings {
             phases: String::new(),
             lab: Lab::default(),
             view: View::default(),
+            resume: Default::default(),
             pins: Default::default(),
         }
     }

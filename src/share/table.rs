@@ -3,155 +3,16 @@
 use super::key::{Edit, Key, Kind, Scope, Val};
 use super::keys::*;
 use super::lab::*;
-use super::settings::{Settings, Unit};
+use super::settings::Unit;
+use super::table_macros::*;
 use super::view::{ThemeChoice, PARTS};
 use crate::landscape::{Hyper, Rule, Surface};
+use crate::schedule::frameworks::{Framework, FRAMEWORK_KEYS, FRAMEWORK_OPTIONS};
 use crate::schedule::WarmupShape;
 use crate::training::Counter;
 
-/// A key's meaning, for the README's reference and the CLI; the page never shows it, so the
-/// web build leaves the text out.
-macro_rules! meaning {
-    ($m:expr) => {
-        if cfg!(target_arch = "wasm32") {
-            ""
-        } else {
-            $m
-        }
-    };
-}
-
-fn never(_: &Settings) -> bool {
-    false
-}
-
-macro_rules! number {
-    ($scope:ident, $spec:expr, $($field:ident).+, $meaning:expr) => {
-        number!($scope, $spec, $($field).+, $meaning, off: never)
-    };
-    ($scope:ident, $spec:expr, $($field:ident).+, $meaning:expr, off: $off:expr) => {
-        Key {
-            name: $spec.key,
-            scope: Scope::$scope,
-            kind: Kind::Number($spec),
-            label: Some($spec.label),
-            options: &[],
-            meaning: meaning!($meaning),
-            disabled: $off,
-            get: |s| Val::Num(s.$($field).+),
-            set: |s, v| s.$($field).+ = v.num(),
-            edit: Edit::Set,
-        }
-    };
-}
-
-macro_rules! flag {
-    ($scope:ident, $($field:ident).+, $label:expr, $meaning:expr) => {
-        flag!($scope, $($field).+, $label, $meaning, off: never)
-    };
-    ($scope:ident, $($field:ident).+, $label:expr, $meaning:expr, off: $off:expr) => {
-        Key {
-            name: last!($($field).+),
-            scope: Scope::$scope,
-            kind: Kind::Flag,
-            label: $label,
-            options: &[],
-            meaning: meaning!($meaning),
-            disabled: $off,
-            get: |s| Val::Flag(s.$($field).+),
-            set: |s, v| s.$($field).+ = v.on(),
-            edit: Edit::Set,
-        }
-    };
-}
-
-/// A key holding a set of names from `$names`, as a bit mask (`hide=controls,code`).
-macro_rules! parts {
-    ($scope:ident, $($field:ident).+, $names:expr, $label:expr, $meaning:expr) => {
-        Key {
-            name: last!($($field).+),
-            scope: Scope::$scope,
-            kind: Kind::Parts($names),
-            label: $label,
-            options: &[],
-            meaning: meaning!($meaning),
-            disabled: never,
-            get: |s| Val::Mask(s.$($field).+),
-            set: |s, v| {
-                if let Val::Mask(m) = v {
-                    s.$($field).+ = m;
-                }
-            },
-            edit: Edit::Set,
-        }
-    };
-}
-
-/// A key holding one value of a named enum (see [`crate::named`]).
-macro_rules! choice {
-    ($scope:ident, $name:literal, $($field:ident).+, $ty:ident, $label:expr, $meaning:expr) => {
-        choice!($scope, $name, $($field).+, $ty, $label, $meaning, edit: Edit::Set)
-    };
-    (
-        $scope:ident, $name:literal, $($field:ident).+, $ty:ident, $label:expr, $meaning:expr,
-        edit: $edit:expr
-    ) => {
-        Key {
-            name: $name,
-            scope: Scope::$scope,
-            kind: Kind::Choice(&$ty::NAMES),
-            label: $label,
-            options: &$ty::OPTIONS,
-            meaning: meaning!($meaning),
-            disabled: never,
-            get: |s| Val::Name(s.$($field).+.name()),
-            set: |s, v| {
-                if let Val::Name(n) = v {
-                    s.$($field).+ = $ty::from_name(n).unwrap_or_default();
-                }
-            },
-            edit: $edit,
-        }
-    };
-}
-
-/// A pin slot's key.
-macro_rules! pin {
-    ($i:expr, $name:expr) => {
-        Key {
-            name: $name,
-            scope: Scope::Pin,
-            kind: Kind::Pin,
-            label: None,
-            options: &[],
-            meaning: meaning!("a pinned schedule: name~key:value~… (schedule keys that differ from the defaults; hidden:1 hides it)"),
-            disabled: never,
-            get: |s| Val::Pin(s.pins[$i].clone().map(Box::new)),
-            set: |s, v| {
-                if let Val::Pin(p) = v {
-                    s.pins[$i] = p.map(|mut p| {
-                        p.id = $i + 1;
-                        *p
-                    });
-                }
-            },
-            edit: Edit::Set,
-        }
-    };
-}
-
-/// The last segment of a field path, as the key's name.
-macro_rules! last {
-    ($field:ident) => {
-        stringify!($field)
-    };
-    ($head:ident . $($rest:ident).+) => {
-        last!($($rest).+)
-    };
-}
-
 /// Every key a link may carry besides `v`, in the order links write them.
-pub const KEYS: [Key; 58] = [
+pub const KEYS: [Key; 62] = [
     number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max"),
     number!(Schedule, ETA_MIN, eta_min, "floor η_min (absolute)", off: |s| s.eta_min_rel),
     flag!(
@@ -392,6 +253,43 @@ pub const KEYS: [Key; 58] = [
         &PARTS,
         Some("Hide"),
         "parts of the page to hide, comma-separated"
+    ),
+    number!(
+        View,
+        RESUME_AT,
+        resume.at,
+        "resume preview: the optimizer step the checkpoint was saved at (0 = off)"
+    ),
+    Key {
+        name: "resume_lib",
+        scope: Scope::View,
+        kind: Kind::Choice(&FRAMEWORK_KEYS),
+        label: Some("resumed in"),
+        options: &FRAMEWORK_OPTIONS,
+        meaning: meaning!("resume preview: the library whose resume is drawn"),
+        disabled: |s| s.resume.at == 0.0,
+        get: |s| Val::Name(s.resume.lib.key()),
+        set: |s, v| {
+            if let Val::Name(n) = v {
+                let f = Framework::ALL.into_iter().find(|f| f.key() == n);
+                s.resume.lib = f.unwrap_or(Framework::Torch);
+            }
+        },
+        edit: Edit::Set,
+    },
+    number!(
+        View,
+        RESUME_T_MAX,
+        resume.t_max,
+        "resume preview: T_max / T_0 the resumed script is written with (0 = unchanged)",
+        off: |s| s.resume.at == 0.0
+    ),
+    number!(
+        View,
+        RESUME_ETA_MAX,
+        resume.eta_max,
+        "resume preview: η_max the resumed script is written with (0 = unchanged)",
+        off: |s| s.resume.at == 0.0
     ),
     choice!(
         View,

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 pub use super::framework_curves::FrameworkCurve;
 use super::key_control::KeyControl;
 use super::overlays::swatch;
+use super::resume::ResumePanel;
 use super::state::{use_app, AppState};
 use crate::charts::PIN_COLORS;
 use crate::format::difference_text;
@@ -164,6 +165,7 @@ pub fn ComparePanel() -> impl IntoView {
                     </tbody>
                 </table>
             </Show>
+            <ResumePanel />
         </section>
     }
 }

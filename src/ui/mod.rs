@@ -21,6 +21,7 @@ mod lab;
 mod link_notices;
 mod overlays;
 mod phases;
+mod resume;
 mod screen;
 mod state;
 mod training;

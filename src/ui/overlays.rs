@@ -1,9 +1,10 @@
 //! What the schedule chart draws over the current curve: pins and the frameworks' versions, each in its own colour.
 
 use super::framework_curves::FrameworkCurve;
-use crate::charts::{Overlay, OverlaySource, PER_EPOCH_COLOR, PIN_COLORS};
+use crate::charts::{Overlay, OverlaySource, PER_EPOCH_COLOR, PIN_COLORS, RESUME_COLORS};
+use crate::schedule::frameworks::resume::Way;
 use crate::schedule::stepped_per_epoch;
-use crate::share::{Pin, Resolved, View, MAX_PINS};
+use crate::share::{Pin, Resolved, Resumed, View, MAX_PINS};
 
 /// The overlays to draw: visible pins, then the frameworks `view` compares (with their momentum
 /// when shown).
@@ -55,6 +56,26 @@ pub fn per_epoch_overlay(r: &Resolved) -> Option<Overlay> {
         },
         momentum: Vec::new(),
     })
+}
+
+/// The resume preview's curves from step k on, one per way.
+pub fn resume_overlays(ways: &[Resumed]) -> Vec<Overlay> {
+    ways.iter()
+        .map(|w| Overlay {
+            label: resume_label(w).into(),
+            color: RESUME_COLORS[w.way as usize],
+            source: OverlaySource::Samples(w.points.clone()),
+            momentum: Vec::new(),
+        })
+        .collect()
+}
+
+/// A way's name in the legend and the panel.
+pub fn resume_label(w: &Resumed) -> &'static str {
+    match w.way {
+        Way::Restored => "resumed: state restored",
+        Way::Recreated => "resumed: re-created",
+    }
 }
 
 /// A colour as CSS.

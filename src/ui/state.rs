@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use super::framework_curves::{framework_curves, FrameworkCurve};
-use super::overlays::{overlays, per_epoch_overlay};
+use super::overlays::{overlays, per_epoch_overlay, resume_overlays};
 use super::{screen, url};
 use crate::charts::Overlay;
 use crate::schedule::frameworks::Mode;
 use crate::share::codec::Notice;
-use crate::share::{Resolved, Settings, ThemeChoice, Unit, View};
+use crate::share::{preview, Resolved, Resumed, Settings, ThemeChoice, Unit, View};
 
 /// Everything the components share: the settings, what is derived from them, and the curves
 /// drawn over the schedule.
@@ -41,6 +41,8 @@ pub struct AppState {
     pub updating: ReadSignal<Option<f64>>,
     /// An imported call's exact curve.
     pub imported: RwSignal<Option<Imported>>,
+    /// The resume preview's two ways, or why there is none; `None` while it is off.
+    pub resume: Memo<Option<Result<Vec<Resumed>, String>>>,
     /// Everything drawn over the current curve.
     pub overlays: Memo<Vec<Overlay>>,
     /// Whether the next change of `settings` is a new history entry.
@@ -93,11 +95,26 @@ impl AppState {
                 .then(|| resolved.with(per_epoch_overlay))
                 .flatten()
         });
+        // What the preview reads, without the lab, view and pins: their inputs leave it alone.
+        let resume_in = Memo::new(move |_| {
+            settings.with(|s| {
+                (s.resume.at > 0.0).then(|| Settings {
+                    lab: Default::default(),
+                    view: View::default(),
+                    pins: Default::default(),
+                    ..s.clone()
+                })
+            })
+        });
+        let resume = Memo::new(move |_| {
+            resume_in.with(|s| s.as_ref().map(|s| resolved.with(|r| preview(s, r))))
+        });
         let drawn = Memo::new(move |_| {
             let v = compared.get();
             let shown = v.momentum;
             let mut all = pins.with(|p| frameworks.with(|f| overlays(p, f, v)));
             all.extend(per_epoch.get());
+            resume.with(|r| all.extend(r.iter().flatten().flat_map(|w| resume_overlays(w))));
             all.extend(imported.with(|i| {
                 i.as_ref().map(|Imported { overlay: o, .. }| Overlay {
                     label: o.label.clone(),
@@ -126,6 +143,7 @@ impl AppState {
             frameworks,
             updating,
             imported,
+            resume,
             overlays: drawn,
             push_next,
         }

@@ -10,7 +10,7 @@ use crate::schedule::error::ScheduleError;
 use crate::schedule::Anneal;
 
 /// A machine-learning library whose schedulers Anneal reproduces exactly.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Framework {
     /// PyTorch's `torch.optim.lr_scheduler`.
     Torch,
@@ -91,6 +91,18 @@ pub const FRAMEWORK_KEYS: [&str; 5] = [
     super::transformers::LIBRARY.key,
     super::optax::LIBRARY.key,
     super::keras::LIBRARY.key,
+];
+
+/// Every framework's key and name, in [`Framework::ALL`]'s order (for a menu of frameworks).
+pub const FRAMEWORK_OPTIONS: [(&str, &str); 5] = [
+    (super::torch::LIBRARY.key, super::torch::LIBRARY.name),
+    (super::timm::LIBRARY.key, super::timm::LIBRARY.name),
+    (
+        super::transformers::LIBRARY.key,
+        super::transformers::LIBRARY.name,
+    ),
+    (super::optax::LIBRARY.key, super::optax::LIBRARY.name),
+    (super::keras::LIBRARY.key, super::keras::LIBRARY.name),
 ];
 
 impl Framework {

@@ -74,7 +74,7 @@ pub use api::{Api, Nested, Pasted};
 pub use arg::Arg;
 pub use framework::{
     apis, by_family, equivalents, families, Equivalent, Framework, Library, SnippetInput,
-    FRAMEWORK_KEYS,
+    FRAMEWORK_KEYS, FRAMEWORK_OPTIONS,
 };
 pub use nearest::{after, joined, Nearest};
 pub use params::Params;
