@@ -68,3 +68,56 @@ fn a_recreated_cosine_decays_twice_and_a_recreated_warm_up_overshoots() {
     assert!((at(Way::Restored) - 0.05).abs() < 1e-15);
     assert!((at(Way::Recreated) - 0.025).abs() < 1e-15);
 }
+
+#[test]
+fn the_preview_tells_what_each_way_does_with_the_page_settings() {
+    use anneal::schedule::frameworks::Framework;
+    use anneal::share::{preview, ResumeAt, Settings};
+    let mut s = Settings {
+        resume: ResumeAt {
+            at: 40.0,
+            ..ResumeAt::default()
+        },
+        ..Settings::default()
+    };
+    let verdicts = |s: &Settings| -> Vec<String> {
+        preview(s, &s.resolve())
+            .unwrap()
+            .into_iter()
+            .map(|w| w.verdict)
+            .collect()
+    };
+    let v = verdicts(&s);
+    assert_eq!(v[0], "it goes on as planned");
+    // Decayed twice: 0.654508 of the plan all along (the widest gap is wherever rounding puts it).
+    assert!(
+        v[1].starts_with("at step 40 η jumps from 0.0654508 to 0.0428381; neither the old call nor the new: at step "),
+        "{}",
+        v[1]
+    );
+    s.resume.t_max = 150.0;
+    assert_eq!(
+        verdicts(&s)[0],
+        "it goes on with the old call: the changes are ignored"
+    );
+    s.resume.lib = Framework::Optax;
+    assert_eq!(
+        verdicts(&s)[0],
+        "at step 40 η jumps from 0.0654508 to 0.0834565; it follows the new call"
+    );
+    s.resume.lib = Framework::Transformers;
+    assert_eq!(
+        verdicts(&s)[0],
+        "it trains step 40 at the planned rate, then follows the new call (η jumps from 0.0639496 to 0.082671 at step 41)"
+    );
+    // Every point is drawn from k on, and the stop must be inside the chart.
+    let ways = preview(&s, &s.resolve()).unwrap();
+    assert!(ways
+        .iter()
+        .all(|w| w.points[0].0 == 40.0 && w.points.len() == 81));
+    s.resume.at = 500.0;
+    assert_eq!(
+        preview(&s, &s.resolve()).unwrap_err(),
+        "stop at a step from 1 to 119 (the chart's last)"
+    );
+}

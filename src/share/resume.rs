@@ -104,12 +104,21 @@ pub fn preview(s: &Settings, before: &Resolved) -> Result<Vec<Resumed>, String> 
                 }
                 _ => String::new(),
             };
+            let late = |want: &[f64]| v.iter().zip(want).skip(1).all(|(a, b)| same(*a, *b));
             verdict += &if follows(&planned) && changed {
                 "it goes on with the old call: the changes are ignored".to_string()
             } else if follows(&planned) {
                 "it goes on as planned".to_string()
             } else if follows(&asked) {
                 "it follows the new call".to_string()
+            } else if v.len() > 1 && same(v[0], planned[0]) && late(&asked) {
+                format!(
+                    "it trains step {} at the planned rate, then follows the new call (η jumps from {} to {} at step {})",
+                    shown(k),
+                    shown(planned[1]),
+                    shown(v[1]),
+                    shown(steps[1])
+                )
             } else {
                 widest_gap(&steps, &v, &asked)
             };
