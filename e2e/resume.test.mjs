@@ -22,6 +22,10 @@ test('stopped at step 40 and resumed in PyTorch: restoring goes on as planned, r
   assert.match(restored, /state restored \(scheduler\.load_state_dict\(checkpoint\)\): it goes on as planned$/);
   // 0.1·c(40) = 0.0654508 restored into the optimizer, then decayed again by c(40) = 0.654508.
   assert.match(recreated, /re-created \(a new scheduler, then scheduler\.step\(\) k times\): at step 40 η jumps from 0\.0654508 to 0\.0428381; neither the old call nor the new/);
+  const flags = await page.$$eval('.flag', (fs) => fs.map((f) => f.getAttribute('aria-label')));
+  const jump = flags.find((f) => f.startsWith('Resumed: η jumps at the checkpoint'));
+  assert.ok(jump, flags.join(' | '));
+  assert.match(jump, /resumed: re-created \(a new scheduler, then scheduler\.step\(\) k times\): at step 40 η jumps/);
   const navy = await pixelsOfColour(page, NAVY);
   assert.ok(navy > 200, `the re-created run is drawn (${navy} px)`);
   await page.waitForTimeout(250);

@@ -48,6 +48,8 @@ pub struct Resumed {
     /// What happens, in a sentence: a jump at k, and whether it follows the plan, the new call
     /// or neither.
     pub verdict: String,
+    /// Whether η at step k differs from the planned η there.
+    pub jumps: bool,
 }
 
 impl Settings {
@@ -93,17 +95,13 @@ pub fn preview(s: &Settings, before: &Resolved) -> Result<Vec<Resumed>, String> 
         .map(|way| {
             let v = resumed(&old.mode, &new.mode, k, way, &steps).map_err(err)?;
             let follows = |want: &[f64]| v.iter().zip(want).all(|(a, b)| same(*a, *b));
-            let mut verdict = match (v.first(), planned.first()) {
-                (Some(&got), Some(&plan)) if !same(got, plan) => {
-                    format!(
-                        "at step {} η jumps from {} to {}; ",
-                        shown(k),
-                        shown(plan),
-                        shown(got)
-                    )
-                }
-                _ => String::new(),
+            let jump = match (v.first(), planned.first()) {
+                (Some(&got), Some(&plan)) if !same(got, plan) => Some((plan, got)),
+                _ => None,
             };
+            let mut verdict = jump.map_or_else(String::new, |(plan, got)| {
+                format!("at step {} η jumps from {} to {}; ", shown(k), shown(plan), shown(got))
+            });
             let late = |want: &[f64]| v.iter().zip(want).skip(1).all(|(a, b)| same(*a, *b));
             verdict += &if follows(&planned) && changed {
                 "it goes on with the old call: the changes are ignored".to_string()
@@ -127,6 +125,7 @@ pub fn preview(s: &Settings, before: &Resolved) -> Result<Vec<Resumed>, String> 
                 code: r.lib.resume(way).0,
                 points: steps.iter().copied().zip(v).collect(),
                 verdict,
+                jumps: jump.is_some(),
             })
         })
         .collect()

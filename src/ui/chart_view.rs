@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
 use super::canvas;
+use super::flags::chart_flags;
 use super::formula::Formula;
 use super::overlays::swatch;
 use super::screen::{device_pixel_ratio, fit_canvas, theme, timing};
@@ -12,7 +13,7 @@ use super::state::{use_app, AppState};
 use crate::charts::PlotArea;
 pub use crate::charts::{draw_explorer, Overlay, OverlaySource};
 use crate::format::{quantity, shown};
-use crate::schedule::{locate, pitfalls, stepping_pitfall, Terms};
+use crate::schedule::{locate, Terms};
 use crate::share::{format_value, Resolved, Unit};
 
 /// Sizes the canvas to its box at the device's pixel ratio and draws; returns the plot area.
@@ -126,16 +127,7 @@ pub fn ScheduleCanvas() -> impl IntoView {
         theme_tick,
         ..
     } = app;
-    let flags = Memo::new(move |_| {
-        resolved.with(|r| {
-            let mut all = pitfalls(&r.phases, r.horizon_steps);
-            all.extend(
-                r.total_steps
-                    .and_then(|t| stepping_pitfall(&r.phases, r.steps_per_epoch, t)),
-            );
-            all
-        })
-    });
+    let flags = chart_flags(&app);
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let plot = RwSignal::new(None::<PlotArea>);

@@ -12,6 +12,7 @@ pub mod crash;
 mod downloads;
 mod embed;
 mod embed_credit;
+mod flags;
 mod formula;
 mod framework_curves;
 mod header;
