@@ -141,6 +141,7 @@ function inspectSvg(page, text, colour) {
       return {
         ok: !doc.querySelector('parsererror') && doc.documentElement.nodeName === 'svg',
         width: doc.documentElement.getAttribute('width'),
+        viewBox: doc.documentElement.getAttribute('viewBox'),
         points: Math.max(0, ...lines.map((p) => p.getAttribute('points').trim().split(/\s+/).length)),
         texts: [...doc.querySelectorAll('text')].map((e) => e.textContent.trim()),
       };
@@ -155,7 +156,7 @@ const pngSize = (buf) => {
   return [buf.readUInt32BE(16), buf.readUInt32BE(20)];
 };
 
-test('chart images: the SVG is drawn by plotters (parses, holds the curve), the PNG is 2× size', async () => {
+test('chart images: the SVG parses, holds the curve at quarter pixels, the PNG is 2× size, the slide PNG 1920 × 1080', async () => {
   const { readFile } = await import('node:fs/promises');
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?restarts=1&t_max=10`, undefined, 'light');
   const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_svg]')]);
@@ -163,11 +164,15 @@ test('chart images: the SVG is drawn by plotters (parses, holds the curve), the 
   const svg = await inspectSvg(page, await readFile(await svgFile.path(), 'utf8'), '#2563EB');
   assert.ok(svg.ok, 'the SVG parses');
   assert.equal(svg.width, '960');
+  assert.equal(svg.viewBox, '0 0 3840 1920', 'drawn at 4×, so the curve has quarter-pixel coordinates');
   assert.ok(svg.points > 100, `the curve is a polyline of ${svg.points} points`);
   assert.ok(svg.texts.includes('Learning rate over training') && svg.texts.includes('step'));
   const [pngFile] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_png]')]);
   assert.equal(pngFile.suggestedFilename(), 'anneal-schedule.png');
   assert.deepEqual(pngSize(await readFile(await pngFile.path())), [1920, 960]);
+  const [slide] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_png_slide]')]);
+  assert.equal(slide.suggestedFilename(), 'anneal-schedule-1920x1080.png');
+  assert.deepEqual(pngSize(await readFile(await slide.path())), [1920, 1080]);
 
   const [labSvg] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_lab_svg]')]);
   const lab = await inspectSvg(page, await readFile(await labSvg.path(), 'utf8'), '#F03E84');

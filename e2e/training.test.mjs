@@ -74,6 +74,8 @@ test('scheduler.step() once per epoch is drawn, and a length in epochs stepped e
   await page.waitForTimeout(250);
   assert.equal(new URL(page.url()).searchParams.get('per_epoch'), '1');
   // Stepped per epoch the cosine over 2346 steps sees counts 0, 1, 2: it stays at its peak.
+  // (Ticking the box scrolled the page to it.)
+  await page.locator('canvas.chart').scrollIntoViewIfNeeded();
   const box = await page.locator('canvas.chart').boundingBox();
   await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.5);
   await nextFrames(page);

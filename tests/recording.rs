@@ -61,7 +61,7 @@ fn the_svg_writer_writes_what_plotters_svg_backend_writes() {
         draw_schedule(area, &chart(&curves, &restarts), &Theme::LIGHT).expect("draws")
     });
     assert!(area.legend.is_some(), "a legend is drawn and placed");
-    let ours = svg(size, &ops);
+    let ours = svg(size, 1, &ops);
     let mut theirs = String::new();
     {
         let mut backend = SVGBackend::with_string(&mut theirs, size);
@@ -135,4 +135,34 @@ fn a_replayed_recording_paints_the_pixels_a_direct_drawing_paints() {
     let (direct, replayed) = (paint(true), paint(false));
     assert!(direct.iter().any(|&v| v != 255), "something is drawn");
     assert_eq!(direct, replayed);
+}
+
+#[test]
+fn an_svg_drawn_larger_keeps_its_size_and_gains_sub_pixel_coordinates() {
+    let pts: Vec<(f64, f64)> = (0..=100).map(|t| (t as f64, 0.1 - t as f64 * 9e-4)).collect();
+    let curves = [Curve {
+        points: &pts,
+        color: Theme::LIGHT.curve,
+        label: None,
+    }];
+    let mut c = chart(&curves, &[]);
+    c.scale = 4.0;
+    let (ops, _) = record((2560, 1440), &measure, |area| {
+        draw_schedule(area, &c, &Theme::LIGHT).expect("draws")
+    });
+    let doc = svg((640, 360), 4, &ops);
+    assert!(doc.starts_with("<svg width=\"640\" height=\"360\" viewBox=\"0 0 2560 1440\""));
+    // The curve's points are on a quarter-pixel grid of the 640-pixel document.
+    let line = doc
+        .lines()
+        .find(|l| l.starts_with("<polyline") && l.contains("#2563EB"))
+        .expect("the curve");
+    let xs: Vec<i32> = line
+        .split("points=\"")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .filter_map(|p| p.split(',').next()?.parse().ok())
+        .collect();
+    assert!(xs.iter().any(|x| x % 4 != 0), "some points fall between the document's pixels");
 }

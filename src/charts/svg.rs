@@ -28,10 +28,13 @@ fn points(p: &[(i32, i32)]) -> String {
     })
 }
 
-/// `ops` as an SVG document of `(w, h)` pixels.
-pub fn svg((w, h): (u32, u32), ops: &[Op]) -> String {
+/// `ops`, drawn at `scale` times `(w, h)` pixels, as an SVG document of `(w, h)`: drawn larger,
+/// the integer coordinates plotters gives are fractions of the document's pixels, so a curve
+/// stays smooth when a slide shows it large.
+pub fn svg((w, h): (u32, u32), scale: u32, ops: &[Op]) -> String {
+    let (vw, vh) = (w * scale, h * scale);
     let mut out = format!(
-        "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {vw} {vh}\" xmlns=\"http://www.w3.org/2000/svg\">\n"
     );
     for op in ops {
         let el = match op {

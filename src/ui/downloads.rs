@@ -9,7 +9,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 
 use super::chart_view::draw_explorer;
 use super::compare::FrameworkCurve;
-use super::image_export::{png, save_url, svg};
+use super::image_export::{png, save_url, svg, PNG_SCALE};
 use super::screen::theme;
 use super::state::{use_app, AppState, Imported};
 use crate::export::{csv_steps, series_csv, state_json, Column};
@@ -109,7 +109,7 @@ fn csv(
 /// Draws the explorer's current chart on any backend (for the image downloads).
 fn draw_current<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scale: f64, app: AppState) {
     let (log_y, unit) = app.settings.with_untracked(|s| (s.log_y, s.unit));
-    let columns = (f64::from(IMAGE_SIZE.0) * scale) as usize;
+    let columns = area.dim_in_pixel().0 as usize;
     app.resolved.with_untracked(|r| {
         app.overlays.with_untracked(|o| {
             let _ = draw_explorer(area, r, o, log_y, unit, columns, scale, &theme());
@@ -119,6 +119,9 @@ fn draw_current<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scale: f64, a
 
 /// Size of exported chart images, in CSS pixels.
 const IMAGE_SIZE: (u32, u32) = (960, 480);
+
+/// A slide's PNG: 960 × 540 CSS pixels drawn at 2×, 1920 × 1080 pixels.
+const SLIDE_SIZE: (u32, u32) = (960, 540);
 
 /// "Download CSV", "Download JSON", and the chart as PNG and SVG.
 #[component]
@@ -132,13 +135,15 @@ pub fn Downloads() -> impl IntoView {
         ..
     } = app;
     let save_svg = move |_| {
-        let text = svg(IMAGE_SIZE, |area| draw_current(area, 1.0, app));
+        let text = svg(IMAGE_SIZE, |area, scale| draw_current(area, scale, app));
         download("anneal-schedule.svg", "image/svg+xml", &text);
     };
-    let save_png = move |_| {
-        let drawn = png(IMAGE_SIZE, |area, scale| draw_current(area, scale, app));
+    let save_png = move |size: (u32, u32), name: &str| {
+        let drawn = png(size, PNG_SCALE, |area, scale| {
+            draw_current(area, scale, app)
+        });
         if let Some(url) = drawn {
-            save_url("anneal-schedule.png", &url);
+            save_url(name, &url);
         }
     };
     let save_csv = move |_| {
@@ -162,7 +167,8 @@ pub fn Downloads() -> impl IntoView {
         <div class="downloads">
             <button type="button" name="download_csv" on:click=save_csv>"Download CSV"</button>
             <button type="button" name="download_json" on:click=save_json>"Download JSON"</button>
-            <button type="button" name="download_png" on:click=save_png>"PNG"</button>
+            <button type="button" name="download_png" on:click=move |_| save_png(IMAGE_SIZE, "anneal-schedule.png")>"PNG"</button>
+            <button type="button" name="download_png_slide" on:click=move |_| save_png(SLIDE_SIZE, "anneal-schedule-1920x1080.png")>"PNG 1920 × 1080 (slide)"</button>
             <button type="button" name="download_svg" on:click=save_svg>"SVG"</button>
         </div>
     }

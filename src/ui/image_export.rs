@@ -26,19 +26,27 @@ pub fn save_url(name: &str, href: &str) {
     }
 }
 
-/// An SVG document of `size` CSS pixels drawn by `draw`.
-pub fn svg(size: (u32, u32), draw: impl FnOnce(&DrawingArea<Recording, Shift>)) -> String {
-    recorded(size, draw).map_or_else(String::new, |(ops, ())| charts::svg(size, &ops))
+/// SVG exports are drawn at this many units per CSS pixel, so their coordinates have quarter
+/// pixels.
+const SVG_SCALE: u32 = 4;
+
+/// An SVG document of `size` CSS pixels drawn by `draw` (given the scale it draws at).
+pub fn svg(size: (u32, u32), draw: impl FnOnce(&DrawingArea<Recording, Shift>, f64)) -> String {
+    let big = (size.0 * SVG_SCALE, size.1 * SVG_SCALE);
+    recorded(big, |area| draw(area, f64::from(SVG_SCALE)))
+        .map_or_else(String::new, |(ops, ())| charts::svg(size, SVG_SCALE, &ops))
 }
 
-/// A PNG data URL of `size` CSS pixels at [`PNG_SCALE`], drawn by `draw` (given the scale).
+/// A PNG data URL of `size` CSS pixels at `scale` image pixels each, drawn by `draw` (given the
+/// scale).
 pub fn png(
     size: (u32, u32),
+    scale: f64,
     draw: impl FnOnce(&DrawingArea<Recording, Shift>, f64),
 ) -> Option<String> {
     let canvas: HtmlCanvasElement = document().create_element("canvas").ok()?.dyn_into().ok()?;
-    canvas.set_width((f64::from(size.0) * PNG_SCALE) as u32);
-    canvas.set_height((f64::from(size.1) * PNG_SCALE) as u32);
-    paint(&canvas, |area| draw(area, PNG_SCALE))?;
+    canvas.set_width((f64::from(size.0) * scale) as u32);
+    canvas.set_height((f64::from(size.1) * scale) as u32);
+    paint(&canvas, |area| draw(area, scale))?;
     canvas.to_data_url().ok()
 }

@@ -13,7 +13,7 @@ use crate::charts::{draw_paths, draw_surface, Frame, PathView};
 use crate::landscape::{Heatmap, Point};
 use crate::ui::canvas::paint;
 use crate::ui::downloads::download;
-use crate::ui::image_export::{png, save_url, svg};
+use crate::ui::image_export::{png, save_url, svg, PNG_SCALE};
 use crate::ui::screen::{fit_canvas, theme, timed};
 
 /// Heatmap cells per side: fine enough for smooth bands, computed once per surface.
@@ -206,12 +206,16 @@ pub fn SurfaceView() -> impl IntoView {
     };
 
     let save_svg = move |_| {
-        let text = heat.with_untracked(|h| svg(IMAGE_SIZE, |area| draw_figure(area, &ctx, h, 1.0)));
+        let text = heat
+            .with_untracked(|h| svg(IMAGE_SIZE, |area, scale| draw_figure(area, &ctx, h, scale)));
         download("anneal-landscape.svg", "image/svg+xml", &text);
     };
     let save_png = move |_| {
-        let url = heat
-            .with_untracked(|h| png(IMAGE_SIZE, |area, scale| draw_figure(area, &ctx, h, scale)));
+        let url = heat.with_untracked(|h| {
+            png(IMAGE_SIZE, PNG_SCALE, |area, scale| {
+                draw_figure(area, &ctx, h, scale)
+            })
+        });
         if let Some(url) = url {
             save_url("anneal-landscape.png", &url);
         }
