@@ -53,7 +53,7 @@ setup-browser: ## Install Chromium, ChromeDriver (apt, as root) and Playwright (
 	    echo "  sudo apt-get install -y chromium chromium-driver" >&2; exit 1; \
 	  fi; \
 	fi
-	@[ -d e2e/node_modules/playwright-core ] || (cd e2e && npm ci --no-audit --no-fund)
+	@[ -d e2e/node_modules/playwright-core ] && [ -d e2e/node_modules/axe-core ] || (cd e2e && npm ci --no-audit --no-fund)
 
 setup: setup-web setup-browser ## Install everything `make test` needs
 

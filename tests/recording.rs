@@ -139,7 +139,9 @@ fn a_replayed_recording_paints_the_pixels_a_direct_drawing_paints() {
 
 #[test]
 fn an_svg_drawn_larger_keeps_its_size_and_gains_sub_pixel_coordinates() {
-    let pts: Vec<(f64, f64)> = (0..=100).map(|t| (t as f64, 0.1 - t as f64 * 9e-4)).collect();
+    let pts: Vec<(f64, f64)> = (0..=100)
+        .map(|t| (t as f64, 0.1 - t as f64 * 9e-4))
+        .collect();
     let curves = [Curve {
         points: &pts,
         color: Theme::LIGHT.curve,
@@ -164,5 +166,8 @@ fn an_svg_drawn_larger_keeps_its_size_and_gains_sub_pixel_coordinates() {
         .split_whitespace()
         .filter_map(|p| p.split(',').next()?.parse().ok())
         .collect();
-    assert!(xs.iter().any(|x| x % 4 != 0), "some points fall between the document's pixels");
+    assert!(
+        xs.iter().any(|x| x % 4 != 0),
+        "some points fall between the document's pixels"
+    );
 }

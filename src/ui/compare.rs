@@ -114,7 +114,9 @@ pub fn ComparePanel() -> impl IntoView {
                         view! { <p class="notice" role="status">{format!("Updating the framework curves… {:.0} %", f * 100.0)}</p> }
                     })
                 }}
+                <div class="table-scroll">
                 <table class="frameworks">
+                    <caption>"Each library's nearest call for this schedule, and how far it strays"</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Framework (drawn)"</th>
@@ -164,6 +166,7 @@ pub fn ComparePanel() -> impl IntoView {
                         }}
                     </tbody>
                 </table>
+                </div>
             </Show>
             <ResumePanel />
         </section>

@@ -53,8 +53,9 @@ pub fn App() -> impl IntoView {
             request_animation_frame(move || stage.set(2));
         })
     });
-    let controls_at = u8::from(app.embed.get_untracked() || !screen::narrow_layout());
-    let controls = move || stage.get() >= controls_at && app.interactive("controls");
+    // The chart is first on every layout (phones put the controls below it), so the controls
+    // are built in the frame after it paints.
+    let controls = move || stage.get() >= 1 && app.interactive("controls");
     let panels = Signal::derive(move || stage.get() >= 1);
     let lab_shown = move || stage.get() >= 2 && app.shows("landscape");
 

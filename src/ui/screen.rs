@@ -45,12 +45,6 @@ pub fn apply_view(view: &View) {
     let _ = classes.toggle_with_force("still", view.still);
 }
 
-/// Whether the page is in its one-column layout (controls above the chart); the breakpoint is
-/// the stylesheet's.
-pub fn narrow_layout() -> bool {
-    media("(max-width: 760px)")
-}
-
 /// Whether the user asked for less motion (then playback jumps instead of animating).
 pub fn reduced_motion() -> bool {
     media("(prefers-reduced-motion: reduce)")

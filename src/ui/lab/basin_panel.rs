@@ -104,7 +104,17 @@ pub fn BasinPanel() -> impl IntoView {
             <button type="button" name="basin_map" on:click=start>"Map basins"</button>
             <p class="progress" role="status">{progress}</p>
             <div class="basin-canvases" class:hidden=move || shown.with(Option::is_none)>
-                {canvases.into_iter().map(|c| view! { <canvas node_ref=c class="basin-canvas"></canvas> }).collect_view()}
+                {canvases
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let label = move || {
+                            let run = ctx.contenders.with(|cs| cs.get(i).map(|c| c.label).unwrap_or_default());
+                            format!("Basin-outcome map of the {run} run: each start's colour is the minimum it ends in (legend below)")
+                        };
+                        view! { <canvas node_ref=c class="basin-canvas" role="img" aria-label=label></canvas> }
+                    })
+                    .collect_view()}
             </div>
             <ul class="basin-legend">{legend}</ul>
         </div>

@@ -75,6 +75,7 @@ pub fn EscapePanel() -> impl IntoView {
             <p class="progress" role="status">{format!("{done} of {SEEDS} seeds")}</p>
             <div class="table-scroll">
             <table class="escape-table">
+                <caption>{format!("Where each run ends, over {SEEDS} noise seeds")}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"run"</th>

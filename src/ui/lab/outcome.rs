@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::use_lab;
+use super::{use_lab, RunView};
 use crate::format::{format_value, round_significant};
 use crate::landscape::Surface;
 
@@ -19,6 +19,15 @@ pub fn minimum_name(surface: Surface, i: usize) -> String {
     )
 }
 
+/// Where run `r` on `surface` ends: a minimum's name, or why it stopped.
+pub fn ends_in(surface: Surface, r: &RunView) -> String {
+    match (r.run.stop.message(), r.outcome.basin) {
+        (Some(why), _) => why,
+        (None, Some(b)) => minimum_name(surface, b),
+        (None, None) => "no minimum".to_string(),
+    }
+}
+
 /// One row per shown run.
 #[component]
 pub fn OutcomeTable() -> impl IntoView {
@@ -30,11 +39,7 @@ pub fn OutcomeTable() -> impl IntoView {
                 .filter(|r| r.shown)
                 .map(|r| {
                     let o = &r.outcome;
-                    let ends = match (r.run.stop.message(), o.basin) {
-                        (Some(why), _) => why,
-                        (None, Some(b)) => minimum_name(surface, b),
-                        (None, None) => "no minimum".to_string(),
-                    };
+                    let ends = ends_in(surface, r);
                     let loss = if o.final_loss.is_finite() {
                         format_value(round_significant(o.final_loss, 5))
                     } else {

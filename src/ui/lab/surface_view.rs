@@ -8,8 +8,10 @@ use plotters::style::RGBColor;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use super::outcome::ends_in;
 use super::{use_lab, LabCtx};
 use crate::charts::{draw_paths, draw_surface, Frame, PathView};
+use crate::format::shown;
 use crate::landscape::{Heatmap, Point};
 use crate::ui::canvas::paint;
 use crate::ui::downloads::download;
@@ -190,6 +192,7 @@ pub fn SurfaceView() -> impl IntoView {
             }
         }
     };
+    let announced = RwSignal::new(String::new());
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let ([x0, x1], [y0, y1]) = surface.get_untracked().domain();
         let (dx, dy) = ((x1 - x0) / 100.0, (y1 - y0) / 100.0);
@@ -203,6 +206,20 @@ pub fn SurfaceView() -> impl IntoView {
         ev.prevent_default();
         let s = ctx.spec.get_untracked().start;
         move_start([(s[0] + d[0]).clamp(x0, x1), (s[1] + d[1]).clamp(y0, y1)]);
+        // A keyboard user hears where the runs now end (a pointer user sees it).
+        let (at, surface) = ctx.spec.with_untracked(|s| (s.start, s.surface));
+        let ends = ctx.runs.with_untracked(|runs| {
+            runs.iter()
+                .filter(|r| r.shown)
+                .map(|r| format!("{} ends in the {}", r.label, ends_in(surface, r)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        announced.set(format!(
+            "Start ({}, {}): {ends}.",
+            shown(at[0]),
+            shown(at[1])
+        ));
     };
 
     let save_svg = move |_| {
@@ -241,5 +258,6 @@ pub fn SurfaceView() -> impl IntoView {
                 on:keydown=on_key
             ></canvas>
         </div>
+        <p class="sr-only" role="status" aria-live="polite">{announced}</p>
     }
 }

@@ -1,0 +1,87 @@
+// End-to-end: the page with assistive technology and on a phone — axe-core's checks on every
+// kind of page, labelled canvases, captioned tables, the lab's outcome announced after a
+// keyboard move, and the chart in a phone's first screen.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { nextFrames, openPage, repo, suite, waitForChart } from './browser.mjs';
+
+const ctx = suite();
+const axeSource = readFile(join(repo, 'e2e/node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on `path` (the page's script policy bypassed to run it). */
+async function violations(path, colorScheme = 'light') {
+  const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme, bypassCSP: true });
+  await page.goto(ctx.server.url + path.replace(/^\//, ''));
+  if (/hide=[^&]*chart/.test(path)) await page.waitForSelector('.lab canvas.surface-paths');
+  else await waitForChart(page);
+  // The panels and the lab are built in the frames after the chart.
+  await page.waitForSelector('.lab .outcomes', { state: 'attached', timeout: 5000 }).catch(() => {});
+  await nextFrames(page);
+  await page.evaluate(await axeSource);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  await page.close();
+  return found;
+}
+
+for (const [name, path, scheme] of [
+  ['the default page with its lab', '/', 'light'],
+  ['the dark theme', '/', 'dark'],
+  ['comparing, pinned and resumed', '/?compare=1&resume=40&pin1=a~t_max:50', 'light'],
+  ['an embed', '/?embed=1&hide=landscape', 'light'],
+  ['the lab embedded alone', '/?embed=1&hide=controls,chart,compare,export,code,formula', 'light'],
+  ['a static page', '/?static=1', 'light'],
+]) {
+  test(`axe-core finds no serious or critical violation: ${name}`, async () => {
+    assert.deepEqual(await violations(path, scheme), []);
+  });
+}
+
+test('every canvas is labelled or hidden, every table captioned, one skip link', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?compare=1`);
+  await page.click('button[name=basin_map]');
+  await page.click('button[name=escape]');
+  await page.waitForSelector('.escape-table', { timeout: 60_000 }).catch(() => {});
+  await nextFrames(page);
+  const canvases = await page.$$eval('canvas', (cs) =>
+    cs.map((c) => ({ cls: c.className, ok: c.getAttribute('aria-hidden') === 'true' || (c.getAttribute('role') === 'img' && !!c.getAttribute('aria-label')) })));
+  assert.ok(canvases.length >= 7, JSON.stringify(canvases));
+  assert.deepEqual(canvases.filter((c) => !c.ok), []);
+  const tables = await page.$$eval('table', (ts) => ts.map((t) => [t.className, t.querySelector('caption')?.textContent.trim() ?? '']));
+  assert.ok(tables.length >= 2, JSON.stringify(tables));
+  for (const [cls, caption] of tables) assert.ok(caption.length > 10, `table.${cls} has a caption`);
+  assert.equal(await page.locator('a.skip-link').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a keyboard move of the start point announces where each run now ends', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.focus('canvas.surface-paths');
+  await page.keyboard.press('ArrowRight');
+  await nextFrames(page);
+  const said = await page.textContent('.lab [role=status][aria-live=polite]');
+  assert.match(said, /^Start \(-1\.\d+, 1\.53\): constant ends in the (local|global) minimum at \(.+\), f = .+; cosine ends in the .+; cosine \+ warm restarts ends in the .+\.$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('on a phone the chart comes first, inside the first screen, and the controls follow it', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url, { width: 390, height: 844 });
+  await nextFrames(page);
+  const chart = await page.locator('canvas.chart').boundingBox();
+  assert.ok(chart.y >= 0 && chart.y + chart.height <= 844, `chart at ${chart.y}..${chart.y + chart.height}`);
+  const controls = await page.locator('.controls').boundingBox();
+  assert.ok(controls.y > chart.y + chart.height, 'the controls are below the chart');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
