@@ -19,9 +19,9 @@ test('stopped at step 40 and resumed in PyTorch: restoring goes on as planned, r
   await page.press('input[type=number][name=resume]', 'Tab');
   await nextFrames(page);
   const [restored, recreated] = await ways(page);
-  assert.match(restored, /state restored \(scheduler\.load_state_dict\(checkpoint\)\): it goes on as planned$/);
+  assert.match(restored, /state restored \(scheduler\.load_state_dict\(checkpoint\)\): it goes on as PyTorch's call plans$/);
   // 0.1·c(40) = 0.0654508 restored into the optimizer, then decayed again by c(40) = 0.654508.
-  assert.match(recreated, /re-created \(a new scheduler, then scheduler\.step\(\) k times\): at step 40 η jumps from 0\.0654508 to 0\.0428381; neither the old call nor the new/);
+  assert.match(recreated, /re-created \(a new scheduler, then scheduler\.step\(\) k times\): at step 40 η jumps from 0\.0654508 to 0\.0428381; it runs at 0\.654508 × the planned rate until the run ends at step 100$/);
   const flags = await page.$$eval('.flag', (fs) => fs.map((f) => f.getAttribute('aria-label')));
   const jump = flags.find((f) => f.startsWith('Resumed: η jumps at the checkpoint'));
   assert.ok(jump, flags.join(' | '));
@@ -49,7 +49,7 @@ test('a longer T_max on resume is ignored by a restored torch scheduler and hono
   await nextFrames(page);
   const [trainer, recreated] = await ways(page);
   // The Trainer trains step 40 at the optimizer's restored lr, then the new lambda.
-  assert.match(trainer, /Trainer\.train\(resume_from_checkpoint=…\)\): it trains step 40 at the planned rate, then follows the new call \(η jumps from 0\.0\d+ to 0\.0\d+ at step 41\)$/);
+  assert.match(trainer, /Trainer\.train\(resume_from_checkpoint=…\)\): it trains step 40 at the planned rate, then follows the new call \(η goes from 0\.0\d+ to 0\.0\d+ at step 41\)$/);
   assert.match(recreated, /at step 40 η jumps from 0\.0654508 to 0\.0\d+; it follows the new call$/);
   // From step 41 on both ways give the new call: the re-created run is drawn over the Trainer's.
   assert.ok((await pixelsOfColour(page, CYAN)) > 5, 'the Trainer\'s step at the planned rate is drawn');
@@ -62,7 +62,7 @@ test('a longer T_max on resume is ignored by a restored torch scheduler and hono
 test('a stop past the chart says where it can be, and draws nothing', async () => {
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?resume=500`);
   await nextFrames(page);
-  assert.equal(await page.textContent('.resume .notice'), 'stop at a step from 1 to 119 (the chart\'s last)');
+  assert.equal(await page.textContent('.resume .notice'), 'stop at a step from 1 to 119 (PyTorch\'s curve is computed to step 120)');
   assert.equal(await pixelsOfColour(page, NAVY), 0);
   assert.deepEqual(errors, []);
   await page.close();

@@ -1,7 +1,9 @@
 //! The landscape drawing functions, through plotters' SVG and bitmap backends.
 #![cfg(not(target_arch = "wasm32"))]
 
-use anneal::charts::{draw_basin_map, draw_paths, draw_surface, Frame, PathView, Theme};
+use anneal::charts::{
+    draw_basin_map, draw_colour_scale, draw_paths, draw_surface, Frame, PathView, Theme,
+};
 use anneal::landscape::{BasinMap, Heatmap, Optimizer, RunSpec, Surface};
 use plotters::prelude::*;
 
@@ -162,4 +164,40 @@ fn a_path_that_leaves_the_surface_is_cut_at_its_edge() {
         !svg.contains("fill=\"#FF9F1C\""),
         "no dot for a position off the surface"
     );
+}
+
+#[test]
+fn the_colour_scale_shows_every_band_in_the_heatmap_s_colours_with_its_losses() {
+    let heat = Heatmap::new(Surface::Valley, 40, 40, 16);
+    let (mut scale, mut surface) = (String::new(), String::new());
+    {
+        let area = SVGBackend::with_string(&mut scale, (74, 400)).into_drawing_area();
+        draw_colour_scale(&area, &heat, &Theme::LIGHT, 1.0).expect("scale");
+        let area = SVGBackend::with_string(&mut surface, (400, 400)).into_drawing_area();
+        draw_surface(&area, &heat, &Theme::LIGHT, 1.0).expect("surface");
+    }
+    let fills = |svg: &str| -> std::collections::BTreeSet<String> {
+        svg.lines()
+            .filter(|l| l.contains("<rect") && l.contains("stroke=\"none\""))
+            .filter_map(|l| {
+                l.split("fill=\"")
+                    .nth(1)?
+                    .split('"')
+                    .next()
+                    .map(String::from)
+            })
+            .filter(|f| f != "#FFFFFF")
+            .collect()
+    };
+    // One swatch per band, in the colours the heatmap uses (a band may have no cells).
+    let swatches = scale.matches("<rect").count() - 1;
+    assert_eq!(swatches, 16);
+    assert_eq!(fills(&scale).len(), 16);
+    assert!(fills(&surface).is_subset(&fills(&scale)));
+    assert!(fills(&surface).len() >= 12);
+    // The loss at every third band edge from the lowest, and the scale's name.
+    assert!(scale.contains(">\nloss\n</text>") || scale.contains(">loss</text>"));
+    let lowest = anneal::charts::tick_label(anneal::format::round_significant(heat.bounds[0], 3));
+    assert!(scale.contains(&lowest), "{lowest}");
+    assert_eq!(scale.matches("<text").count(), 7);
 }

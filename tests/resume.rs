@@ -87,13 +87,13 @@ fn the_preview_tells_what_each_way_does_with_the_page_settings() {
             .map(|w| w.verdict)
             .collect()
     };
-    let v = verdicts(&s);
-    assert_eq!(v[0], "it goes on as planned");
-    // Decayed twice: 0.654508 of the plan all along (the widest gap is wherever rounding puts it).
-    assert!(
-        v[1].starts_with("at step 40 η jumps from 0.0654508 to 0.0428381; neither the old call nor the new: at step "),
-        "{}",
-        v[1]
+    assert_eq!(
+        verdicts(&s),
+        [
+            "it goes on as PyTorch's call plans",
+            // Decayed twice: the restored 0.0654508 decayed again by c(40) = 0.654508, to the end.
+            "at step 40 η jumps from 0.0654508 to 0.0428381; it runs at 0.654508 × the planned rate until the run ends at step 100",
+        ]
     );
     s.resume.t_max = 150.0;
     assert_eq!(
@@ -102,15 +102,18 @@ fn the_preview_tells_what_each_way_does_with_the_page_settings() {
     );
     s.resume.lib = Framework::Optax;
     assert_eq!(
-        verdicts(&s)[0],
-        "at step 40 η jumps from 0.0654508 to 0.0834565; it follows the new call"
+        verdicts(&s),
+        [
+            "at step 40 η jumps from 0.0654508 to 0.0834565; it follows the new call",
+            "at step 40 η jumps from 0.0654508 to 0.1; the schedule starts over: step 40 trains at the new call's step 0",
+        ]
     );
     s.resume.lib = Framework::Transformers;
     assert_eq!(
         verdicts(&s)[0],
-        "it trains step 40 at the planned rate, then follows the new call (η jumps from 0.0639496 to 0.082671 at step 41)"
+        "it trains step 40 at the planned rate, then follows the new call (η goes from 0.0639496 to 0.082671 at step 41)"
     );
-    // Every point is drawn from k on, and the stop must be inside the chart.
+    // Every point is drawn from k on, and the stop must be inside the computed curve.
     let ways = preview(&s, &s.resolve()).unwrap();
     assert!(ways
         .iter()
@@ -118,6 +121,33 @@ fn the_preview_tells_what_each_way_does_with_the_page_settings() {
     s.resume.at = 500.0;
     assert_eq!(
         preview(&s, &s.resolve()).unwrap_err(),
-        "stop at a step from 1 to 119 (the chart's last)"
+        "stop at a step from 1 to 119 (Hugging Face's curve is computed to step 120)"
     );
+    // A tiny change of η at the checkpoint is not a jump.
+    s.resume = ResumeAt {
+        at: 1.0,
+        lib: Framework::Optax,
+        t_max: 150.0,
+        eta_max: 0.0,
+    };
+    assert!(preview(&s, &s.resolve()).unwrap().iter().all(|w| !w.jumps));
+}
+
+#[test]
+fn a_way_that_is_not_modelled_leaves_the_other_drawn() {
+    use anneal::share::{preview, ResumeAt, Settings};
+    let s = Settings {
+        phases: "onecycle(0.01,1000)".into(),
+        resume: ResumeAt {
+            at: 400.0,
+            ..ResumeAt::default()
+        },
+        ..Settings::default()
+    };
+    let ways = preview(&s, &s.resolve()).unwrap();
+    assert!(ways[0].points.len() > 100, "restored: the old call goes on");
+    assert!(ways[1].points.is_empty());
+    assert!(ways[1]
+        .verdict
+        .starts_with("how this call resumes this way is not modelled"));
 }

@@ -70,6 +70,12 @@ impl Frame {
     }
 }
 
+/// The colour of contour band `level` of `levels`, spread over [`PALETTE`].
+pub(super) fn band_color(level: usize, levels: usize) -> RGBColor {
+    let top = levels.max(2) - 1;
+    PALETTE[(level as f64 / top as f64 * (PALETTE.len() - 1) as f64).round() as usize]
+}
+
 /// The heatmap, axes, and the known minima (global filled, local hollow).
 pub fn draw_surface<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -92,15 +98,17 @@ pub fn draw_surface<DB: DrawingBackend>(
         (xs[1] - xs[0]) / heat.cols as f64,
         (ys[1] - ys[0]) / heat.rows as f64,
     );
-    let levels = f64::from(heat.levels.max(2) - 1);
     // Band by band, so a backend that sets its colour only on change sets it once per band.
-    for level in 0..heat.levels.max(2) {
-        let k = (f64::from(level) / levels * (PALETTE.len() - 1) as f64).round() as usize;
-        ctx.draw_series(heat.runs().filter(|r| r.3 == level).map(|(j, i, len, _)| {
-            let x = xs[0] + i as f64 * cw;
-            let y = ys[1] - j as f64 * ch;
-            Rectangle::new([(x, y), (x + len as f64 * cw, y - ch)], PALETTE[k].filled())
-        }))?;
+    let n = usize::from(heat.levels.max(2));
+    for level in 0..n {
+        let color = band_color(level, n);
+        ctx.draw_series(heat.runs().filter(|r| usize::from(r.3) == level).map(
+            |(j, i, len, _)| {
+                let x = xs[0] + i as f64 * cw;
+                let y = ys[1] - j as f64 * ch;
+                Rectangle::new([(x, y), (x + len as f64 * cw, y - ch)], color.filled())
+            },
+        ))?;
     }
     ctx.configure_mesh()
         .disable_mesh()
@@ -108,7 +116,8 @@ pub fn draw_surface<DB: DrawingBackend>(
         .y_desc("y")
         .axis_desc_style(font(13.0).color(&theme.text))
         .label_style(font(11.0).color(&theme.text))
-        .axis_style(theme.axis)
+        .axis_style(theme.axis.stroke_width(px(1.0)))
+        .set_all_tick_mark_size(px(5.0))
         .x_label_formatter(&|v| tick_label(*v))
         .y_label_formatter(&|v| tick_label(*v))
         .draw()?;

@@ -99,8 +99,6 @@ pub enum Op {
     Polygon(Vec<BackendCoord>, Stroke),
     /// A label.
     Text(String, Font, BackendCoord),
-    /// An RGB image.
-    Bitmap(BackendCoord, (u32, u32), Vec<u8>),
 }
 
 /// Measures a label: (text, font) → (width, height) in pixels.
@@ -145,7 +143,6 @@ pub fn replay<DB: DrawingBackend>(
             Op::Circle(c, r, s, fill) => to.draw_circle(*c, *r, s, *fill)?,
             Op::Polygon(p, s) => to.fill_polygon(p.iter().copied(), s)?,
             Op::Text(t, f, p) => to.draw_text(t, f, *p)?,
-            Op::Bitmap(p, size, src) => to.blit_bitmap(*p, *size, src)?,
         }
     }
     to.present()
@@ -159,7 +156,7 @@ fn stroke<S: BackendStyle>(s: &S) -> Stroke {
 }
 
 /// `style` as an owned [`Font`].
-pub fn font<S: BackendTextStyle>(style: &S) -> Font {
+fn font<S: BackendTextStyle>(style: &S) -> Font {
     Font {
         color: style.color(),
         size: style.size(),
@@ -240,11 +237,5 @@ impl DrawingBackend for Recording<'_> {
         s: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
         Ok((self.measure)(text, &font(s)))
-    }
-    fn blit_bitmap(&mut self, p: BackendCoord, size: (u32, u32), src: &[u8]) -> Done {
-        self.ops
-            .borrow_mut()
-            .push(Op::Bitmap(p, size, src.to_vec()));
-        Ok(())
     }
 }

@@ -204,9 +204,11 @@ pub fn draw_schedule<DB: DrawingBackend>(
         })
         .axis_desc_style(font(14.0).color(&theme.text))
         .label_style(font(12.0).color(&theme.text))
-        .axis_style(theme.axis)
-        .bold_line_style(theme.grid)
-        .light_line_style(theme.grid_light)
+        // Lines and ticks scale with the drawing, as text does (a 4× SVG had hairline axes).
+        .axis_style(theme.axis.stroke_width(px(1.0)))
+        .bold_line_style(theme.grid.stroke_width(px(1.0)))
+        .light_line_style(theme.grid_light.stroke_width(px(1.0)))
+        .set_all_tick_mark_size(px(5.0))
         .y_labels(if log_y {
             (y_hi - y_lo) as usize + 1
         } else {

@@ -117,20 +117,6 @@ pub fn svg((w, h): (u32, u32), scale: u32, ops: &[Op]) -> String {
                     escape(t)
                 )
             }
-            Op::Bitmap(p, (bw, _), src) => {
-                // One square per pixel, as plotters' SVG backend draws an image.
-                src.chunks_exact(3)
-                    .enumerate()
-                    .map(|(i, c)| {
-                        let (x, y) = (p.0 + (i as u32 % bw) as i32, p.1 + (i as u32 / bw) as i32);
-                        format!(
-                            "<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\" stroke=\"none\" fill=\"#{:02X}{:02X}{:02X}\"/>",
-                            c[0], c[1], c[2]
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            }
         };
         out.push_str(&el);
         out.push('\n');

@@ -200,14 +200,14 @@ pub const T_MAX_RATIO: NumberKey = key(
     false,
 );
 
-/// The step a checkpoint was saved at, for the resume preview (0 = none drawn).
-pub const RESUME_AT: NumberKey = key(
+/// When a checkpoint was saved (in the chosen unit), for the resume preview (0 = none drawn).
+pub const RESUME_AT: NumberKey = length(key(
     "resume",
-    "stopped at step k (0 = no resume preview)",
+    "stopped at k (0 = no resume preview)",
     (0.0, 1e8, 0.0),
     Scale::LogWithZero { smallest: 1.0 },
     true,
-);
+));
 
 /// T_max / T_0 the resumed script is written with.
 pub const RESUME_T_MAX: NumberKey = length(key(

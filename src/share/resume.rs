@@ -6,16 +6,19 @@ use serde::{Deserialize, Serialize};
 use super::settings::{Resolved, Settings};
 use crate::format::shown;
 use crate::schedule::frameworks::compose::composed;
-use crate::schedule::frameworks::resume::{resumed, Way};
+use crate::schedule::frameworks::resume::{resumed, Rule, Way};
 use crate::schedule::frameworks::Framework;
 
-/// Points drawn per way at most; longer runs are strided (k and k + 1 are always in).
+/// Points drawn per way at most; longer runs are strided after the first [`DENSE`] steps.
 const MAX_POINTS: f64 = 4_000.0;
+
+/// Steps after k drawn one by one.
+const DENSE: f64 = 2_000.0;
 
 /// What the preview is asked for (`resume`, `resume_lib`, `resume_t_max`, `resume_eta_max`).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ResumeAt {
-    /// Optimizer steps done when the checkpoint was saved; 0 draws no preview.
+    /// When the checkpoint was saved, in the chosen unit; 0 draws no preview.
     pub at: f64,
     /// The library whose resume is drawn.
     pub lib: Framework,
@@ -48,7 +51,7 @@ pub struct Resumed {
     /// What happens, in a sentence: a jump at k, and whether it follows the plan, the new call
     /// or neither.
     pub verdict: String,
-    /// Whether η at step k differs from the planned η there.
+    /// Whether η at step k differs visibly (0.1 % or more) from the planned η there.
     pub jumps: bool,
 }
 
@@ -68,97 +71,129 @@ impl Settings {
     }
 }
 
-/// Both ways `s.resume.lib` resumes the run `before` (the settings resolved) at step k, or why
-/// there is nothing to draw.
+/// Both ways `s.resume.lib` resumes the run `before` (the settings resolved) at step k, each
+/// drawn and told or why it cannot be; `Err` when there is nothing to resume.
 pub fn preview(s: &Settings, before: &Resolved) -> Result<Vec<Resumed>, String> {
     let r = s.resume;
     let h = before.horizon_steps;
-    let k = r.at.round();
-    if !(k >= 1.0 && k < h) {
-        return Err(format!(
-            "stop at a step from 1 to {} (the chart's last)",
-            shown(h.floor() - 1.0)
-        ));
-    }
     let after = s.on_resume().resolve();
     let old = composed(r.lib, &before.phases, h)?;
     let new = composed(r.lib, &after.phases, h)?;
     let end = old.mode.shown_end(h).min(new.mode.shown_end(h)).floor();
+    let k = (r.at * before.steps_per_unit).round();
+    if !(k >= 1.0 && k < end) {
+        return Err(format!(
+            "stop at a step from 1 to {} ({}'s curve is computed to step {})",
+            shown(end - 1.0),
+            r.lib.name(),
+            shown(end)
+        ));
+    }
     let steps = steps_from(k, end);
-    let err = |e: crate::schedule::ScheduleError| e.to_string();
-    let planned = old.mode.eval(&steps).map_err(err)?;
-    let asked = new.mode.eval(&steps).map_err(err)?;
-    let same = |a: f64, b: f64| (a - b).abs() <= r.lib.tolerance() * a.abs().max(b.abs());
-    let changed = planned.iter().zip(&asked).any(|(a, b)| !same(*a, *b));
-    [Way::Restored, Way::Recreated]
-        .into_iter()
-        .map(|way| {
-            let v = resumed(&old.mode, &new.mode, k, way, &steps).map_err(err)?;
-            let follows = |want: &[f64]| v.iter().zip(want).all(|(a, b)| same(*a, *b));
-            let jump = match (v.first(), planned.first()) {
-                (Some(&got), Some(&plan)) if !same(got, plan) => Some((plan, got)),
-                _ => None,
-            };
-            let mut verdict = jump.map_or_else(String::new, |(plan, got)| {
-                format!("at step {} η jumps from {} to {}; ", shown(k), shown(plan), shown(got))
-            });
-            let late = |want: &[f64]| v.iter().zip(want).skip(1).all(|(a, b)| same(*a, *b));
-            verdict += &if follows(&planned) && changed {
-                "it goes on with the old call: the changes are ignored".to_string()
-            } else if follows(&planned) {
-                "it goes on as planned".to_string()
-            } else if follows(&asked) {
-                "it follows the new call".to_string()
-            } else if v.len() > 1 && same(v[0], planned[0]) && late(&asked) {
-                format!(
-                    "it trains step {} at the planned rate, then follows the new call (η jumps from {} to {} at step {})",
-                    shown(k),
-                    shown(planned[1]),
-                    shown(v[1]),
-                    shown(steps[1])
-                )
-            } else {
-                widest_gap(&steps, &v, &asked)
-            };
-            Ok(Resumed {
-                way,
-                code: r.lib.resume(way).0,
-                points: steps.iter().copied().zip(v).collect(),
-                verdict,
-                jumps: jump.is_some(),
-            })
-        })
-        .collect()
+    let eval = |m: &crate::schedule::frameworks::Mode, at: &[f64]| m.eval(at).ok();
+    let planned = eval(&old.mode, &steps).ok_or("the library raises on this schedule")?;
+    let asked = eval(&new.mode, &steps).ok_or("the library raises on the changed call")?;
+    let tol = r.lib.tolerance();
+    let same = |a: f64, b: f64| (a - b).abs() <= tol * a.abs().max(b.abs());
+    let alike =
+        |a: &[f64], b: &[f64]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(*x, *y));
+    let changed = !alike(&planned, &asked);
+    let plan = format!("{}'s call plans", r.lib.name());
+    let ways = [Way::Restored, Way::Recreated].map(|way| {
+        let (code, rule) = r.lib.resume(way);
+        // The old call going on is the plan itself: not computed twice.
+        let v = if rule == Rule::Old {
+            Ok(planned.clone())
+        } else {
+            resumed(&old.mode, &new.mode, k, way, &steps)
+        };
+        // Only a count that starts again can match the new call shifted by k.
+        let restarted = || {
+            let shifted: Vec<f64> = steps.iter().map(|t| t - k).collect();
+            (rule == Rule::FromZero).then(|| eval(&new.mode, &shifted)).flatten().unwrap_or_default()
+        };
+        let Ok(v) = v else {
+            let verdict = "how this call resumes this way is not modelled: its lr reads values the optimizer's state overwrites".to_string();
+            return Resumed { way, code, points: Vec::new(), verdict, jumps: false };
+        };
+        // A jump worth a flag: a visible change of η at the checkpoint (0.1 % or more).
+        let jump = match (v.first(), planned.first()) {
+            (Some(&got), Some(&was)) if (got - was).abs() > 1e-3 * got.abs().max(was.abs()) => {
+                Some((was, got))
+            }
+            _ => None,
+        };
+        let mut verdict = jump.map_or_else(String::new, |(was, got)| {
+            format!("at step {} η jumps from {} to {}; ", shown(k), shown(was), shown(got))
+        });
+        let ratio = v.first().zip(planned.first()).map(|(a, b)| a / b).filter(|q| q.is_finite());
+        // Within the training run (the chart shows a fifth more).
+        let run = steps.partition_point(|&t| t <= before.run_steps);
+        let scaled = ratio.is_some_and(|q| {
+            v.iter().zip(&planned).take(run).all(|(a, b)| *b == 0.0 && *a == 0.0 || same(*a / *b, q))
+        });
+        verdict += &if alike(&v, &planned) && changed {
+            "it goes on with the old call: the changes are ignored".to_string()
+        } else if alike(&v, &planned) {
+            format!("it goes on as {plan}")
+        } else if alike(&v, &asked) {
+            "it follows the new call".to_string()
+        } else if alike(&v, &restarted()) {
+            format!("the schedule starts over: step {} trains at the new call's step 0", shown(k))
+        } else if v.len() > 1 && same(v[0], planned[0]) && alike(&v[1..], &asked[1..]) {
+            format!(
+                "it trains step {} at the planned rate, then follows the new call (η goes from {} to {} at step {})",
+                shown(k),
+                shown(planned[1]),
+                shown(v[1]),
+                shown(steps[1])
+            )
+        } else if scaled && !changed && run > 1 {
+            format!(
+                "it runs at {} × the planned rate until the run ends at step {}",
+                shown(ratio.unwrap_or(1.0)),
+                shown(steps[run - 1])
+            )
+        } else {
+            widest_gap(&steps, &v, if changed { (&asked, "the new call") } else { (&planned, "the plan") })
+        };
+        Resumed {
+            way,
+            code,
+            points: steps.iter().copied().zip(v).collect(),
+            verdict,
+            jumps: jump.is_some(),
+        }
+    });
+    Ok(ways.into())
 }
 
-/// k, k + 1, then every stride to `end`, at most about [`MAX_POINTS`] steps.
+/// k, then every step for [`DENSE`] steps (where a resumed warm-up overshoots), then strided
+/// to `end`: about [`MAX_POINTS`] steps in all.
 fn steps_from(k: f64, end: f64) -> Vec<f64> {
-    let stride = ((end - k + 1.0) / MAX_POINTS).ceil().max(1.0);
-    let mut steps = vec![k];
-    let mut t = k + 1.0;
+    let dense = (k + DENSE).min(end);
+    let stride = ((end - dense) / (MAX_POINTS - DENSE)).ceil().max(1.0);
+    let mut steps: Vec<f64> = (0..=(dense - k) as u64).map(|i| k + i as f64).collect();
+    let mut t = dense + stride;
     while t <= end {
         steps.push(t);
-        t = if t == k + 1.0 && stride > 1.0 {
-            k + stride
-        } else {
-            t + stride
-        };
+        t += stride;
     }
     steps
 }
 
-/// Where a curve strays furthest from the new call, relative to the larger of the two.
-fn widest_gap(steps: &[f64], got: &[f64], asked: &[f64]) -> String {
+/// Where a curve strays furthest from `want` (named), relative to the larger of the two.
+fn widest_gap(steps: &[f64], got: &[f64], (want, name): (&[f64], &str)) -> String {
     let gap = |i: usize| {
-        let (a, b) = (got[i], asked[i]);
+        let (a, b) = (got[i], want[i]);
         (a - b).abs() / a.abs().max(b.abs()).max(f64::MIN_POSITIVE)
     };
-    let i = (0..got.len().min(asked.len()))
-        .fold(0, |best, i| if gap(i) > gap(best) { i } else { best });
+    let i =
+        (0..got.len().min(want.len())).fold(0, |best, i| if gap(i) > gap(best) { i } else { best });
     format!(
-        "neither the old call nor the new: at step {} η is {} where the new call gives {}",
+        "it strays from {name}: furthest at step {}, η {} where {name} gives {}",
         shown(steps[i]),
         shown(got[i]),
-        shown(asked[i])
+        shown(want[i])
     )
 }

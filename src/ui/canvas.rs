@@ -175,14 +175,4 @@ impl DrawingBackend for Canvas {
         self.fill = None;
         self.inner.draw_text(text, style, pos)
     }
-
-    fn blit_bitmap(
-        &mut self,
-        pos: BackendCoord,
-        size: (u32, u32),
-        src: &[u8],
-    ) -> Result<(), Failure> {
-        self.fill = None;
-        self.inner.blit_bitmap(pos, size, src)
-    }
 }

@@ -23,19 +23,28 @@ pub fn chart_flags(app: &AppState) -> Memo<Vec<Pitfall>> {
     // A resumed run whose η jumps at the checkpoint is flagged there too.
     Memo::new(move |_| {
         let mut all = own.get();
-        resume.with(|r| {
-            all.extend(
-                r.iter()
-                    .flatten()
-                    .flatten()
-                    .filter(|w| w.jumps)
-                    .map(|w| Pitfall {
-                        at: w.points[0].0,
-                        title: "Resumed: η jumps at the checkpoint",
-                        detail: format!("{} ({}): {}", resume_label(w), w.code, w.verdict),
-                    }),
-            )
+        // One flag for both ways, so neither hides the other's tip.
+        let told: Vec<String> = resume.with(|r| {
+            r.iter()
+                .flatten()
+                .flatten()
+                .filter(|w| w.jumps)
+                .map(|w| format!("{} ({}): {}", resume_label(w), w.code, w.verdict))
+                .collect()
         });
+        let at = resume.with(|r| {
+            r.iter()
+                .flatten()
+                .flatten()
+                .find_map(|w| w.points.first().map(|p| p.0))
+        });
+        if let (Some(at), false) = (at, told.is_empty()) {
+            all.push(Pitfall {
+                at,
+                title: "Resumed: η jumps at the checkpoint",
+                detail: told.join(" · "),
+            });
+        }
         all
     })
 }

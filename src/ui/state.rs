@@ -95,19 +95,11 @@ impl AppState {
                 .then(|| resolved.with(per_epoch_overlay))
                 .flatten()
         });
-        // What the preview reads, without the lab, view and pins: their inputs leave it alone.
-        let resume_in = Memo::new(move |_| {
-            settings.with(|s| {
-                (s.resume.at > 0.0).then(|| Settings {
-                    lab: Default::default(),
-                    view: View::default(),
-                    pins: Default::default(),
-                    ..s.clone()
-                })
-            })
-        });
+        // Off, it reads one number; on, it follows every settings change (a lab input too):
+        // well under a millisecond at the usual horizons, tens of milliseconds when a PyTorch
+        // scheduler must be stepped to 10⁵–10⁶ steps (docs/performance.md).
         let resume = Memo::new(move |_| {
-            resume_in.with(|s| s.as_ref().map(|s| resolved.with(|r| preview(s, r))))
+            settings.with(|s| (s.resume.at > 0.0).then(|| resolved.with(|r| preview(s, r))))
         });
         let drawn = Memo::new(move |_| {
             let v = compared.get();

@@ -132,7 +132,13 @@ impl Mode {
             Mode::TimmCycle(m) => &mut m.base,
             Mode::HfCosine(m) => &mut m.base,
             Mode::HfWsd(m) => &mut m.base,
-            Mode::HfWarmupDecay(m) => &mut m.base,
+            // The polynomial's lambda keeps the lr it was built with (`lr_init`), which this
+            // mode ties to its base: not modelled with another base.
+            Mode::HfWarmupDecay(m)
+                if !matches!(m.decay, super::transformers::Decay::Polynomial { .. }) =>
+            {
+                &mut m.base
+            }
             _ => return None,
         })
     }

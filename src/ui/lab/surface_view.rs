@@ -10,7 +10,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::outcome::ends_in;
 use super::{use_lab, LabCtx};
-use crate::charts::{draw_paths, draw_surface, Frame, PathView};
+use crate::charts::{draw_colour_scale, draw_paths, draw_surface, Frame, PathView};
 use crate::format::shown;
 use crate::landscape::{Heatmap, Point};
 use crate::ui::canvas::paint;
@@ -80,16 +80,20 @@ fn paint_paths(ctx: &LabCtx, canvas: &HtmlCanvasElement, frame: &Frame, side: f6
 /// Size of exported surface images, in CSS pixels.
 const IMAGE_SIZE: (u32, u32) = (640, 640);
 
-/// The surface and the paths together on one backend (for the image downloads).
+/// The surface and the paths together on one backend, with the colour scale beside them (for
+/// the image downloads).
 fn draw_figure<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     ctx: &LabCtx,
     heat: &Heatmap,
     scale: f64,
 ) {
-    if let Ok(frame) = draw_surface(area, heat, &theme(), scale) {
-        draw_runs(area, ctx, &frame, scale);
+    let bar = (74.0 * scale).round() as u32;
+    let (plot, key) = area.split_horizontally(area.dim_in_pixel().0.saturating_sub(bar));
+    if let Ok(frame) = draw_surface(&plot, heat, &theme(), scale) {
+        draw_runs(&plot, ctx, &frame, scale);
     }
+    let _ = draw_colour_scale(&key, heat, &theme(), scale);
 }
 
 /// The surface with the runs' paths; drag (or arrow keys) to move the start point.

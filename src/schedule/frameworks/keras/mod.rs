@@ -39,7 +39,7 @@ pub(super) const LIBRARY: Library = Library {
     snippet: snippet::snippet,
     closure: snippet::closure,
     resume: Resume {
-        ways: [("optimizer variables restored (iterations = k)", Rule::New), ("a new optimizer (iterations = 0)", Rule::FromZero)],
+        ways: [("load_weights or BackupAndRestore into the new compile (iterations = k; keras.models.load_model would keep the saved schedule)", Rule::New), ("a new optimizer (iterations = 0)", Rule::FromZero)],
     },
 };
 
