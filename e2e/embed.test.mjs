@@ -113,3 +113,31 @@ for (const [w, h] of [[640, 480], [800, 600]]) {
     await page.close();
   });
 }
+
+test('every hide= part is absent from the page', async () => {
+  const parts = {
+    title: '.app-header',
+    controls: '.controls',
+    chart: 'canvas.chart',
+    compare: '.compare',
+    export: '.downloads',
+    landscape: '.lab',
+    code: '.code-panel',
+    formula: '.formula',
+  };
+  // Shown without the key (the lab and panels are built in the frames after the chart)...
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.waitForSelector('.lab');
+  for (const [part, sel] of Object.entries(parts)) assert.equal(await page.locator(sel).count(), 1, `${part} is shown`);
+  await page.close();
+  // ...and gone with it.
+  for (const [part, sel] of Object.entries(parts)) {
+    const hidden = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await hidden.goto(`${ctx.server.url}?hide=${part}`);
+    await hidden.waitForSelector(part === 'landscape' ? '.controls' : '.lab', { state: 'attached' });
+    await hidden.waitForTimeout(100);
+    assert.equal(await hidden.locator(sel).count(), 0, `hide=${part}`);
+    await hidden.close();
+  }
+  assert.deepEqual(errors, []);
+});
