@@ -171,3 +171,58 @@ fn an_svg_drawn_larger_keeps_its_size_and_gains_sub_pixel_coordinates() {
         "some points fall between the document's pixels"
     );
 }
+
+#[test]
+fn a_long_title_shrinks_to_fit_a_narrow_chart() {
+    use anneal::charts::Op;
+    let pts: Vec<(f64, f64)> = (0..=10).map(|t| (t as f64 * 10.0, 0.1)).collect();
+    let curves = [Curve {
+        points: &pts,
+        color: Theme::LIGHT.curve,
+        label: None,
+    }];
+    let mut c = chart(&curves, &[]);
+    let title = "Learning rate over training (1 epoch = 1 optimizer step)";
+    c.title = title;
+    let size_of = |width: u32| {
+        let (ops, _) = record((width, 240), &measure, |area| {
+            draw_schedule(area, &c, &Theme::LIGHT).expect("draws")
+        });
+        ops.iter()
+            .find_map(|op| match op {
+                Op::Text(t, f, _) if t == title => Some(f.size),
+                _ => None,
+            })
+            .expect("the title is drawn")
+    };
+    assert_eq!(size_of(1200), 18.0);
+    // 56 characters at 0.6 em need 605 px at 18 px; 358 px leave 330: 9.8 px, held at 10.
+    let narrow = size_of(358);
+    assert!((10.0..18.0).contains(&narrow), "{narrow}");
+    assert!(
+        measure(
+            title,
+            &Font {
+                size: narrow,
+                ..font_like()
+            }
+        )
+        .0 <= 358
+    );
+}
+
+fn font_like() -> Font {
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    use plotters_backend::{BackendColor, FontStyle, FontTransform};
+    Font {
+        color: BackendColor {
+            alpha: 1.0,
+            rgb: (0, 0, 0),
+        },
+        size: 18.0,
+        family: "sans-serif".into(),
+        style: FontStyle::Normal,
+        anchor: Pos::new(HPos::Left, VPos::Top),
+        transform: FontTransform::None,
+    }
+}

@@ -8,7 +8,7 @@ use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
 use plotters::style::RGBColor;
 
 use super::{decimate, draw_schedule, envelope, Curve, PlotArea, ScheduleChart, Theme};
-use crate::format::format_value;
+use crate::format::quantity;
 use crate::schedule::{Schedule, ScheduleCache, WarmupScope};
 use crate::share::{Resolved, Unit};
 
@@ -157,8 +157,8 @@ pub fn draw_explorer<DB: DrawingBackend>(
         .collect();
     let title = if unit == Unit::Epochs {
         format!(
-            "Learning rate over training (1 epoch = {} optimizer steps)",
-            format_value(spu)
+            "Learning rate over training (1 epoch = {})",
+            quantity(spu, "optimizer step")
         )
     } else {
         "Learning rate over training".to_string()

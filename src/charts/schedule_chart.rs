@@ -188,8 +188,18 @@ pub fn draw_schedule<DB: DrawingBackend>(
         .estimate_text_size(&tick_label(x_max), &font(12.0).into())
         .unwrap_or((0, 0));
     let right = px(14.0).max(last_tick / 2 + px(4.0));
+    // The title shrinks (to 10 px at least) rather than run off a narrow chart.
+    let (title_w, _) = area
+        .estimate_text_size(chart.title, &font(18.0).into())
+        .unwrap_or((0, 0));
+    let room = f64::from(area.dim_in_pixel().0.saturating_sub(2 * px(14.0)));
+    let title_size = if f64::from(title_w) > room && title_w > 0 {
+        (18.0 * room / f64::from(title_w)).max(10.0)
+    } else {
+        18.0
+    };
     let mut ctx = ChartBuilder::on(area)
-        .caption(chart.title, font(18.0).color(&theme.text))
+        .caption(chart.title, font(title_size).color(&theme.text))
         .margin(px(14.0))
         .x_label_area_size(px(44.0))
         .y_label_area_size(px(72.0))
