@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{tick_label, Theme};
-use crate::landscape::{Heatmap, Point};
+use crate::landscape::{Heatmap, Point, Surface};
 
 /// Band colours from low to high values (viridis, 16 steps): dark basins, bright walls.
 pub const PALETTE: [RGBColor; 16] = [
@@ -44,6 +44,8 @@ pub struct Frame {
     pub xs: [f64; 2],
     /// Domain y range.
     pub ys: [f64; 2],
+    /// The surface drawn, whose minima the paths' layer labels.
+    pub surface: Surface,
 }
 
 impl Frame {
@@ -121,29 +123,14 @@ pub fn draw_surface<DB: DrawingBackend>(
         .x_label_formatter(&|v| tick_label(*v))
         .y_label_formatter(&|v| tick_label(*v))
         .draw()?;
-    let minima = surface.minima();
-    let labelled = minima.len() <= 6;
-    for m in minima {
-        let (x, y) = (m.at[0], m.at[1]);
+    for m in surface.minima() {
         let r = px(if m.global { 6.0 } else { 5.0 });
         let style = if m.global {
             RGBColor(255, 255, 255).filled()
         } else {
             RGBColor(255, 255, 255).stroke_width(px(2.0))
         };
-        ctx.draw_series(std::iter::once(Circle::new((x, y), r, style)))?;
-        if labelled {
-            let text = format!(
-                "{} {}",
-                if m.global { "global" } else { "local" },
-                tick_label((m.value * 1000.0).round() / 1000.0)
-            );
-            ctx.draw_series(std::iter::once(Text::new(
-                text,
-                (x + cw * 2.5, y + ch * 2.5),
-                font(11.0).color(&RGBColor(255, 255, 255)),
-            )))?;
-        }
+        ctx.draw_series(std::iter::once(Circle::new((m.at[0], m.at[1]), r, style)))?;
     }
     let (rx, ry) = ctx.plotting_area().get_pixel_range();
     // No `present()`: an export draws the paths on the same area next (the SVG backend would
@@ -155,6 +142,7 @@ pub fn draw_surface<DB: DrawingBackend>(
         bottom: ry.end,
         xs,
         ys,
+        surface,
     })
 }
 
@@ -305,7 +293,12 @@ pub fn draw_paths<DB: DrawingBackend>(
                 path.color.stroke_width(px(2.0)),
             ))?;
         }
-        if let Some(at) = inside(upto) {
+    }
+    // Every run's position over every path, so a run that stays put is not hidden under the
+    // others' lines and snapshots.
+    for path in paths.iter().filter(|p| !p.points.is_empty()) {
+        let at = frame.to_px(path.points[cursor.min(path.points.len() - 1)]);
+        if frame.contains(at) {
             let c = px_round(at);
             area.draw(&Circle::new(c, px(6.0), white.filled()))?;
             area.draw(&Circle::new(c, px(4.5), path.color.filled()))?;
@@ -319,6 +312,29 @@ pub fn draw_paths<DB: DrawingBackend>(
         px(10.0),
         RGBColor(0, 0, 0).mix(0.6).stroke_width(px(1.0)),
     ))?;
+    // The minima's labels last, above each minimum on a dark box, so no marker covers them.
+    let minima = frame.surface.minima();
+    for m in minima.iter().filter(|_| minima.len() <= 6) {
+        let text = format!(
+            "{} {}",
+            if m.global { "global" } else { "local" },
+            tick_label((m.value * 1000.0).round() / 1000.0)
+        );
+        let c = px_round(frame.to_px(m.at));
+        let style = font(11.0).color(&white);
+        let (w, h) = area.estimate_text_size(&text, &style)?;
+        let (w, h) = (w as i32 + px(6.0) as i32, h as i32 + px(2.0) as i32);
+        let (x0, y1) = (c.0 - w / 2, c.1 - px(10.0) as i32);
+        area.draw(&Rectangle::new(
+            [(x0, y1 - h), (x0 + w, y1)],
+            RGBColor(0, 0, 0).mix(0.55).filled(),
+        ))?;
+        area.draw(&Text::new(
+            text,
+            (x0 + px(3.0) as i32, y1 - h + px(1.0) as i32),
+            style,
+        ))?;
+    }
     let line_h = px(18.0) as i32;
     let (lx, mut ly) = (frame.left + px(10.0) as i32, frame.top + px(12.0) as i32);
     for path in paths {
@@ -341,57 +357,4 @@ pub fn draw_paths<DB: DrawingBackend>(
         ly += line_h;
     }
     Ok(())
-}
-
-/// Colours for minima in basin maps: globals first in greens, locals in other hues.
-pub fn basin_color(index: usize, global: bool) -> RGBColor {
-    const GLOBAL: [RGBColor; 4] = [
-        RGBColor(46, 160, 67),
-        RGBColor(26, 127, 55),
-        RGBColor(87, 196, 107),
-        RGBColor(17, 99, 41),
-    ];
-    const LOCAL: [RGBColor; 6] = [
-        RGBColor(230, 126, 34),
-        RGBColor(142, 68, 173),
-        RGBColor(192, 57, 43),
-        RGBColor(41, 128, 185),
-        RGBColor(241, 196, 15),
-        RGBColor(127, 140, 141),
-    ];
-    if global {
-        GLOBAL[index % GLOBAL.len()]
-    } else {
-        LOCAL[index % LOCAL.len()]
-    }
-}
-
-/// A basin-outcome map: each start cell coloured by the minimum its run ended in (grey where
-/// it diverged, background where not computed yet).
-pub fn draw_basin_map<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    map: &crate::landscape::BasinMap,
-    contender: usize,
-    title: &str,
-    theme: &Theme,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let font = |size: f64| ("sans-serif", size * scale.max(0.5)).into_font();
-    area.fill(&theme.background)?;
-    let side = map.side.max(1) as i32;
-    let cells = &map.cells[contender];
-    let minima = map.surface().minima();
-    let mut ctx = ChartBuilder::on(area)
-        .caption(title, font(13.0).color(&theme.text))
-        .margin((4.0 * scale) as u32)
-        .build_cartesian_2d(0..side, 0..side)?;
-    ctx.draw_series(cells.iter().enumerate().map(|(k, b)| {
-        let (i, j) = ((k as i32) % side, (k as i32) / side);
-        let color = match b {
-            Some(m) => basin_color(*m, minima[*m].global),
-            None => theme.marker,
-        };
-        Rectangle::new([(i, side - j), (i + 1, side - j - 1)], color.filled())
-    }))?;
-    area.present()
 }

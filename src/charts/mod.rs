@@ -1,5 +1,6 @@
 //! Chart drawing, generic over plotters' backends: the browser canvas, SVG exports, test bitmaps.
 
+mod basin_chart;
 mod colour_scale;
 mod envelope;
 mod explorer_chart;
@@ -10,12 +11,11 @@ mod secondary_axis;
 mod svg;
 mod theme;
 
+pub use basin_chart::{basin_color, draw_basin_map};
 pub use colour_scale::draw_colour_scale;
 pub use envelope::{decimate, envelope};
 pub use explorer_chart::{draw_explorer, Overlay, OverlaySource};
-pub use landscape_chart::{
-    basin_color, draw_basin_map, draw_paths, draw_surface, Frame, PathView, PALETTE,
-};
+pub use landscape_chart::{draw_paths, draw_surface, Frame, PathView, PALETTE};
 pub use recording::{record, replay, Font, Op, Recording};
 pub use schedule_chart::{draw_schedule, tick_label, Curve, PlotArea, ScheduleChart};
 pub use svg::svg;

@@ -85,8 +85,6 @@ impl BackendTextStyle for Font {
 
 /// One drawing primitive.
 pub enum Op {
-    /// A single pixel.
-    Pixel(BackendCoord, BackendColor),
     /// A straight line.
     Line(BackendCoord, BackendCoord, Stroke),
     /// A rectangle, filled or outlined.
@@ -136,7 +134,6 @@ pub fn replay<DB: DrawingBackend>(
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     for op in ops {
         match op {
-            Op::Pixel(p, c) => to.draw_pixel(*p, *c)?,
             Op::Line(a, b, s) => to.draw_line(*a, *b, s)?,
             Op::Rect(a, b, s, fill) => to.draw_rect(*a, *b, s, *fill)?,
             Op::Path(p, s) => to.draw_path(p.iter().copied(), s)?,
@@ -181,8 +178,12 @@ impl DrawingBackend for Recording<'_> {
     fn present(&mut self) -> Done {
         Ok(())
     }
-    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Done {
-        self.ops.borrow_mut().push(Op::Pixel(p, c));
+    fn draw_pixel(&mut self, p: BackendCoord, color: BackendColor) -> Done {
+        // A filled square one pixel wide (plotters' own backends draw it so in SVG).
+        let fill = Stroke { color, width: 1 };
+        self.ops
+            .borrow_mut()
+            .push(Op::Rect(p, (p.0 + 1, p.1 + 1), fill, true));
         Ok(())
     }
     fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S) -> Done {

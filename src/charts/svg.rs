@@ -38,12 +38,6 @@ pub fn svg((w, h): (u32, u32), scale: u32, ops: &[Op]) -> String {
     );
     for op in ops {
         let el = match op {
-            Op::Pixel(p, c) => format!(
-                "<rect x=\"{}\" y=\"{}\" width=\"1\" height=\"1\" stroke=\"none\" {}/>",
-                p.0,
-                p.1,
-                paint(*c)
-            ),
             Op::Line(a, b, s) => format!(
                 "<line {} x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
                 stroke(s.color, s.width),
