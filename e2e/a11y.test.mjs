@@ -85,3 +85,14 @@ test('on a phone the chart comes first, inside the first screen, and the control
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('on a phone, comparing and resuming, nothing is wider than the screen and the caption stays in view', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?compare=1&resume=40&resume_lib=keras`, { width: 390, height: 844 });
+  await page.waitForSelector('.resume-ways li');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+  const caption = await page.locator('.compare caption').boundingBox();
+  assert.ok(caption.x >= 0 && caption.x + caption.width <= 390, `caption at ${caption.x}..${caption.x + caption.width}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

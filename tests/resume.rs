@@ -36,7 +36,8 @@ fn every_library_resumes_as_it_really_does() {
         for (way, name) in [(Way::Restored, "restored"), (Way::Recreated, "recreated")] {
             let want = floats(&case[name]);
             let steps: Vec<f64> = (0..want.len()).map(|i| k + i as f64).collect();
-            let got = resumed(&before, &after, k, way, &steps).unwrap();
+            let planned = before.eval(&steps).unwrap();
+            let got = resumed(&before, &planned, &after, way, &steps).unwrap();
             assert_eq!(got.len(), want.len(), "{family} k={k} {name}");
             let close = if dtype == "float32" { close32 } else { close64 };
             for (i, (g, w)) in got.iter().zip(&want).enumerate() {
@@ -63,7 +64,8 @@ fn a_recreated_cosine_decays_twice_and_a_recreated_warm_up_overshoots() {
         .unwrap()
     };
     let (before, after) = (cos(100), cos(100));
-    let at = |way| resumed(&before, &after, 50.0, way, &[50.0]).unwrap()[0];
+    let planned = before.eval(&[50.0]).unwrap();
+    let at = |way| resumed(&before, &planned, &after, way, &[50.0]).unwrap()[0];
     // Stopped half-way at 0.05: restored goes on at 0.05; re-created decays it again to 0.025.
     assert!((at(Way::Restored) - 0.05).abs() < 1e-15);
     assert!((at(Way::Recreated) - 0.025).abs() < 1e-15);

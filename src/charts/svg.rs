@@ -6,7 +6,7 @@ use std::fmt::Write;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, FontStyle, FontTransform};
 
-use super::recording::Op;
+use super::recording::{Op, Stroke};
 
 fn paint(c: BackendColor) -> String {
     let (r, g, b) = c.rgb;
@@ -19,6 +19,15 @@ fn stroke(c: BackendColor, width: u32) -> String {
         "opacity=\"{}\" stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"{width}\"",
         c.alpha
     )
+}
+
+/// A closed shape's paint: filled without an outline, or outlined and empty.
+fn look(s: &Stroke, fill: bool) -> String {
+    if fill {
+        format!("{} stroke=\"none\"", paint(s.color))
+    } else {
+        format!("fill=\"none\" {}", stroke(s.color, s.width))
+    }
 }
 
 fn points(p: &[(i32, i32)]) -> String {
@@ -47,11 +56,7 @@ pub fn svg((w, h): (u32, u32), scale: u32, ops: &[Op]) -> String {
                 b.1
             ),
             Op::Rect(a, b, s, fill) => {
-                let look = if *fill {
-                    format!("{} stroke=\"none\"", paint(s.color))
-                } else {
-                    format!("fill=\"none\" {}", stroke(s.color, s.width))
-                };
+                let look = look(s, *fill);
                 format!(
                     "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {look}/>",
                     a.0,
@@ -66,11 +71,7 @@ pub fn svg((w, h): (u32, u32), scale: u32, ops: &[Op]) -> String {
                 points(p)
             ),
             Op::Circle(c, r, s, fill) => {
-                let look = if *fill {
-                    format!("{} stroke=\"none\"", paint(s.color))
-                } else {
-                    format!("fill=\"none\" {}", stroke(s.color, s.width))
-                };
+                let look = look(s, *fill);
                 format!("<circle cx=\"{}\" cy=\"{}\" r=\"{r}\" {look}/>", c.0, c.1)
             }
             Op::Polygon(p, s) => format!("<polygon {} points=\"{}\"/>", paint(s.color), points(p)),

@@ -90,9 +90,8 @@ pub fn preview(s: &Settings, before: &Resolved) -> Result<Vec<Resumed>, String> 
         ));
     }
     let steps = steps_from(k, end);
-    let eval = |m: &crate::schedule::frameworks::Mode, at: &[f64]| m.eval(at).ok();
-    let planned = eval(&old.mode, &steps).ok_or("the library raises on this schedule")?;
-    let asked = eval(&new.mode, &steps).ok_or("the library raises on the changed call")?;
+    let planned = old.mode.eval(&steps).map_err(|e| e.to_string())?;
+    let asked = new.mode.eval(&steps).map_err(|e| e.to_string())?;
     let tol = r.lib.tolerance();
     let same = |a: f64, b: f64| (a - b).abs() <= tol * a.abs().max(b.abs());
     let alike =
@@ -101,20 +100,12 @@ pub fn preview(s: &Settings, before: &Resolved) -> Result<Vec<Resumed>, String> 
     let plan = format!("{}'s call plans", r.lib.name());
     let ways = [Way::Restored, Way::Recreated].map(|way| {
         let (code, rule) = r.lib.resume(way);
-        // The old call going on is the plan itself: not computed twice.
-        let v = if rule == Rule::Old {
-            Ok(planned.clone())
-        } else {
-            resumed(&old.mode, &new.mode, k, way, &steps)
-        };
-        // Only a count that starts again can match the new call shifted by k.
-        let restarted = || {
-            let shifted: Vec<f64> = steps.iter().map(|t| t - k).collect();
-            (rule == Rule::FromZero).then(|| eval(&new.mode, &shifted)).flatten().unwrap_or_default()
-        };
-        let Ok(v) = v else {
-            let verdict = "how this call resumes this way is not modelled: its lr reads values the optimizer's state overwrites".to_string();
-            return Resumed { way, code, points: Vec::new(), verdict, jumps: false };
+        let v = match resumed(&old.mode, &planned, &new.mode, way, &steps) {
+            Ok(v) => v,
+            Err(e) => {
+                let (points, verdict, jumps) = (Vec::new(), e.reason, false);
+                return Resumed { way, code, points, verdict, jumps };
+            }
         };
         // A jump worth a flag: a visible change of η at the checkpoint (0.1 % or more).
         let jump = match (v.first(), planned.first()) {
@@ -138,7 +129,7 @@ pub fn preview(s: &Settings, before: &Resolved) -> Result<Vec<Resumed>, String> 
             format!("it goes on as {plan}")
         } else if alike(&v, &asked) {
             "it follows the new call".to_string()
-        } else if alike(&v, &restarted()) {
+        } else if rule == Rule::FromZero {
             format!("the schedule starts over: step {} trains at the new call's step 0", shown(k))
         } else if v.len() > 1 && same(v[0], planned[0]) && alike(&v[1..], &asked[1..]) {
             format!(

@@ -24,27 +24,20 @@ pub fn chart_flags(app: &AppState) -> Memo<Vec<Pitfall>> {
     Memo::new(move |_| {
         let mut all = own.get();
         // One flag for both ways, so neither hides the other's tip.
-        let told: Vec<String> = resume.with(|r| {
-            r.iter()
-                .flatten()
-                .flatten()
-                .filter(|w| w.jumps)
-                .map(|w| format!("{} ({}): {}", resume_label(w), w.code, w.verdict))
-                .collect()
+        resume.with(|r| {
+            let jumped: Vec<_> = r.iter().flatten().flatten().filter(|w| w.jumps).collect();
+            if let Some(first) = jumped.first() {
+                let told: Vec<String> = jumped
+                    .iter()
+                    .map(|w| format!("{} ({}): {}", resume_label(w), w.code, w.verdict))
+                    .collect();
+                all.push(Pitfall {
+                    at: first.points[0].0,
+                    title: "Resumed: η jumps at the checkpoint",
+                    detail: told.join(" · "),
+                });
+            }
         });
-        let at = resume.with(|r| {
-            r.iter()
-                .flatten()
-                .flatten()
-                .find_map(|w| w.points.first().map(|p| p.0))
-        });
-        if let (Some(at), false) = (at, told.is_empty()) {
-            all.push(Pitfall {
-                at,
-                title: "Resumed: η jumps at the checkpoint",
-                detail: told.join(" · "),
-            });
-        }
         all
     })
 }

@@ -49,43 +49,40 @@ impl Framework {
     }
 }
 
-/// The lr a run trains with at each of `steps` (whole steps ≥ `k`, in order) after resuming at
-/// step `k` in `way`, where `before` is the call the run started with and `after` the call the
-/// resumed script builds.
+/// The lr a run trains with at each of `steps` (whole steps in order, the first being k, the
+/// step it resumes at) after resuming in `way`, where `before` is the call the run started
+/// with, `planned` its lrs at `steps`, and `after` the call the resumed script builds.
 pub fn resumed(
     before: &Mode,
+    planned: &[f64],
     after: &Mode,
-    k: f64,
     way: Way,
     steps: &[f64],
 ) -> Result<Vec<f64>, ScheduleError> {
+    let (Some(&k), Some(&at_k)) = (steps.first(), planned.first()) else {
+        return Ok(Vec::new());
+    };
     let (_, rule) = before.framework().resume(way);
     let old_base = || {
         let base = before.base().ok_or_else(unmodelled)?;
         after.with_base(base).ok_or_else(unmodelled)
     };
     match rule {
-        Rule::Old => before.eval(steps),
+        Rule::Old => Ok(planned.to_vec()),
         Rule::New => after.eval(steps),
         Rule::FromZero => after.eval(&steps.iter().map(|t| t - k).collect::<Vec<_>>()),
         Rule::OldBase => old_base()?.eval(steps),
         Rule::OldBaseNext => {
+            // Step k trains at the lr the optimizer's state brought back.
             let mut v = old_base()?.eval(steps)?;
-            if let (Some(first), Some(&t)) = (v.first_mut(), steps.first()) {
-                if t == k {
-                    *first = before.eval(&[k])?[0];
-                }
-            }
+            v[0] = at_k;
             Ok(v)
         }
-        Rule::Stepped => {
-            let loaded = before.eval(&[k])?[0];
-            match after.stepped_loaded(loaded) {
-                Some(lrs) => Ok(pick(lrs, steps)),
-                None if after.recursive() => Err(unmodelled()),
-                None => after.eval(steps),
-            }
-        }
+        Rule::Stepped => match after.stepped_loaded(at_k) {
+            Some(lrs) => Ok(pick(lrs, steps)),
+            None if after.recursive() => Err(unmodelled()),
+            None => after.eval(steps),
+        },
     }
 }
 
@@ -181,6 +178,6 @@ impl Mode {
 fn unmodelled() -> ScheduleError {
     ScheduleError::new(
         "resume",
-        "how this call resumes is not modelled (its lr reads values the optimizer's state overwrites)",
+        "how this call resumes this way is not modelled: its lr reads values the optimizer's state overwrites",
     )
 }
