@@ -35,6 +35,9 @@ pub enum Surface {
     Rastrigin,
     /// Rosenbrock: one minimum at the end of a long curved valley.
     Rosenbrock,
+    /// A gentle slope into a chain of sharp traps before a wide global basin: the traps are met
+    /// late in a run, when one cosine's rate is already too low to leave them.
+    LateTraps,
 }
 
 /// A known minimum.
@@ -54,6 +57,11 @@ const MEDIUM: (Point, f64, f64) = ([-0.3, 1.1], 1.3, 0.18);
 const WIDE: (Point, f64, f64) = ([1.8, 0.6], 2.0, 1.0);
 /// Curvature of the gentle bowl around the wide basin that keeps every path bounded.
 const BOWL: f64 = 0.3;
+/// Late traps: the slope towards the global basin, its x, and the traps' x (depth 2, width
+/// 0.15, so λ ≈ 89 and plain gradient descent leaves them once η > 2/λ ≈ 0.023).
+const SLOPE: f64 = 0.05;
+const LATE_GLOBAL: (Point, f64, f64) = ([3.0, 0.0], 3.0, 0.8);
+const LATE_TRAPS: [f64; 3] = [-0.5, 0.5, 1.5];
 
 fn well(p: Point, (c, depth, width): (Point, f64, f64)) -> (f64, Point) {
     let (dx, dy) = (p[0] - c[0], p[1] - c[1]);
@@ -70,6 +78,7 @@ named!(Surface {
     Himmelblau => "himmelblau", "Himmelblau";
     Rastrigin => "rastrigin", "Rastrigin";
     Rosenbrock => "rosenbrock", "Rosenbrock";
+    LateTraps => "late_traps", "Late traps: where restarts win (Anneal)";
 });
 
 impl Surface {
@@ -122,6 +131,20 @@ impl Surface {
                 let (a, b) = (1.0 - x, y - x * x);
                 (a * a + 100.0 * b * b, [-2.0 * a - 400.0 * x * b, 200.0 * b])
             }
+            Surface::LateTraps => {
+                // A slope of SLOPE far out that rounds off into a bowl at the global basin.
+                let dx = x - LATE_GLOBAL.0[0];
+                let r = (1.0 + dx * dx).sqrt();
+                let mut v = SLOPE * r + 0.5 * y * y;
+                let mut g = [SLOPE * dx / r, y];
+                let traps = LATE_TRAPS.map(|t| ([t, 0.0], 2.0, 0.15));
+                for w in traps.into_iter().chain([LATE_GLOBAL]) {
+                    let (wv, wg) = well(p, w);
+                    v += wv;
+                    g = [g[0] + wg[0], g[1] + wg[1]];
+                }
+                (v, g)
+            }
         }
     }
 
@@ -133,7 +156,7 @@ impl Surface {
     /// The region drawn: (x range, y range).
     pub fn domain(self) -> ([f64; 2], [f64; 2]) {
         match self {
-            Surface::Valley => ([-4.0, 4.0], [-4.0, 4.0]),
+            Surface::Valley | Surface::LateTraps => ([-4.0, 4.0], [-4.0, 4.0]),
             Surface::StyblinskiTang | Surface::Himmelblau => ([-5.0, 5.0], [-5.0, 5.0]),
             Surface::SixHumpCamel => ([-2.2, 2.2], [-1.2, 1.2]),
             Surface::ThreeHumpCamel => ([-2.5, 2.5], [-2.5, 2.5]),
@@ -152,6 +175,7 @@ impl Surface {
             Surface::Himmelblau => [0.0, 0.0],
             Surface::Rastrigin => [2.2, 1.9],
             Surface::Rosenbrock => [-1.5, 2.0],
+            Surface::LateTraps => [-3.0, 3.0],
         }
     }
 
@@ -188,6 +212,11 @@ impl Surface {
                 .flat_map(|i| (-5..=5).map(move |j| ([i as f64, j as f64], i == 0 && j == 0)))
                 .collect(),
             Surface::Rosenbrock => vec![([1.0, 1.0], true)],
+            Surface::LateTraps => LATE_TRAPS
+                .iter()
+                .map(|&t| ([t, 0.0], false))
+                .chain([(LATE_GLOBAL.0, true)])
+                .collect(),
         }
     }
 
