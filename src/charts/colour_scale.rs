@@ -36,9 +36,7 @@ pub fn draw_colour_scale<DB: DrawingBackend>(
             c.filled(),
         ))?;
     }
-    let font = ("sans-serif", 11.0 * scale.max(0.5))
-        .into_font()
-        .color(&theme.text);
+    let font = super::sans(11.0 * scale.max(0.5)).color(&theme.text);
     let left = font.pos(Pos::new(HPos::Left, VPos::Center));
     let step = n.div_ceil(LABELS).max(1);
     for (level, bound) in heat.bounds.iter().enumerate().step_by(step) {

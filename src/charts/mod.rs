@@ -19,4 +19,4 @@ pub use landscape_chart::{draw_paths, draw_surface, Frame, PathView, PALETTE};
 pub use recording::{record, replay, Font, Op, Recording};
 pub use schedule_chart::{draw_schedule, tick_label, Curve, PlotArea, ScheduleChart};
 pub use svg::svg;
-pub use theme::{Theme, IMPORTED_COLOR, PER_EPOCH_COLOR, PIN_COLORS, RESUME_COLORS};
+pub use theme::{sans, Theme, IMPORTED_COLOR, PER_EPOCH_COLOR, PIN_COLORS, RESUME_COLORS};

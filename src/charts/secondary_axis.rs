@@ -111,7 +111,7 @@ pub fn draw<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| v * scale.max(0.5);
-    let font = |size: f64| ("sans-serif", px(size)).into_font();
+    let font = |size: f64| super::sans(px(size));
     let (lo, hi) = range(curves);
     let on_chart = |m: f64| y.0 + (m - lo) / (hi - lo) * (y.1 - y.0);
     let (xs, ys) = ctx.plotting_area().get_pixel_range();

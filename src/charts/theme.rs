@@ -66,3 +66,14 @@ impl Theme {
         band: RGBColor(180, 130, 40),
     };
 }
+
+/// The charts' sans-serif font at `size` px. Built from the family, not parsed from
+/// "sans-serif": plotters lowercases a parsed name, which links Unicode's case tables (~4 KiB
+/// of the download).
+pub fn sans(size: f64) -> plotters::style::FontDesc<'static> {
+    plotters::style::FontDesc::new(
+        plotters::style::FontFamily::SansSerif,
+        size,
+        plotters::style::FontStyle::Normal,
+    )
+}

@@ -58,7 +58,7 @@ pub(super) fn compose(s: &Schedule, _horizon: f64) -> Result<Composition, String
                 other,
                 format!(
                     "Keras has no {} schedule",
-                    other.kind().label().to_lowercase()
+                    other.kind().label().to_ascii_lowercase()
                 ),
             ))
         }

@@ -296,7 +296,7 @@ fn phase_calls(
                 phase,
                 format!(
                     "PyTorch has no {} scheduler",
-                    phase.kind().label().to_lowercase()
+                    phase.kind().label().to_ascii_lowercase()
                 ),
             ))
         }
