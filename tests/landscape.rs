@@ -260,40 +260,6 @@ fn styblinski_tang_from_its_default_start_is_measured() {
     assert_eq!(tallies.len(), 3);
 }
 
-/// The late-traps surface from its default start, with the default schedule and lab: the
-/// figures the README quotes. Restarts must leave the traps clearly more often than one cosine
-/// with the same peak and steps (at least 20 points).
-#[test]
-fn late_traps_are_left_by_restarts_and_hold_one_cosine() {
-    let (spec, c) = default_runs();
-    let s = Surface::LateTraps;
-    let spec = RunSpec {
-        start: s.default_start(),
-        surface: s,
-        ..spec
-    };
-    let [constant, cosine, sgdr] = shares(spec, &c)[..] else {
-        unreachable!()
-    };
-    println!("late traps:\nconstant: {constant:?}\ncosine:   {cosine:?}\nsgdr:     {sgdr:?}");
-    assert!(
-        sgdr.global >= cosine.global + 20,
-        "restarts reach the global basin more often: {sgdr:?} vs {cosine:?}"
-    );
-    assert!(
-        cosine.stayed >= sgdr.stayed + 20,
-        "one cosine stays in the first trap more often: {cosine:?} vs {sgdr:?}"
-    );
-    assert_eq!(cosine.stopped + sgdr.stopped, 0);
-    // The traps are sharp and the global basin wide: the default peak is above 2/λ of every
-    // trap and below the global basin's.
-    let eta_max = Settings::default().eta_max;
-    for m in s.minima() {
-        let limit = 2.0 / s.curvatures(m.at)[1];
-        assert_eq!(eta_max < limit, m.global, "{m:?}: 2/λ = {limit}");
-    }
-}
-
 /// Final points of the three default runs (1,500 noisy steps each), as bits.
 const DEFAULT_ENDS: [[u64; 2]; 3] = [
     [0xbfffc8960651a61a, 0x3ff800619fccd3e1],

@@ -125,6 +125,13 @@ fn the_basin_map_colours_each_start() {
     }
     assert!(svg.matches("<rect").count() >= 64);
     assert!(svg.contains("constant"));
+    // Axes in the surface's coordinates, and the lab's start (0, 0) ringed at the centre.
+    assert!(
+        svg.matches("<text").count() >= 7,
+        "the title and three labels per axis"
+    );
+    let rings = svg.matches("<circle").count();
+    assert_eq!(rings, 2, "the start marker");
 }
 
 #[test]

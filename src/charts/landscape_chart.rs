@@ -7,6 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{tick_label, Theme};
+use crate::format::round_significant;
 use crate::landscape::{Heatmap, Point, Surface};
 
 /// Band colours from low to high values (viridis, 16 steps): dark basins, bright walls.
@@ -86,7 +87,7 @@ pub fn draw_surface<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<Frame, DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * scale.max(0.5)).round() as u32;
-    let font = |size: f64| ("sans-serif", size * scale.max(0.5)).into_font();
+    let font = |size: f64| super::sans(size * scale.max(0.5));
     area.fill(&theme.background)?;
     let surface = heat.surface;
     let (xs, ys) = surface.domain();
@@ -261,7 +262,7 @@ pub fn draw_paths<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * scale.max(0.5)).round() as u32;
-    let font = |size: f64| ("sans-serif", size * scale.max(0.5)).into_font();
+    let font = |size: f64| super::sans(size * scale.max(0.5));
     let white = RGBColor(255, 255, 255);
     for path in paths {
         if path.points.is_empty() {
@@ -312,26 +313,43 @@ pub fn draw_paths<DB: DrawingBackend>(
         px(10.0),
         RGBColor(0, 0, 0).mix(0.6).stroke_width(px(1.0)),
     ))?;
-    // The minima's labels last, above each minimum on a dark box, so no marker covers them.
+    // The minima's labels last, on a dark box above each minimum (below it where a neighbour's
+    // label already sits), so no marker or other label covers them.
     let minima = frame.surface.minima();
+    let mut boxes: Vec<[i32; 4]> = Vec::new();
     for m in minima.iter().filter(|_| minima.len() <= 6) {
         let text = format!(
-            "{} {}",
+            "{} {}, λ {}",
             if m.global { "global" } else { "local" },
-            tick_label((m.value * 1000.0).round() / 1000.0)
+            tick_label((m.value * 1000.0).round() / 1000.0),
+            tick_label(round_significant(m.curvature, 2))
         );
         let c = px_round(frame.to_px(m.at));
         let style = font(11.0).color(&white);
         let (w, h) = area.estimate_text_size(&text, &style)?;
         let (w, h) = (w as i32 + px(6.0) as i32, h as i32 + px(2.0) as i32);
-        let (x0, y1) = (c.0 - w / 2, c.1 - px(10.0) as i32);
+        let gap = px(10.0) as i32;
+        let x0 = c.0 - w / 2;
+        let above = [x0, c.1 - gap - h, x0 + w, c.1 - gap];
+        let below = [x0, c.1 + gap, x0 + w, c.1 + gap + h];
+        let clear = |b: &[i32; 4]| {
+            !boxes
+                .iter()
+                .any(|o| b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3])
+        };
+        let b = if clear(&above) || !clear(&below) {
+            above
+        } else {
+            below
+        };
+        boxes.push(b);
         area.draw(&Rectangle::new(
-            [(x0, y1 - h), (x0 + w, y1)],
+            [(b[0], b[1]), (b[2], b[3])],
             RGBColor(0, 0, 0).mix(0.55).filled(),
         ))?;
         area.draw(&Text::new(
             text,
-            (x0 + px(3.0) as i32, y1 - h + px(1.0) as i32),
+            (b[0] + px(3.0) as i32, b[1] + px(1.0) as i32),
             style,
         ))?;
     }

@@ -170,7 +170,7 @@ pub fn draw_schedule<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<PlotArea, DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * chart.scale.max(0.5)).round() as u32;
-    let font = |size: f64| ("sans-serif", size * chart.scale.max(0.5)).into_font();
+    let font = |size: f64| super::sans(size * chart.scale.max(0.5));
     area.fill(&theme.background)?;
     let x_max = if chart.x_max > 0.0 { chart.x_max } else { 1.0 };
     let (y_lo, y_hi) = y_range(chart);
@@ -219,6 +219,11 @@ pub fn draw_schedule<DB: DrawingBackend>(
         .bold_line_style(theme.grid.stroke_width(px(1.0)))
         .light_line_style(theme.grid_light.stroke_width(px(1.0)))
         .set_all_tick_mark_size(px(5.0))
+        // About one x label per 90 CSS px, so a small chart's labels do not run together.
+        .x_labels(
+            (f64::from(area.dim_in_pixel().0) / chart.scale.max(0.5) / 90.0).clamp(3.0, 10.0)
+                as usize,
+        )
         .y_labels(if log_y {
             (y_hi - y_lo) as usize + 1
         } else {

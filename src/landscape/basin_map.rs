@@ -49,6 +49,11 @@ impl BasinMap {
         self.spec.surface
     }
 
+    /// The lab's start when the map was begun, to mark on it.
+    pub fn lab_start(&self) -> Point {
+        self.spec.start
+    }
+
     /// Cells finished.
     pub fn done(&self) -> usize {
         self.cells.first().map_or(0, Vec::len)

@@ -32,6 +32,26 @@ pub fn is_composed(schedule: &Anneal, phases: &Schedule) -> bool {
     !matches!(phases.phases.as_slice(), [Family::Cosine(a)] if a == schedule)
 }
 
+/// The explorer's cosine scaled in time so its run of `run_steps` fills the lab's `steps`, when
+/// its first restart would come after them (an epoch-long T_0 in a 1,500-step lab); `None`
+/// when a restart fits as it is, or the run is no longer than the lab's.
+pub fn fit_to_run(schedule: &Anneal, run_steps: f64, steps: usize) -> Option<Anneal> {
+    let sgdr = Anneal {
+        restarts: true,
+        ..schedule.clone()
+    };
+    let fits = !sgdr.restart_steps(steps as f64 - 1.0, 1).is_empty();
+    // Also when the run's length is not a number: nothing to scale by.
+    let k = steps as f64 / run_steps;
+    if fits || k.is_nan() || k >= 1.0 {
+        return None;
+    }
+    let mut fitted = schedule.clone();
+    fitted.t_0 = (schedule.t_0 * k).max(1.0);
+    fitted.warmup.length = schedule.warmup.length * k;
+    Some(fitted)
+}
+
 /// Constant at `constant`; the explorer's schedule as one cosine over all `steps`; and the
 /// explorer's schedule with warm restarts (its own T_0, T_mult, decay and warm-up). When
 /// `phases` is more than that cosine, the last two are one cosine from its peak to zero, and

@@ -9,8 +9,10 @@ use super::run::{outcome, run_with, Noise, RunSpec};
 pub struct Tally {
     /// Runs that ended in a global minimum's basin.
     pub global: u32,
-    /// Runs that ended in the basin they started in.
+    /// Runs that ended in the (local) basin they started in.
     pub stayed: u32,
+    /// Runs that ended in another local minimum's basin.
+    pub other: u32,
     /// Runs whose cycle-end snapshots sit in at least two distinct minima.
     pub diverse_snapshots: u32,
     /// Runs that diverged or left the surface.
@@ -79,10 +81,9 @@ impl Experiment {
                 let o = outcome(&r, spec.surface, &self.basins, &c.cycle_ends);
                 match o.basin {
                     None => tally.stopped += 1,
-                    Some(b) => {
-                        tally.global += u32::from(minima[b].global);
-                        tally.stayed += u32::from(Some(b) == self.start_basin);
-                    }
+                    Some(b) if minima[b].global => tally.global += 1,
+                    Some(b) if Some(b) == self.start_basin => tally.stayed += 1,
+                    Some(_) => tally.other += 1,
                 }
                 tally.diverse_snapshots += u32::from(o.distinct_snapshot_minima() >= 2);
             }

@@ -16,7 +16,7 @@ mod surface;
 
 pub use basin_map::BasinMap;
 pub use basins::{nearest, settle, Basins};
-pub use contenders::{contenders, is_composed, Contender, YOUR_SCHEDULE};
+pub use contenders::{contenders, fit_to_run, is_composed, Contender, YOUR_SCHEDULE};
 pub use experiment::{Experiment, Tally};
 pub use heatmap::Heatmap;
 pub use optimizer::{Hyper, Optimizer, Rule, State};

@@ -96,6 +96,20 @@ pub struct State {
 }
 
 impl Optimizer {
+    /// The largest learning rate at which this rule can rest in a minimum of curvature `lambda`
+    /// (above it the iterate is thrown out): 2/λ for gradient descent, 2(1+β)/λ for heavy-ball
+    /// momentum, 2(1+β)/((1+2β)λ) for Nesterov's. `None` for RMSProp and Adam, whose steps are
+    /// divided by the gradient's running scale, so no such threshold holds.
+    pub fn rest_limit(&self, lambda: f64) -> Option<f64> {
+        let b = self.beta;
+        match self.rule {
+            Rule::Sgd => Some(2.0 / lambda),
+            Rule::Momentum => Some(2.0 * (1.0 + b) / lambda),
+            Rule::Nesterov => Some(2.0 * (1.0 + b) / ((1.0 + 2.0 * b) * lambda)),
+            Rule::RmsProp | Rule::Adam => None,
+        }
+    }
+
     /// A fresh state for this optimizer.
     pub fn start(&self) -> State {
         State {

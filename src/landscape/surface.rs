@@ -49,6 +49,8 @@ pub struct Minimum {
     pub value: f64,
     /// No other minimum is lower.
     pub global: bool,
+    /// Its sharpest curvature λ (the Hessian's larger eigenvalue).
+    pub curvature: f64,
 }
 
 /// The Valley's wells: centre, depth, width. Curvature at a centre ≈ depth / width².
@@ -175,7 +177,7 @@ impl Surface {
             Surface::Himmelblau => [0.0, 0.0],
             Surface::Rastrigin => [2.2, 1.9],
             Surface::Rosenbrock => [-1.5, 2.0],
-            Surface::LateTraps => [-3.0, 3.0],
+            Surface::LateTraps => [-3.0, -3.0],
         }
     }
 
@@ -235,6 +237,7 @@ impl Surface {
                                 at,
                                 value: s.value(at),
                                 global,
+                                curvature: s.curvatures(at)[1],
                             }
                         })
                         .collect()

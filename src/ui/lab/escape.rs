@@ -53,20 +53,23 @@ pub fn EscapePanel() -> impl IntoView {
     };
     let table = move || {
         let (done, tallies) = result.get()?;
-        let labels: Vec<&str> = ctx
-            .contenders
-            .with(|cs| cs.iter().map(|c| c.label).collect());
+        let labels: Vec<(&str, bool)> = ctx.contenders.with(|cs| {
+            cs.iter()
+                .map(|c| (c.label, !c.cycle_ends.is_empty()))
+                .collect()
+        });
         let rows = tallies
             .iter()
             .zip(labels)
-            .map(|(t, label)| {
+            .map(|(t, (label, cycles))| {
                 view! {
                     <tr>
                         <th scope="row">{label}</th>
                         <td class="num">{percent(t.global, done)}</td>
                         <td class="num">{percent(t.stayed, done)}</td>
-                        <td class="num">{percent(t.diverse_snapshots, done)}</td>
+                        <td class="num">{percent(t.other, done)}</td>
                         <td class="num">{percent(t.stopped, done)}</td>
+                        <td class="num">{if cycles { percent(t.diverse_snapshots, done) } else { "—".into() }}</td>
                     </tr>
                 }
             })
@@ -81,13 +84,21 @@ pub fn EscapePanel() -> impl IntoView {
                         <th scope="col">"run"</th>
                         <th scope="col">"ends in a global minimum"</th>
                         <th scope="col">"stays where it started"</th>
-                        <th scope="col">"snapshots in ≥ 2 minima"</th>
+                        <th scope="col">"ends in another local minimum"</th>
                         <th scope="col">"diverged"</th>
+                        <th scope="col">"snapshots in ≥ 2 minima"</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
             </div>
+            <p class="lab-note">
+                "The first four columns add up to 100 %: the basin a run's last point settles \
+                 into holds a global minimum; is the start's own (a local one); is another local \
+                 minimum; or the run diverged or left the surface. The last counts runs whose \
+                 cycle-end snapshots sit in two or more minima: diverse members for a snapshot \
+                 ensemble (— for runs without restarts)."
+            </p>
         })
     };
     view! {
@@ -98,11 +109,6 @@ pub fn EscapePanel() -> impl IntoView {
                 {move || ctx.spec.with(|s| s.seed + SEEDS - 1)}
                 ". The start lies in the basin of the "
                 {move || start_basin().unwrap_or_default()} "."
-            </p>
-            <p>
-                "A single long cosine with a high enough peak escapes too: what restarts add is "
-                "repeated chances after settling, and a converged snapshot at the end of every "
-                "cycle (an anytime model; together, a snapshot ensemble)."
             </p>
             <button type="button" name="escape" on:click=start>"Run 100 seeds"</button>
             {table}

@@ -6,11 +6,15 @@ use plotters::style::RGBColor;
 
 use super::{use_lab, LabCtx, RUN_COLORS};
 use crate::charts::{decimate, draw_schedule, Curve, PlotArea, ScheduleChart};
+use crate::format::{format_value, round_significant};
 use crate::ui::canvas;
 use crate::ui::screen::{device_pixel_ratio, fit_canvas, theme, timed};
 
 /// One decimated curve and its colour.
 type Series = (Vec<(f64, f64)>, RGBColor);
+
+/// The start basin's rest limit on the learning-rate chart: grey, apart from the runs.
+const LIMIT_COLOR: RGBColor = RGBColor(134, 142, 150);
 
 /// Which quantity a chart plots.
 #[derive(Clone, Copy, PartialEq)]
@@ -56,6 +60,10 @@ fn paint(
         }
         out
     });
+    let mut series = series;
+    if let (Quantity::Lr, Some((_, limit))) = (which, ctx.limit.get_untracked()) {
+        series.push((vec![(0.0, limit), (steps, limit)], LIMIT_COLOR));
+    }
     let restarts: Vec<(f64, u64)> = ctx.contenders.with_untracked(|cs| {
         cs.last()
             .map(|c| {
@@ -98,6 +106,11 @@ fn paint(
     canvas::paint(canvas, |area| draw_schedule(area, &chart, &theme()).ok())?
 }
 
+/// Three significant digits: a curvature or a limit, not float noise.
+fn shown_3(v: f64) -> String {
+    format_value(round_significant(v, 3))
+}
+
 #[component]
 fn LabChart(which: Quantity, name: &'static str) -> impl IntoView {
     let ctx = use_lab();
@@ -124,6 +137,8 @@ fn LabChart(which: Quantity, name: &'static str) -> impl IntoView {
         // The learning rates do not depend on the start point: dragging redraws only the loss.
         if which == Quantity::Loss {
             ctx.runs.track();
+        } else {
+            ctx.limit.track();
         }
         ctx.shown.track();
         ctx.contenders.track();
@@ -171,8 +186,23 @@ pub fn LabCharts() -> impl IntoView {
                 .collect_view()
         })
     };
+    let limit = move || {
+        ctx.limit.get().map(|(lambda, limit)| {
+            let RGBColor(r, g, b) = LIMIT_COLOR;
+            view! {
+                <li>
+                    <span class="swatch" style:background=format!("rgb({r},{g},{b})")></span>
+                    {format!(
+                        "η = {}: above it the iterate cannot rest in the start's basin (λ = {})",
+                        shown_3(limit),
+                        shown_3(lambda)
+                    )}
+                </li>
+            }
+        })
+    };
     view! {
-        <ul class="lab-legend">{legend}</ul>
+        <ul class="lab-legend">{legend}{limit}</ul>
         <div class="lab-charts">
             <LabChart which=Quantity::Lr name="learning rate of each run" />
             <LabChart which=Quantity::Loss name="loss along each run" />

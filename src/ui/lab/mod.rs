@@ -12,10 +12,10 @@ use leptos::prelude::*;
 
 use super::key_control::KeyControl;
 use super::state::{use_app, AppState};
-use crate::format::format_value;
+use crate::format::{format_value, shown};
 use crate::landscape::{
-    contenders, is_composed, outcome as judge, run_with, Basins, Contender, Noise, Outcome, Run,
-    RunSpec,
+    contenders, fit_to_run, is_composed, outcome as judge, run_with, settle, Basins, Contender,
+    Noise, Outcome, Rule, Run, RunSpec,
 };
 use crate::share::*;
 use basin_panel::BasinPanel;
@@ -63,6 +63,9 @@ pub struct LabCtx {
     pub cursor: Memo<usize>,
     /// Steps per run.
     pub steps: Memo<usize>,
+    /// The start basin's curvature λ and the rate above which the optimizer cannot rest there
+    /// (`None` for adaptive rules, or a start that settles nowhere).
+    pub limit: Memo<Option<(f64, f64)>>,
 }
 
 impl LabCtx {
@@ -74,8 +77,18 @@ impl LabCtx {
         let steps = Memo::new(move |_| settings.with(|s| s.lab.steps()));
         let constant = Memo::new(move |_| settings.with(|s| s.lab.lab_lr));
         let contenders = Memo::new(move |_| {
-            resolved
-                .with(|r| contenders(&r.schedule, &r.phases, steps.get(), constant.get()).to_vec())
+            let steps = steps.get();
+            resolved.with(|r| {
+                let fitted = fit_to_run(&r.schedule, r.run_steps, steps);
+                let schedule = fitted.as_ref().unwrap_or(&r.schedule);
+                contenders(schedule, &r.phases, steps, constant.get()).to_vec()
+            })
+        });
+        let limit = Memo::new(move |_| {
+            spec.with(|s| {
+                let m = s.surface.minima()[settle(s.surface, s.start)?];
+                Some((m.curvature, s.optimizer.rest_limit(m.curvature)?))
+            })
         });
         let surface = Memo::new(move |_| spec.with(|s| s.surface));
         let basins = Memo::new(move |_| Basins::new(surface.get()));
@@ -128,6 +141,7 @@ impl LabCtx {
             runs,
             cursor,
             steps,
+            limit,
         }
     }
 
@@ -136,6 +150,21 @@ impl LabCtx {
         let steps = self.steps.get_untracked().max(1);
         let t = (step.min(steps) as f64 / steps as f64 * 1e4).round() / 1e4;
         self.app.settings.update(|s| s.lab.lab_t = t);
+    }
+}
+
+/// How gradient noise σ changes the story.
+fn noise_text(noise: f64) -> String {
+    if noise > 0.0 {
+        format!(
+            " Gradient noise (σ = {}) also kicks the iterate, the harder the higher η, so a run \
+             can leave a minimum below the limit too.",
+            format_value(noise)
+        )
+    } else {
+        " Without gradient noise every run is deterministic: it leaves a minimum only when η \
+         rises above the limit."
+            .to_string()
     }
 }
 
@@ -155,6 +184,7 @@ pub fn LabPanel() -> impl IntoView {
     let still = Signal::derive(move || app.still());
     let notice = move || settings.with(|s| s.lab.spec().1);
     let eta_line = move || {
+        let steps = settings.with(|s| s.lab.steps());
         resolved.with(|r| {
             if is_composed(&r.schedule, &r.phases) {
                 return format!(
@@ -162,28 +192,71 @@ pub fn LabPanel() -> impl IntoView {
                      for step in place of the cosine with warm restarts, and the cosine run falls \
                      from its peak ({}) to 0 over all steps.",
                     r.phases.kinds_text(),
-                    format_value(r.phases.peak(settings.with(|s| s.lab.steps()) as f64))
+                    format_value(r.phases.peak(steps as f64))
                 );
             }
+            let fitted = fit_to_run(&r.schedule, r.run_steps, steps).map(|f| {
+                format!(
+                    " Its first restart would come after the lab's {} steps, so its run of {} \
+                     steps is scaled onto them: T_0 = {} steps here.",
+                    shown(steps as f64),
+                    shown(r.run_steps),
+                    shown(f.t_0)
+                )
+            });
             format!(
                 "Runs use the explorer's schedule (η_max = {}, η_min = {}, T_0 = {} steps, T_mult = {}): \
-                 the cosine run stretches one cycle over all steps, the restarts run keeps T_0 and T_mult.",
+                 the cosine run stretches one cycle over all steps, the restarts run keeps T_0 and T_mult.{}",
                 format_value(r.schedule.eta_max),
                 format_value(r.schedule.floor()),
                 format_value(r.schedule.t_0),
-                format_value(r.schedule.t_mult)
+                format_value(r.schedule.t_mult),
+                fitted.unwrap_or_default()
             )
         })
     };
-
+    // What a high rate does, for the chosen update rule and noise.
+    let rule_text = move || {
+        let (rule, beta, noise) = settings.with(|s| (s.lab.rule, s.lab.beta, s.lab.noise));
+        let limit = match rule {
+            Rule::Sgd => "2/η".to_string(),
+            Rule::Momentum => format!("2(1+β)/η = {}/η (heavy-ball momentum)", format_value(2.0 + 2.0 * beta)),
+            Rule::Nesterov => format!(
+                "2(1+β)/((1+2β)η) = {}/η (Nesterov momentum)",
+                format_value((2.0 + 2.0 * beta) / (1.0 + 2.0 * beta))
+            ),
+            Rule::RmsProp | Rule::Adam => {
+                return format!(
+                    "{} divides each step by the gradient's running scale, so no 2/λ rule holds: \
+                     its steps stay about η long, and a minimum narrower than that cannot keep it.{}",
+                    rule.label(),
+                    noise_text(noise)
+                )
+            }
+        };
+        format!(
+            "{} cannot rest in a minimum whose curvature λ exceeds {limit}: each step overshoots \
+             further than the last and throws the iterate out. A high rate leaves sharp minima and \
+             settles in wide ones; as η falls, sharper minima can hold it again. The grey line on \
+             the learning-rate chart is that limit for the start's basin.{}",
+            rule.label(),
+            noise_text(noise)
+        )
+    };
     view! {
         <section class="lab" aria-labelledby="lab-title">
-            <h2 id="lab-title">"Why warm restarts help: a loss landscape"</h2>
+            <h2 id="lab-title">"What a high learning rate does, and what warm restarts add"</h2>
+            <p class="lab-intro">{rule_text}</p>
             <p class="lab-intro">
-                "Gradient descent cannot settle in a minimum whose curvature λ exceeds 2/η. "
-                "A learning rate that rises again at every restart throws the iterate out of sharp, "
-                "narrow minima, while wide, flat basins keep it. Drag the start point, change the "
-                "optimizer or the schedule above, and watch the three runs."
+                "Restarts add repeated chances: once the iterate has settled, η rises again and \
+                 throws it out of any minimum too sharp for the peak. Each cycle also ends in a \
+                 converged snapshot, and snapshots in different minima make a snapshot ensemble. \
+                 One long cosine peaks first, so it leaves a trap met early as well; on "
+                <em>"Late traps"</em>
+                " the traps are met late, when its rate is already below their limit."
+                <Show when=move || !still.get()>
+                    " Drag the start point, change the optimizer or the schedule above, and watch the three runs."
+                </Show>
             </p>
             <p class="lab-note">{eta_line}</p>
             <div class="lab-grid">

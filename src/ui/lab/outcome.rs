@@ -6,16 +6,17 @@ use super::{use_lab, RunView};
 use crate::format::{format_value, round_significant};
 use crate::landscape::Surface;
 
-/// "global minimum at (1.8, 0.6)" for minimum `i` of `surface`.
+/// "global minimum at (1.8, 0.6), f = -2.06, λ = 2.3" for minimum `i` of `surface`.
 pub fn minimum_name(surface: Surface, i: usize) -> String {
     let m = surface.minima()[i];
     let r = |v: f64| format_value(round_significant(v, 3));
     format!(
-        "{} minimum at ({}, {}), f = {}",
+        "{} minimum at ({}, {}), f = {}, λ = {}",
         if m.global { "global" } else { "local" },
         r(m.at[0]),
         r(m.at[1]),
-        r(m.value)
+        r(m.value),
+        r(m.curvature)
     )
 }
 
