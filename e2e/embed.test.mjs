@@ -2,6 +2,7 @@
 // contract, and dist/ served from a sub-path.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 import { launch, nextFrames, openPage, repo, waitForChart } from './browser.mjs';
@@ -140,4 +141,66 @@ test('every hide= part is absent from the page', async () => {
     await hidden.close();
   }
   assert.deepEqual(errors, []);
+});
+
+test('builder snippets fit 320 × 240, 640 × 480 and 800 × 600 frames on another origin, and auto-height resizes them', async () => {
+  const builder = await openPage(ctx.browser, `${ctx.server.url}?t_max=10&restarts=1`);
+  await builder.page.click('.embed-panel summary');
+  const host = await builder.page.inputValue('textarea[name=embed_host]');
+  const sizes = [[320, 240], [640, 480], [800, 600]];
+  const frames = [];
+  for (const [w, h] of sizes) {
+    await builder.page.fill('input[name=embed_width]', String(w));
+    await builder.page.press('input[name=embed_width]', 'Enter');
+    await builder.page.fill('input[name=embed_height]', String(h));
+    await builder.page.press('input[name=embed_height]', 'Enter');
+    frames.push(await builder.page.inputValue('textarea.embed-snippet >> nth=0'));
+  }
+  await builder.page.close();
+  const page = await ctx.browser.newPage({ viewport: { width: 1000, height: 900 } });
+  // Another origin (another port): the host page, holding the snippets and the host script.
+  const body = `<!doctype html><body style="margin:0">${frames.join('')}${host}</body>`;
+  const hostServer = createServer((_, res) => res.end(body));
+  await new Promise((done) => hostServer.listen(0, '127.0.0.1', done));
+  await page.goto(`http://127.0.0.1:${hostServer.address().port}/`);
+  for (const [i, [w]] of sizes.entries()) {
+    const el = page.locator('iframe').nth(i);
+    const frame = await (await el.elementHandle()).contentFrame();
+    await frame.waitForSelector('canvas.chart');
+    // Auto-height: the frame takes the content's height.
+    await page.waitForFunction(async (k) => {
+      const f = document.getElementsByTagName('iframe')[k];
+      return f.style.height !== '';
+    }, i);
+    await page.waitForTimeout(500);
+    const frameBox = await el.boundingBox();
+    const inner = await frame.evaluate(() => {
+      const c = document.querySelector('canvas.chart').getBoundingClientRect();
+      const scrolling = [...document.querySelectorAll('*')].filter((e) => {
+        const o = getComputedStyle(e).overflowY;
+        return (o === 'auto' || o === 'scroll') && e.scrollHeight > e.clientHeight + 1;
+      }).length;
+      const root = document.documentElement;
+      return { canvas: c.width * c.height, content: root.getBoundingClientRect().height,
+        scrolls: root.scrollHeight > root.clientHeight + 1 || scrolling > 0 };
+    });
+    assert.equal(frameBox.width, w);
+    assert.ok(Math.abs(frameBox.height - inner.content) <= 2, `${w}: frame ${frameBox.height}, content ${inner.content}`);
+    assert.equal(inner.scrolls, false, `${w}: nothing scrolls inside the frame`);
+    const share = inner.canvas / (frameBox.width * frameBox.height);
+    console.log(`${w}-wide frame: ${frameBox.height} px tall, chart ${(share * 100).toFixed(0)} % of it`);
+    assert.ok(share >= 0.5, `${w}: chart ${(share * 100).toFixed(0)} % of the frame`);
+  }
+  await page.close();
+  hostServer.close();
+});
+
+test('controls= shows exactly the named controls, in a drawer that is open', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?embed=1&hide=landscape&controls=eta_max,eta_min,t_max`);
+  await page.waitForSelector('details.drawer[open] .controls');
+  const names = await page.$$eval('.controls input, .controls select, .controls textarea', (es) =>
+    [...new Set(es.filter((e) => e.offsetParent !== null).map((e) => e.name))].sort());
+  assert.deepEqual(names, ['eta_max', 'eta_min', 't_max']);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

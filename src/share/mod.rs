@@ -30,4 +30,4 @@ pub use settings::{Pin, Resolved, Settings, Unit, MAX_PINS};
 pub(crate) use table::key;
 pub use table::{keys_in, position, KEYS};
 pub use value::{parse_pin, pin_text};
-pub use view::{ThemeChoice, View, PARTS};
+pub use view::{ThemeChoice, View, CONTROLS, PARTS};

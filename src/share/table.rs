@@ -5,14 +5,14 @@ use super::keys::*;
 use super::lab::*;
 use super::settings::Unit;
 use super::table_macros::*;
-use super::view::{ThemeChoice, PARTS};
+use super::view::{ThemeChoice, CONTROLS, PARTS};
 use crate::landscape::{Hyper, Rule, Surface};
 use crate::schedule::frameworks::{Framework, FRAMEWORK_KEYS, FRAMEWORK_OPTIONS};
 use crate::schedule::WarmupShape;
 use crate::training::Counter;
 
 /// Every key a link may carry besides `v`, in the order links write them.
-pub const KEYS: [Key; 62] = [
+pub const KEYS: [Key; 63] = [
     number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max"),
     number!(Schedule, ETA_MIN, eta_min, "floor η_min (absolute)", off: |s| s.eta_min_rel),
     flag!(
@@ -253,6 +253,13 @@ pub const KEYS: [Key; 62] = [
         &PARTS,
         Some("Hide"),
         "parts of the page to hide, comma-separated"
+    ),
+    parts!(
+        View,
+        view.controls,
+        &CONTROLS,
+        None,
+        "the explorer's controls shown, comma-separated (all when absent)"
     ),
     number!(
         View,

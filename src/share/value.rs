@@ -11,7 +11,7 @@ use crate::schedule::{Anneal, Schedule};
 /// Longest value accepted for one key; anything longer is not a number or a name.
 const MAX_VALUE_LEN: usize = 64;
 
-/// Longest pin value accepted.
+/// Longest pin, phases or name-list value accepted.
 pub const MAX_PIN_LEN: usize = 600;
 
 /// A value for showing in a notice: short, and never mistaken for markup by a reader.
@@ -26,7 +26,7 @@ pub(crate) fn shown(raw: &str) -> String {
 
 /// Checks one raw value against its key; `Err` says why it was refused.
 pub(crate) fn parse_value(key: &Key, raw: &str) -> Result<Val, String> {
-    let limit = if matches!(key.kind, Kind::Pin | Kind::Phases) {
+    let limit = if matches!(key.kind, Kind::Pin | Kind::Phases | Kind::Parts(_)) {
         MAX_PIN_LEN
     } else {
         MAX_VALUE_LEN

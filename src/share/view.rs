@@ -17,6 +17,41 @@ pub const PARTS: [&str; 8] = [
     "formula",
 ];
 
+/// The explorer's controls a link can pick (`controls=eta_max,t_max`), in link order: an
+/// embed then shows only those (all of them when none is picked).
+pub const CONTROLS: [&str; 30] = [
+    "eta_max",
+    "eta_min_rel",
+    "eta_min",
+    "eta_min_frac",
+    "t_max",
+    "t_max_ratio",
+    "restarts",
+    "t_mult",
+    "decay",
+    "cycle_limit",
+    "k_decay",
+    "warmup",
+    "warmup_ratio",
+    "warmup_shape",
+    "warmup_start",
+    "warmup_every",
+    "warmup_overlap",
+    "horizon",
+    "unit",
+    "log_y",
+    "examples",
+    "batch",
+    "devices",
+    "steps_per_epoch",
+    "grad_accum",
+    "drop_last",
+    "epochs",
+    "steps_rule",
+    "per_epoch",
+    "phases",
+];
+
 /// The colour scheme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -54,6 +89,9 @@ pub struct View {
     pub embed: bool,
     /// Hidden parts, one bit per entry of [`PARTS`].
     pub hide: u32,
+    /// The controls shown, one bit per entry of [`CONTROLS`]; none set shows them all.
+    #[serde(default)]
+    pub controls: u32,
     /// Colour scheme.
     pub theme: ThemeChoice,
     /// The end state, without interaction (for print and slides).
@@ -98,6 +136,15 @@ impl View {
             .is_some_and(|i| self.hide & (1 << i) != 0)
     }
 
+    /// Whether the control of key `name` is shown: every one unless the link picks some.
+    pub fn shows_control(&self, name: &str) -> bool {
+        self.controls == 0
+            || CONTROLS
+                .iter()
+                .position(|c| *c == name)
+                .is_none_or(|i| self.controls & (1 << i) != 0)
+    }
+
     /// The hidden parts as a link writes them.
     pub fn hidden_names(&self) -> Vec<&'static str> {
         mask_names(self.hide, &PARTS)
@@ -109,6 +156,7 @@ impl View {
         View {
             embed: false,
             hide: 0,
+            controls: 0,
             still: false,
             ..self
         }
@@ -138,6 +186,7 @@ mod tests {
             compare_hide: 0b10,
             embed: true,
             hide: 0b101,
+            controls: 0b11,
             theme: ThemeChoice::Dark,
             still: true,
         };
@@ -150,5 +199,22 @@ mod tests {
             ..View::default()
         };
         assert_eq!(embedded.standalone(), want);
+    }
+
+    #[test]
+    fn a_link_that_picks_controls_shows_only_those() {
+        let all = View::default();
+        assert!(CONTROLS.iter().all(|c| all.shows_control(c)));
+        let picked = View {
+            controls: 0b10001,
+            ..View::default()
+        };
+        let shown: Vec<&str> = CONTROLS
+            .into_iter()
+            .filter(|c| picked.shows_control(c))
+            .collect();
+        assert_eq!(shown, ["eta_max", "t_max"]);
+        // Keys that are not explorer controls are never dropped by it.
+        assert!(picked.shows_control("surface"));
     }
 }

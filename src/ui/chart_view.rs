@@ -27,8 +27,10 @@ fn paint(
     fill: bool,
 ) -> Option<PlotArea> {
     let css_w = f64::from(wrapper.client_width().max(200));
+    // From the width alone, so an auto-height frame settles (a height taken from the frame would
+    // grow or shrink it at every resize); embedded, taller for its width to fill a small frame.
     let css_h = if fill {
-        f64::from(wrapper.client_height().max(120))
+        (css_w * if css_w < 480.0 { 0.7 } else { 0.55 }).clamp(120.0, 600.0)
     } else {
         (css_w * 0.5).clamp(240.0, 480.0)
     };
@@ -122,7 +124,7 @@ pub fn ScheduleCanvas() -> impl IntoView {
         overlays,
         log_y,
         unit,
-        // Embedded, the chart fills the wrapper's height instead of a height from the width.
+        // Embedded, the chart is taller for its width.
         embed: fill,
         theme_tick,
         ..

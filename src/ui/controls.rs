@@ -13,8 +13,10 @@ use crate::share::key;
 /// The controls section: link notices, the fieldsets, then what the schedule notes.
 #[component]
 pub fn Controls() -> impl IntoView {
-    let resolved = use_app().resolved;
+    let app = use_app();
+    let resolved = app.resolved;
     let no_cosine_note = no_cosine();
+    let phases = app.view.with_untracked(|v| v.shows_control("phases"));
     view! {
         <section class="controls" aria-label="Schedule parameters">
             <LinkNotices />
@@ -23,7 +25,7 @@ pub fn Controls() -> impl IntoView {
             <WarmUp />
             <TrainingSetup />
             <ViewControls />
-            <PhasesEditor />
+            {phases.then(PhasesEditor)}
             {move || {
                 no_cosine_note
                     .get()

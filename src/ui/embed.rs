@@ -9,13 +9,47 @@ use super::copy_link::copy_text;
 use super::state::{use_app, AppState};
 use super::url::base_url;
 use crate::share::codec::encode;
-use crate::share::{Settings, ThemeChoice, PARTS};
+use crate::share::{Settings, ThemeChoice, CONTROLS, PARTS};
 
 /// Parts hidden by default: a chart-only figure for a tutorial.
 const DEFAULT_HIDDEN: [&str; 5] = ["controls", "compare", "export", "landscape", "code"];
 
 /// The preview follows the snippet this long after the last change, not on every drag event.
 const PREVIEW_DELAY: Duration = Duration::from_millis(400);
+
+/// The host page's half of auto-height: sets each Anneal frame's height from its message.
+pub const HOST_SCRIPT: &str = "<script>addEventListener(\"message\",(e)=>{const d=e.data;\
+if(d&&d.type===\"anneal:height\")for(const f of document.getElementsByTagName(\"iframe\"))\
+if(f.contentWindow===e.source)f.style.height=d.height+\"px\"});</script>";
+
+/// One checkbox per name in `names`, each setting its bit of `mask`.
+fn mask_boxes(
+    names: &'static [&'static str],
+    mask: RwSignal<u32>,
+    input: &'static str,
+) -> impl IntoView {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            view! {
+                <label class="toggle">
+                    <input
+                        type="checkbox"
+                        name=input
+                        value=*p
+                        prop:checked=move || mask.get() & (1 << i) != 0
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            mask.update(|m| if on { *m |= 1 << i } else { *m &= !(1 << i) });
+                        }
+                    />
+                    <span>{*p}</span>
+                </label>
+            }
+        })
+        .collect_view()
+}
 
 /// The embed URL and the iframe snippet for `settings` at `base`.
 pub fn snippet(
@@ -46,12 +80,14 @@ pub fn EmbedPanel() -> impl IntoView {
         .filter_map(|p| PARTS.iter().position(|q| q == p))
         .fold(0u32, |m, i| m | 1 << i);
     let hide = RwSignal::new(mask);
+    let controls = RwSignal::new(0u32);
     let theme = RwSignal::new(ThemeChoice::Auto);
     let still = RwSignal::new(false);
     let built = Memo::new(move |_| {
         let mut s = settings.get();
         s.view.embed = true;
         s.view.hide = hide.get();
+        s.view.controls = controls.get();
         s.view.theme = theme.get();
         s.view.still = still.get();
         snippet(
@@ -146,29 +182,17 @@ pub fn EmbedPanel() -> impl IntoView {
             </div>
             <fieldset class="embed-parts">
                 <legend>"Hide"</legend>
-                {PARTS
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| {
-                        view! {
-                            <label class="toggle">
-                                <input
-                                    type="checkbox"
-                                    name="embed_hide"
-                                    value=*p
-                                    prop:checked=move || hide.get() & (1 << i) != 0
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        hide.update(|m| if on { *m |= 1 << i } else { *m &= !(1 << i) });
-                                    }
-                                />
-                                <span>{*p}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()}
+                {mask_boxes(&PARTS, hide, "embed_hide")}
+            </fieldset>
+            <fieldset class="embed-parts" prop:disabled=move || hide.get() & 2 != 0>
+                <legend>"Controls shown (none ticked: all, in a drawer)"</legend>
+                {mask_boxes(&CONTROLS, controls, "embed_controls")}
             </fieldset>
             <textarea class="embed-snippet" readonly rows="4" aria-label="Embed snippet" node_ref=area prop:value=move || built.with(|b| b.1.clone())></textarea>
+            <label class="embed-host">
+                "Auto-height: add once to the host page (Canvas LMS needs nothing: it reads the frame's lti.frameResize)"
+                <textarea class="embed-snippet" name="embed_host" readonly rows="2" prop:value=HOST_SCRIPT></textarea>
+            </label>
             <div class="embed-actions">
                 <button type="button" name="copy_embed" on:click=copy>"Copy snippet"</button>
                 <span class="copied" role="status">{move || status.get()}</span>

@@ -12,6 +12,10 @@ use crate::share::{Control, Edit, Key, Val};
 #[component]
 pub fn KeyControl(key: &'static Key) -> impl IntoView {
     let app = use_app();
+    // A link that picks its controls (`controls=`) shows only those; it is read once, on load.
+    if !app.view.with_untracked(|v| v.shows_control(key.name)) {
+        return None;
+    }
     let settings = app.settings;
     // A memo, so the widget is touched only when the rule's answer changes.
     let disabled = Signal::from(Memo::new(move |_| settings.with(key.disabled)));

@@ -70,7 +70,22 @@ pub fn App() -> impl IntoView {
                 <Header />
             </Show>
             <Show when=controls>
-                <Controls />
+                {move || {
+                    if app.embed.get() {
+                        // Embedded, the controls wait in a drawer under the chart, so the chart
+                        // fills the frame; open when the link picks a few (`controls=`).
+                        let open = app.view.with_untracked(|v| v.controls != 0);
+                        view! {
+                            <details class="drawer" open=open>
+                                <summary>"Controls"</summary>
+                                <Controls />
+                            </details>
+                        }
+                        .into_any()
+                    } else {
+                        view! { <Controls /> }.into_any()
+                    }
+                }}
             </Show>
             <Show when=move || app.shows("chart")>
                 <ChartArea panels=panels />
