@@ -80,7 +80,7 @@ named!(Surface {
     Himmelblau => "himmelblau", "Himmelblau";
     Rastrigin => "rastrigin", "Rastrigin";
     Rosenbrock => "rosenbrock", "Rosenbrock";
-    LateTraps => "late_traps", "Late traps: where restarts win (Anneal)";
+    LateTraps => "late_traps", "Late traps (Anneal)";
 });
 
 impl Surface {

@@ -185,7 +185,7 @@ pub fn EmbedPanel() -> impl IntoView {
                 {mask_boxes(&PARTS, hide, "embed_hide")}
             </fieldset>
             <fieldset class="embed-parts" prop:disabled=move || hide.get() & 2 != 0>
-                <legend>"Controls shown (none ticked: all, in a drawer)"</legend>
+                <legend>"Show only these controls"</legend>
                 {mask_boxes(&CONTROLS, controls, "embed_controls")}
             </fieldset>
             <textarea class="embed-snippet" readonly rows="4" aria-label="Embed snippet" node_ref=area prop:value=move || built.with(|b| b.1.clone())></textarea>
