@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::use_lab;
-use crate::landscape::{settle, Experiment, Tally};
+use crate::landscape::{Experiment, Tally};
 use crate::ui::screen::{FrameJob, Slice};
 
 /// Seeds per experiment.
@@ -47,9 +47,10 @@ pub fn EscapePanel() -> impl IntoView {
         }
     });
     let start_basin = move || {
-        ctx.spec
-            .with(|s| settle(s.surface, s.start))
-            .map(|b| super::outcome::minimum_name(ctx.spec.with(|s| s.surface), b))
+        let surface = ctx.spec.with(|s| s.surface);
+        ctx.start_basin
+            .get()
+            .map(|b| super::outcome::minimum_name(surface, b))
     };
     let table = move || {
         let (done, tallies) = result.get()?;

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::key_control::KeyControl;
 use super::state::{use_app, AppState};
-use crate::format::{format_value, shown};
+use crate::format::{format_value, round_significant, shown};
 use crate::landscape::{
     contenders, fit_to_run, is_composed, outcome as judge, run_with, settle, Basins, Contender,
     Noise, Outcome, Rule, Run, RunSpec,
@@ -63,6 +63,8 @@ pub struct LabCtx {
     pub cursor: Memo<usize>,
     /// Steps per run.
     pub steps: Memo<usize>,
+    /// The minimum whose basin the start lies in (`None` when it settles nowhere).
+    pub start_basin: Memo<Option<usize>>,
     /// The start basin's curvature λ and the rate above which the optimizer cannot rest there
     /// (`None` for adaptive rules, or a start that settles nowhere).
     pub limit: Memo<Option<(f64, f64)>>,
@@ -84,11 +86,14 @@ impl LabCtx {
                 contenders(schedule, &r.phases, steps, constant.get()).to_vec()
             })
         });
+        let start_basin = Memo::new(move |_| spec.with(|s| settle(s.surface, s.start)));
         let limit = Memo::new(move |_| {
-            spec.with(|s| {
-                let m = s.surface.minima()[settle(s.surface, s.start)?];
-                Some((m.curvature, s.optimizer.rest_limit(m.curvature)?))
-            })
+            let b = start_basin.get()?;
+            let m = spec.with(|s| s.surface.minima()[b]);
+            Some((
+                m.curvature,
+                spec.with(|s| s.optimizer.rest_limit(m.curvature))?,
+            ))
         });
         let surface = Memo::new(move |_| spec.with(|s| s.surface));
         let basins = Memo::new(move |_| Basins::new(surface.get()));
@@ -141,6 +146,7 @@ impl LabCtx {
             runs,
             cursor,
             steps,
+            start_basin,
             limit,
         }
     }
@@ -217,22 +223,24 @@ pub fn LabPanel() -> impl IntoView {
     };
     // What a high rate does, for the chosen update rule and noise.
     let rule_text = move || {
-        let (rule, beta, noise) = settings.with(|s| (s.lab.rule, s.lab.beta, s.lab.noise));
+        let (optimizer, noise) = settings.with(|s| (s.lab.spec().0.optimizer, s.lab.noise));
+        let rule = optimizer.rule;
+        // The coefficient c of the limit c/η, from the optimizer's own rest limit (λ = 1).
+        let Some(c) = optimizer.rest_limit(1.0) else {
+            return format!(
+                "{} divides each step by the gradient's running scale, so no 2/λ rule holds: \
+                 its steps stay about η long, and a minimum narrower than that cannot keep it.{}",
+                rule.label(),
+                noise_text(noise)
+            );
+        };
         let limit = match rule {
-            Rule::Sgd => "2/η".to_string(),
-            Rule::Momentum => format!("2(1+β)/η = {}/η (heavy-ball momentum)", format_value(2.0 + 2.0 * beta)),
+            Rule::Momentum => format!("2(1+β)/η = {}/η (heavy-ball momentum)", format_value(c)),
             Rule::Nesterov => format!(
                 "2(1+β)/((1+2β)η) = {}/η (Nesterov momentum)",
-                format_value((2.0 + 2.0 * beta) / (1.0 + 2.0 * beta))
+                format_value(round_significant(c, 6))
             ),
-            Rule::RmsProp | Rule::Adam => {
-                return format!(
-                    "{} divides each step by the gradient's running scale, so no 2/λ rule holds: \
-                     its steps stay about η long, and a minimum narrower than that cannot keep it.{}",
-                    rule.label(),
-                    noise_text(noise)
-                )
-            }
+            _ => "2/η".to_string(),
         };
         format!(
             "{} cannot rest in a minimum whose curvature λ exceeds {limit}: each step overshoots \
