@@ -208,3 +208,26 @@ fn the_colour_scale_shows_every_band_in_the_heatmap_s_colours_with_its_losses() 
     assert!(scale.contains(&lowest), "{lowest}");
     assert_eq!(scale.matches("<text").count(), 7);
 }
+
+#[test]
+fn the_page_s_landscape_svg_draws_each_band_as_one_seamless_path() {
+    let heat = Heatmap::new(Surface::Valley, 40, 40, 16);
+    let measure =
+        |t: &str, f: &anneal::charts::Font| ((t.len() as f64 * f.size * 0.6) as u32, f.size as u32);
+    let (ops, ()) = anneal::charts::record((1600, 1600), &measure, |area| {
+        draw_surface(area, &heat, &Theme::LIGHT, 4.0).expect("surface");
+    });
+    let svg = anneal::charts::svg((400, 400), 4, &ops);
+    let bands: std::collections::BTreeSet<u8> = heat.bands.iter().copied().collect();
+    let band_paths: Vec<&str> = svg.lines().filter(|l| l.contains("crispEdges")).collect();
+    assert_eq!(band_paths.len(), bands.len(), "one path per band present");
+    // Each band's path holds every run of that band: all 40 × 40 cells are drawn.
+    let subpaths: usize = band_paths.iter().map(|l| l.matches('M').count()).sum();
+    assert_eq!(subpaths, heat.runs().count());
+    // Only the background is left as a rectangle (the cells were 40 × 40 = 1,600 before).
+    assert!(
+        svg.matches("<rect").count() <= 2,
+        "{}",
+        svg.matches("<rect").count()
+    );
+}

@@ -45,7 +45,25 @@ pub fn svg((w, h): (u32, u32), scale: u32, ops: &[Op]) -> String {
     let mut out = format!(
         "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {vw} {vh}\" xmlns=\"http://www.w3.org/2000/svg\">\n"
     );
-    for op in ops {
+    let mut rest = ops;
+    while let Some((op, tail)) = rest.split_first() {
+        rest = tail;
+        // A run of same-coloured filled rectangles (a heatmap's band, drawn band by band) is one
+        // path: one element instead of hundreds, and no seams between its cells.
+        if let Op::Rect(_, _, s, true) = op {
+            let same = |o: &Op| matches!(o, Op::Rect(_, _, t, true) if (t.color.rgb, t.color.alpha) == (s.color.rgb, s.color.alpha));
+            let n = tail.iter().take_while(|o| same(o)).count();
+            if n > 0 {
+                let d = ops_d(std::iter::once(op).chain(&tail[..n]));
+                let _ = writeln!(
+                    out,
+                    "<path {} shape-rendering=\"crispEdges\" d=\"{d}\"/>",
+                    paint(s.color)
+                );
+                rest = &tail[n..];
+                continue;
+            }
+        }
         let el = match op {
             Op::Line(a, b, s) => format!(
                 "<line {} x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
@@ -118,6 +136,24 @@ pub fn svg((w, h): (u32, u32), scale: u32, ops: &[Op]) -> String {
     }
     out.push_str("</svg>\n");
     out
+}
+
+/// The outlines of filled rectangles as one path's data.
+fn ops_d<'a>(rects: impl Iterator<Item = &'a Op>) -> String {
+    rects.fold(String::new(), |mut d, op| {
+        if let Op::Rect(a, b, ..) = op {
+            let _ = write!(
+                d,
+                "M{} {}h{}v{}h{}z",
+                a.0,
+                a.1,
+                b.0 - a.0,
+                b.1 - a.1,
+                a.0 - b.0
+            );
+        }
+        d
+    })
 }
 
 fn escape(t: &str) -> String {
