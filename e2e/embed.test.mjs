@@ -204,3 +204,77 @@ test('controls= shows exactly the named controls, in a drawer that is open', asy
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('embedded, every hide= part visibly goes: title drops the chart\'s own title', async () => {
+  const parts = {
+    controls: '.drawer',
+    chart: 'canvas.chart',
+    compare: '.compare',
+    export: '.downloads',
+    landscape: '.lab',
+    code: '.code-panel',
+    formula: '.formula',
+  };
+  // Dark pixels in the band above the plot, across the chart's middle: the title's text.
+  const titleInk = (page) => page.$eval('canvas.chart', (c) => {
+    const d = c.getContext('2d').getImageData(Math.round(c.width * 0.3), 0, Math.round(c.width * 0.4), Math.round(c.height * 0.08)).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 300) n += 1;
+    return n;
+  });
+  const frame = { width: 640, height: 480 };
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?embed=1`, frame);
+  await page.waitForSelector('.lab');
+  for (const [part, sel] of Object.entries(parts)) assert.equal(await page.locator(sel).count(), 1, `${part} is shown`);
+  assert.ok(await titleInk(page) > 50, 'the chart has a title');
+  await page.goto(`${ctx.server.url}?embed=1&hide=title`);
+  await waitForChart(page);
+  await nextFrames(page);
+  assert.equal(await titleInk(page), 0, 'hide=title drops it');
+  for (const [part, sel] of Object.entries(parts)) {
+    await page.goto(`${ctx.server.url}?embed=1&hide=${part}`);
+    await page.waitForSelector(part === 'landscape' ? '.drawer' : '.lab', { state: 'attached' });
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator(sel).count(), 0, `hide=${part}`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a static embed numbers its pitfall flags and lists them as footnotes', async () => {
+  const url = `${ctx.server.url}?embed=1&static=1&warmup=10&warmup_overlap=1&restarts=1&horizon=250`;
+  const { page, errors } = await openPage(ctx.browser, url, { width: 640, height: 480 });
+  await page.waitForSelector('.flag-notes li');
+  assert.deepEqual(await page.$$eval('.flag > span[aria-hidden]', (s) => s.map((e) => e.textContent)), ['1', '2']);
+  const notes = await page.locator('.flag-notes li').allTextContents();
+  assert.equal(notes.length, 2);
+  assert.match(notes[0], /^Jump at the warm-up hand-off η falls from 0\.1 to 0\.0975528 at step 10/);
+  assert.match(notes[1], /^A cycle is cut off by the horizon Training that stops at step 250 ends cycle 2 at η = 0\.0146447/);
+  // The interactive page keeps its hover tips instead.
+  await page.goto(url.replace('&static=1', ''));
+  await waitForChart(page);
+  assert.equal(await page.locator('.flag-notes').count(), 0);
+  assert.equal(await page.locator('.flag').count(), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the lab embeds alone: no chart or explorer controls, and its text asks for nothing they hold', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 640, height: 480 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${ctx.server.url}?embed=1&hide=title,controls,chart,compare,export,code,formula`);
+  await page.waitForSelector('.lab canvas.surface-paths');
+  assert.equal(await page.locator('canvas.chart').count(), 0);
+  assert.equal(await page.locator('.drawer').count(), 0);
+  const intro = await page.locator('.lab-intro').allTextContents();
+  assert.match(intro.join(' '), /Drag the start point, change the optimizer, and watch the three runs\./);
+  assert.doesNotMatch(intro.join(' '), /schedule above/);
+  // The lab works: a keyboard move of the start point is announced.
+  await page.focus('canvas.surface-paths');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /Start \(/.test(document.querySelector('.lab [role=status]')?.textContent ?? ''));
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 640, 'nothing wider than the frame');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -68,14 +68,27 @@ fn schedule_points(s: &Schedule, end: f64, columns: usize) -> Vec<(f64, f64)> {
 /// Restart markers and warm-up bands drawn at most; more would be a solid smear.
 const MAX_MARKS: usize = 60;
 
+/// How the explorer's chart reads: its η axis, its x unit and whether it has a title.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Look {
+    /// Logarithmic η axis.
+    pub log_y: bool,
+    /// Unit of the x axis.
+    pub unit: Unit,
+    /// Draw the title (`hide=title` drops it).
+    pub titled: bool,
+}
+
 /// Draws the explorer's chart for `r` and `overlays` on any backend, `columns` pixels across.
-#[allow(clippy::too_many_arguments)]
 pub fn draw_explorer<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     r: &Resolved,
     overlays: &[Overlay],
-    log_y: bool,
-    unit: Unit,
+    Look {
+        log_y,
+        unit,
+        titled,
+    }: Look,
     columns: usize,
     scale: f64,
     theme: &Theme,
@@ -155,7 +168,9 @@ pub fn draw_explorer<DB: DrawingBackend>(
             label: Some(label.as_str()),
         })
         .collect();
-    let title = if unit == Unit::Epochs {
+    let title = if !titled {
+        String::new()
+    } else if unit == Unit::Epochs {
         format!(
             "Learning rate over training (1 epoch = {})",
             quantity(spu, "optimizer step")

@@ -14,7 +14,7 @@ mod theme;
 pub use basin_chart::{basin_color, draw_basin_map};
 pub use colour_scale::draw_colour_scale;
 pub use envelope::{decimate, envelope};
-pub use explorer_chart::{draw_explorer, Overlay, OverlaySource};
+pub use explorer_chart::{draw_explorer, Look, Overlay, OverlaySource};
 pub use landscape_chart::{draw_paths, draw_surface, Frame, PathView, PALETTE};
 pub use recording::{record, replay, Font, Op, Recording};
 pub use schedule_chart::{draw_schedule, tick_label, Curve, PlotArea, ScheduleChart};

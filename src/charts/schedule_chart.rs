@@ -22,7 +22,7 @@ pub struct Curve<'a> {
 /// What a schedule chart shows.
 #[derive(Clone, Copy, Debug)]
 pub struct ScheduleChart<'a> {
-    /// Caption above the plot.
+    /// Caption above the plot; empty for none.
     pub title: &'a str,
     /// Name of the x-axis unit ("step" or "epoch").
     pub x_label: &'a str,
@@ -198,8 +198,12 @@ pub fn draw_schedule<DB: DrawingBackend>(
     } else {
         18.0
     };
-    let mut ctx = ChartBuilder::on(area)
-        .caption(chart.title, font(title_size).color(&theme.text))
+    let mut builder = ChartBuilder::on(area);
+    // An empty title leaves its room to the plot.
+    if !chart.title.is_empty() {
+        builder.caption(chart.title, font(title_size).color(&theme.text));
+    }
+    let mut ctx = builder
         .margin(px(14.0))
         .x_label_area_size(px(44.0))
         .y_label_area_size(px(72.0))

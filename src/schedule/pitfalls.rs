@@ -1,7 +1,7 @@
 //! Things about a schedule that surprise people, found from its numbers.
 
 use super::{Anneal, Family, Schedule, WarmupPlacement};
-use crate::format::format_value;
+use crate::format::shown;
 
 /// A surprise worth flagging on the curve.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,10 +43,10 @@ pub fn pitfalls(s: &Schedule, horizon: f64) -> Vec<Pitfall> {
                     detail: format!(
                         "At step {} phase {i} ends at {} and phase {} starts at {}: the rate jumps there. \
                          Set the next phase's starting rate to the previous one's end for a smooth hand-over.",
-                        format_value(start),
-                        format_value(before),
+                        shown(start),
+                        shown(before),
                         i + 1,
-                        format_value(after)
+                        shown(after)
                     ),
                 });
             }
@@ -66,7 +66,7 @@ fn cosine_pitfalls(a: &Anneal, horizon: f64) -> Vec<Pitfall> {
     let (peak, floor) = a.bounds(0);
     let range = (peak - floor).max(f64::MIN_POSITIVE);
     let w = &a.warmup;
-    let f = format_value;
+    let f = shown;
     if w.length > 0.0 && w.placement == WarmupPlacement::Overlap && w.length < horizon {
         let before = a.lr(w.length - (w.length * 1e-9).max(1e-9));
         let after = a.lr(w.length);
@@ -155,6 +155,11 @@ mod tests {
             titles(&overlap, 120.0),
             vec!["Jump at the warm-up hand-off"]
         );
+        // Its numbers read as a person writes them, not 0.0999999999 to 0.09755282581475769.
+        let s = Schedule::single(Family::Cosine(overlap.clone()));
+        assert!(pitfalls(&s, 120.0)[0]
+            .detail
+            .starts_with("η falls from 0.1 to 0.0975528 at step 10:"));
         let short = Anneal {
             t_0: 5.0,
             restarts: true,

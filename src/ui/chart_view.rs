@@ -11,7 +11,7 @@ use super::overlays::swatch;
 use super::screen::{device_pixel_ratio, fit_canvas, theme, timing};
 use super::state::{use_app, AppState};
 use crate::charts::PlotArea;
-pub use crate::charts::{draw_explorer, Overlay, OverlaySource};
+pub use crate::charts::{draw_explorer, Look, Overlay, OverlaySource};
 use crate::format::{quantity, shown};
 use crate::schedule::{locate, Terms};
 use crate::share::{format_value, Resolved, Unit};
@@ -22,8 +22,7 @@ fn paint(
     canvas: &HtmlCanvasElement,
     r: &Resolved,
     overlays: &[Overlay],
-    log_y: bool,
-    unit: Unit,
+    look: Look,
     fill: bool,
 ) -> Option<PlotArea> {
     let css_w = f64::from(wrapper.client_width().max(200));
@@ -37,7 +36,7 @@ fn paint(
     let dpr = fit_canvas(canvas, css_w, css_h);
     let columns = canvas.width() as usize;
     canvas::paint(canvas, |area| {
-        draw_explorer(area, r, overlays, log_y, unit, columns, dpr, &theme()).ok()
+        draw_explorer(area, r, overlays, look, columns, dpr, &theme()).ok()
     })?
 }
 
@@ -160,12 +159,12 @@ pub fn ScheduleCanvas() -> impl IntoView {
         }
         let area = resolved.with_untracked(|r| {
             overlays.with_untracked(|o| {
-                let (l, u, f) = (
-                    log_y.get_untracked(),
-                    unit.get_untracked(),
-                    fill.get_untracked(),
-                );
-                paint(&w, &c, r, o, l, u, f)
+                let look = Look {
+                    log_y: log_y.get_untracked(),
+                    unit: unit.get_untracked(),
+                    titled: app.view.with_untracked(|v| !v.hides("title")),
+                };
+                paint(&w, &c, r, o, look, fill.get_untracked())
             })
         });
         if let Some(p) = &perf {
@@ -200,6 +199,8 @@ pub fn ScheduleCanvas() -> impl IntoView {
         unit.track();
         fill.track();
         theme_tick.track();
+        // `hide=title` drops the chart's own title too (embedded, the page header is gone).
+        app.view.with(|v| v.hides("title"));
         redraw();
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| redraw());
@@ -333,10 +334,13 @@ pub fn ScheduleCanvas() -> impl IntoView {
         let p = plot.get()?;
         let dpr = device_pixel_ratio();
         let (end, phases) = resolved.with(|r| (r.horizon_steps, r.phases.clone()));
+        // A static view cannot open a tip: its flags are numbered and listed under the chart.
+        let still = app.still();
         let marks = flags
             .get()
             .into_iter()
-            .map(|f| {
+            .enumerate()
+            .map(|(i, f)| {
                 let frac = f.at / end.max(1.0);
                 let x = css_x(&p, frac);
                 let y = p.y_of(phases.lr(f.at)) / dpr;
@@ -351,7 +355,7 @@ pub fn ScheduleCanvas() -> impl IntoView {
                 };
                 view! {
                     <button class=side style:left=format!("{x:.1}px") style:top=format!("{y:.1}px") aria-label=text.clone()>
-                        <span aria-hidden="true">"!"</span>
+                        <span aria-hidden="true">{if still { (i + 1).to_string() } else { "!".into() }}</span>
                         <span class="flag-tip" role="tooltip">
                             <strong>{f.title}</strong>
                             " "
@@ -383,6 +387,17 @@ pub fn ScheduleCanvas() -> impl IntoView {
             <div class="flag-layer">{flag_marks}</div>
             <p id="chart-summary" class="sr-only">{move || resolved.with(|r| summary(r, unit.get()))}</p>
         </div>
+        <Show when=move || app.still() && !flags.with(Vec::is_empty)>
+            <ol class="flag-notes">
+                {move || {
+                    flags
+                        .get()
+                        .into_iter()
+                        .map(|f| view! { <li><strong>{f.title}</strong>" "{f.detail}</li> })
+                        .collect_view()
+                }}
+            </ol>
+        </Show>
         <Show when=move || app.shows("formula")>
             <Formula step=formula_step />
         </Show>

@@ -7,7 +7,7 @@ use web_sys::{Blob, BlobPropertyBag, Url};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
-use super::chart_view::draw_explorer;
+use super::chart_view::{draw_explorer, Look};
 use super::compare::FrameworkCurve;
 use super::image_export::{png, save_url, svg, PNG_SCALE};
 use super::screen::theme;
@@ -108,11 +108,15 @@ fn csv(
 
 /// Draws the explorer's current chart on any backend (for the image downloads).
 fn draw_current<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scale: f64, app: AppState) {
-    let (log_y, unit) = app.settings.with_untracked(|s| (s.log_y, s.unit));
+    let look = app.settings.with_untracked(|s| Look {
+        log_y: s.log_y,
+        unit: s.unit,
+        titled: true,
+    });
     let columns = area.dim_in_pixel().0 as usize;
     app.resolved.with_untracked(|r| {
         app.overlays.with_untracked(|o| {
-            let _ = draw_explorer(area, r, o, log_y, unit, columns, scale, &theme());
+            let _ = draw_explorer(area, r, o, look, columns, scale, &theme());
         })
     });
 }

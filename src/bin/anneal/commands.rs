@@ -2,7 +2,7 @@
 
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
-use anneal::charts::{draw_explorer, Theme};
+use anneal::charts::{draw_explorer, Look, Theme};
 use anneal::export::{import, series_csv, snippet};
 use anneal::schedule::frameworks::Framework;
 use anneal::share::codec::{decode, encode};
@@ -127,8 +127,12 @@ pub fn export_link(link: &str, to: &str) -> Result<(String, Vec<String>), String
             let mut svg = String::new();
             {
                 let area = SVGBackend::with_string(&mut svg, (960, 480)).into_drawing_area();
-                let (log_y, unit) = (d.settings.log_y, d.settings.unit);
-                draw_explorer(&area, &r, &[], log_y, unit, 960, 1.0, &theme)
+                let look = Look {
+                    log_y: d.settings.log_y,
+                    unit: d.settings.unit,
+                    titled: true,
+                };
+                draw_explorer(&area, &r, &[], look, 960, 1.0, &theme)
                     .map_err(|e| format!("drawing failed: {e}"))?;
             }
             svg

@@ -263,7 +263,10 @@ pub fn LabPanel() -> impl IntoView {
                 <em>"Late traps"</em>
                 " the traps are met late, when its rate is already below their limit."
                 <Show when=move || !still.get()>
-                    " Drag the start point, change the optimizer or the schedule above, and watch the three runs."
+                    " Drag the start point, change the optimizer"
+                    // Embedded alone, there is no schedule above to change.
+                    {move || app.interactive("controls").then_some(" or the schedule above")}
+                    ", and watch the three runs."
                 </Show>
             </p>
             <p class="lab-note">{eta_line}</p>
