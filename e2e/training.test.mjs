@@ -29,7 +29,9 @@ test('50,000 examples, batch 8, 2 GPUs, accumulation 4, 3 epochs, warm-up ratio 
   assert.match(used, /3125 \/\/ 4 \+ int\(3125 % 4 > 0\) = 782; in all ⌈3 × 782⌉ = 2346/);
   const older = await page.textContent('.step-counts li[data-rule=trainer_floor]');
   assert.match(older, /781 per epoch, 2343 in all/);
-  // The link carries the setup, so a colleague opening it sees the same run.
+  // The link carries the setup, so a colleague opening it sees the same run (written once the
+  // typing pauses).
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('t_max_ratio') === '1');
   const url = new URL(page.url());
   for (const [k, v] of [['examples', '50000'], ['devices', '2'], ['epochs', '3'], ['warmup_ratio', '0.03']]) {
     assert.equal(url.searchParams.get(k), v, k);
