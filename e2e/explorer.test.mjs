@@ -373,6 +373,41 @@ test('the formula panel writes the cosine with the cursor\'s cycle, T_cur and T_
   await hidden.page.close();
 });
 
+test('every control explains itself in one line on focus and on hover, and is described by it', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?restarts=1`);
+  await page.waitForSelector('.lab .outcomes', { state: 'attached' });
+  // Every input and select of the explorer and the lab is described: a key's control by a
+  // hint of its own, the phase editor's and the playback's by their title.
+  const controls = await page.$$eval('.controls input, .controls select, .lab input, .lab select', (els) => els
+    .map((e) => {
+      const hint = document.getElementById(e.getAttribute('aria-describedby') ?? '');
+      return { name: e.name || e.getAttribute('aria-label'), hint: hint?.textContent ?? e.title };
+    }));
+  assert.ok(controls.length >= 45, `${controls.length} controls`);
+  for (const c of controls) assert.ok(c.hint.length > 12, `${c.name}: "${c.hint}"`);
+  assert.equal(new Set(controls.map((c) => c.hint)).size, new Set(controls.map((c) => c.name)).size,
+    'one hint per control');
+  // Hidden until asked for.
+  const hint = page.locator('#decay-hint');
+  assert.equal(await hint.isVisible(), false);
+  // Focus (a keyboard user, or a slider being dragged) shows it at once.
+  await page.focus('input[type=range][name=decay]');
+  assert.match(await hint.textContent(), /cycle i starts at γⁱ × η_max/);
+  assert.equal(await hint.isVisible(), true);
+  // Showing it moves nothing: it lies over what is below.
+  const below = await page.locator('input[type=range][name=cycle_limit]').boundingBox();
+  await page.focus('input[type=range][name=eta_max]');
+  assert.equal(await hint.isVisible(), false);
+  assert.deepEqual(await page.locator('input[type=range][name=cycle_limit]').boundingBox(), below);
+  // Hovering a checkbox shows its own, after a short pause.
+  await page.locator('label.toggle:has([name=warmup_every])').hover();
+  await page.waitForFunction(() => getComputedStyle(document.getElementById('warmup_every-hint')).opacity === '1');
+  assert.equal(await page.locator('#warmup_every-hint').isVisible(), true);
+  assert.match(await page.textContent('#warmup_every-hint'), /every cycle/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the first Tab stop skips the controls to the chart, and no two controls share a label', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.keyboard.press('Tab');

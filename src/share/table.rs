@@ -13,70 +13,70 @@ use crate::training::Counter;
 
 /// Every key a link may carry besides `v`, in the order links write them.
 pub const KEYS: [Key; 63] = [
-    number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max"),
-    number!(Schedule, ETA_MIN, eta_min, "floor η_min (absolute)", off: |s| s.eta_min_rel),
+    number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max: where the cosine starts, and where each warm restart jumps back to"),
+    number!(Schedule, ETA_MIN, eta_min, "floor η_min: the rate each cycle falls to at its end (absolute)", off: |s| s.eta_min_rel),
     flag!(
         Schedule,
         eta_min_rel,
         Some("give η_min as a fraction of η_max"),
-        "read the floor as a fraction of η_max"
+        "read the floor as a fraction of η_max, so it moves with the peak"
     ),
     number!(
         Schedule,
         ETA_MIN_FRAC,
         eta_min_frac,
-        "floor as a fraction of η_max",
+        "floor as a fraction of η_max: η_min = fraction × η_max",
         off: |s| !s.eta_min_rel
     ),
     number!(
         Schedule,
         T_MAX,
         t_max,
-        "first cycle length T_max / T_0, in `unit`"
+        "first cycle length T_max / T_0 (T_i of the first cycle), in the chosen unit"
     ),
     flag!(
         Schedule,
         restarts,
         Some("warm restarts (SGDR)"),
-        "warm restarts on"
+        "warm restarts (SGDR): at each cycle's end η jumps back to the peak and the cosine starts again"
     ),
-    number!(Schedule, T_MULT, t_mult, "cycle growth T_mult", off: |s| !s.restarts),
-    number!(Schedule, DECAY, decay, "peak decay γ per restart", off: |s| !s.restarts),
+    number!(Schedule, T_MULT, t_mult, "cycle growth T_mult: each cycle lasts T_mult times as long as the one before", off: |s| !s.restarts),
+    number!(Schedule, DECAY, decay, "peak decay γ per restart: cycle i starts at γⁱ × η_max", off: |s| !s.restarts),
     number!(
         Schedule,
         CYCLE_LIMIT,
         cycle_limit,
-        "cycles before the floor holds (0 = no limit)",
+        "cycles before the floor holds: after this many, η stays at η_min (0 = no limit)",
         off: |s| !s.restarts
     ),
-    number!(Schedule, K_DECAY, k_decay, "k-decay exponent"),
-    number!(Schedule, WARMUP, warmup, "warm-up length, in `unit`"),
+    number!(Schedule, K_DECAY, k_decay, "k-decay exponent k: the cosine runs on (T_cur / T_i)ᵏ, so k > 1 keeps η high for longer"),
+    number!(Schedule, WARMUP, warmup, "warm-up length, in the chosen unit: η climbs from the start value to the peak first"),
     choice!(
         Schedule,
         "warmup_shape",
         warmup_shape,
         WarmupShape,
         Some("warm-up shape"),
-        "warm-up curve"
+        "warm-up curve: a straight line, a half cosine or geometric steps"
     ),
-    number!(Schedule, WARMUP_START, warmup_start, "warm-up start value"),
+    number!(Schedule, WARMUP_START, warmup_start, "warm-up start value: η at step 0"),
     flag!(
         Schedule,
         warmup_every,
         Some("warm up before every cycle"),
-        "warm up before every cycle"
+        "warm up again at the start of every cycle, not only the first"
     ),
     flag!(
         Schedule,
         warmup_overlap,
         Some("overlap the cosine (timm's default)"),
-        "warm-up overlaps the cosine (timm's default)"
+        "warm-up overlaps the cosine (timm's default): the cosine's clock starts at step 0, under the warm-up"
     ),
     number!(
         Schedule,
         HORIZON,
         horizon,
-        "length shown, in `unit` (0 = automatic)"
+        "length the chart shows, in the chosen unit (0 = automatic)"
     ),
     choice!(
         Schedule,
@@ -84,7 +84,7 @@ pub const KEYS: [Key; 63] = [
         unit,
         Unit,
         Some("unit"),
-        "unit of the lengths"
+        "unit of the lengths: optimizer steps, or epochs of the training setup"
     ),
     number!(
         Schedule,
@@ -151,7 +151,7 @@ pub const KEYS: [Key; 63] = [
         Schedule,
         log_y,
         Some("logarithmic η axis"),
-        "logarithmic η axis"
+        "logarithmic η axis: equal ratios take equal heights, so small rates stay visible"
     ),
     Key {
         name: "phases",
@@ -171,48 +171,48 @@ pub const KEYS: [Key; 63] = [
         lab.surface,
         Surface,
         Some("surface"),
-        "landscape surface",
+        "landscape surface: the 2-D loss the three runs descend",
         // A new surface moves the start to its own default, which a link's surface must not do.
         edit: Edit::Entry(|s, v| {
             let surface = Surface::from_name(v.name()).unwrap_or_default();
             s.lab = s.lab.clone().with_surface(surface);
         })
     ),
-    choice!(Lab, "opt", lab.rule, Rule, Some("optimizer"), "optimizer"),
+    choice!(Lab, "opt", lab.rule, Rule, Some("optimizer"), "optimizer: the update rule all three runs use"),
     number!(
         Lab,
         BETA,
         lab.beta,
-        "momentum β (RMSProp's α)",
+        "momentum β: the share of the last step each step keeps (RMSProp's α: the averaging of squared gradients)",
         off: |s| !s.lab.rule.uses(Hyper::Beta)
     ),
-    number!(Lab, BETA1, lab.beta1, "Adam's β₁", off: |s| !s.lab.rule.uses(Hyper::Beta1)),
-    number!(Lab, BETA2, lab.beta2, "Adam's β₂", off: |s| !s.lab.rule.uses(Hyper::Beta2)),
-    number!(Lab, EPS, lab.eps, "ε of RMSProp and Adam", off: |s| !s.lab.rule.uses(Hyper::Eps)),
-    number!(Lab, CLIP, lab.clip, "gradient-norm clipping (0 = off)"),
-    number!(Lab, NOISE, lab.noise, "gradient noise σ"),
-    number!(Lab, SEED, lab.seed, "noise seed"),
-    number!(Lab, X0, lab.x0, "start point x"),
-    number!(Lab, Y0, lab.y0, "start point y"),
-    number!(Lab, LAB_LR, lab.lab_lr, "learning rate of the constant run"),
-    number!(Lab, LAB_STEPS, lab.lab_steps, "steps per landscape run"),
+    number!(Lab, BETA1, lab.beta1, "Adam's β₁: how long the average of gradients remembers (first moment)", off: |s| !s.lab.rule.uses(Hyper::Beta1)),
+    number!(Lab, BETA2, lab.beta2, "Adam's β₂: how long the average of squared gradients remembers (second moment)", off: |s| !s.lab.rule.uses(Hyper::Beta2)),
+    number!(Lab, EPS, lab.eps, "ε of RMSProp and Adam: added to the root of the squared-gradient average, so steps stay finite", off: |s| !s.lab.rule.uses(Hyper::Eps)),
+    number!(Lab, CLIP, lab.clip, "gradient-norm clipping: a longer gradient is scaled down to this length (0 = off)"),
+    number!(Lab, NOISE, lab.noise, "gradient noise σ: the spread of the random kick added to every gradient (0 = exact gradients)"),
+    number!(Lab, SEED, lab.seed, "noise seed: the same seed gives every run the same noise"),
+    number!(Lab, X0, lab.x0, "start point x: where every run starts (or drag the start on the surface)"),
+    number!(Lab, Y0, lab.y0, "start point y: where every run starts (or drag the start on the surface)"),
+    number!(Lab, LAB_LR, lab.lab_lr, "learning rate of the constant run, the baseline the two schedules are compared with"),
+    number!(Lab, LAB_STEPS, lab.lab_steps, "steps per landscape run; the schedule above is fitted to this length"),
     flag!(
         Lab,
         lab.run_const,
         Some("constant η"),
-        "show the constant run"
+        "show the run at a constant learning rate"
     ),
     flag!(
         Lab,
         lab.run_cos,
         Some("one cosine"),
-        "show the single-cosine run"
+        "show the run with one cosine over all its steps"
     ),
     flag!(
         Lab,
         lab.run_sgdr,
         Some("cosine with warm restarts"),
-        "show the warm-restarts run"
+        "show the run with the schedule's warm restarts"
     ),
     number!(
         Lab,
@@ -273,7 +273,7 @@ pub const KEYS: [Key; 63] = [
         kind: Kind::Choice(&FRAMEWORK_KEYS),
         label: Some("resumed in"),
         options: &FRAMEWORK_OPTIONS,
-        meaning: meaning!("resume preview: the library whose resume is drawn"),
+        meaning: "resume preview: the library whose resume is drawn",
         disabled: |s| s.resume.at == 0.0,
         get: |s| Val::Name(s.resume.lib.key()),
         set: |s, v| {

@@ -1,7 +1,7 @@
 //! The macros [`super::table`] writes its keys with: one per kind of key.
 
-/// A key's meaning, for the README's reference and the CLI; the page never shows it, so the
-/// web build leaves the text out.
+/// The meaning of a key without a control, for the README's reference and the CLI; the page
+/// never shows it, so the web build leaves the text out. A control's meaning is its hint.
 macro_rules! meaning {
     ($m:expr) => {
         if cfg!(target_arch = "wasm32") {
@@ -27,7 +27,7 @@ macro_rules! number {
             kind: Kind::Number($spec),
             label: Some($spec.label),
             options: &[],
-            meaning: meaning!($meaning),
+            meaning: $meaning,
             disabled: $off,
             get: |s| Val::Num(s.$($field).+),
             set: |s, v| s.$($field).+ = v.num(),
@@ -47,7 +47,7 @@ macro_rules! flag {
             kind: Kind::Flag,
             label: $label,
             options: &[],
-            meaning: meaning!($meaning),
+            meaning: $meaning,
             disabled: $off,
             get: |s| Val::Flag(s.$($field).+),
             set: |s, v| s.$($field).+ = v.on(),
@@ -65,7 +65,7 @@ macro_rules! parts {
             kind: Kind::Parts($names),
             label: $label,
             options: &[],
-            meaning: meaning!($meaning),
+            meaning: $meaning,
             disabled: never,
             get: |s| Val::Mask(s.$($field).+),
             set: |s, v| {
@@ -93,7 +93,7 @@ macro_rules! choice {
             kind: Kind::Choice(&$ty::NAMES),
             label: $label,
             options: &$ty::OPTIONS,
-            meaning: meaning!($meaning),
+            meaning: $meaning,
             disabled: never,
             get: |s| Val::Name(s.$($field).+.name()),
             set: |s, v| {

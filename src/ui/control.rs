@@ -1,14 +1,23 @@
-//! Controls named for their URL key: a slider with a number box, a checkbox, a choice.
+//! Controls named for their URL key: a slider with a number box, a checkbox, a choice; each
+//! with a one-line hint shown on hover and focus (`style/main.css`), read out as its description.
 
 use leptos::prelude::*;
 use web_sys::HtmlSelectElement;
 
 use crate::share::{format_value, NumberKey, SLIDER_STEPS};
 
+/// The hint under the control of `key`, with the id its inputs are described by.
+fn hint_of(key: &str, hint: &'static str) -> (String, impl IntoView) {
+    let id = format!("{key}-hint");
+    let view = view! { <p class="control-hint" id=id.clone()>{hint}</p> };
+    (id, view)
+}
+
 /// Slider plus number box for one numeric key; out-of-range typing is clamped with a message.
 #[component]
 pub fn NumberControl(
     spec: &'static NumberKey,
+    hint: &'static str,
     value: Signal<f64>,
     set: Callback<f64>,
     #[prop(optional, into)] disabled: Signal<bool>,
@@ -17,6 +26,7 @@ pub fn NumberControl(
     let typing = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<String>);
     let slider_id = format!("{}-slider", spec.key);
+    let (hint_id, hint) = hint_of(spec.key, hint);
 
     let on_slide = move |ev| {
         let position = event_target_value(&ev).parse().unwrap_or(0.0);
@@ -43,7 +53,7 @@ pub fn NumberControl(
     };
 
     view! {
-        <div class="control">
+        <div class="control hinted">
             <label for=slider_id.clone()>{spec.label}</label>
             <div class="control-inputs">
                 <input
@@ -53,6 +63,7 @@ pub fn NumberControl(
                     min="0"
                     max=SLIDER_STEPS.to_string()
                     step="1"
+                    aria-describedby=hint_id.clone()
                     prop:disabled=move || disabled.get()
                     prop:value=move || spec.to_position(value.get()).to_string()
                     on:input=on_slide
@@ -62,6 +73,7 @@ pub fn NumberControl(
                     class="number"
                     name=spec.key
                     aria-label=spec.label
+                    aria-describedby=hint_id
                     step="any"
                     min=spec.min.to_string()
                     max=spec.max.to_string()
@@ -71,6 +83,7 @@ pub fn NumberControl(
                     on:change=on_commit
                 />
             </div>
+            {hint}
             {move || message.get().map(|m| view! { <p class="notice" role="status">{m}</p> })}
         </div>
     }
@@ -81,21 +94,27 @@ pub fn NumberControl(
 pub fn Toggle(
     key: &'static str,
     label: &'static str,
+    hint: &'static str,
     value: Signal<bool>,
     set: Callback<bool>,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
+    let (hint_id, hint) = hint_of(key, hint);
     view! {
-        <label class="toggle">
-            <input
-                type="checkbox"
-                name=key
-                prop:disabled=move || disabled.get()
-                prop:checked=move || value.get()
-                on:change=move |ev| set.run(event_target_checked(&ev))
-            />
-            <span>{label}</span>
-        </label>
+        <div class="hinted">
+            <label class="toggle">
+                <input
+                    type="checkbox"
+                    name=key
+                    aria-describedby=hint_id
+                    prop:disabled=move || disabled.get()
+                    prop:checked=move || value.get()
+                    on:change=move |ev| set.run(event_target_checked(&ev))
+                />
+                <span>{label}</span>
+            </label>
+            {hint}
+        </div>
     }
 }
 
@@ -104,12 +123,14 @@ pub fn Toggle(
 pub fn Choice(
     key: &'static str,
     label: &'static str,
+    hint: &'static str,
     options: &'static [(&'static str, &'static str)],
     value: Signal<&'static str>,
     set: Callback<&'static str>,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
     let id = format!("{key}-choice");
+    let (hint_id, hint) = hint_of(key, hint);
     let on_change = move |ev| {
         let chosen = event_target::<HtmlSelectElement>(&ev).selected_index();
         if let Some(&(name, _)) = usize::try_from(chosen).ok().and_then(|i| options.get(i)) {
@@ -117,9 +138,15 @@ pub fn Choice(
         }
     };
     view! {
-        <div class="control choice">
+        <div class="control choice hinted">
             <label for=id.clone()>{label}</label>
-            <select id=id name=key prop:disabled=move || disabled.get() on:change=on_change>
+            <select
+                id=id
+                name=key
+                aria-describedby=hint_id
+                prop:disabled=move || disabled.get()
+                on:change=on_change
+            >
                 {options
                     .iter()
                     .map(|&(v, text)| {
@@ -127,6 +154,7 @@ pub fn Choice(
                     })
                     .collect_view()}
             </select>
+            {hint}
         </div>
     }
 }

@@ -28,17 +28,18 @@ pub fn KeyControl(key: &'static Key) -> impl IntoView {
         Control::Number(spec) => {
             let value = Signal::derive(move || value().num());
             let set = Callback::new(move |x| edit(Val::Num(x)));
-            view! { <NumberControl spec value set disabled /> }.into_any()
+            view! { <NumberControl spec hint=key.meaning value set disabled /> }.into_any()
         }
         Control::Flag(label) => {
             let value = Signal::derive(move || value().on());
             let set = Callback::new(move |on| edit(Val::Flag(on)));
-            view! { <Toggle key=key.name label value set disabled /> }.into_any()
+            view! { <Toggle key=key.name label hint=key.meaning value set disabled /> }.into_any()
         }
         Control::Choice(label, options) => {
             let value = Signal::derive(move || value().name());
             let set = Callback::new(move |name| edit(Val::Name(name)));
-            view! { <Choice key=key.name label options value set disabled /> }.into_any()
+            view! { <Choice key=key.name label hint=key.meaning options value set disabled /> }
+                .into_any()
         }
     })
 }

@@ -113,7 +113,12 @@ fn phase_row(
     view! {
         <li class="phase" data-phase=i.to_string()>
             <div class="phase-head">
-                <select aria-label=label name="phase-family" on:change=on_kind>
+                <select
+                    aria-label=label
+                    title="The curve this phase follows until the next one starts"
+                    name="phase-family"
+                    on:change=on_kind
+                >
                     {FamilyKind::OPTIONS
                         .iter()
                         .map(|&(v, text)| {
@@ -128,6 +133,7 @@ fn phase_row(
                             <input
                                 type="number"
                                 name="phase-start"
+                                title="The optimizer step this phase starts at"
                                 step="any"
                                 prop:value=format_value(start)
                                 on:change=move |ev| {

@@ -91,6 +91,7 @@ pub fn Playback() -> impl IntoView {
                 type="range"
                 name="lab_t"
                 aria-label="time"
+                title="How far along the three runs are drawn"
                 min="0"
                 max=move || ctx.steps.get().to_string()
                 step="1"
