@@ -81,10 +81,11 @@ first.forEach((r, i) => {
 });
 const worst = (rows) => rows.reduce((a, b) => (b.total > a.total ? b : a));
 const nan = /\bNaN\b|Infinity/.test(text);
-for (const [name, rows] of [['first pass', first], ['steady', steady]]) {
+// Issue 17: every input within one 60 Hz frame in steady state, two on first use.
+for (const [name, rows, limit] of [['first pass', first, 33.3], ['steady', steady, 1000 / 60]]) {
   const w = worst(rows);
-  const over = rows.filter((r) => r.total > 1000 / 60).length;
-  console.log(`${name}: worst ${w.what} ${w.total.toFixed(1)} ms; ${over} of ${rows.length} inputs over 16.7 ms`);
+  const over = rows.filter((r) => r.total > limit).length;
+  console.log(`extreme inputs, ${name}: ${over} of ${rows.length} over ${limit.toFixed(1)} ms (target 0); worst ${w.what} ${w.total.toFixed(1)} ms`);
 }
 console.log(`page errors ${errors.length}; NaN/Infinity on the page: ${nan}`);
 await mkdir(join(repo, 'target', 'e2e'), { recursive: true });
