@@ -88,6 +88,34 @@ test('a lab input redraws the lab, not the schedule chart above it', async () =>
   await page.close();
 });
 
+test('an explorer input while the lab is below the fold waits for it: nothing of the lab reruns until it is scrolled to', async () => {
+  const { page, errors } = await openLab(ctx.server.url);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await nextFrames(page);
+  const before = await paths(page);
+  const note = await page.textContent('.lab-note');
+  await page.evaluate(() => {
+    window.__annealTiming = true;
+    performance.clearMarks();
+  });
+  await page.fill('input[type=number][name=eta_max]', '0.9');
+  await page.press('input[type=number][name=eta_max]', 'Enter');
+  await nextFrames(page);
+  let marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  assert.ok(marks.includes('anneal-draw-start'), `the schedule chart is redrawn: ${marks}`);
+  assert.ok(!marks.some((m) => m.startsWith('anneal-lab-draw')), `the lab below is not: ${marks}`);
+  assert.equal(await page.textContent('.lab-note'), note);
+  // Scrolled to, the lab runs the new schedule.
+  await page.evaluate(() => document.querySelector('.lab').scrollIntoView());
+  await page.waitForFunction(() => /η_max = 0\.9,/.test(document.querySelector('.lab-note').textContent));
+  await nextFrames(page);
+  assert.ok((await paths(page)) !== before, 'the paths follow the new peak');
+  marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  assert.ok(marks.some((m) => m.startsWith('anneal-lab-draw')), `lab drawn: ${marks}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('playback advances the dot; reset and step move it by hand', async () => {
   const { page, errors } = await openLab(ctx.server.url);
   await page.click('button[name=reset]');

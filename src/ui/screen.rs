@@ -201,3 +201,40 @@ pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
     }
     out
 }
+
+/// Whether `target` shows in the window, checked on scroll and resize, and a frame after
+/// `changed` changes while it did not show (what is above may have moved it into view); `true`
+/// until the first check, so what the target needs is computed once.
+pub fn on_screen(
+    target: NodeRef<leptos::html::Section>,
+    changed: impl Fn() + 'static,
+) -> RwSignal<bool> {
+    let seen = RwSignal::new(true);
+    let check = move || {
+        let Some(el) = target.get_untracked() else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        let height = window().inner_height().ok().and_then(|h| h.as_f64());
+        let on = height.is_none_or(|h| rect.bottom() > 0.0 && rect.top() < h);
+        if seen.get_untracked() != on {
+            seen.set(on);
+        }
+    };
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| check());
+    let resize = window_event_listener(leptos::ev::resize, move |_| check());
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    Effect::new(move |first: Option<()>| {
+        changed();
+        target.track();
+        // Off screen, each change costs one check in the next frame (its layout is due then
+        // anyway); on screen, scrolling is what can take it away.
+        if first.is_none() || !seen.get_untracked() {
+            request_animation_frame(check);
+        }
+    });
+    seen
+}

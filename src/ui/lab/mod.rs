@@ -11,6 +11,7 @@ mod surface_view;
 use leptos::prelude::*;
 
 use super::key_control::KeyControl;
+use super::screen::on_screen;
 use super::state::{use_app, AppState};
 use crate::format::{format_value, round_significant, shown};
 use crate::landscape::{
@@ -51,6 +52,9 @@ pub struct LabCtx {
     pub app: AppState,
     /// The run's surface, optimizer, start and noise.
     pub spec: Memo<RunSpec>,
+    /// The explorer's schedule as the lab uses it: kept while the lab is off screen, so a
+    /// slider storm up in the explorer reruns and redraws nothing below the fold.
+    pub source: Memo<Resolved>,
     /// The three schedules, a learning rate per step.
     pub contenders: Memo<Vec<Contender>>,
     /// Basins of the current surface.
@@ -71,16 +75,24 @@ pub struct LabCtx {
 }
 
 impl LabCtx {
-    fn new(app: AppState) -> Self {
+    /// The lab's state; `seen` says whether the lab is on screen.
+    fn new(app: AppState, seen: RwSignal<bool>) -> Self {
         let AppState {
             settings, resolved, ..
         } = app;
+        let source = Memo::new(move |kept: Option<&Resolved>| {
+            let on = seen.get();
+            match kept {
+                Some(k) if !on => k.clone(),
+                _ => resolved.get(),
+            }
+        });
         let spec = Memo::new(move |_| settings.with(|s| s.lab.spec().0));
         let steps = Memo::new(move |_| settings.with(|s| s.lab.steps()));
         let constant = Memo::new(move |_| settings.with(|s| s.lab.lab_lr));
         let contenders = Memo::new(move |_| {
             let steps = steps.get();
-            resolved.with(|r| {
+            source.with(|r| {
                 let fitted = fit_to_run(&r.schedule, r.run_steps, steps);
                 let schedule = fitted.as_ref().unwrap_or(&r.schedule);
                 contenders(schedule, &r.phases, steps, constant.get()).to_vec()
@@ -140,6 +152,7 @@ impl LabCtx {
         Self {
             app,
             spec,
+            source,
             contenders,
             basins,
             shown,
@@ -183,15 +196,23 @@ fn use_lab() -> LabCtx {
 #[component]
 pub fn LabPanel() -> impl IntoView {
     let app = use_app();
-    let AppState {
-        settings, resolved, ..
-    } = app;
-    provide_context(LabCtx::new(app));
+    let settings = app.settings;
+    let section = NodeRef::<leptos::html::Section>::new();
+    let seen = on_screen(section, move || app.resolved.track());
+    let ctx = LabCtx::new(app, seen);
+    // A pointer or focus in the lab means it is on screen, even before the scroll that brought
+    // it there is reported: a run started by that click must see the current schedule.
+    let here = move || {
+        if !seen.get_untracked() {
+            seen.set(true);
+        }
+    };
+    provide_context(ctx);
     let still = Signal::derive(move || app.still());
     let notice = move || settings.with(|s| s.lab.spec().1);
     let eta_line = move || {
         let steps = settings.with(|s| s.lab.steps());
-        resolved.with(|r| {
+        ctx.source.with(|r| {
             if is_composed(&r.schedule, &r.phases) {
                 return format!(
                     "The explorer's schedule ({}) is raced as it is: the third run follows it step \
@@ -252,7 +273,13 @@ pub fn LabPanel() -> impl IntoView {
         )
     };
     view! {
-        <section class="lab" aria-labelledby="lab-title">
+        <section
+            class="lab"
+            aria-labelledby="lab-title"
+            node_ref=section
+            on:pointerdown=move |_| here()
+            on:focusin=move |_| here()
+        >
             <h2 id="lab-title">"What a high learning rate does, and what warm restarts add"</h2>
             <p class="lab-intro">{rule_text}</p>
             <p class="lab-intro">
