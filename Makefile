@@ -21,7 +21,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER
 
 .PHONY: help setup setup-web setup-browser serve test check fmt-check clippy test-native \
-        test-browser build size e2e bench screenshot frameworks-check clean
+        test-browser build size size-detail e2e bench screenshot frameworks-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -84,6 +84,14 @@ build: setup-web ## Release build into dist/
 
 size: ## Gzip size of dist/ per file, against the budget (fails above the ceiling)
 	node e2e/size.mjs
+
+# wasm-opt drops the name section, so this builds once without it (into target/size-detail),
+# then shrinks that copy as the release build does, keeping the names (-g).
+size-detail: setup-web ## Code bytes per crate and per module of ours, and the data section
+	sed 's/data-wasm-opt="z" data-wasm-opt-params="--low-memory-unused"/data-wasm-opt="0"/' index.html > size-detail.html
+	trunk build --release --dist target/size-detail size-detail.html; status=$$?; rm -f size-detail.html; exit $$status
+	wasm-opt -Oz --low-memory-unused -g target/size-detail/*_bg.wasm -o target/size-detail/named.wasm
+	node e2e/size-detail.mjs target/size-detail/named.wasm
 
 e2e: ## Playwright suite against dist/ served on 127.0.0.1
 	cd e2e && node --test

@@ -26,8 +26,10 @@ const BUDGET = 300 * KIB;
 // code (docs/performance.md): 427.9; 422.6 with every chart drawn on one recording backend
 // instead of one copy per backend, the resume preview in: 424.6; 417.6 with the charts' font
 // built from its family (plotters lowercased "sans-serif", linking Unicode's case tables), 420.4
-// with issue 16's lab story and fitting embeds: 422.4.
-const CEILING = 422.4 * KIB;
+// with issue 16's lab story and fitting embeds: 422.4; 416.4 with the controls' hints, the lab
+// waiting below the fold, the wasm-streams stand-in and LLVM's inline threshold at -5: 418.4.
+// `make size-detail` breaks the wasm down per crate and module.
+const CEILING = 418.4 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');
