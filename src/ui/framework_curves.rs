@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::screen::{FrameJob, Slice};
+use super::screen::{FrameJob, Slice, INPUT_BUDGET_MS};
 use crate::export::{whole_steps, Equivalent};
 use crate::schedule::frameworks::compose::composed;
 use crate::schedule::frameworks::{Framework, Mode, Progress};
@@ -156,7 +156,7 @@ pub fn framework_curves(
 ) -> (ReadSignal<Vec<FrameworkCurve>>, ReadSignal<Option<f64>>) {
     let (curves, set_curves) = signal(Vec::new());
     let (updating, set_updating) = signal(None::<f64>);
-    let job = FrameJob::<Job>::new();
+    let job = FrameJob::<Job>::new(INPUT_BUDGET_MS);
     Effect::new(move |_| {
         let on = compare.get();
         let r = resolved.get();

@@ -55,9 +55,18 @@ pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
-/// Main-thread time a job sliced across animation frames may take per frame (framework curves,
-/// the escape rate, the basin map), leaving most of a 60 Hz frame to input and drawing.
+/// Main-thread time per frame for a job a button starts (the escape rate, the basin map),
+/// leaving half of a 60 Hz frame to input and drawing.
 pub const FRAME_BUDGET_MS: f64 = 8.0;
+
+/// Main-thread time per frame for a job every input restarts (the framework curves) while the
+/// input may still be streaming: its first slice runs in the input's handler and the next in the
+/// following frame, so both stay within one 60 Hz frame with the redraw. Once no input has
+/// restarted it for [`SETTLE_MS`], it runs at [`FRAME_BUDGET_MS`] and finishes sooner.
+pub const INPUT_BUDGET_MS: f64 = 2.0;
+
+/// How long after its start a job keeps the small budget it was created with.
+const SETTLE_MS: f64 = 100.0;
 
 /// What a [`FrameJob`]'s owner hears after a slice: its view of the unfinished job, or the job.
 pub enum Slice<R, J> {
@@ -67,11 +76,12 @@ pub enum Slice<R, J> {
     Done(J),
 }
 
-/// At most one job at a time, advanced for [`FRAME_BUDGET_MS`] per animation frame. Starting a
-/// job replaces the one before (whose frames stop), and [`FrameJob::cancel`] drops it.
+/// At most one job at a time, advanced for its budget per animation frame. Starting a job
+/// replaces the one before (whose frames stop), and [`FrameJob::cancel`] drops it.
 pub struct FrameJob<J: 'static> {
     slot: StoredValue<Option<(u64, J)>, LocalStorage>,
     started: StoredValue<u64>,
+    budget: f64,
 }
 
 impl<J: 'static> Clone for FrameJob<J> {
@@ -83,11 +93,13 @@ impl<J: 'static> Clone for FrameJob<J> {
 impl<J: 'static> Copy for FrameJob<J> {}
 
 impl<J: 'static> FrameJob<J> {
-    /// No job yet.
-    pub fn new() -> Self {
+    /// No job yet; each will run for `budget` milliseconds per frame in its first
+    /// [`SETTLE_MS`], then for [`FRAME_BUDGET_MS`].
+    pub fn new(budget: f64) -> Self {
         Self {
             slot: StoredValue::new_local(None),
             started: StoredValue::new(0),
+            budget,
         }
     }
 
@@ -110,8 +122,17 @@ impl<J: 'static> FrameJob<J> {
         let id = self.started.get_value() + 1;
         self.started.set_value(id);
         self.slot.set_value(Some((id, job)));
-        let run = move |deadline: f64| self.slice(id, deadline, step, view, &publish);
-        if !at_once || !run(now() + FRAME_BUDGET_MS) {
+        let start = now();
+        let run = move || {
+            let t = now();
+            let budget = if t - start < SETTLE_MS {
+                self.budget
+            } else {
+                FRAME_BUDGET_MS
+            };
+            self.slice(id, t + budget, step, view, &publish)
+        };
+        if !at_once || !run() {
             in_frames(run);
         }
     }
@@ -152,11 +173,10 @@ impl<J: 'static> FrameJob<J> {
     }
 }
 
-/// Calls `slice` once per animation frame with the page-clock time it should stop by until it
-/// returns `true` (finished or gone).
-fn in_frames(mut slice: impl FnMut(f64) -> bool + 'static) {
+/// Calls `slice` once per animation frame until it returns `true` (finished or gone).
+fn in_frames(mut slice: impl FnMut() -> bool + 'static) {
     request_animation_frame(move || {
-        if !slice(now() + FRAME_BUDGET_MS) {
+        if !slice() {
             in_frames(slice);
         }
     });

@@ -6,7 +6,7 @@ use super::use_lab;
 use crate::charts::{basin_color, draw_basin_map};
 use crate::landscape::BasinMap;
 use crate::ui::canvas::paint;
-use crate::ui::screen::{fit_canvas, theme, FrameJob, Slice};
+use crate::ui::screen::{fit_canvas, theme, FrameJob, Slice, FRAME_BUDGET_MS};
 
 /// Starts per side of the lattice.
 const SIDE: usize = 40;
@@ -15,7 +15,7 @@ const SIDE: usize = 40;
 #[component]
 pub fn BasinPanel() -> impl IntoView {
     let ctx = use_lab();
-    let job = FrameJob::<BasinMap>::new();
+    let job = FrameJob::<BasinMap>::new(FRAME_BUDGET_MS);
     let shown = RwSignal::new(None::<BasinMap>);
     let canvases: [NodeRef<leptos::html::Canvas>; 3] = std::array::from_fn(|_| NodeRef::new());
     let start = move |_| {

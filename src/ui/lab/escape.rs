@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::use_lab;
 use crate::landscape::{Experiment, Tally};
-use crate::ui::screen::{FrameJob, Slice};
+use crate::ui::screen::{FrameJob, Slice, FRAME_BUDGET_MS};
 
 /// Seeds per experiment.
 const SEEDS: u64 = 100;
@@ -17,7 +17,7 @@ fn percent(n: u32, of: u64) -> String {
 #[component]
 pub fn EscapePanel() -> impl IntoView {
     let ctx = use_lab();
-    let job = FrameJob::<Experiment>::new();
+    let job = FrameJob::<Experiment>::new(FRAME_BUDGET_MS);
     let result = RwSignal::new(None::<(u64, Vec<Tally>)>);
     let start = move |_| {
         let spec = ctx.spec.get_untracked();
