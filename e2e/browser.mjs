@@ -112,3 +112,8 @@ export function pixelsOfColour(page, [r, g, b]) {
     [r, g, b],
   );
 }
+
+/** Waits until the address bar's query has `key` = `value` (a burst of changes is written when it pauses). */
+export function linkWritten(page, key, value) {
+  return page.waitForFunction(([k, v]) => new URLSearchParams(location.search).get(k) === v, [key, value]);
+}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { chartPixels, nextFrames, openPage, pixelsOfColour, repo, suite, waitForChart } from './browser.mjs';
+import { chartPixels, nextFrames, openPage, pixelsOfColour, repo, suite, waitForChart, linkWritten } from './browser.mjs';
 
 const shots = join(repo, 'target', 'e2e');
 
@@ -221,7 +221,7 @@ test('framework comparison lists five frameworks with their differences', async 
   // A stray anti-aliased pixel where two other curves blend may come near its olive.
   const left = await pixelsOfColour(page, keras);
   assert.ok(left < 5, `Keras left out (${left} of ${drawn} px remain)`);
-  await page.waitForTimeout(250);
+  await linkWritten(page, 'compare_hide', 'keras');
   assert.equal(new URL(page.url()).searchParams.get('compare_hide'), 'keras');
   const { readFile } = await import('node:fs/promises');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_csv]')]);
@@ -387,18 +387,23 @@ test('every control explains itself in one line on focus and on hover, and is de
   for (const c of controls) assert.ok(c.hint.length > 12, `${c.name}: "${c.hint}"`);
   assert.equal(new Set(controls.map((c) => c.hint)).size, new Set(controls.map((c) => c.name)).size,
     'one hint per control');
-  // Hidden until asked for.
+  // Hidden until asked for; where the control below sits with no hint shown.
   const hint = page.locator('#decay-hint');
   assert.equal(await hint.isVisible(), false);
-  // Focus (a keyboard user, or a slider being dragged) shows it at once.
-  await page.focus('input[type=range][name=decay]');
-  assert.match(await hint.textContent(), /cycle i starts at γⁱ × η_max/);
-  assert.equal(await hint.isVisible(), true);
-  // Showing it moves nothing: it lies over what is below.
   const below = await page.locator('input[type=range][name=cycle_limit]').boundingBox();
-  await page.focus('input[type=range][name=eta_max]');
-  assert.equal(await hint.isVisible(), false);
+  // Keyboard focus shows it at once, and it moves nothing: it lies over what is below.
+  await page.focus('input[type=range][name=t_mult]');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'decay');
+  assert.match(await hint.textContent(), /cycle i \(from 0\) peaks at γⁱ × η_max/);
+  assert.equal(await hint.isVisible(), true);
   assert.deepEqual(await page.locator('input[type=range][name=cycle_limit]').boundingBox(), below);
+  // A mouse click on a checkbox does not leave its hint over the control it enables.
+  await page.locator('label.toggle:has([name=log_y])').click();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(700);
+  assert.equal(await page.locator('#log_y-hint').isVisible(), false);
   // Hovering a checkbox shows its own, after a short pause.
   await page.locator('label.toggle:has([name=warmup_every])').hover();
   await page.waitForFunction(() => getComputedStyle(document.getElementById('warmup_every-hint')).opacity === '1');

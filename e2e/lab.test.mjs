@@ -151,7 +151,7 @@ test('dragging the start point re-runs the paths and writes x0, y0', async () =>
   await nextFrames(page);
   assert.ok((await paths(page)) !== before, 'the paths changed');
   assert.notEqual(await page.textContent('table.outcomes'), table);
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => /[?&]x0=.*&y0=|[?&]y0=.*&x0=/.test(location.search));
   assert.ok(query(page).has('x0') && query(page).has('y0'), page.url());
   assert.notEqual(await page.inputValue('input[type=number][name=x0]'), '-1.95');
   assert.deepEqual(errors, []);

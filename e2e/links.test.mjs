@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { nextFrames, openPage, suite } from './browser.mjs';
+import { nextFrames, openPage, suite, linkWritten } from './browser.mjs';
 
 
 const ctx = suite();
@@ -213,7 +213,7 @@ test('code export: five frameworks, copy; import a pasted call, and round-trip a
   assert.equal(await page.inputValue('input[type=number][name=eta_max]'), '0.0003');
   assert.equal(await page.inputValue('input[type=number][name=warmup]'), '500');
   assert.equal(await page.inputValue('input[type=number][name=t_max]'), '9500');
-  await page.waitForTimeout(300);
+  await linkWritten(page, 'warmup', '500');
   assert.equal(new URL(page.url()).searchParams.get('warmup'), '500');
 
   // Unreadable text: a message pointing at the problem, state untouched.
@@ -230,7 +230,7 @@ test('pins live in the link: pinning adds a history entry, the link reopens them
   await page.click('button[name=pin]');
   await page.fill('input[name=pin_name]', 'my baseline');
   await page.fill('input[type=number][name=t_max]', '20');
-  await page.waitForTimeout(400);
+  await linkWritten(page, 'pin1', 'my baseline~t_max:50');
   assert.equal(query(page).get('pin1'), 'my baseline~t_max:50');
   const link = page.url();
   const reopened = await openPage(ctx.browser, link);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { chartPixels, nextFrames, openPage, suite } from './browser.mjs';
+import { chartPixels, nextFrames, openPage, suite, linkWritten } from './browser.mjs';
 
 const ctx = suite();
 
@@ -19,7 +19,7 @@ test("a one-cycle's momentum is drawn on a second axis and written to the CSV", 
   await page.check('input[name=momentum]');
   await nextFrames(page);
   assert.notEqual(await chartPixels(page), without, 'the momentum curve and its axis are drawn');
-  await page.waitForTimeout(250);
+  await linkWritten(page, 'momentum', '1');
   assert.equal(new URL(page.url()).searchParams.get('momentum'), '1');
   assert.equal(await page.locator('.momentum-none').count(), 0);
   const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_csv]')]);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { nextFrames, openPage, pixelsOfColour, suite } from './browser.mjs';
+import { nextFrames, openPage, pixelsOfColour, suite, linkWritten } from './browser.mjs';
 
 const ctx = suite();
 
@@ -28,7 +28,7 @@ test('stopped at step 40 and resumed in PyTorch: restoring goes on as planned, r
   assert.match(jump, /resumed: re-created \(a new scheduler, then scheduler\.step\(\) k times\): at step 40 η jumps/);
   const navy = await pixelsOfColour(page, NAVY);
   assert.ok(navy > 200, `the re-created run is drawn (${navy} px)`);
-  await page.waitForTimeout(250);
+  await linkWritten(page, 'resume', '40');
   assert.equal(new URL(page.url()).searchParams.get('resume'), '40');
   // The read-out gives both ways at the cursor.
   const box = await page.locator('canvas.chart').boundingBox();
@@ -53,7 +53,7 @@ test('a longer T_max on resume is ignored by a restored torch scheduler and hono
   assert.match(recreated, /at step 40 η jumps from 0\.0654508 to 0\.0\d+; it follows the new call$/);
   // From step 41 on both ways give the new call: the re-created run is drawn over the Trainer's.
   assert.ok((await pixelsOfColour(page, CYAN)) > 5, 'the Trainer\'s step at the planned rate is drawn');
-  await page.waitForTimeout(250);
+  await linkWritten(page, 'resume_lib', 'hf');
   assert.equal(new URL(page.url()).searchParams.get('resume_lib'), 'hf');
   assert.deepEqual(errors, []);
   await page.close();

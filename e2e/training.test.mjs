@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { nextFrames, openPage, pixelsOfColour, suite } from './browser.mjs';
+import { nextFrames, openPage, pixelsOfColour, suite, linkWritten } from './browser.mjs';
 
 const ctx = suite();
 
@@ -73,7 +73,7 @@ test('scheduler.step() once per epoch is drawn, and a length in epochs stepped e
   await nextFrames(page);
   const drawn = await pixelsOfColour(page, VIOLET);
   assert.ok(drawn > 300, `the per-epoch staircase is drawn (${drawn} px)`);
-  await page.waitForTimeout(250);
+  await linkWritten(page, 'per_epoch', '1');
   assert.equal(new URL(page.url()).searchParams.get('per_epoch'), '1');
   // Stepped per epoch the cosine over 2346 steps sees counts 0, 1, 2: it stays at its peak.
   // (Ticking the box scrolled the page to it.)

@@ -13,7 +13,7 @@ use crate::training::Counter;
 
 /// Every key a link may carry besides `v`, in the order links write them.
 pub const KEYS: [Key; 63] = [
-    number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max: where the cosine starts, and where each warm restart jumps back to"),
+    number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max: where the cosine starts; each warm restart jumps back to it (times γⁱ)"),
     number!(Schedule, ETA_MIN, eta_min, "floor η_min: the rate each cycle falls to at its end (absolute)", off: |s| s.eta_min_rel),
     flag!(
         Schedule,
@@ -38,10 +38,10 @@ pub const KEYS: [Key; 63] = [
         Schedule,
         restarts,
         Some("warm restarts (SGDR)"),
-        "warm restarts (SGDR): at each cycle's end η jumps back to the peak and the cosine starts again"
+        "warm restarts (SGDR): at each cycle's end η jumps back up to the (decayed) peak and the cosine starts again"
     ),
     number!(Schedule, T_MULT, t_mult, "cycle growth T_mult: each cycle lasts T_mult times as long as the one before", off: |s| !s.restarts),
-    number!(Schedule, DECAY, decay, "peak decay γ per restart: cycle i starts at γⁱ × η_max", off: |s| !s.restarts),
+    number!(Schedule, DECAY, decay, "peak decay γ per restart: cycle i (from 0) peaks at γⁱ × η_max", off: |s| !s.restarts),
     number!(
         Schedule,
         CYCLE_LIMIT,
@@ -57,9 +57,9 @@ pub const KEYS: [Key; 63] = [
         warmup_shape,
         WarmupShape,
         Some("warm-up shape"),
-        "warm-up curve: a straight line, a half cosine or geometric steps"
+        "warm-up curve: a straight line, a half cosine or a geometric curve (equal ratios per step)"
     ),
-    number!(Schedule, WARMUP_START, warmup_start, "warm-up start value: η at step 0"),
+    number!(Schedule, WARMUP_START, warmup_start, "warm-up start value: η at step 0 when there is a warm-up"),
     flag!(
         Schedule,
         warmup_every,
@@ -195,7 +195,7 @@ pub const KEYS: [Key; 63] = [
     number!(Lab, X0, lab.x0, "start point x: where every run starts (or drag the start on the surface)"),
     number!(Lab, Y0, lab.y0, "start point y: where every run starts (or drag the start on the surface)"),
     number!(Lab, LAB_LR, lab.lab_lr, "learning rate of the constant run, the baseline the two schedules are compared with"),
-    number!(Lab, LAB_STEPS, lab.lab_steps, "steps per landscape run; the schedule above is fitted to this length"),
+    number!(Lab, LAB_STEPS, lab.lab_steps, "steps per landscape run; a schedule whose first restart would come later is scaled onto them"),
     flag!(
         Lab,
         lab.run_const,
@@ -212,7 +212,7 @@ pub const KEYS: [Key; 63] = [
         Lab,
         lab.run_sgdr,
         Some("cosine with warm restarts"),
-        "show the run with the schedule's warm restarts"
+        "show the run with the schedule's warm restarts (or the schedule of phases as it is)"
     ),
     number!(
         Lab,

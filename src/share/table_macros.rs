@@ -2,6 +2,7 @@
 
 /// The meaning of a key without a control, for the README's reference and the CLI; the page
 /// never shows it, so the web build leaves the text out. A control's meaning is its hint.
+/// `hinted!(label, meaning)` keeps it only when the key has a control (a label).
 macro_rules! meaning {
     ($m:expr) => {
         if cfg!(target_arch = "wasm32") {
@@ -10,6 +11,17 @@ macro_rules! meaning {
             $m
         }
     };
+}
+
+macro_rules! hinted {
+    ($label:expr, $meaning:expr) => {{
+        let label: Option<&'static str> = $label;
+        if label.is_some() {
+            $meaning
+        } else {
+            meaning!($meaning)
+        }
+    }};
 }
 
 pub(super) fn never(_: &super::settings::Settings) -> bool {
@@ -47,7 +59,7 @@ macro_rules! flag {
             kind: Kind::Flag,
             label: $label,
             options: &[],
-            meaning: $meaning,
+            meaning: hinted!($label, $meaning),
             disabled: $off,
             get: |s| Val::Flag(s.$($field).+),
             set: |s, v| s.$($field).+ = v.on(),
@@ -65,7 +77,7 @@ macro_rules! parts {
             kind: Kind::Parts($names),
             label: $label,
             options: &[],
-            meaning: $meaning,
+            meaning: hinted!($label, $meaning),
             disabled: never,
             get: |s| Val::Mask(s.$($field).+),
             set: |s, v| {
@@ -141,4 +153,4 @@ macro_rules! last {
     };
 }
 
-pub(super) use {choice, flag, last, meaning, number, parts, pin};
+pub(super) use {choice, flag, hinted, last, meaning, number, parts, pin};

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use web_sys::{HtmlCanvasElement, HtmlDivElement};
 
 use super::canvas;
-use super::flags::chart_flags;
+use super::flags::{chart_flags, FlagMarks, FlagNotes};
 use super::formula::Formula;
 use super::overlays::swatch;
 use super::screen::{device_pixel_ratio, fit_canvas, theme, timing};
@@ -71,7 +71,7 @@ fn summary(r: &Resolved, unit: Unit) -> String {
 }
 
 /// The CSS x (from the canvas's left edge) of the fraction `frac` across the plot.
-fn css_x(p: &PlotArea, frac: f64) -> f64 {
+pub fn css_x(p: &PlotArea, frac: f64) -> f64 {
     (f64::from(p.left) + frac * f64::from(p.right - p.left)) / device_pixel_ratio()
 }
 
@@ -330,44 +330,6 @@ pub fn ScheduleCanvas() -> impl IntoView {
             .map(|b| b.map(|v| format!("{:.1}", f64::from(v) / dpr)).join(","))
     };
 
-    let flag_marks = move || {
-        let p = plot.get()?;
-        let dpr = device_pixel_ratio();
-        let (end, phases) = resolved.with(|r| (r.horizon_steps, r.phases.clone()));
-        // A static view cannot open a tip: its flags are numbered and listed under the chart.
-        let still = app.still();
-        let marks = flags
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let frac = f.at / end.max(1.0);
-                let x = css_x(&p, frac);
-                let y = p.y_of(phases.lr(f.at)) / dpr;
-                let text = format!("{}: {}", f.title, f.detail);
-                // The tip opens towards the middle of the chart, so it never leaves the page.
-                let side = if frac > 0.66 {
-                    "flag flag-end"
-                } else if frac < 0.34 {
-                    "flag flag-start"
-                } else {
-                    "flag"
-                };
-                view! {
-                    <button class=side style:left=format!("{x:.1}px") style:top=format!("{y:.1}px") aria-label=text.clone()>
-                        <span aria-hidden="true">{if still { (i + 1).to_string() } else { "!".into() }}</span>
-                        <span class="flag-tip" role="tooltip">
-                            <strong>{f.title}</strong>
-                            " "
-                            {f.detail}
-                        </span>
-                    </button>
-                }
-            })
-            .collect_view();
-        Some(marks)
-    };
-
     view! {
         <div class="chart-wrap" node_ref=wrapper>
             <canvas
@@ -384,19 +346,11 @@ pub fn ScheduleCanvas() -> impl IntoView {
                 on:blur=move |_| cursor.set(None)
             ></canvas>
             <div class="readout-layer" role="status" aria-live="polite" data-legend=legend_box>{readout}</div>
-            <div class="flag-layer">{flag_marks}</div>
+            <FlagMarks plot flags />
             <p id="chart-summary" class="sr-only">{move || resolved.with(|r| summary(r, unit.get()))}</p>
         </div>
-        <Show when=move || app.still() && !flags.with(Vec::is_empty)>
-            <ol class="flag-notes">
-                {move || {
-                    flags
-                        .get()
-                        .into_iter()
-                        .map(|f| view! { <li><strong>{f.title}</strong>" "{f.detail}</li> })
-                        .collect_view()
-                }}
-            </ol>
+        <Show when=move || app.still()>
+            <FlagNotes flags />
         </Show>
         <Show when=move || app.shows("formula")>
             <Formula step=formula_step />

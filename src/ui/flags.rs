@@ -3,8 +3,11 @@
 
 use leptos::prelude::*;
 
+use super::chart_view::css_x;
 use super::overlays::resume_label;
-use super::state::AppState;
+use super::screen::device_pixel_ratio;
+use super::state::{use_app, AppState};
+use crate::charts::PlotArea;
 use crate::schedule::{pitfalls, stepping_pitfall, Pitfall};
 
 /// The flags to draw on the chart, following the schedule and the resume preview.
@@ -40,4 +43,70 @@ pub fn chart_flags(app: &AppState) -> Memo<Vec<Pitfall>> {
         });
         all
     })
+}
+
+/// The flags on the chart at their steps, placed by the chart's `plot` area; on a still page
+/// each is only its number, the footnotes ([`FlagNotes`]) saying what it means.
+#[component]
+pub fn FlagMarks(plot: RwSignal<Option<PlotArea>>, flags: Memo<Vec<Pitfall>>) -> impl IntoView {
+    let app = use_app();
+    let marks = move || {
+        let p = plot.get()?;
+        let dpr = device_pixel_ratio();
+        let (end, phases) = app.resolved.with(|r| (r.horizon_steps, r.phases.clone()));
+        let still = app.still();
+        let marks = flags
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let frac = f.at / end.max(1.0);
+                let x = css_x(&p, frac);
+                let y = p.y_of(phases.lr(f.at)) / dpr;
+                let text = format!("{}: {}", f.title, f.detail);
+                // The tip opens towards the middle of the chart, so it never leaves the page.
+                let side = if frac > 0.66 {
+                    "flag flag-end"
+                } else if frac < 0.34 {
+                    "flag flag-start"
+                } else {
+                    "flag"
+                };
+                view! {
+                    <button
+                        class=side
+                        style:left=format!("{x:.1}px")
+                        style:top=format!("{y:.1}px")
+                        aria-label=text.clone()
+                        tabindex=still.then_some("-1")
+                        aria-hidden=still.then_some("true")
+                    >
+                        <span aria-hidden="true">{if still { (i + 1).to_string() } else { "!".into() }}</span>
+                        <span class="flag-tip" role="tooltip">
+                            <strong>{f.title}</strong>
+                            " "
+                            {f.detail}
+                        </span>
+                    </button>
+                }
+            })
+            .collect_view();
+        Some(marks)
+    };
+    view! { <div class="flag-layer">{marks}</div> }
+}
+
+/// The flags as numbered footnotes under the chart, for a still page.
+#[component]
+pub fn FlagNotes(flags: Memo<Vec<Pitfall>>) -> impl IntoView {
+    move || {
+        let all = flags.get();
+        (!all.is_empty()).then(|| {
+            let notes = all
+                .into_iter()
+                .map(|f| view! { <li><strong>{f.title}</strong>" "{f.detail}</li> })
+                .collect_view();
+            view! { <ol class="flag-notes">{notes}</ol> }
+        })
+    }
 }

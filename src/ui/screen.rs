@@ -231,13 +231,14 @@ pub fn on_screen(
 ) -> RwSignal<bool> {
     let seen = RwSignal::new(true);
     let check = move || {
-        let Some(el) = target.get_untracked() else {
+        // A frame may come after the lab is gone (Back can change what the page shows).
+        let Some(el) = target.try_get_untracked().flatten() else {
             return;
         };
         let rect = el.get_bounding_client_rect();
         let height = window().inner_height().ok().and_then(|h| h.as_f64());
         let on = height.is_none_or(|h| rect.bottom() > 0.0 && rect.top() < h);
-        if seen.get_untracked() != on {
+        if seen.try_get_untracked().is_some_and(|s| s != on) {
             seen.set(on);
         }
     };

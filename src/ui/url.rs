@@ -91,7 +91,18 @@ pub fn sync(
         unknown.set_value(d.unknown);
         settings.set(d.settings);
     });
-    on_cleanup(move || back.remove());
+    // A slider let go or a number committed ends the burst: written now, so a history entry
+    // pushed right after it (a preset, a pin) leaves this state behind it, not an older one.
+    // (A change that opens a history entry is the effect's to push.)
+    let settled = window_event_listener(leptos::ev::change, move |_| {
+        if push_next.try_get_value() == Some(false) {
+            flush(false);
+        }
+    });
+    on_cleanup(move || {
+        back.remove();
+        settled.remove();
+    });
 }
 
 /// This page's address without query or hash: origin and path.

@@ -5,17 +5,21 @@ use futures_util::stream::{self, Stream};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// Where wasm-streams keeps its raw stream type.
 pub mod readable {
+    /// The raw JS types.
     pub mod sys {
         pub use web_sys::ReadableStream;
     }
 }
 
+/// A JS `ReadableStream`, read from Rust as a stream of chunks.
 pub struct ReadableStream {
     raw: web_sys::ReadableStream,
 }
 
 impl ReadableStream {
+    /// Wraps a JS stream.
     pub fn from_raw(raw: web_sys::ReadableStream) -> Self {
         Self { raw }
     }
@@ -28,6 +32,7 @@ impl ReadableStream {
         wasm_bindgen::throw_str("streaming request bodies are not built into this page")
     }
 
+    /// The JS stream back.
     pub fn into_raw(self) -> web_sys::ReadableStream {
         self.raw
     }

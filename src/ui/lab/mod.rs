@@ -198,7 +198,8 @@ pub fn LabPanel() -> impl IntoView {
     let app = use_app();
     let settings = app.settings;
     let section = NodeRef::<leptos::html::Section>::new();
-    let seen = on_screen(section, move || app.resolved.track());
+    // Any settings change may move what is above the lab (compare, hide, the training setup).
+    let seen = on_screen(section, move || app.settings.track());
     let ctx = LabCtx::new(app, seen);
     // A pointer or focus in the lab means it is on screen, even before the scroll that brought
     // it there is reported: a run started by that click must see the current schedule.
