@@ -115,32 +115,39 @@ for (const [w, h] of [[640, 480], [800, 600]]) {
   });
 }
 
+/** Each `hide=` part and what shows it on the full page. */
+const PARTS = {
+  title: '.app-header',
+  controls: '.controls',
+  chart: 'canvas.chart',
+  compare: '.compare',
+  export: '.downloads',
+  landscape: '.lab',
+  code: '.code-panel',
+  formula: '.formula',
+};
+
+/**
+ * Checks that each of `parts` (part → selector) is on `page` as it is, then that `hide=part`
+ * added to `link` takes it off, waiting for the lab (or, without it, the controls) to be built.
+ */
+async function eachPartHides(page, link, parts) {
+  for (const [part, sel] of Object.entries(parts)) assert.equal(await page.locator(sel).count(), 1, `${part} is shown`);
+  for (const [part, sel] of Object.entries(parts)) {
+    await page.goto(`${link}${link.includes('?') ? '&' : '?'}hide=${part}`);
+    await page.waitForSelector(part === 'landscape' ? parts.controls : '.lab', { state: 'attached' });
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator(sel).count(), 0, `hide=${part}`);
+  }
+}
+
 test('every hide= part is absent from the page', async () => {
-  const parts = {
-    title: '.app-header',
-    controls: '.controls',
-    chart: 'canvas.chart',
-    compare: '.compare',
-    export: '.downloads',
-    landscape: '.lab',
-    code: '.code-panel',
-    formula: '.formula',
-  };
-  // Shown without the key (the lab and panels are built in the frames after the chart)...
+  // Shown without the key (the lab and panels are built in the frames after the chart), gone with it.
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.waitForSelector('.lab');
-  for (const [part, sel] of Object.entries(parts)) assert.equal(await page.locator(sel).count(), 1, `${part} is shown`);
-  await page.close();
-  // ...and gone with it.
-  for (const [part, sel] of Object.entries(parts)) {
-    const hidden = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await hidden.goto(`${ctx.server.url}?hide=${part}`);
-    await hidden.waitForSelector(part === 'landscape' ? '.controls' : '.lab', { state: 'attached' });
-    await hidden.waitForTimeout(100);
-    assert.equal(await hidden.locator(sel).count(), 0, `hide=${part}`);
-    await hidden.close();
-  }
+  await eachPartHides(page, ctx.server.url, PARTS);
   assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('builder snippets fit 320 × 240, 640 × 480 and 800 × 600 frames on another origin, and auto-height resizes them', async () => {
@@ -206,15 +213,9 @@ test('controls= shows exactly the named controls, in a drawer that is open', asy
 });
 
 test('embedded, every hide= part visibly goes: title drops the chart\'s own title', async () => {
-  const parts = {
-    controls: '.drawer',
-    chart: 'canvas.chart',
-    compare: '.compare',
-    export: '.downloads',
-    landscape: '.lab',
-    code: '.code-panel',
-    formula: '.formula',
-  };
+  // Embedded, the controls sit in a drawer and the title is the chart's own (checked below).
+  const parts = { ...PARTS, controls: '.drawer' };
+  delete parts.title;
   // Dark pixels in the band above the plot, across the chart's middle: the title's text.
   const titleInk = (page) => page.$eval('canvas.chart', (c) => {
     const d = c.getContext('2d').getImageData(Math.round(c.width * 0.3), 0, Math.round(c.width * 0.4), Math.round(c.height * 0.08)).data;
@@ -225,18 +226,12 @@ test('embedded, every hide= part visibly goes: title drops the chart\'s own titl
   const frame = { width: 640, height: 480 };
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?embed=1`, frame);
   await page.waitForSelector('.lab');
-  for (const [part, sel] of Object.entries(parts)) assert.equal(await page.locator(sel).count(), 1, `${part} is shown`);
   assert.ok(await titleInk(page) > 50, 'the chart has a title');
+  await eachPartHides(page, `${ctx.server.url}?embed=1`, parts);
   await page.goto(`${ctx.server.url}?embed=1&hide=title`);
   await waitForChart(page);
   await nextFrames(page);
   assert.equal(await titleInk(page), 0, 'hide=title drops it');
-  for (const [part, sel] of Object.entries(parts)) {
-    await page.goto(`${ctx.server.url}?embed=1&hide=${part}`);
-    await page.waitForSelector(part === 'landscape' ? '.drawer' : '.lab', { state: 'attached' });
-    await page.waitForTimeout(100);
-    assert.equal(await page.locator(sel).count(), 0, `hide=${part}`);
-  }
   assert.deepEqual(errors, []);
   await page.close();
 });

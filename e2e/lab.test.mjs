@@ -10,6 +10,13 @@ const ctx = suite();
 const paths = (page) => page.$eval('canvas.surface-paths', (c) => c.toDataURL());
 const scrubber = async (page) => Number(await page.inputValue('input[name=lab_t]'));
 const query = (page) => new URL(page.url()).searchParams;
+/** Turns the page's performance marks on, from none. */
+const startMarks = (page) => page.evaluate(() => {
+  window.__annealTiming = true;
+  performance.clearMarks();
+});
+/** The names of the marks made since `startMarks`. */
+const marks = (page) => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
 
 /** Opens the lab and waits until the paths are drawn over the heatmap. */
 async function openLab(url, options = {}) {
@@ -73,17 +80,14 @@ test('changing the optimizer changes the paths and writes the link', async () =>
 test('a lab input redraws the lab, not the schedule chart above it', async () => {
   const { page, errors } = await openLab(ctx.server.url);
   const before = await paths(page);
-  await page.evaluate(() => {
-    window.__annealTiming = true;
-    performance.clearMarks();
-  });
+  await startMarks(page);
   await page.fill('input[type=number][name=lab_lr]', '0.2');
   await page.press('input[type=number][name=lab_lr]', 'Enter');
   await nextFrames(page);
   assert.ok((await paths(page)) !== before, 'the paths changed');
-  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
-  assert.ok(marks.some((m) => m.startsWith('anneal-lab-draw')), `lab drawn: ${marks}`);
-  assert.ok(!marks.includes('anneal-draw-start'), `schedule chart redrawn: ${marks}`);
+  const made = await marks(page);
+  assert.ok(made.some((m) => m.startsWith('anneal-lab-draw')), `lab drawn: ${made}`);
+  assert.ok(!made.includes('anneal-draw-start'), `schedule chart redrawn: ${made}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -94,24 +98,21 @@ test('an explorer input while the lab is below the fold waits for it: nothing of
   await nextFrames(page);
   const before = await paths(page);
   const note = await page.textContent('.lab-note');
-  await page.evaluate(() => {
-    window.__annealTiming = true;
-    performance.clearMarks();
-  });
+  await startMarks(page);
   await page.fill('input[type=number][name=eta_max]', '0.9');
   await page.press('input[type=number][name=eta_max]', 'Enter');
   await nextFrames(page);
-  let marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
-  assert.ok(marks.includes('anneal-draw-start'), `the schedule chart is redrawn: ${marks}`);
-  assert.ok(!marks.some((m) => m.startsWith('anneal-lab-draw')), `the lab below is not: ${marks}`);
+  let made = await marks(page);
+  assert.ok(made.includes('anneal-draw-start'), `the schedule chart is redrawn: ${made}`);
+  assert.ok(!made.some((m) => m.startsWith('anneal-lab-draw')), `the lab below is not: ${made}`);
   assert.equal(await page.textContent('.lab-note'), note);
   // Scrolled to, the lab runs the new schedule.
   await page.evaluate(() => document.querySelector('.lab').scrollIntoView());
   await page.waitForFunction(() => /η_max = 0\.9,/.test(document.querySelector('.lab-note').textContent));
   await nextFrames(page);
   assert.ok((await paths(page)) !== before, 'the paths follow the new peak');
-  marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
-  assert.ok(marks.some((m) => m.startsWith('anneal-lab-draw')), `lab drawn: ${marks}`);
+  made = await marks(page);
+  assert.ok(made.some((m) => m.startsWith('anneal-lab-draw')), `lab drawn: ${made}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -31,7 +31,7 @@ test('50,000 examples, batch 8, 2 GPUs, accumulation 4, 3 epochs, warm-up ratio 
   assert.match(older, /781 per epoch, 2343 in all/);
   // The link carries the setup, so a colleague opening it sees the same run (written once the
   // typing pauses).
-  await page.waitForFunction(() => new URLSearchParams(location.search).get('t_max_ratio') === '1');
+  await linkWritten(page, 't_max_ratio', '1');
   const url = new URL(page.url());
   for (const [k, v] of [['examples', '50000'], ['devices', '2'], ['epochs', '3'], ['warmup_ratio', '0.03']]) {
     assert.equal(url.searchParams.get(k), v, k);

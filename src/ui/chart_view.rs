@@ -129,6 +129,8 @@ pub fn ScheduleCanvas() -> impl IntoView {
         ..
     } = app;
     let flags = chart_flags(&app);
+    // `hide=title` drops the chart's own title too (embedded, the page header is gone).
+    let titled = Memo::new(move |_| app.view.with(|v| !v.hides("title")));
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let plot = RwSignal::new(None::<PlotArea>);
@@ -162,7 +164,7 @@ pub fn ScheduleCanvas() -> impl IntoView {
                 let look = Look {
                     log_y: log_y.get_untracked(),
                     unit: unit.get_untracked(),
-                    titled: app.view.with_untracked(|v| !v.hides("title")),
+                    titled: titled.get_untracked(),
                 };
                 paint(&w, &c, r, o, look, fill.get_untracked())
             })
@@ -199,8 +201,7 @@ pub fn ScheduleCanvas() -> impl IntoView {
         unit.track();
         fill.track();
         theme_tick.track();
-        // `hide=title` drops the chart's own title too (embedded, the page header is gone).
-        app.view.with(|v| v.hides("title"));
+        titled.track();
         redraw();
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| redraw());

@@ -53,16 +53,23 @@ pub fn FlagMarks(plot: RwSignal<Option<PlotArea>>, flags: Memo<Vec<Pitfall>>) ->
     let marks = move || {
         let p = plot.get()?;
         let dpr = device_pixel_ratio();
-        let (end, phases) = app.resolved.with(|r| (r.horizon_steps, r.phases.clone()));
         let still = app.still();
+        // Where each flag sits, read from the schedule once for all of them.
+        let places: Vec<(f64, f64)> = app.resolved.with(|r| {
+            flags.with(|fs| {
+                fs.iter()
+                    .map(|f| (f.at / r.horizon_steps.max(1.0), r.phases.lr(f.at)))
+                    .collect()
+            })
+        });
         let marks = flags
             .get()
             .into_iter()
+            .zip(places)
             .enumerate()
-            .map(|(i, f)| {
-                let frac = f.at / end.max(1.0);
+            .map(|(i, (f, (frac, lr)))| {
                 let x = css_x(&p, frac);
-                let y = p.y_of(phases.lr(f.at)) / dpr;
+                let y = p.y_of(lr) / dpr;
                 let text = format!("{}: {}", f.title, f.detail);
                 // The tip opens towards the middle of the chart, so it never leaves the page.
                 let side = if frac > 0.66 {
