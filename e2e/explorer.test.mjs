@@ -65,6 +65,38 @@ test('every control changes the chart', async () => {
   await page.close();
 });
 
+// Issue 17: a slider input redoes only what it changes. The phase editor and the step counts
+// were rebuilt on every η_max input (28 attribute writes each), and :has() rules restyled the
+// page for any DOM change.
+test('an η_max drag touches only the formula and the chart’s description in the DOM', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await waitForChart(page);
+  const touched = await page.evaluate(async () => {
+    const slider = document.querySelector('input[type=range][name=eta_max]');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const seen = new Set();
+    const where = (n) => {
+      const e = n.nodeType === 1 ? n : n.parentElement;
+      return e.closest('.formula') ? 'formula' : e.closest('.chart-wrap') ? 'chart' : e.outerHTML.slice(0, 80);
+    };
+    const mo = new MutationObserver((ms) => ms.forEach((m) => seen.add(where(m.target))));
+    mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    for (const v of [300, 320, 340, 360]) {
+      slider.value = String(v);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await frame();
+      await frame();
+    }
+    mo.disconnect();
+    return [...seen].sort();
+  });
+  assert.deepEqual(touched, ['chart', 'formula']);
+  const sheets = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules]).map((r) => r.cssText).filter((t) => t.includes(':has(')));
+  assert.deepEqual(sheets, [], 'no :has() rule: Chromium restyles the page on any DOM change under one');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the hover read-out shows the exact step and η', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   const box = await page.locator('canvas.chart').boundingBox();
@@ -400,12 +432,12 @@ test('every control explains itself in one line on focus and on hover, and is de
   assert.equal(await hint.isVisible(), true);
   assert.deepEqual(await page.locator('input[type=range][name=cycle_limit]').boundingBox(), below);
   // A mouse click on a checkbox does not leave its hint over the control it enables.
-  await page.locator('label.toggle:has([name=log_y])').click();
+  await page.locator('.toggle:has([name=log_y]) label').click();
   await page.mouse.move(0, 0);
   await page.waitForTimeout(700);
   assert.equal(await page.locator('#log_y-hint').isVisible(), false);
   // Hovering a checkbox shows its own, after a short pause.
-  await page.locator('label.toggle:has([name=warmup_every])').hover();
+  await page.locator('.toggle:has([name=warmup_every]) label').hover();
   await page.waitForFunction(() => getComputedStyle(document.getElementById('warmup_every-hint')).opacity === '1');
   assert.equal(await page.locator('#warmup_every-hint').isVisible(), true);
   assert.match(await page.textContent('#warmup_every-hint'), /every cycle/);

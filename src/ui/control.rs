@@ -1,5 +1,7 @@
 //! Controls named for their URL key: a slider with a number box, a checkbox, a choice; each
 //! with a one-line hint shown on hover and focus (`style/main.css`), read out as its description.
+//! The hint follows its inputs as a sibling, so CSS shows it without `:has()` (which made
+//! Chromium restyle on every DOM change of the page).
 
 use leptos::prelude::*;
 use web_sys::HtmlSelectElement;
@@ -82,8 +84,8 @@ pub fn NumberControl(
                     on:input=on_type
                     on:change=on_commit
                 />
+                {hint}
             </div>
-            {hint}
             {move || message.get().map(|m| view! { <p class="notice" role="status">{m}</p> })}
         </div>
     }
@@ -99,20 +101,20 @@ pub fn Toggle(
     set: Callback<bool>,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
+    let id = format!("{key}-toggle");
     let (hint_id, hint) = hint_of(key, hint);
     view! {
-        <div class="hinted">
-            <label class="toggle">
-                <input
-                    type="checkbox"
-                    name=key
-                    aria-describedby=hint_id
-                    prop:disabled=move || disabled.get()
-                    prop:checked=move || value.get()
-                    on:change=move |ev| set.run(event_target_checked(&ev))
-                />
-                <span>{label}</span>
-            </label>
+        <div class="hinted toggle">
+            <input
+                type="checkbox"
+                id=id.clone()
+                name=key
+                aria-describedby=hint_id
+                prop:disabled=move || disabled.get()
+                prop:checked=move || value.get()
+                on:change=move |ev| set.run(event_target_checked(&ev))
+            />
+            <label for=id>{label}</label>
             {hint}
         </div>
     }

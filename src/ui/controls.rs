@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::key_control::KeyControl;
+use super::key_control::KeyFieldset;
 use super::link_notices::LinkNotices;
 use super::phases::PhasesEditor;
 use super::state::use_app;
 use super::training::TrainingSetup;
-use crate::share::key;
+use crate::share::{key, Key};
 
 /// The controls section: link notices, the fieldsets, then what the schedule notes.
 #[component]
@@ -20,11 +20,11 @@ pub fn Controls() -> impl IntoView {
     view! {
         <section class="controls" aria-label="Schedule parameters">
             <LinkNotices />
-            <LearningRate />
-            <Cycles />
-            <WarmUp />
+            <KeyFieldset legend="Learning rate" keys=LEARNING_RATE disabled=no_cosine_note />
+            <KeyFieldset legend="Cycles" keys=CYCLES disabled=no_cosine_note />
+            <KeyFieldset legend="Warm-up" keys=WARM_UP disabled=no_cosine_note />
             <TrainingSetup />
-            <ViewControls />
+            <KeyFieldset legend="View" keys=VIEW />
             {phases.then(PhasesEditor)}
             {move || {
                 no_cosine_note
@@ -49,64 +49,33 @@ fn no_cosine() -> Signal<bool> {
 }
 
 /// η_max and η_min, absolute or as a fraction.
-#[component]
-fn LearningRate() -> impl IntoView {
-    let no_cosine = no_cosine();
-    view! {
-        <fieldset prop:disabled=no_cosine>
-            <legend>"Learning rate"</legend>
-            <KeyControl key=key!("eta_max") />
-            <KeyControl key=key!("eta_min_rel") />
-            <KeyControl key=key!("eta_min") />
-            <KeyControl key=key!("eta_min_frac") />
-        </fieldset>
-    }
-}
+const LEARNING_RATE: &[&Key] = &[
+    key!("eta_max"),
+    key!("eta_min_rel"),
+    key!("eta_min"),
+    key!("eta_min_frac"),
+];
 
 /// The cosine cycle and its warm restarts.
-#[component]
-fn Cycles() -> impl IntoView {
-    let no_cosine = no_cosine();
-    view! {
-        <fieldset prop:disabled=no_cosine>
-            <legend>"Cycles"</legend>
-            <KeyControl key=key!("t_max") />
-            <KeyControl key=key!("t_max_ratio") />
-            <KeyControl key=key!("restarts") />
-            <KeyControl key=key!("t_mult") />
-            <KeyControl key=key!("decay") />
-            <KeyControl key=key!("cycle_limit") />
-            <KeyControl key=key!("k_decay") />
-        </fieldset>
-    }
-}
+const CYCLES: &[&Key] = &[
+    key!("t_max"),
+    key!("t_max_ratio"),
+    key!("restarts"),
+    key!("t_mult"),
+    key!("decay"),
+    key!("cycle_limit"),
+    key!("k_decay"),
+];
 
 /// The warm-up's length, shape and start.
-#[component]
-fn WarmUp() -> impl IntoView {
-    let no_cosine = no_cosine();
-    view! {
-        <fieldset prop:disabled=no_cosine>
-            <legend>"Warm-up"</legend>
-            <KeyControl key=key!("warmup") />
-            <KeyControl key=key!("warmup_ratio") />
-            <KeyControl key=key!("warmup_shape") />
-            <KeyControl key=key!("warmup_start") />
-            <KeyControl key=key!("warmup_every") />
-            <KeyControl key=key!("warmup_overlap") />
-        </fieldset>
-    }
-}
+const WARM_UP: &[&Key] = &[
+    key!("warmup"),
+    key!("warmup_ratio"),
+    key!("warmup_shape"),
+    key!("warmup_start"),
+    key!("warmup_every"),
+    key!("warmup_overlap"),
+];
 
 /// What the chart spans and how: horizon, unit, η axis.
-#[component]
-fn ViewControls() -> impl IntoView {
-    view! {
-        <fieldset>
-            <legend>"View"</legend>
-            <KeyControl key=key!("horizon") />
-            <KeyControl key=key!("unit") />
-            <KeyControl key=key!("log_y") />
-        </fieldset>
-    }
-}
+const VIEW: &[&Key] = &[key!("horizon"), key!("unit"), key!("log_y")];

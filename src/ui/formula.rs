@@ -1,11 +1,37 @@
 //! The schedule's formula at the cursor, with its numbers substituted. The term a control
-//! changes is highlighted while that control has focus (a slider being dragged has it): by CSS
-//! alone (`style/main.css`, `:has()`), so this stays one HTML string.
+//! changes is highlighted while that control has focus (a slider being dragged has it): the
+//! panel names the focused control's term in `data-focus` and CSS does the rest, so the
+//! formula stays one HTML string.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use super::state::use_app;
 use crate::schedule::formula_html;
+
+/// Each term of the formula (`data-term`) and the controls that change it.
+const TERMS: [(&str, &[&str]); 5] = [
+    ("peak", &["eta_max", "decay"]),
+    ("floor", &["eta_min", "eta_min_frac", "eta_min_rel"]),
+    (
+        "ti",
+        &["t_max", "t_mult", "restarts", "cycle_limit", "t_max_ratio"],
+    ),
+    ("k", &["k_decay"]),
+    (
+        "warmup",
+        &["warmup", "warmup_start", "warmup_shape", "warmup_ratio"],
+    ),
+];
+
+/// The term the control named `name` changes.
+fn term_of(name: &str) -> Option<&'static str> {
+    TERMS
+        .iter()
+        .find(|(_, controls)| controls.contains(&name))
+        .map(|(term, _)| *term)
+}
 
 /// The formula panel for the step `step`.
 #[component]
@@ -13,5 +39,25 @@ pub fn Formula(step: Signal<f64>) -> impl IntoView {
     let resolved = use_app().resolved;
     // One HTML string, not a view per term: the panel changes with every cursor move.
     let html = move || resolved.with(|r| formula_html(&r.phases, step.get()));
-    view! { <section class="formula" aria-label="Formula at the cursor" inner_html=html></section> }
+    let focused = RwSignal::new(None::<&'static str>);
+    let on_focus = window_event_listener(leptos::ev::focusin, move |ev| {
+        let name = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.get_attribute("name"));
+        focused.set(name.as_deref().and_then(term_of));
+    });
+    let on_blur = window_event_listener(leptos::ev::focusout, move |_| focused.set(None));
+    on_cleanup(move || {
+        on_focus.remove();
+        on_blur.remove();
+    });
+    view! {
+        <section
+            class="formula"
+            aria-label="Formula at the cursor"
+            data-focus=move || focused.get()
+            inner_html=html
+        ></section>
+    }
 }

@@ -43,3 +43,34 @@ pub fn KeyControl(key: &'static Key) -> impl IntoView {
         }
     })
 }
+
+/// Whether the page shows a control of any of `keys`: a link may pick its controls
+/// (`controls=`, read once, on load), and a key without a control shows none.
+fn shows_any(keys: &[&'static Key]) -> bool {
+    use_app().view.with_untracked(|v| {
+        keys.iter()
+            .any(|k| k.control().is_some() && v.shows_control(k.name))
+    })
+}
+
+/// The controls of `keys` in a fieldset under `legend`, then `children` (with the controls of
+/// `also`); left out when the page shows none of them.
+#[component]
+pub fn KeyFieldset(
+    legend: &'static str,
+    keys: &'static [&'static Key],
+    #[prop(optional)] also: &'static [&'static Key],
+    #[prop(optional)] class: &'static str,
+    #[prop(optional, into)] disabled: Signal<bool>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    (shows_any(keys) || shows_any(also)).then(|| {
+        view! {
+            <fieldset class=class prop:disabled=disabled>
+                <legend>{legend}</legend>
+                {keys.iter().map(|&key| view! { <KeyControl key /> }).collect_view()}
+                {children.map(|c| c())}
+            </fieldset>
+        }
+    })
+}

@@ -44,27 +44,30 @@ pub fn PhasesEditor() -> impl IntoView {
         app.settings.update(|s| result = s.edit_phases(edit));
         message.set(result.err());
     };
+    // What the rows show, so a control that moves only the controls' cosine (η_max dragged)
+    // leaves the editor's DOM alone.
+    let model = Memo::new(move |_| {
+        app.resolved.with(|r| {
+            let controls = Family::Cosine(r.schedule.clone());
+            r.phases
+                .phases
+                .iter()
+                .enumerate()
+                .map(|(i, f)| Row {
+                    start: r.phases.start(i),
+                    kind: f.kind(),
+                    own: (*f != controls).then(|| f.clone()),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let rows = move || {
-        let (phases, controls) = app
-            .resolved
-            .with(|r| (r.phases.clone(), r.schedule.clone()));
-        let n = phases.phases.len();
-        phases
-            .phases
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let start = phases.start(i);
-                phase_row(
-                    i,
-                    n,
-                    start,
-                    f,
-                    *f == Family::Cosine(controls.clone()),
-                    apply,
-                )
-            })
-            .collect_view()
+        model.with(|rows| {
+            rows.iter()
+                .enumerate()
+                .map(|(i, row)| phase_row(i, rows.len(), row, apply))
+                .collect_view()
+        })
     };
     view! {
         <fieldset class="phases">
@@ -79,15 +82,21 @@ pub fn PhasesEditor() -> impl IntoView {
     }
 }
 
+/// One row of the editor: where the phase starts, and its family unless it is the controls' cosine.
+#[derive(Clone, PartialEq)]
+struct Row {
+    start: f64,
+    kind: FamilyKind,
+    own: Option<Family>,
+}
+
 fn phase_row(
     i: usize,
     n: usize,
-    start: f64,
-    f: &Family,
-    is_controls: bool,
+    row: &Row,
     apply: impl Fn(PhaseEdit) + Copy + 'static,
 ) -> impl IntoView {
-    let kind = f.kind();
+    let (kind, start, is_controls) = (row.kind, row.start, row.own.is_none());
     let on_kind = move |ev| {
         let chosen = event_target::<HtmlSelectElement>(&ev).selected_index();
         if let Some(&k) = usize::try_from(chosen)
@@ -97,18 +106,14 @@ fn phase_row(
             apply(PhaseEdit::Kind(i, k));
         }
     };
-    let params = if is_controls {
-        None
-    } else {
-        Some(
-            kind.params()
-                .iter()
-                .zip(f.values())
-                .enumerate()
-                .map(|(p, (spec, value))| param_control(i, p, spec, value, apply))
-                .collect_view(),
-        )
-    };
+    let params = row.own.as_ref().map(|f| {
+        kind.params()
+            .iter()
+            .zip(f.values())
+            .enumerate()
+            .map(|(p, (spec, value))| param_control(i, p, spec, value, apply))
+            .collect_view()
+    });
     let label = format!("Phase {} family", i + 1);
     view! {
         <li class="phase" data-phase=i.to_string()>

@@ -3,11 +3,19 @@
 
 use leptos::prelude::*;
 
-use super::key_control::KeyControl;
+use super::key_control::KeyFieldset;
 use super::overlays::{resume_label, swatch};
 use super::state::use_app;
 use crate::charts::RESUME_COLORS;
-use crate::share::key;
+use crate::share::{key, Key};
+
+/// Where to stop and how the run resumes.
+const RESUME: &[&Key] = &[
+    key!("resume"),
+    key!("resume_lib"),
+    key!("resume_t_max"),
+    key!("resume_eta_max"),
+];
 
 /// The preview's controls and, while it is on, one line per way.
 #[component]
@@ -38,13 +46,6 @@ pub fn ResumePanel() -> impl IntoView {
         })
     };
     view! {
-        <fieldset class="resume">
-            <legend>"Resume from a checkpoint"</legend>
-            <KeyControl key=key!("resume") />
-            <KeyControl key=key!("resume_lib") />
-            <KeyControl key=key!("resume_t_max") />
-            <KeyControl key=key!("resume_eta_max") />
-            {lines}
-        </fieldset>
+        <KeyFieldset legend="Resume from a checkpoint" keys=RESUME class="resume">{lines}</KeyFieldset>
     }
 }

@@ -3,17 +3,32 @@
 
 use leptos::prelude::*;
 
-use super::key_control::KeyControl;
+use super::key_control::{KeyControl, KeyFieldset};
 use super::state::use_app;
-use crate::share::key;
+use crate::share::{key, Key};
 use crate::training::Counter;
+
+/// What the training is: data, batch, devices, accumulation, epochs and who counts the steps.
+const SETUP: &[&Key] = &[
+    key!("examples"),
+    key!("batch"),
+    key!("devices"),
+    key!("steps_per_epoch"),
+    key!("grad_accum"),
+    key!("drop_last"),
+    key!("epochs"),
+    key!("steps_rule"),
+];
+
+/// Whether the scheduler is stepped once per epoch, below the counts.
+const PER_EPOCH: &[&Key] = &[key!("per_epoch")];
 
 /// The setup's controls and every counter's steps per epoch and in all, with its arithmetic.
 #[component]
 pub fn TrainingSetup() -> impl IntoView {
     let settings = use_app().settings;
-    // One line of text per counter: the view stays small (the whole list redraws together).
-    let rows = move || {
+    // One line of text per counter, memoised: a schedule control leaves the list alone.
+    let lines = Memo::new(move |_| {
         settings.with(|s| {
             let setup = s.setup();
             Counter::ALL
@@ -27,27 +42,29 @@ pub fn TrainingSetup() -> impl IntoView {
                     );
                     let tag = if used { " (used)" } else { "" };
                     let note = n.note.map(|m| format!(" — {m}")).unwrap_or_default();
-                    let text = format!("{}{tag}: {} per epoch, {total}{note}", c.label(), n.per_epoch);
-                    view! { <li class:used=used data-rule=c.name()>{text}<code>{n.formula}</code></li> }
+                    let text = format!(
+                        "{}{tag}: {} per epoch, {total}{note}",
+                        c.label(),
+                        n.per_epoch
+                    );
+                    (c, used, text, n.formula)
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
-    };
+    });
+    let rows =
+        move || {
+            lines.get().into_iter().map(|(c, used, text, formula)| {
+            view! { <li class:used=used data-rule=c.name()>{text}<code>{formula}</code></li> }
+        })
+        .collect_view()
+        };
     view! {
-        <fieldset class="training">
-            <legend>"Training setup"</legend>
-            <KeyControl key=key!("examples") />
-            <KeyControl key=key!("batch") />
-            <KeyControl key=key!("devices") />
-            <KeyControl key=key!("steps_per_epoch") />
-            <KeyControl key=key!("grad_accum") />
-            <KeyControl key=key!("drop_last") />
-            <KeyControl key=key!("epochs") />
-            <KeyControl key=key!("steps_rule") />
+        <KeyFieldset legend="Training setup" keys=SETUP also=PER_EPOCH class="training">
             <p class="hint">"Optimizer steps, as each trainer counts them:"</p>
             <ul class="step-counts" aria-live="polite">{rows}</ul>
             // The classic mistake, drawn: a schedule in steps stepped per epoch barely moves.
-            <KeyControl key=key!("per_epoch") />
-        </fieldset>
+            <KeyControl key=PER_EPOCH[0] />
+        </KeyFieldset>
     }
 }

@@ -10,7 +10,7 @@ mod surface_view;
 
 use leptos::prelude::*;
 
-use super::key_control::KeyControl;
+use super::key_control::KeyFieldset;
 use super::screen::on_screen;
 use super::state::{use_app, AppState};
 use crate::format::{format_value, round_significant, shown};
@@ -172,6 +172,30 @@ impl LabCtx {
     }
 }
 
+/// The surface, the start, the runs' length and which runs are drawn.
+const SURFACE_AND_RUNS: &[&Key] = &[
+    key!("surface"),
+    key!("x0"),
+    key!("y0"),
+    key!("lab_steps"),
+    key!("lab_lr"),
+    key!("run_const"),
+    key!("run_cos"),
+    key!("run_sgdr"),
+];
+
+/// The optimizer and its noise.
+const OPTIMIZER: &[&Key] = &[
+    key!("opt"),
+    key!("beta"),
+    key!("beta1"),
+    key!("beta2"),
+    key!("eps"),
+    key!("clip"),
+    key!("noise"),
+    key!("seed"),
+];
+
 /// How gradient noise σ changes the story.
 fn noise_text(noise: f64) -> String {
     if noise > 0.0 {
@@ -308,28 +332,8 @@ pub fn LabPanel() -> impl IntoView {
                 <Show when=move || !still.get()>
                 <div class="lab-side">
                     {move || notice().map(|n| view! { <p class="notice" role="status">{n}</p> })}
-                    <fieldset>
-                        <legend>"Surface and runs"</legend>
-                        <KeyControl key=key!("surface") />
-                        <KeyControl key=key!("x0") />
-                        <KeyControl key=key!("y0") />
-                        <KeyControl key=key!("lab_steps") />
-                        <KeyControl key=key!("lab_lr") />
-                        <KeyControl key=key!("run_const") />
-                        <KeyControl key=key!("run_cos") />
-                        <KeyControl key=key!("run_sgdr") />
-                    </fieldset>
-                    <fieldset>
-                        <legend>"Optimizer"</legend>
-                        <KeyControl key=key!("opt") />
-                        <KeyControl key=key!("beta") />
-                        <KeyControl key=key!("beta1") />
-                        <KeyControl key=key!("beta2") />
-                        <KeyControl key=key!("eps") />
-                        <KeyControl key=key!("clip") />
-                        <KeyControl key=key!("noise") />
-                        <KeyControl key=key!("seed") />
-                    </fieldset>
+                    <KeyFieldset legend="Surface and runs" keys=SURFACE_AND_RUNS />
+                    <KeyFieldset legend="Optimizer" keys=OPTIMIZER />
                 </div>
                 </Show>
             </div>
