@@ -231,3 +231,58 @@ fn the_page_s_landscape_svg_draws_each_band_as_one_seamless_path() {
         svg.matches("<rect").count()
     );
 }
+
+#[test]
+fn a_long_run_s_path_is_stroked_in_short_connected_pieces() {
+    // A run that bounces across the valley for 20,000 steps: one self-crossing polyline of
+    // ~20,000 points took Chromium 0.9 s to rasterize on every redraw.
+    let path: Vec<[f64; 2]> = (0..20_000)
+        .map(|k| {
+            let t = k as f64 / 20_000.0;
+            [
+                -1.8 + 3.6 * t,
+                if k % 2 == 0 { 1.2 } else { -1.2 } * (1.0 - t),
+            ]
+        })
+        .collect();
+    let view = PathView {
+        points: &path,
+        color: RGBColor(240, 62, 132),
+        label: "constant",
+        snapshots: &[],
+    };
+    let heat = Heatmap::new(Surface::Valley, 20, 20, 16);
+    let measure =
+        |t: &str, f: &anneal::charts::Font| ((t.len() as f64 * f.size * 0.6) as u32, f.size as u32);
+    let (ops, ()) = anneal::charts::record((620, 620), &measure, |area| {
+        let frame = draw_surface(area, &heat, &Theme::LIGHT, 1.0).expect("surface");
+        let start = Surface::Valley.default_start();
+        draw_paths(area, &frame, &[view], path.len() - 1, start, 1.0).expect("paths");
+    });
+    let pieces: Vec<&Vec<(i32, i32)>> = ops
+        .iter()
+        .filter_map(|op| match op {
+            // The run's own solid line (the axes are grey, the legend's swatch two points).
+            anneal::charts::Op::Path(points, s)
+                if s.color.rgb == (240, 62, 132) && s.color.alpha == 1.0 && points.len() > 2 =>
+            {
+                Some(points)
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(pieces.len() > 1);
+    assert!(
+        pieces.iter().all(|p| p.len() <= 64),
+        "pieces of at most 64 points"
+    );
+    let drawn: usize = pieces.iter().map(|p| p.len() - 1).sum();
+    assert!(drawn > 15_000, "every segment is still drawn: {drawn}");
+    for pair in pieces.windows(2) {
+        assert_eq!(
+            pair[0].last(),
+            pair[1].first(),
+            "each piece starts where the last ended"
+        );
+    }
+}
