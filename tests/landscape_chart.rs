@@ -90,6 +90,10 @@ fn paths_draw_up_to_the_cursor_with_snapshots_and_legend() {
         "snapshots appear as playback passes them"
     );
     assert!(early != late, "the dot moves with the cursor");
+    assert!(
+        late.contains("stroke=\"#F03E84\" stroke-width=\"2\""),
+        "a short run keeps its 2-px line"
+    );
 }
 
 #[test]
@@ -233,9 +237,9 @@ fn the_page_s_landscape_svg_draws_each_band_as_one_seamless_path() {
 }
 
 #[test]
-fn a_long_run_s_path_is_stroked_in_short_connected_pieces() {
+fn a_long_run_s_path_is_stroked_in_short_connected_hairline_pieces() {
     // A run that bounces across the valley for 20,000 steps: one self-crossing polyline of
-    // ~20,000 points took Chromium 0.9 s to rasterize on every redraw.
+    // ~20,000 points took Chromium 0.9 s to rasterize on every redraw, 2-px pieces 0.2 s.
     let path: Vec<[f64; 2]> = (0..20_000)
         .map(|k| {
             let t = k as f64 / 20_000.0;
@@ -266,6 +270,7 @@ fn a_long_run_s_path_is_stroked_in_short_connected_pieces() {
             anneal::charts::Op::Path(points, s)
                 if s.color.rgb == (240, 62, 132) && s.color.alpha == 1.0 && points.len() > 2 =>
             {
+                assert_eq!(s.width, 1, "a dense run is drawn in hairlines");
                 Some(points)
             }
             _ => None,

@@ -168,6 +168,22 @@ const MIN_SEGMENT: f64 = 0.75;
 /// pieces this long, each starting where the last ended, draw the same lines in 1/25 of it.
 const MAX_PIECE: usize = 64;
 
+/// A path drawn longer than this (CSS px, all its pieces) is drawn with half-CSS-pixel lines
+/// (one device pixel on most screens): it crosses the surface dozens of times, where wide lines
+/// only smear the picture, and Skia draws a one-pixel line as a hairline. Rasterizing a 2-px
+/// line costs about 1 ms per 11,000 px of it on a software-rendered page (a 20,000-step run
+/// bouncing across the surface: 210 ms; as hairlines 11 ms).
+const DENSE_LENGTH: f64 = 15_000.0;
+
+/// The length of `pieces` in backend px.
+fn drawn_length(pieces: &[Vec<(i32, i32)>]) -> f64 {
+    pieces
+        .iter()
+        .flat_map(|p| p.windows(2))
+        .map(|w| f64::from(w[1].0 - w[0].0).hypot(f64::from(w[1].1 - w[0].1)))
+        .sum()
+}
+
 impl Frame {
     fn contains(&self, (x, y): (f64, f64)) -> bool {
         x >= f64::from(self.left)
@@ -280,14 +296,14 @@ pub fn draw_paths<DB: DrawingBackend>(
         let upto = cursor.min(path.points.len() - 1);
         let done = pieces(frame, &path.points[..=upto]);
         let rest = pieces(frame, &path.points[upto..]);
+        let dense = drawn_length(&done) + drawn_length(&rest) > DENSE_LENGTH * scale.max(0.5);
+        let width = |w: f64| if dense { px(0.5).max(1) } else { px(w) };
+        let (faint, solid) = (path.color.mix(0.3), path.color);
         for piece in rest {
-            area.draw(&PathElement::new(
-                piece,
-                path.color.mix(0.3).stroke_width(px(1.5)),
-            ))?;
+            area.draw(&PathElement::new(piece, faint.stroke_width(width(1.5))))?;
         }
         for piece in done {
-            area.draw(&PathElement::new(piece, path.color.stroke_width(px(2.0))))?;
+            area.draw(&PathElement::new(piece, solid.stroke_width(width(2.0))))?;
         }
         let inside = |i: usize| Some(frame.to_px(path.points[i])).filter(|p| frame.contains(*p));
         for at in path
