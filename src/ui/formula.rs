@@ -1,7 +1,7 @@
 //! The schedule's formula at the cursor, with its numbers substituted. The term a control
 //! changes is highlighted while that control has focus (a slider being dragged has it): the
-//! panel names the focused control's term in `data-focus` and CSS does the rest, so the
-//! formula stays one HTML string.
+//! root element names the focused control's term in `data-focus` and CSS does the rest, so
+//! the formula stays one HTML string.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,25 +39,30 @@ pub fn Formula(step: Signal<f64>) -> impl IntoView {
     let resolved = use_app().resolved;
     // One HTML string, not a view per term: the panel changes with every cursor move.
     let html = move || resolved.with(|r| formula_html(&r.phases, step.get()));
-    let focused = RwSignal::new(None::<&'static str>);
-    let on_focus = window_event_listener(leptos::ev::focusin, move |ev| {
-        let name = ev
+    // On the root, not through a signal: a focus change touches one attribute, no view.
+    let root = document().document_element();
+    let on_focus = window_event_listener_untyped("focusin", move |ev| {
+        let term = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.get_attribute("name"));
-        focused.set(name.as_deref().and_then(term_of));
+            .and_then(|e| e.get_attribute("name"))
+            .and_then(|name| term_of(&name));
+        if let Some(root) = &root {
+            let _ = match term {
+                Some(term) => root.set_attribute("data-focus", term),
+                None => root.remove_attribute("data-focus"),
+            };
+        }
     });
-    let on_blur = window_event_listener(leptos::ev::focusout, move |_| focused.set(None));
+    let root = document().document_element();
+    let on_blur = window_event_listener_untyped("focusout", move |_| {
+        if let Some(root) = &root {
+            let _ = root.remove_attribute("data-focus");
+        }
+    });
     on_cleanup(move || {
         on_focus.remove();
         on_blur.remove();
     });
-    view! {
-        <section
-            class="formula"
-            aria-label="Formula at the cursor"
-            data-focus=move || focused.get()
-            inner_html=html
-        ></section>
-    }
+    view! { <section class="formula" aria-label="Formula at the cursor" inner_html=html></section> }
 }

@@ -27,38 +27,28 @@ const PER_EPOCH: &[&Key] = &[key!("per_epoch")];
 #[component]
 pub fn TrainingSetup() -> impl IntoView {
     let settings = use_app().settings;
-    // One line of text per counter, memoised: a schedule control leaves the list alone.
-    let lines = Memo::new(move |_| {
-        settings.with(|s| {
-            let setup = s.setup();
-            Counter::ALL
-                .iter()
-                .map(|&c| {
-                    let used = c == s.steps_rule;
-                    let n = setup.count(c);
-                    let total = n.total.map_or_else(
-                        || "give the epochs for the total".to_string(),
-                        |t| format!("{t} in all"),
-                    );
-                    let tag = if used { " (used)" } else { "" };
-                    let note = n.note.map(|m| format!(" — {m}")).unwrap_or_default();
-                    let text = format!(
-                        "{}{tag}: {} per epoch, {total}{note}",
-                        c.label(),
-                        n.per_epoch
-                    );
-                    (c, used, text, n.formula)
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let rows =
-        move || {
-            lines.get().into_iter().map(|(c, used, text, formula)| {
-            view! { <li class:used=used data-rule=c.name()>{text}<code>{formula}</code></li> }
-        })
-        .collect_view()
-        };
+    // What the list reads, so a schedule control leaves it alone (it redraws as a whole).
+    let setup = Memo::new(move |_| settings.with(|s| (s.setup(), s.steps_rule)));
+    let rows = move || {
+        let (setup, rule) = setup.get();
+        Counter::ALL
+            .iter()
+            .map(|&c| {
+                let used = c == rule;
+                let n = setup.count(c);
+                let total = n.total.map_or_else(
+                    || "give the epochs for the total".to_string(),
+                    |t| format!("{t} in all"),
+                );
+                let tag = if used { " (used)" } else { "" };
+                let note = n.note.map(|m| format!(" — {m}")).unwrap_or_default();
+                let text = format!("{}{tag}: {} per epoch, {total}", c.label(), n.per_epoch);
+                view! {
+                    <li class:used=used data-rule=c.name()>{text}{note}<code>{n.formula}</code></li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <KeyFieldset legend="Training setup" keys=SETUP also=PER_EPOCH class="training">
             <p class="hint">"Optimizer steps, as each trainer counts them:"</p>
