@@ -29,7 +29,7 @@ const BUDGET = 300 * KIB;
 // with issue 16's lab story and fitting embeds: 422.4; 416.4 with the controls' hints, the lab
 // waiting below the fold, the wasm-streams stand-in and LLVM's inline threshold at -5: 418.4.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 418.4 * KIB;
+const CEILING = 418.1 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -8,6 +8,7 @@ use super::compare::ComparePanel;
 use super::downloads::Downloads;
 use super::embed::EmbedPanel;
 use super::state::use_app;
+use super::when::When;
 
 /// The chart at once; the panels (each unless hidden or the page is static) once `panels` is
 /// set, so they never delay the chart's first frame.
@@ -19,18 +20,18 @@ pub fn ChartArea(panels: Signal<bool>) -> impl IntoView {
     view! {
         <section class="chart-panel">
             <ScheduleCanvas />
-            <Show when=staged("compare")>
+            <When when=staged("compare")>
                 <ComparePanel />
-            </Show>
-            <Show when=staged("export")>
+            </When>
+            <When when=staged("export")>
                 <Downloads />
-            </Show>
-            <Show when=staged("code")>
+            </When>
+            <When when=staged("code")>
                 <CodePanel />
-            </Show>
-            <Show when=embed_panel>
+            </When>
+            <When when=embed_panel>
                 <EmbedPanel />
-            </Show>
+            </When>
         </section>
     }
 }

@@ -10,6 +10,7 @@ use super::formula::Formula;
 use super::overlays::swatch;
 use super::screen::{device_pixel_ratio, fit_canvas, theme, timing};
 use super::state::{use_app, AppState};
+use super::when::When;
 use crate::charts::PlotArea;
 pub use crate::charts::{draw_explorer, Look, Overlay, OverlaySource};
 use crate::format::{quantity, shown};
@@ -350,11 +351,11 @@ pub fn ScheduleCanvas() -> impl IntoView {
             <FlagMarks plot flags />
             <p id="chart-summary" class="sr-only">{move || resolved.with(|r| summary(r, unit.get()))}</p>
         </div>
-        <Show when=move || app.still()>
+        <When when=move || app.still()>
             <FlagNotes flags />
-        </Show>
-        <Show when=move || app.shows("formula")>
+        </When>
+        <When when=move || app.shows("formula")>
             <Formula step=formula_step />
-        </Show>
+        </When>
     }
 }

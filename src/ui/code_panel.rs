@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::chart_view::{Overlay, OverlaySource};
 use super::copy_link::copy_text;
 use super::state::{use_app, AppState, Imported};
+use super::when::When;
 use crate::charts::IMPORTED_COLOR;
 use crate::export::{import, snippet, whole_steps};
 use crate::schedule::frameworks::Framework;
@@ -135,9 +136,9 @@ pub fn CodePanel() -> impl IntoView {
             ></textarea>
             <div class="embed-actions">
                 <button type="button" name="import" on:click=run_import>"Import"</button>
-                <Show when=move || imported.with(Option::is_some)>
+                <When when=move || imported.with(Option::is_some)>
                     <button type="button" name="clear_import" on:click=move |_| imported.set(None)>"Remove imported curve"</button>
-                </Show>
+                </When>
             </div>
             {move || {
                 outcome.get().map(|o| match o {

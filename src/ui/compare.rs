@@ -7,6 +7,7 @@ use super::key_control::KeyControl;
 use super::overlays::swatch;
 use super::resume::ResumePanel;
 use super::state::{use_app, AppState};
+use super::when::When;
 use crate::charts::PIN_COLORS;
 use crate::format::difference_text;
 use crate::share::{key, pin_name, Pin, MAX_PINS, MAX_PIN_NAME};
@@ -103,12 +104,12 @@ pub fn ComparePanel() -> impl IntoView {
             </div>
             <KeyControl key=key!("compare") />
             <KeyControl key=key!("momentum") />
-            <Show when=no_momentum>
+            <When when=no_momentum>
                 <p class="notice momentum-none" role="status">
                     "No curve on the chart cycles the momentum: PyTorch's OneCycleLR and CyclicLR do (a one-cycle or cyclic phase compared, or such a call imported)."
                 </p>
-            </Show>
-            <Show when=move || compare.get()>
+            </When>
+            <When when=move || compare.get()>
                 {move || {
                     updating.get().map(|f| {
                         view! { <p class="notice" role="status">{format!("Updating the framework curves… {:.0} %", f * 100.0)}</p> }
@@ -167,7 +168,7 @@ pub fn ComparePanel() -> impl IntoView {
                     </tbody>
                 </table>
                 </div>
-            </Show>
+            </When>
             <ResumePanel />
         </section>
     }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::copy_link::copy_text;
 use super::state::{use_app, AppState};
 use super::url::base_url;
+use super::when::When;
 use crate::share::codec::encode;
 use crate::share::{Settings, ThemeChoice, CONTROLS, PARTS};
 
@@ -198,14 +199,14 @@ pub fn EmbedPanel() -> impl IntoView {
                 <span class="copied" role="status">{move || status.get()}</span>
             </div>
             <div class="embed-preview">
-                <Show when=move || open.get() && preview.with(Option::is_some)>
+                <When when=move || open.get() && preview.with(Option::is_some)>
                     <iframe
                         node_ref=frame
                         width=move || width.get().to_string()
                         height=move || height.get().to_string()
                         title="Preview of the embedded view"
                     ></iframe>
-                </Show>
+                </When>
             </div>
         </details>
     }

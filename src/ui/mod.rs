@@ -27,6 +27,7 @@ mod screen;
 mod state;
 mod training;
 mod url;
+mod when;
 
 use leptos::prelude::*;
 
@@ -36,6 +37,7 @@ use embed_credit::EmbedCredit;
 use header::Header;
 use lab::LabPanel;
 use state::AppState;
+use when::When;
 
 /// The whole app: presets, grouped controls and the live chart.
 #[component]
@@ -62,14 +64,14 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="page">
         // The chart comes after every control in the tab order: one key press skips them.
-        <Show when=move || app.shows("chart")>
+        <When when=move || app.shows("chart")>
             <a class="skip-link" href="#chart">"Skip to the chart"</a>
-        </Show>
+        </When>
         <main class="app" class:no-controls=move || !app.interactive("controls")>
-            <Show when=move || !app.embed.get() && app.shows("title")>
+            <When when=move || !app.embed.get() && app.shows("title")>
                 <Header />
-            </Show>
-            <Show when=controls>
+            </When>
+            <When when=controls>
                 {move || {
                     if app.embed.get() {
                         // Embedded, the controls wait in a drawer under the chart, so the chart
@@ -86,17 +88,17 @@ pub fn App() -> impl IntoView {
                         view! { <Controls /> }.into_any()
                     }
                 }}
-            </Show>
-            <Show when=move || app.shows("chart")>
+            </When>
+            <When when=move || app.shows("chart")>
                 <ChartArea panels=panels />
-            </Show>
+            </When>
         </main>
-        <Show when=lab_shown>
+        <When when=lab_shown>
             <LabPanel />
-        </Show>
-        <Show when=move || app.embed.get()>
+        </When>
+        <When when=move || app.embed.get()>
             <EmbedCredit />
-        </Show>
+        </When>
         </div>
     }
 }

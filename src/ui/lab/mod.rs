@@ -19,6 +19,7 @@ use crate::landscape::{
     Noise, Outcome, Rule, Run, RunSpec,
 };
 use crate::share::*;
+use crate::ui::when::When;
 use basin_panel::BasinPanel;
 use escape::EscapePanel;
 use line_charts::LabCharts;
@@ -314,35 +315,35 @@ pub fn LabPanel() -> impl IntoView {
                  One long cosine peaks first, so it leaves a trap met early as well; on "
                 <em>"Late traps"</em>
                 " the traps are met late, when its rate is already below their limit."
-                <Show when=move || !still.get()>
+                <When when=move || !still.get()>
                     " Drag the start point, change the optimizer"
                     // Embedded alone, there is no schedule above to change.
                     {move || app.interactive("controls").then_some(" or the schedule above")}
                     ", and watch the three runs."
-                </Show>
+                </When>
             </p>
             <p class="lab-note">{eta_line}</p>
             <div class="lab-grid">
                 <div class="lab-surface">
                     <SurfaceView />
-                    <Show when=move || !still.get()>
+                    <When when=move || !still.get()>
                         <Playback />
-                    </Show>
+                    </When>
                 </div>
-                <Show when=move || !still.get()>
+                <When when=move || !still.get()>
                 <div class="lab-side">
                     {move || notice().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                     <KeyFieldset legend="Surface and runs" keys=SURFACE_AND_RUNS />
                     <KeyFieldset legend="Optimizer" keys=OPTIMIZER />
                 </div>
-                </Show>
+                </When>
             </div>
             <OutcomeTable />
             <LabCharts />
-            <Show when=move || !still.get()>
+            <When when=move || !still.get()>
                 <EscapePanel />
                 <BasinPanel />
-            </Show>
+            </When>
         </section>
     }
 }
