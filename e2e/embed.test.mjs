@@ -208,6 +208,9 @@ test('controls= shows exactly the named controls, in a drawer that is open', asy
   const names = await page.$$eval('.controls input, .controls select, .controls textarea', (es) =>
     [...new Set(es.filter((e) => e.offsetParent !== null).map((e) => e.name))].sort());
   assert.deepEqual(names, ['eta_max', 'eta_min', 't_max']);
+  // A fieldset none of whose controls the link names is left out, legend and all.
+  const legends = await page.$$eval('.controls legend', (ls) => ls.filter((l) => l.offsetParent !== null).map((l) => l.textContent).sort());
+  assert.deepEqual(legends, ['Cycles', 'Learning rate']);
   assert.deepEqual(errors, []);
   await page.close();
 });

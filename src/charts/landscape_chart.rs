@@ -6,6 +6,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::path_pieces::{drawn_length, pieces, px_round, DENSE_LENGTH};
 use super::{tick_label, Theme};
 use crate::format::round_significant;
 use crate::landscape::{Heatmap, Point, Surface};
@@ -160,122 +161,6 @@ pub struct PathView<'a> {
     pub snapshots: &'a [usize],
 }
 
-/// Points closer than this (backend px) to the last kept one are skipped: same picture, less work.
-const MIN_SEGMENT: f64 = 0.75;
-
-/// Most points in one stroked polyline. Skia strokes a long self-crossing path in time that
-/// grows far faster than its length (a 20,000-step run: 0.9 s of rasterizing per redraw);
-/// pieces this long, each starting where the last ended, draw the same lines in 1/25 of it.
-const MAX_PIECE: usize = 64;
-
-/// A path drawn longer than this (CSS px, all its pieces) is drawn with half-CSS-pixel lines
-/// (one device pixel on most screens): it crosses the surface dozens of times, where wide lines
-/// only smear the picture, and Skia draws a one-pixel line as a hairline. Rasterizing a 2-px
-/// line costs about 1 ms per 11,000 px of it on a software-rendered page (a 20,000-step run
-/// bouncing across the surface: 210 ms; as hairlines 11 ms).
-const DENSE_LENGTH: f64 = 15_000.0;
-
-/// The length of `pieces` in backend px.
-fn drawn_length(pieces: &[Vec<(i32, i32)>]) -> f64 {
-    pieces
-        .iter()
-        .flat_map(|p| p.windows(2))
-        .map(|w| f64::from(w[1].0 - w[0].0).hypot(f64::from(w[1].1 - w[0].1)))
-        .sum()
-}
-
-impl Frame {
-    fn contains(&self, (x, y): (f64, f64)) -> bool {
-        x >= f64::from(self.left)
-            && x <= f64::from(self.right)
-            && y >= f64::from(self.top)
-            && y <= f64::from(self.bottom)
-    }
-
-    /// The part of segment a→b inside the frame (Liang–Barsky), if any.
-    fn clip(&self, a: (f64, f64), b: (f64, f64)) -> Option<((f64, f64), (f64, f64))> {
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
-        for (p, q) in [
-            (-dx, a.0 - f64::from(self.left)),
-            (dx, f64::from(self.right) - a.0),
-            (-dy, a.1 - f64::from(self.top)),
-            (dy, f64::from(self.bottom) - a.1),
-        ] {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return None;
-                }
-            } else {
-                let t = q / p;
-                if p < 0.0 {
-                    t0 = t0.max(t);
-                } else {
-                    t1 = t1.min(t);
-                }
-            }
-        }
-        (t0 <= t1).then_some((
-            (a.0 + t0 * dx, a.1 + t0 * dy),
-            (a.0 + t1 * dx, a.1 + t1 * dy),
-        ))
-    }
-}
-
-fn px_round((x, y): (f64, f64)) -> (i32, i32) {
-    (x.round() as i32, y.round() as i32)
-}
-
-/// The path as polylines inside the frame: cut where it leaves and every [`MAX_PIECE`] points,
-/// with points closer than [`MIN_SEGMENT`] to the last kept one skipped.
-fn pieces(frame: &Frame, points: &[Point]) -> Vec<Vec<(i32, i32)>> {
-    let mut out: Vec<Vec<(i32, i32)>> = Vec::new();
-    let mut current: Vec<(i32, i32)> = Vec::new();
-    let mut kept: Option<(f64, f64)> = None;
-    let mut prev: Option<(f64, f64)> = None;
-    for (k, p) in points.iter().enumerate() {
-        let here = frame.to_px(*p);
-        let last = k + 1 == points.len();
-        match prev {
-            None if frame.contains(here) => {
-                current.push(px_round(here));
-                kept = Some(here);
-            }
-            None => {}
-            Some(from) => {
-                let near =
-                    kept.is_some_and(|q| (here.0 - q.0).abs() + (here.1 - q.1).abs() < MIN_SEGMENT);
-                if frame.contains(here) && frame.contains(from) {
-                    if !near || last {
-                        if current.len() == MAX_PIECE {
-                            let joint = current[MAX_PIECE - 1];
-                            out.push(std::mem::replace(&mut current, vec![joint]));
-                        }
-                        current.push(px_round(here));
-                        kept = Some(here);
-                    }
-                } else if let Some((a, b)) = frame.clip(from, here) {
-                    if current.is_empty() {
-                        current.push(px_round(a));
-                    }
-                    current.push(px_round(b));
-                    kept = Some(b);
-                    if !frame.contains(here) {
-                        out.push(std::mem::take(&mut current));
-                    }
-                } else if !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
-                }
-            }
-        }
-        prev = Some(here);
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
 /// The paths up to path index `cursor` (solid, with the current position as a dot), the rest
 /// faint, snapshot markers, the start ring and a legend. Draws nothing outside the frame.
 pub fn draw_paths<DB: DrawingBackend>(
@@ -297,7 +182,14 @@ pub fn draw_paths<DB: DrawingBackend>(
         let done = pieces(frame, &path.points[..=upto]);
         let rest = pieces(frame, &path.points[upto..]);
         let dense = drawn_length(&done) + drawn_length(&rest) > DENSE_LENGTH * scale.max(0.5);
-        let width = |w: f64| if dense { px(0.5).max(1) } else { px(w) };
+        // One device pixel up to 3× screens; exports at 4× get half a CSS pixel.
+        let width = |w: f64| {
+            if dense {
+                ((0.5 * scale).floor() as u32).max(1)
+            } else {
+                px(w)
+            }
+        };
         let (faint, solid) = (path.color.mix(0.3), path.color);
         for piece in rest {
             area.draw(&PathElement::new(piece, faint.stroke_width(width(1.5))))?;

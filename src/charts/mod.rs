@@ -5,6 +5,7 @@ mod colour_scale;
 mod envelope;
 mod explorer_chart;
 mod landscape_chart;
+mod path_pieces;
 mod recording;
 mod schedule_chart;
 mod secondary_axis;

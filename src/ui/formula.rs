@@ -33,6 +33,19 @@ fn term_of(name: &str) -> Option<&'static str> {
         .map(|(term, _)| *term)
 }
 
+/// Names on the root element the term the control `focused` changes, or none.
+fn mark(focused: Option<Element>) {
+    let term = focused
+        .and_then(|e| e.get_attribute("name"))
+        .and_then(|name| term_of(&name));
+    if let Some(root) = document().document_element() {
+        let _ = match term {
+            Some(term) => root.set_attribute("data-focus", term),
+            None => root.remove_attribute("data-focus"),
+        };
+    }
+}
+
 /// The formula panel for the step `step`.
 #[component]
 pub fn Formula(step: Signal<f64>) -> impl IntoView {
@@ -40,29 +53,15 @@ pub fn Formula(step: Signal<f64>) -> impl IntoView {
     // One HTML string, not a view per term: the panel changes with every cursor move.
     let html = move || resolved.with(|r| formula_html(&r.phases, step.get()));
     // On the root, not through a signal: a focus change touches one attribute, no view.
-    let root = document().document_element();
-    let on_focus = window_event_listener_untyped("focusin", move |ev| {
-        let term = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.get_attribute("name"))
-            .and_then(|name| term_of(&name));
-        if let Some(root) = &root {
-            let _ = match term {
-                Some(term) => root.set_attribute("data-focus", term),
-                None => root.remove_attribute("data-focus"),
-            };
-        }
+    mark(document().active_element());
+    let on_focus = window_event_listener_untyped("focusin", |ev| {
+        mark(ev.target().and_then(|t| t.dyn_into::<Element>().ok()));
     });
-    let root = document().document_element();
-    let on_blur = window_event_listener_untyped("focusout", move |_| {
-        if let Some(root) = &root {
-            let _ = root.remove_attribute("data-focus");
-        }
-    });
+    let on_blur = window_event_listener_untyped("focusout", |_| mark(None));
     on_cleanup(move || {
         on_focus.remove();
         on_blur.remove();
+        mark(None);
     });
     view! { <section class="formula" aria-label="Formula at the cursor" inner_html=html></section> }
 }

@@ -13,13 +13,13 @@ use leptos::prelude::*;
 use super::key_control::KeyFieldset;
 use super::screen::on_screen;
 use super::state::{use_app, AppState};
+use super::when::When;
 use crate::format::{format_value, round_significant, shown};
 use crate::landscape::{
     contenders, fit_to_run, is_composed, outcome as judge, run_with, settle, Basins, Contender,
     Noise, Outcome, Rule, Run, RunSpec,
 };
 use crate::share::*;
-use crate::ui::when::When;
 use basin_panel::BasinPanel;
 use escape::EscapePanel;
 use line_charts::LabCharts;
