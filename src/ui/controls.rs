@@ -15,19 +15,19 @@ use crate::share::{key, Key};
 pub fn Controls() -> impl IntoView {
     let app = use_app();
     let resolved = app.resolved;
-    let no_cosine_note = no_cosine();
+    let no_cosine = no_cosine();
     let phases = app.view.with_untracked(|v| v.shows_control("phases"));
     view! {
         <section class="controls" aria-label="Schedule parameters">
             <LinkNotices />
-            <KeyFieldset legend="Learning rate" keys=LEARNING_RATE disabled=no_cosine_note />
-            <KeyFieldset legend="Cycles" keys=CYCLES disabled=no_cosine_note />
-            <KeyFieldset legend="Warm-up" keys=WARM_UP disabled=no_cosine_note />
+            <KeyFieldset legend="Learning rate" keys=LEARNING_RATE disabled=no_cosine />
+            <KeyFieldset legend="Cycles" keys=CYCLES disabled=no_cosine />
+            <KeyFieldset legend="Warm-up" keys=WARM_UP disabled=no_cosine />
             <TrainingSetup />
             <KeyFieldset legend="View" keys=VIEW />
             {phases.then(PhasesEditor)}
             {move || {
-                no_cosine_note
+                no_cosine
                     .get()
                     .then(|| view! { <p class="notice" role="status">"No phase is the controls' cosine: the learning-rate, cycle and warm-up controls are off until a phase is Cosine."</p> })
             }}

@@ -12,8 +12,7 @@ use crate::share::{Control, Edit, Key, Val};
 #[component]
 pub fn KeyControl(key: &'static Key) -> impl IntoView {
     let app = use_app();
-    // A link that picks its controls (`controls=`) shows only those; it is read once, on load.
-    if !app.view.with_untracked(|v| v.shows_control(key.name)) {
+    if !shown(key) {
         return None;
     }
     let settings = app.settings;
@@ -44,32 +43,30 @@ pub fn KeyControl(key: &'static Key) -> impl IntoView {
     })
 }
 
-/// Whether the page shows a control of any of `keys`: a link may pick its controls
-/// (`controls=`, read once, on load), and a key without a control shows none.
-fn shows_any(keys: &[&'static Key]) -> bool {
-    use_app().view.with_untracked(|v| {
-        keys.iter()
-            .any(|k| k.control().is_some() && v.shows_control(k.name))
-    })
+/// Whether the page shows `key`'s control: a link may pick its controls (`controls=`, read
+/// once, on load), and a key without a control shows none.
+fn shown(key: &'static Key) -> bool {
+    key.control().is_some() && use_app().view.with_untracked(|v| v.shows_control(key.name))
 }
 
-/// The controls of `keys` in a fieldset under `legend`, then `children` (with the controls of
-/// `also`); left out when the page shows none of them.
+/// The controls of `keys` in a fieldset under `legend`, then `children`, then the controls of
+/// `after`; left out when the page shows none of the controls.
 #[component]
 pub fn KeyFieldset(
     legend: &'static str,
     keys: &'static [&'static Key],
-    #[prop(optional)] also: &'static [&'static Key],
+    #[prop(optional)] after: &'static [&'static Key],
     #[prop(optional)] class: &'static str,
     #[prop(optional, into)] disabled: Signal<bool>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    (shows_any(keys) || shows_any(also)).then(|| {
+    keys.iter().chain(after).any(|&k| shown(k)).then(|| {
         view! {
             <fieldset class=class prop:disabled=disabled>
                 <legend>{legend}</legend>
                 {keys.iter().map(|&key| view! { <KeyControl key /> }).collect_view()}
                 {children.map(|c| c())}
+                {after.iter().map(|&key| view! { <KeyControl key /> }).collect_view()}
             </fieldset>
         }
     })

@@ -55,7 +55,6 @@ pub fn PhasesEditor() -> impl IntoView {
                 .enumerate()
                 .map(|(i, f)| Row {
                     start: r.phases.start(i),
-                    kind: f.kind(),
                     own: (*f != controls).then(|| f.clone()),
                 })
                 .collect::<Vec<_>>()
@@ -86,7 +85,6 @@ pub fn PhasesEditor() -> impl IntoView {
 #[derive(Clone, PartialEq)]
 struct Row {
     start: f64,
-    kind: FamilyKind,
     own: Option<Family>,
 }
 
@@ -96,7 +94,8 @@ fn phase_row(
     row: &Row,
     apply: impl Fn(PhaseEdit) + Copy + 'static,
 ) -> impl IntoView {
-    let (kind, start, is_controls) = (row.kind, row.start, row.own.is_none());
+    let (start, is_controls) = (row.start, row.own.is_none());
+    let kind = row.own.as_ref().map_or(FamilyKind::Cosine, Family::kind);
     let on_kind = move |ev| {
         let chosen = event_target::<HtmlSelectElement>(&ev).selected_index();
         if let Some(&k) = usize::try_from(chosen)

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::key_control::{KeyControl, KeyFieldset};
+use super::key_control::KeyFieldset;
 use super::state::use_app;
 use crate::share::{key, Key};
 use crate::training::Counter;
@@ -20,7 +20,7 @@ const SETUP: &[&Key] = &[
     key!("steps_rule"),
 ];
 
-/// Whether the scheduler is stepped once per epoch, below the counts.
+/// Below the counts, the classic mistake drawn: a schedule in steps stepped per epoch barely moves.
 const PER_EPOCH: &[&Key] = &[key!("per_epoch")];
 
 /// The setup's controls and every counter's steps per epoch and in all, with its arithmetic.
@@ -50,11 +50,9 @@ pub fn TrainingSetup() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <KeyFieldset legend="Training setup" keys=SETUP also=PER_EPOCH class="training">
+        <KeyFieldset legend="Training setup" keys=SETUP after=PER_EPOCH class="training">
             <p class="hint">"Optimizer steps, as each trainer counts them:"</p>
             <ul class="step-counts" aria-live="polite">{rows}</ul>
-            // The classic mistake, drawn: a schedule in steps stepped per epoch barely moves.
-            <KeyControl key=PER_EPOCH[0] />
         </KeyFieldset>
     }
 }
