@@ -10,8 +10,8 @@ use super::embed::EmbedPanel;
 use super::state::use_app;
 use super::when::When;
 
-/// The chart at once; the panels (each unless hidden or the page is static) once `panels` is
-/// set, so they never delay the chart's first frame.
+/// The chart at once; the formula and the panels (each unless hidden or the page is static) once
+/// `panels` is set, so they never delay the chart's first frame.
 #[component]
 pub fn ChartArea(panels: Signal<bool>) -> impl IntoView {
     let app = use_app();
@@ -19,7 +19,7 @@ pub fn ChartArea(panels: Signal<bool>) -> impl IntoView {
     let embed_panel = move || panels.get() && !app.embed.get() && !app.still();
     view! {
         <section class="chart-panel">
-            <ScheduleCanvas />
+            <ScheduleCanvas below=panels />
             <When when=staged("compare")>
                 <ComparePanel />
             </When>

@@ -115,9 +115,10 @@ fn readout_place(p: &PlotArea, x: f64, lines: usize, dpr: f64) -> (f64, bool, f6
 }
 
 /// A canvas that redraws whenever the schedule, the overlays or the view change, coalesced per
-/// frame, with pitfall flags on the curve.
+/// frame, with pitfall flags on the curve; the formula under it once `below` is set (laying out
+/// its math fonts took a quarter of the first chart's draw).
 #[component]
-pub fn ScheduleCanvas() -> impl IntoView {
+pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
     let app = use_app();
     let AppState {
         resolved,
@@ -354,7 +355,7 @@ pub fn ScheduleCanvas() -> impl IntoView {
         <When when=move || app.still()>
             <FlagNotes flags />
         </When>
-        <When when=move || app.shows("formula")>
+        <When when=move || below.get() && app.shows("formula")>
             <Formula step=formula_step />
         </When>
     }
