@@ -6,24 +6,26 @@ use super::copy_link::CopyLink;
 use super::state::use_app;
 use crate::share::PRESETS;
 
-/// Title and tagline beside the preset picker.
+/// Title and tagline beside the preset picker, whose presets are listed once `later` is set.
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(later: Signal<bool>) -> impl IntoView {
     view! {
         <header class="app-header">
             <div>
                 <h1>"Anneal"</h1>
                 <p class="tagline">"Learning-rate schedules, centred on cosine annealing"</p>
             </div>
-            <PresetPicker />
+            <PresetPicker listed=later />
         </header>
     }
 }
 
 /// A preset sets the schedule (one history entry), keeps the pins, names its source and may pin
-/// a schedule to compare against.
+/// a schedule to compare against. The presets are listed once `listed` is set: laying out a
+/// select's options took a sixth of the first chart's layout, and the picker is as wide (CSS)
+/// before as after.
 #[component]
-fn PresetPicker() -> impl IntoView {
+fn PresetPicker(listed: Signal<bool>) -> impl IntoView {
     let app = use_app();
     let preset_source = RwSignal::new(None::<&'static str>);
     let on_preset = move |ev| {
@@ -38,7 +40,11 @@ fn PresetPicker() -> impl IntoView {
             <label for="preset-choice">"Preset"</label>
             <select id="preset-choice" name="preset" on:change=on_preset>
                 <option value="" selected>"Choose a preset…"</option>
-                {PRESETS.iter().map(|p| view! { <option value=p.key>{p.name}</option> }).collect_view()}
+                {move || {
+                    listed
+                        .get()
+                        .then(|| PRESETS.iter().map(|p| view! { <option value=p.key>{p.name}</option> }).collect_view())
+                }}
             </select>
             {move || preset_source.get().map(|s| view! { <p class="source">"Source: " {s}</p> })}
             <CopyLink />

@@ -44,10 +44,10 @@ use when::When;
 pub fn App() -> impl IntoView {
     let app = AppState::from_link();
     provide_context(app);
-    // The first frame paints the header and the chart; the controls beside it and the panels
-    // below it are built in the next frame, the lab (runs, basins, heatmap) in the one after, so
-    // none of them delays the chart. Controls above the chart (narrow screens) come at once, or
-    // the chart would jump down when they arrive.
+    // The first frame paints the header and the chart; the list of presets, the controls beside
+    // the chart, the formula and the panels below it are built in the next frame, the lab (runs,
+    // basins, heatmap) in the one after, so none of them delays the chart. Controls above the
+    // chart (narrow screens) come at once, or the chart would jump down when they arrive.
     let stage = RwSignal::new(0u8);
     request_animation_frame(move || {
         request_animation_frame(move || {
@@ -69,7 +69,7 @@ pub fn App() -> impl IntoView {
         </When>
         <main class="app" class:no-controls=move || !app.interactive("controls")>
             <When when=move || !app.embed.get() && app.shows("title")>
-                <Header />
+                <Header later=panels />
             </When>
             <When when=controls>
                 {move || {
