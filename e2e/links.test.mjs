@@ -42,6 +42,36 @@ test('moving a control writes the link; Back after a preset restores the previou
   await page.close();
 });
 
+test('a preset chosen while a drag\'s last value waits to be written still leaves that value behind it', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.locator('select[name=preset] option[value=sgdr]').waitFor({ state: 'attached' });
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const t = document.querySelector('input[type=number][name=t_max]');
+    const set = (v) => {
+      t.value = v;
+      t.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    // A burst: the first value is written after its paint, the next when the burst pauses.
+    set('60');
+    await frame();
+    await new Promise((r) => setTimeout(r, 0));
+    set('70');
+    await frame();
+    const preset = document.querySelector('select[name=preset]');
+    preset.value = 'sgdr';
+    preset.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await nextFrames(page);
+  assert.equal(query(page).get('t_max'), '10');
+  await page.goBack();
+  await nextFrames(page);
+  assert.equal(await page.inputValue('input[type=number][name=t_max]'), '70');
+  assert.equal(query(page).get('t_max'), '70');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a key this version does not know is named in the notice and kept in the link', async () => {
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=50&warm_ratio=0.03`);
   const notice = await page.textContent('.link-notices');

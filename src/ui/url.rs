@@ -35,25 +35,30 @@ fn write(query: &str, push: bool) {
     }
 }
 
+/// Runs `f` once the next frame has been rendered: the address bar can wait for the paint.
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, Duration::ZERO));
+}
+
 /// Writes every change of `settings` to the address bar (one history entry when `push_next` is
-/// set) and follows Back/Forward. A change after a quiet spell is written at once; during a
-/// drag only when it pauses: each write is a synchronous round trip to the browser (1 ms, and
-/// 15 ms when writes come in a stream), more than the rest of an input's work.
+/// set) and follows Back/Forward. A change after a quiet spell is written once the frame that
+/// shows it has been painted; during a drag only when it pauses: each write is a synchronous
+/// round trip to the browser (1–3 ms, and 15 ms when writes come in a stream), more than the
+/// rest of an input's work.
 pub fn sync(
     settings: RwSignal<Settings>,
     unknown: StoredValue<Vec<(String, String)>>,
     push_next: StoredValue<bool>,
 ) {
     let written = StoredValue::new(encode(&settings.get_untracked(), &unknown.get_value()));
+    // The query of the settings as they are now, written or not.
+    let latest = StoredValue::new(written.get_value());
     // Changes so far, and whether one came less than THROTTLE ago.
     let changes = StoredValue::new(0_u64);
     let busy = StoredValue::new(false);
     // Runs from a timer, possibly after the app is gone: then there is nothing to write.
     let flush = move |push: bool| {
-        let Some(extra) = unknown.try_get_value() else {
-            return;
-        };
-        let Some(query) = settings.try_with_untracked(|s| encode(s, &extra)) else {
+        let Some(query) = latest.try_get_value() else {
             return;
         };
         if written.try_get_value().is_some_and(|w| w != query) {
@@ -62,17 +67,22 @@ pub fn sync(
         }
     };
     Effect::new(move |_| {
-        settings.track();
+        let query = settings.with(|s| encode(s, &unknown.get_value()));
         if push_next.get_value() {
             push_next.set_value(false);
+            // The entry left behind keeps the last state before this one, even if its write
+            // was still waiting for a paint or for the drag to pause.
+            flush(false);
+            latest.set_value(query);
             flush(true);
             return;
         }
+        latest.set_value(query);
         let n = changes.get_value() + 1;
         changes.set_value(n);
         if !busy.get_value() {
             busy.set_value(true);
-            flush(false);
+            after_paint(move || flush(false));
         }
         set_timeout(
             move || {
@@ -87,17 +97,16 @@ pub fn sync(
     });
     let back = window_event_listener(leptos::ev::popstate, move |_| {
         let d = decode(&current_query());
-        written.set_value(encode(&d.settings, &d.unknown));
+        let query = encode(&d.settings, &d.unknown);
+        written.set_value(query.clone());
+        latest.set_value(query);
         unknown.set_value(d.unknown);
         settings.set(d.settings);
     });
-    // A slider let go or a number committed ends the burst: written now, so a history entry
-    // pushed right after it (a preset, a pin) leaves this state behind it, not an older one.
-    // (A change that opens a history entry is the effect's to push.)
+    // A slider let go or a number committed ends the burst: written after the paint, not when
+    // the burst's timer runs out.
     let settled = window_event_listener(leptos::ev::change, move |_| {
-        if push_next.try_get_value() == Some(false) {
-            flush(false);
-        }
+        after_paint(move || flush(false))
     });
     on_cleanup(move || {
         back.remove();
