@@ -25,10 +25,10 @@ async function firstCharts(loads, network) {
   for (let i = 0; i < loads; i += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
     if (network) {
-      const shaper = await context.newCDPSession(page);
-      await shaper.send('Network.enable');
-      await shaper.send('Network.emulateNetworkConditions', { offline: false, ...network });
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
     }
     await page.addInitScript(() => {
       window.__annealTiming = true;
@@ -42,10 +42,10 @@ async function firstCharts(loads, network) {
         }).observe({ type: 'mark', buffered: true });
       });
     });
-    const cdp = await context.newCDPSession(page);
     await page.goto(server.url, { waitUntil: 'commit', timeout: 60000 });
     const { result } = await cdp.send('Runtime.evaluate', {
-      expression: 'window.__annealDrawn',
+      expression: `Promise.race([window.__annealDrawn,
+        new Promise((resolve) => setTimeout(() => resolve('no first chart within 60 s'), 60000))])`,
       awaitPromise: true,
       returnByValue: true,
     });

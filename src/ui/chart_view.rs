@@ -116,7 +116,7 @@ fn readout_place(p: &PlotArea, x: f64, lines: usize, dpr: f64) -> (f64, bool, f6
 
 /// A canvas that redraws whenever the schedule, the overlays or the view change, coalesced per
 /// frame, with pitfall flags on the curve; the formula under it once `below` is set (laying out
-/// its math fonts took a quarter of the first chart's draw).
+/// its math fonts took a quarter of the first chart's layout).
 #[component]
 pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
     let app = use_app();

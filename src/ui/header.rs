@@ -6,16 +6,16 @@ use super::copy_link::CopyLink;
 use super::state::use_app;
 use crate::share::PRESETS;
 
-/// Title and tagline beside the preset picker, whose presets are listed once `later` is set.
+/// Title and tagline beside the preset picker, whose presets are listed once `listed` is set.
 #[component]
-pub fn Header(later: Signal<bool>) -> impl IntoView {
+pub fn Header(listed: Signal<bool>) -> impl IntoView {
     view! {
         <header class="app-header">
             <div>
                 <h1>"Anneal"</h1>
                 <p class="tagline">"Learning-rate schedules, centred on cosine annealing"</p>
             </div>
-            <PresetPicker listed=later />
+            <PresetPicker listed />
         </header>
     }
 }

@@ -69,7 +69,7 @@ pub fn App() -> impl IntoView {
         </When>
         <main class="app" class:no-controls=move || !app.interactive("controls")>
             <When when=move || !app.embed.get() && app.shows("title")>
-                <Header later=panels />
+                <Header listed=panels />
             </When>
             <When when=controls>
                 {move || {

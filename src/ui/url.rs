@@ -97,9 +97,7 @@ pub fn sync(
     });
     let back = window_event_listener(leptos::ev::popstate, move |_| {
         let d = decode(&current_query());
-        let query = encode(&d.settings, &d.unknown);
-        written.set_value(query.clone());
-        latest.set_value(query);
+        written.set_value(encode(&d.settings, &d.unknown));
         unknown.set_value(d.unknown);
         settings.set(d.settings);
     });
