@@ -2,7 +2,8 @@
 
 use super::basins::{settle, Basins};
 use super::contenders::Contender;
-use super::run::{outcome, run_with, Noise, RunSpec};
+use super::outcome::outcome;
+use super::run::{run_with, Noise, RunSpec};
 
 /// Tallies for one contender over the seeds run so far.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -10,6 +10,8 @@ mod contenders;
 mod experiment;
 mod heatmap;
 mod optimizer;
+mod outcome;
+mod race;
 mod rng;
 mod run;
 mod surface;
@@ -20,6 +22,8 @@ pub use contenders::{contenders, fit_to_run, is_composed, Contender, YOUR_SCHEDU
 pub use experiment::{Experiment, Tally};
 pub use heatmap::Heatmap;
 pub use optimizer::{Hyper, Optimizer, Rule, State};
+pub use outcome::{outcome, Judge, Outcome, Snapshot};
+pub use race::Race;
 pub use rng::Gaussian;
-pub use run::{outcome, run, run_with, Noise, Outcome, Run, RunSpec, Snapshot, Stop};
+pub use run::{run, run_with, Noise, Run, RunSpec, Runner, Stop};
 pub use surface::{Minimum, Point, Surface};

@@ -1,7 +1,6 @@
 //! One optimizer run on a surface, driven by a learning rate per step, and what became of it.
 
-use super::basins::{settle, Basins};
-use super::optimizer::Optimizer;
+use super::optimizer::{Optimizer, State};
 use super::rng::Gaussian;
 use super::surface::{Point, Surface};
 
@@ -92,125 +91,106 @@ pub fn run(spec: &RunSpec, lrs: &[f64]) -> Run {
 
 /// [`run`] with its noise drawn ahead (`Noise::of(spec, n)` with n ≥ `lrs.len()`).
 pub fn run_with(spec: &RunSpec, lrs: &[f64], noise: &Noise) -> Run {
-    let ([x0, x1], [y0, y1]) = spec.surface.domain();
-    let (mx, my) = (BOX_MARGIN * (x1 - x0), BOX_MARGIN * (y1 - y0));
-    let inside =
-        |p: Point| p[0] >= x0 - mx && p[0] <= x1 + mx && p[1] >= y0 - my && p[1] <= y1 + my;
-    let mut state = spec.optimizer.start();
-    let mut p = spec.start;
-    let (mut value, mut g) = spec.surface.eval(p);
-    let mut path = Vec::with_capacity(lrs.len() + 1);
-    let mut loss = Vec::with_capacity(lrs.len() + 1);
-    if !(p[0].is_finite() && p[1].is_finite() && value.is_finite()) {
-        return Run {
-            path,
-            loss,
-            stop: Stop::Diverged(0),
+    let mut runner = Runner::new(spec, lrs.len());
+    runner.advance(spec, lrs, noise, lrs.len());
+    runner.finish()
+}
+
+/// A run taken a bounded number of steps at a time, so a long one can be spread over frames;
+/// [`run_with`] takes all its steps at once.
+#[derive(Clone, Debug)]
+pub struct Runner {
+    state: State,
+    /// The gradient at the last point of the path.
+    g: Point,
+    path: Vec<Point>,
+    loss: Vec<f64>,
+    stop: Option<Stop>,
+}
+
+impl Runner {
+    /// `spec`'s run at its start, with room for `steps` steps.
+    pub fn new(spec: &RunSpec, steps: usize) -> Self {
+        let p = spec.start;
+        let (value, g) = spec.surface.eval(p);
+        let mut runner = Self {
+            state: spec.optimizer.start(),
+            g,
+            path: Vec::with_capacity(steps + 1),
+            loss: Vec::with_capacity(steps + 1),
+            stop: None,
         };
-    }
-    path.push(p);
-    loss.push(value);
-    for (t, &lr) in lrs.iter().enumerate() {
-        if let Some(n) = noise.steps.get(t) {
-            g = [g[0] + n[0], g[1] + n[1]];
+        if p[0].is_finite() && p[1].is_finite() && value.is_finite() {
+            runner.path.push(p);
+            runner.loss.push(value);
+        } else {
+            runner.stop = Some(Stop::Diverged(0));
         }
-        if spec.clip > 0.0 {
-            let norm = (g[0] * g[0] + g[1] * g[1]).sqrt();
-            if norm > spec.clip {
-                g = [g[0] * spec.clip / norm, g[1] * spec.clip / norm];
+        runner
+    }
+
+    /// Steps taken so far.
+    pub fn taken(&self) -> usize {
+        self.path.len().saturating_sub(1)
+    }
+
+    /// The points visited so far, the start first.
+    pub fn path(&self) -> &[Point] {
+        &self.path
+    }
+
+    /// Takes up to `n` more of the steps `lrs` asks for (`noise` as in [`run_with`]); whether
+    /// the run is over (all steps taken, or stopped early).
+    pub fn advance(&mut self, spec: &RunSpec, lrs: &[f64], noise: &Noise, n: usize) -> bool {
+        if self.stop.is_some() {
+            return true;
+        }
+        let ([x0, x1], [y0, y1]) = spec.surface.domain();
+        let (mx, my) = (BOX_MARGIN * (x1 - x0), BOX_MARGIN * (y1 - y0));
+        let inside =
+            |p: Point| p[0] >= x0 - mx && p[0] <= x1 + mx && p[1] >= y0 - my && p[1] <= y1 + my;
+        let from = self.taken();
+        let to = from.saturating_add(n).min(lrs.len());
+        let mut p = self.path[from];
+        let mut g = self.g;
+        for (t, &lr) in lrs.iter().enumerate().take(to).skip(from) {
+            if let Some(n) = noise.steps.get(t) {
+                g = [g[0] + n[0], g[1] + n[1]];
             }
+            if spec.clip > 0.0 {
+                let norm = (g[0] * g[0] + g[1] * g[1]).sqrt();
+                if norm > spec.clip {
+                    g = [g[0] * spec.clip / norm, g[1] * spec.clip / norm];
+                }
+            }
+            let d = spec.optimizer.step(&mut self.state, g, lr);
+            p = [p[0] + d[0], p[1] + d[1]];
+            let value;
+            (value, g) = spec.surface.eval(p);
+            if !(p[0].is_finite() && p[1].is_finite() && value.is_finite()) {
+                self.stop = Some(Stop::Diverged(t + 1));
+                return true;
+            }
+            if !inside(p) {
+                self.stop = Some(Stop::LeftBox(t + 1));
+                return true;
+            }
+            self.path.push(p);
+            self.loss.push(value);
         }
-        let d = spec.optimizer.step(&mut state, g, lr);
-        p = [p[0] + d[0], p[1] + d[1]];
-        (value, g) = spec.surface.eval(p);
-        let stop = if !(p[0].is_finite() && p[1].is_finite() && value.is_finite()) {
-            Stop::Diverged(t + 1)
-        } else if !inside(p) {
-            Stop::LeftBox(t + 1)
-        } else {
-            path.push(p);
-            loss.push(value);
-            continue;
-        };
-        return Run { path, loss, stop };
-    }
-    Run {
-        path,
-        loss,
-        stop: Stop::Completed,
-    }
-}
-
-/// A point the run passed at the end of a cycle (where η is lowest): a snapshot-ensemble member.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Snapshot {
-    /// Path index.
-    pub step: usize,
-    /// Where the run was.
-    pub at: Point,
-    /// The minimum it settles into.
-    pub basin: Option<usize>,
-}
-
-/// What became of a run.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Outcome {
-    /// The minimum the final point settles into; `None` when the run stopped early.
-    pub basin: Option<usize>,
-    /// Loss at the last point.
-    pub final_loss: f64,
-    /// Times the path crossed from one basin to another on the basin lattice (steps off the
-    /// lattice do not count as a basin).
-    pub changes: u32,
-    /// The path at the end of each cycle and at the end.
-    pub snapshots: Vec<Snapshot>,
-}
-
-impl Outcome {
-    /// Distinct minima among the snapshots.
-    pub fn distinct_snapshot_minima(&self) -> usize {
-        let seen: Vec<usize> = self.snapshots.iter().filter_map(|s| s.basin).collect();
-        (0..seen.len())
-            .filter(|&i| !seen[..i].contains(&seen[i]))
-            .count()
-    }
-}
-
-/// Judges `run` against the surface's basins; `cycle_ends` are the steps where a cycle ends.
-pub fn outcome(run: &Run, surface: Surface, basins: &Basins, cycle_ends: &[usize]) -> Outcome {
-    let mut changes = 0;
-    let mut last = None;
-    for &p in &run.path {
-        let b = basins.lookup(p);
-        if last.is_some() && b.is_some() && b != last {
-            changes += 1;
+        self.g = g;
+        if to == lrs.len() {
+            self.stop = Some(Stop::Completed);
         }
-        last = b.or(last);
+        self.stop.is_some()
     }
-    let end = run.path.len().saturating_sub(1);
-    let snap = |step: usize| Snapshot {
-        step,
-        at: run.path[step],
-        basin: settle(surface, run.path[step]),
-    };
-    let mut snapshots: Vec<Snapshot> = cycle_ends
-        .iter()
-        .copied()
-        .filter(|&s| s < end)
-        .map(snap)
-        .collect();
-    let completed = run.stop == Stop::Completed && !run.path.is_empty();
-    if completed {
-        snapshots.push(snap(end));
-    }
-    Outcome {
-        basin: if completed {
-            settle(surface, run.path[end])
-        } else {
-            None
-        },
-        final_loss: run.loss.last().copied().unwrap_or(f64::NAN),
-        changes,
-        snapshots,
+
+    /// The run as taken so far (completed unless it stopped early).
+    pub fn finish(self) -> Run {
+        Run {
+            path: self.path,
+            loss: self.loss,
+            stop: self.stop.unwrap_or(Stop::Completed),
+        }
     }
 }
