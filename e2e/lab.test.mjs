@@ -254,3 +254,33 @@ test('the basin map fills in with progress and draws three maps', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('long runs are raced over frames with their progress shown, and end as a page loaded with them starts', async () => {
+  const { page, errors } = await openLab(`${ctx.server.url}?lab_steps=2000`);
+  await page.locator('section.lab').scrollIntoViewIfNeeded();
+  const table = () => page.locator('table.outcomes tbody').innerText();
+  const before = await table();
+  // The input's own task runs a first slice only: the lab says it is busy and how far it is.
+  const seen = await page.evaluate(() => {
+    const el = document.querySelector('input[name=lab_steps]');
+    el.value = '20000';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    return new Promise((r) => setTimeout(() => r({
+      busy: document.querySelector('section.lab').getAttribute('aria-busy'),
+      status: document.querySelector('.racing')?.textContent,
+    }), 0));
+  });
+  assert.equal(seen.busy, 'true');
+  assert.match(seen.status, /^Running 3 × 20000 steps… \d+ %$/);
+  await page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
+  assert.equal(await page.locator('.racing').count(), 0, 'the progress goes when the race is done');
+  const raced = await table();
+  assert.notEqual(raced, before);
+  const direct = await openLab(`${ctx.server.url}?lab_steps=20000`);
+  await direct.page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
+  assert.equal(await direct.page.locator('table.outcomes tbody').innerText(), raced);
+  assert.deepEqual([...errors, ...direct.errors], []);
+  await direct.page.close();
+  await page.close();
+});

@@ -45,14 +45,16 @@ fn paint(
                     .enumerate()
                     .map(|(t, &v)| (t as f64, v))
                     .collect(),
+                // No runs until the first race finishes.
                 Quantity::Loss => ctx.runs.with_untracked(|runs| {
-                    runs[i]
-                        .run
-                        .loss
-                        .iter()
-                        .enumerate()
-                        .map(|(t, &v)| (t as f64, v))
-                        .collect()
+                    runs.get(i).map_or_else(Vec::new, |r| {
+                        r.run
+                            .loss
+                            .iter()
+                            .enumerate()
+                            .map(|(t, &v)| (t as f64, v))
+                            .collect()
+                    })
                 }),
             };
             let (r, g, b) = RUN_COLORS[i % RUN_COLORS.len()];

@@ -8,16 +8,18 @@ mod outcome;
 mod playback;
 mod surface_view;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::key_control::KeyFieldset;
-use super::screen::on_screen;
+use super::screen::{on_screen, timed, FrameJob, Slice, INPUT_BUDGET_MS};
 use super::state::{use_app, AppState};
 use super::when::When;
 use crate::format::{format_value, round_significant, shown};
 use crate::landscape::{
-    contenders, fit_to_run, is_composed, outcome as judge, run_with, settle, Basins, Contender,
-    Noise, Outcome, Rule, Run, RunSpec,
+    contenders, fit_to_run, is_composed, settle, Basins, Contender, Noise, Outcome, Race, Rule,
+    Run, RunSpec, Surface,
 };
 use crate::share::*;
 use basin_panel::BasinPanel;
@@ -37,6 +39,8 @@ pub struct RunView {
     pub label: &'static str,
     /// Line colour.
     pub color: (u8, u8, u8),
+    /// The surface it ran on (the page's may have changed while a new race is under way).
+    pub surface: Surface,
     /// The path and losses.
     pub run: Run,
     /// What became of it.
@@ -58,12 +62,14 @@ pub struct LabCtx {
     pub source: Memo<Resolved>,
     /// The three schedules, a learning rate per step.
     pub contenders: Memo<Vec<Contender>>,
-    /// Basins of the current surface.
-    pub basins: Memo<Basins>,
+    /// Basins of the current surface, shared with the races that look them up.
+    pub basins: Memo<Arc<Basins>>,
     /// Which runs the user shows.
     pub shown: Memo<[bool; 3]>,
-    /// The three runs.
-    pub runs: Memo<Vec<RunView>>,
+    /// The three runs of the last finished race (none before the first finishes).
+    pub runs: ReadSignal<Vec<RunView>>,
+    /// The share of a race under way that is done, while its runs are computed over frames.
+    pub racing: ReadSignal<Option<f64>>,
     /// Path index shown by playback.
     pub cursor: Memo<usize>,
     /// Steps per run.
@@ -109,7 +115,7 @@ impl LabCtx {
             ))
         });
         let surface = Memo::new(move |_| spec.with(|s| s.surface));
-        let basins = Memo::new(move |_| Basins::new(surface.get()));
+        let basins = Memo::new(move |_| Arc::new(Basins::new(surface.get())));
         let shown =
             Memo::new(move |_| settings.with(|s| [s.lab.run_const, s.lab.run_cos, s.lab.run_sgdr]));
         // Drawn again only when the seed, σ or the step count change, not on every drag.
@@ -118,28 +124,47 @@ impl LabCtx {
             let (seed, sigma) = draw.get();
             Noise::new(seed, sigma, steps.get())
         });
-        let runs = Memo::new(move |_| {
+        let (runs, set_runs) = signal(Vec::<RunView>::new());
+        let (racing, set_racing) = signal(None::<f64>);
+        let job = FrameJob::<Race>::new(INPUT_BUDGET_MS);
+        Effect::new(move |_| {
             let spec = spec.get();
-            let shown = shown.get();
-            basins.with(|b| {
-                contenders.with(|cs| {
-                    cs.iter()
-                        .zip(RUN_COLORS)
-                        .zip(shown)
-                        .map(|((c, color), shown)| {
-                            let run = noise.with(|n| run_with(&spec, &c.lrs, n));
-                            let outcome = judge(&run, spec.surface, b, &c.cycle_ends);
-                            RunView {
-                                label: c.label,
+            let lanes = contenders.get();
+            let labels: Vec<&'static str> = lanes.iter().map(|c| c.label).collect();
+            let race = Race::new(spec, lanes, noise.get(), basins.get());
+            let publish = move |slice| match slice {
+                Slice::Working(fraction) => set_racing.set(Some(fraction)),
+                Slice::Done(race) => {
+                    let shown = shown.get_untracked();
+                    set_runs.set(
+                        Race::finish(race)
+                            .into_iter()
+                            .zip(&labels)
+                            .zip(RUN_COLORS)
+                            .zip(shown)
+                            .map(|((((run, outcome), &label), color), shown)| RunView {
+                                label,
                                 color,
+                                surface: spec.surface,
                                 run,
                                 outcome,
                                 shown,
-                            }
-                        })
-                        .collect()
-                })
-            })
+                            })
+                            .collect(),
+                    );
+                    set_racing.set(None);
+                }
+            };
+            timed("anneal-lab-compute", || {
+                job.start(race, true, Race::step, Race::fraction, publish);
+            });
+        });
+        // Showing or hiding a run changes what is drawn, not the runs.
+        Effect::new(move |_| {
+            let shown = shown.get();
+            if runs.with_untracked(|rs| rs.iter().zip(shown).any(|(r, s)| r.shown != s)) {
+                set_runs.update(|rs| rs.iter_mut().zip(shown).for_each(|(r, s)| r.shown = s));
+            }
         });
         let cursor = Memo::new(move |_| {
             // A still page shows the end state.
@@ -158,6 +183,7 @@ impl LabCtx {
             basins,
             shown,
             runs,
+            racing,
             cursor,
             steps,
             start_basin,
@@ -302,6 +328,7 @@ pub fn LabPanel() -> impl IntoView {
         <section
             class="lab"
             aria-labelledby="lab-title"
+            aria-busy=move || ctx.racing.with(Option::is_some).then_some("true")
             node_ref=section
             on:pointerdown=move |_| here()
             on:focusin=move |_| here()

@@ -20,11 +20,11 @@ pub fn minimum_name(surface: Surface, i: usize) -> String {
     )
 }
 
-/// Where run `r` on `surface` ends: a minimum's name, or why it stopped.
-pub fn ends_in(surface: Surface, r: &RunView) -> String {
+/// Where run `r` ends: a minimum's name, or why it stopped.
+pub fn ends_in(r: &RunView) -> String {
     match (r.run.stop.message(), r.outcome.basin) {
         (Some(why), _) => why,
-        (None, Some(b)) => minimum_name(surface, b),
+        (None, Some(b)) => minimum_name(r.surface, b),
         (None, None) => "no minimum".to_string(),
     }
 }
@@ -34,13 +34,12 @@ pub fn ends_in(surface: Surface, r: &RunView) -> String {
 pub fn OutcomeTable() -> impl IntoView {
     let ctx = use_lab();
     let rows = move || {
-        let surface = ctx.spec.with(|s| s.surface);
         ctx.runs.with(|runs| {
             runs.iter()
                 .filter(|r| r.shown)
                 .map(|r| {
                     let o = &r.outcome;
-                    let ends = ends_in(surface, r);
+                    let ends = ends_in(r);
                     let loss = if o.final_loss.is_finite() {
                         format_value(round_significant(o.final_loss, 5))
                     } else {

@@ -11,7 +11,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use super::outcome::ends_in;
 use super::{use_lab, LabCtx};
 use crate::charts::{draw_colour_scale, draw_paths, draw_surface, Frame, PathView};
-use crate::format::shown;
+use crate::format::{quantity, shown};
 use crate::landscape::{Heatmap, Point};
 use crate::ui::canvas::paint;
 use crate::ui::downloads::download;
@@ -163,13 +163,9 @@ pub fn SurfaceView() -> impl IntoView {
 
     let move_start = move |p: Point| {
         let round = |v: f64| (v * 1000.0).round() / 1000.0;
-        // Recompute now, so the benchmark times the runs apart from the wait for a frame.
-        timed("anneal-lab-compute", || {
-            ctx.app.settings.update(|s| {
-                s.lab.x0 = round(p[0]);
-                s.lab.y0 = round(p[1]);
-            });
-            ctx.runs.with_untracked(|_| ());
+        ctx.app.settings.update(|s| {
+            s.lab.x0 = round(p[0]);
+            s.lab.y0 = round(p[1]);
         });
     };
     let point_at = move |ev: &leptos::ev::PointerEvent| -> Option<Point> {
@@ -197,6 +193,31 @@ pub fn SurfaceView() -> impl IntoView {
         }
     };
     let announced = RwSignal::new(String::new());
+    // A keyboard user hears where the runs from the new start end (a pointer user sees it),
+    // once their race is done.
+    let announce = StoredValue::new(false);
+    let say = move || {
+        let at = ctx.spec.with_untracked(|s| s.start);
+        let ends = ctx.runs.with_untracked(|runs| {
+            runs.iter()
+                .filter(|r| r.shown)
+                .map(|r| format!("{} ends in the {}", r.label, ends_in(r)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        announced.set(format!(
+            "Start ({}, {}): {ends}.",
+            shown(at[0]),
+            shown(at[1])
+        ));
+    };
+    Effect::new(move |_| {
+        ctx.runs.track();
+        if announce.get_value() {
+            announce.set_value(false);
+            say();
+        }
+    });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let ([x0, x1], [y0, y1]) = surface.get_untracked().domain();
         let (dx, dy) = ((x1 - x0) / 100.0, (y1 - y0) / 100.0);
@@ -210,20 +231,12 @@ pub fn SurfaceView() -> impl IntoView {
         ev.prevent_default();
         let s = ctx.spec.get_untracked().start;
         move_start([(s[0] + d[0]).clamp(x0, x1), (s[1] + d[1]).clamp(y0, y1)]);
-        // A keyboard user hears where the runs now end (a pointer user sees it).
-        let (at, surface) = ctx.spec.with_untracked(|s| (s.start, s.surface));
-        let ends = ctx.runs.with_untracked(|runs| {
-            runs.iter()
-                .filter(|r| r.shown)
-                .map(|r| format!("{} ends in the {}", r.label, ends_in(surface, r)))
-                .collect::<Vec<_>>()
-                .join("; ")
-        });
-        announced.set(format!(
-            "Start ({}, {}): {ends}.",
-            shown(at[0]),
-            shown(at[1])
-        ));
+        // At the edge the start stays, and so do its runs: no race to wait for.
+        if ctx.spec.with_untracked(|now| now.start) == s {
+            say();
+        } else {
+            announce.set_value(true);
+        }
     };
 
     let save_svg = move |_| {
@@ -248,6 +261,16 @@ pub fn SurfaceView() -> impl IntoView {
             <button type="button" name="download_lab_svg" on:click=save_svg>"SVG"</button>
         </div>
         <div class="surface-wrap" node_ref=wrapper>
+            {move || {
+                ctx.racing.get().map(|f| {
+                    let steps = quantity(ctx.steps.get() as f64, "step");
+                    view! {
+                        <p class="racing" role="status">
+                            {format!("Running 3 × {steps}… {:.0} %", f * 100.0)}
+                        </p>
+                    }
+                })
+            }}
             <canvas node_ref=base class="surface-base" aria-hidden="true"></canvas>
             <canvas
                 node_ref=overlay
