@@ -17,7 +17,7 @@ pub use colour_scale::draw_colour_scale;
 pub use envelope::{decimate, envelope};
 pub use explorer_chart::{draw_explorer, Look, Overlay, OverlaySource};
 pub use landscape_chart::{draw_paths, draw_surface, Frame, PathView, PALETTE};
-pub use recording::{record, replay, Font, Op, Recording};
+pub use recording::{record, replay, replay_op, Font, Op, Recording, Stroke};
 pub use schedule_chart::{draw_schedule, tick_label, Curve, PlotArea, ScheduleChart};
 pub use svg::svg;
 pub use theme::{sans, Theme, IMPORTED_COLOR, PER_EPOCH_COLOR, PIN_COLORS, RESUME_COLORS};

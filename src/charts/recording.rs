@@ -133,16 +133,33 @@ pub fn replay<DB: DrawingBackend>(
     to: &mut DB,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     for op in ops {
-        match op {
-            Op::Line(a, b, s) => to.draw_line(*a, *b, s)?,
-            Op::Rect(a, b, s, fill) => to.draw_rect(*a, *b, s, *fill)?,
-            Op::Path(p, s) => to.draw_path(p.iter().copied(), s)?,
-            Op::Circle(c, r, s, fill) => to.draw_circle(*c, *r, s, *fill)?,
-            Op::Polygon(p, s) => to.fill_polygon(p.iter().copied(), s)?,
-            Op::Text(t, f, p) => to.draw_text(t, f, *p)?,
-        }
+        replay_op(op, to)?;
     }
     to.present()
+}
+
+/// Draws one op onto `to`.
+pub fn replay_op<DB: DrawingBackend>(
+    op: &Op,
+    to: &mut DB,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    match op {
+        Op::Line(a, b, s) => to.draw_line(*a, *b, s),
+        Op::Rect(a, b, s, fill) => to.draw_rect(*a, *b, s, *fill),
+        Op::Path(p, s) => to.draw_path(p.iter().copied(), s),
+        Op::Circle(c, r, s, fill) => to.draw_circle(*c, *r, s, *fill),
+        Op::Polygon(p, s) => to.fill_polygon(p.iter().copied(), s),
+        Op::Text(t, f, p) => to.draw_text(t, f, *p),
+    }
+}
+
+impl Stroke {
+    /// Whether `other` draws the same: colour, opacity and width.
+    pub fn same(&self, other: &Stroke) -> bool {
+        self.color.rgb == other.color.rgb
+            && self.color.alpha == other.color.alpha
+            && self.width == other.width
+    }
 }
 
 fn stroke<S: BackendStyle>(s: &S) -> Stroke {

@@ -18,7 +18,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::charts::{record, replay, Font, Op, Recording};
+use crate::charts::{record, replay_op, Font, Op, Recording, Stroke};
 
 /// Line height of a label as a multiple of its font size (a browser's `normal` for sans-serif).
 const LINE_HEIGHT: f64 = 1.2;
@@ -39,9 +39,13 @@ pub fn paint<T>(
     let mut backend = Canvas::new(canvas)?;
     let context = backend.context.clone();
     let (ops, out) = record(backend.get_size(), &|t, f| measure(&context, t, f), draw);
-    replay(&ops, &mut backend).ok()?;
+    backend.replay(&ops).ok()?;
     Some(out)
 }
+
+/// Most points stroked as one canvas path when consecutive paths of one style are merged: as
+/// many as one piece of a lab run has (`charts::path_pieces`), which Skia strokes quickly.
+const MERGED_POINTS: usize = 64;
 
 /// What `draw` draws on a recording of `size`, with labels measured by a canvas of the page.
 pub fn recorded<T>(
@@ -82,6 +86,60 @@ impl Canvas {
 }
 
 type Failure = DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
+
+impl Canvas {
+    /// Draws `ops` in order, stroking runs of consecutive paths of one style (a lab run cut
+    /// into pieces, thousands of two- and three-point ones where it retraces itself) as
+    /// canvas paths of up to [`MERGED_POINTS`] points: plotters sets the colour, as a string
+    /// the canvas parses, and strokes once per path.
+    fn replay(&mut self, ops: &[Op]) -> Result<(), Failure> {
+        let mut i = 0;
+        while i < ops.len() {
+            let Op::Path(_, style) = &ops[i] else {
+                replay_op(&ops[i], self)?;
+                i += 1;
+                continue;
+            };
+            let mut points = 0;
+            let run: Vec<&[BackendCoord]> = ops[i..]
+                .iter()
+                .map_while(|op| match op {
+                    Op::Path(p, s) if s.same(style) => Some(p.as_slice()),
+                    _ => None,
+                })
+                .take_while(|p| {
+                    points += p.len();
+                    points <= MERGED_POINTS || points == p.len()
+                })
+                .collect();
+            i += run.len();
+            self.stroke_paths(&run, style);
+        }
+        self.present()
+    }
+
+    /// Strokes `paths` as one canvas path in `style`.
+    fn stroke_paths(&mut self, paths: &[&[BackendCoord]], style: &Stroke) {
+        let color = style.color;
+        if color.alpha == 0.0 {
+            return;
+        }
+        let (r, g, b) = color.rgb;
+        self.context
+            .set_stroke_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        self.context.set_line_width(f64::from(style.width));
+        self.context.begin_path();
+        for path in paths {
+            if let Some((first, rest)) = path.split_first() {
+                self.context.move_to(f64::from(first.0), f64::from(first.1));
+                for p in rest {
+                    self.context.line_to(f64::from(p.0), f64::from(p.1));
+                }
+            }
+        }
+        self.context.stroke();
+    }
+}
 
 impl DrawingBackend for Canvas {
     type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
