@@ -2,9 +2,11 @@
 // other, on a page with the compare overlays and the lab, each control scrolled into view first.
 // Per input, the main-thread work it causes = the handler and effects (until a zero-delay
 // timeout runs) plus the next animation frame's work (from the frame's start to the end of its
-// rendering: the app's callbacks, style, layout, paint and commit). Target: every input within
-// one frame budget (16.7 ms); longer work must be chunked over frames or moved off the main
-// thread. The sequence runs twice in the same page, back to the defaults
+// rendering: the app's callbacks, style, layout, paint and commit), then every later frame
+// until three in a row are quiet (work sliced over frames, redraws a frame later). Target:
+// that first frame and each later one within one frame budget (16.7 ms); longer work must be
+// chunked over frames or moved off the main thread. The sequence runs twice in the same page,
+// back to the defaults
 // in between (as Back would): the first pass includes compiling each code path on first use,
 // the second is the steady state. Prints both and writes target/e2e/bench-extremes.json.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -63,12 +65,23 @@ async function pass() {
       const handler = performance.now() - t0;
       // To the end of the frame's own rendering (style, layout, paint, commit): a message
       // posted from its last animation callback runs after them.
-      const frame = await new Promise((r) => requestAnimationFrame((start) => {
+      const next = () => new Promise((r) => requestAnimationFrame((start) => {
         const ch = new MessageChannel();
         ch.port1.onmessage = () => r(performance.now() - start);
         ch.port2.postMessage(0);
       }));
-      return { handler, frame };
+      const frame = await next();
+      // Work the input left for later frames (a job sliced over frames, a redraw a frame
+      // later): every frame until three in a row are quiet, each of which must fit a frame too.
+      let later = 0;
+      let busy = 0;
+      for (let quiet = 0, n = 0; quiet < 3 && n < 600; n += 1) {
+        const ms = await next();
+        quiet = ms < 1.5 ? quiet + 1 : 0;
+        if (ms >= 1.5) busy += 1;
+        later = Math.max(later, ms);
+      }
+      return { handler, frame, later, busy };
     }, [selector, value]);
     rows.push({ what, ...ms, total: ms.handler + ms.frame });
   }
@@ -85,18 +98,20 @@ const text = await page.locator('body').innerText();
 await browser.close();
 await server.close();
 const ms = (x) => `${x.toFixed(1).padStart(6)} ms`;
-console.log(`${''.padEnd(28)} ${'first pass (handler + frame)'.padEnd(30)} steady (handler + frame)`);
+const row = (r) => `${ms(r.total)} (${ms(r.handler)} + ${ms(r.frame)}) ${ms(r.later)} ×${String(r.busy).padEnd(3)}`;
+console.log(`${''.padEnd(28)} ${'first pass: handler + frame, worst later frame × busy frames'.padEnd(52)} steady`);
 first.forEach((r, i) => {
-  const s = steady[i];
-  console.log(`${r.what.padEnd(28)} ${ms(r.total)} (${ms(r.handler)} + ${ms(r.frame)})   ${ms(s.total)} (${ms(s.handler)} + ${ms(s.frame)})`);
+  console.log(`${r.what.padEnd(28)} ${row(r)}   ${row(steady[i])}`);
 });
-const worst = (rows) => rows.reduce((a, b) => (b.total > a.total ? b : a));
+// An input's worst frame: its handler with the next frame, or any later frame it keeps busy.
+const cost = (r) => Math.max(r.total, r.later);
+const worst = (rows) => rows.reduce((a, b) => (cost(b) > cost(a) ? b : a));
 const nan = /\bNaN\b|Infinity/.test(text);
 // Issue 17: every input within one 60 Hz frame in steady state, two on first use.
 for (const [name, rows, limit] of [['first pass', first, 33.3], ['steady', steady, 1000 / 60]]) {
   const w = worst(rows);
-  const over = rows.filter((r) => r.total > limit).length;
-  console.log(`extreme inputs, ${name}: ${over} of ${rows.length} over ${limit.toFixed(1)} ms (target 0); worst ${w.what} ${w.total.toFixed(1)} ms`);
+  const over = rows.filter((r) => cost(r) > limit).length;
+  console.log(`extreme inputs, ${name}: ${over} of ${rows.length} over ${limit.toFixed(1)} ms in a frame (target 0); worst ${w.what} ${cost(w).toFixed(1)} ms`);
 }
 console.log(`page errors ${errors.length}; NaN/Infinity on the page: ${nan}`);
 await mkdir(join(repo, 'target', 'e2e'), { recursive: true });
