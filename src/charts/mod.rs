@@ -2,6 +2,7 @@
 
 mod basin_chart;
 mod colour_scale;
+mod dense;
 mod envelope;
 mod explorer_chart;
 mod landscape_chart;

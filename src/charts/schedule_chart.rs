@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{secondary_axis, Theme};
+use super::{dense, secondary_axis, Theme};
 use crate::share::{format_value, round_significant};
 
 /// One curve to draw.
@@ -255,14 +255,27 @@ pub fn draw_schedule<DB: DrawingBackend>(
             font(11.0).color(&theme.marker),
         )))?;
     }
+    let (xs, ys) = ctx.plotting_area().get_pixel_range();
     for curve in chart.curves {
         let style = curve.color.stroke_width(px(2.0));
-        let points = curve
+        let points: Vec<(f64, f64)> = curve
             .points
             .iter()
             .filter(|p| p.1.is_finite())
-            .map(|&(x, y)| (x, to_y(y)));
-        ctx.draw_series(LineSeries::new(points, style))?;
+            .map(|&(x, y)| (x, to_y(y)))
+            .collect();
+        let line: Vec<(i32, i32)> = points.iter().map(|p| ctx.backend_coord(p)).collect();
+        match dense::band(&line, (xs.start, xs.end), (px(2.0) / 2) as i32) {
+            Some(band) => ctx.plotting_area().strip_coord_spec().draw(&Polygon::new(
+                band.into_iter()
+                    .map(|(x, y)| (x - xs.start, y - ys.start))
+                    .collect::<Vec<_>>(),
+                curve.color.filled(),
+            ))?,
+            None => {
+                ctx.draw_series(LineSeries::new(points, style))?;
+            }
+        }
     }
     if let Some(x) = chart.cursor.filter(|x| (0.0..=x_max).contains(x)) {
         ctx.draw_series(std::iter::once(PathElement::new(
