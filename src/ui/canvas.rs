@@ -43,10 +43,6 @@ pub fn paint<T>(
     Some(out)
 }
 
-/// Most points stroked as one canvas path when consecutive paths of one style are merged: as
-/// many as one piece of a lab run has (`charts::path_pieces`), which Skia strokes quickly.
-const MERGED_POINTS: usize = 64;
-
 /// What `draw` draws on a recording of `size`, with labels measured by a canvas of the page.
 pub fn recorded<T>(
     size: (u32, u32),
@@ -87,11 +83,16 @@ impl Canvas {
 
 type Failure = DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
 
+/// Most points stroked as one canvas path when consecutive paths of one style are merged: as
+/// many as one piece of a lab run has (`charts::path_pieces`), which Skia strokes quickly.
+const MERGED_POINTS: usize = 64;
+
 impl Canvas {
     /// Draws `ops` in order, stroking runs of consecutive paths of one style (a lab run cut
     /// into pieces, thousands of two- and three-point ones where it retraces itself) as
     /// canvas paths of up to [`MERGED_POINTS`] points: plotters sets the colour, as a string
-    /// the canvas parses, and strokes once per path.
+    /// the canvas parses, and strokes once per path. Where merged pieces overlap, a translucent
+    /// colour blends once, as within one stroked line.
     fn replay(&mut self, ops: &[Op]) -> Result<(), Failure> {
         let mut i = 0;
         while i < ops.len() {
