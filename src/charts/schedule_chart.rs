@@ -255,9 +255,8 @@ pub fn draw_schedule<DB: DrawingBackend>(
             font(11.0).color(&theme.marker),
         )))?;
     }
-    let (xs, ys) = ctx.plotting_area().get_pixel_range();
+    let (xs, _) = ctx.plotting_area().get_pixel_range();
     for curve in chart.curves {
-        let style = curve.color.stroke_width(px(2.0));
         let points: Vec<(f64, f64)> = curve
             .points
             .iter()
@@ -265,17 +264,12 @@ pub fn draw_schedule<DB: DrawingBackend>(
             .map(|&(x, y)| (x, to_y(y)))
             .collect();
         let line: Vec<(i32, i32)> = points.iter().map(|p| ctx.backend_coord(p)).collect();
-        match dense::band(&line, (xs.start, xs.end), (px(2.0) / 2) as i32) {
-            Some(band) => ctx.plotting_area().strip_coord_spec().draw(&Polygon::new(
-                band.into_iter()
-                    .map(|(x, y)| (x - xs.start, y - ys.start))
-                    .collect::<Vec<_>>(),
-                curve.color.filled(),
-            ))?,
-            None => {
-                ctx.draw_series(LineSeries::new(points, style))?;
-            }
-        }
+        let width = if dense::dense(&line, (xs.start, xs.end)) {
+            1
+        } else {
+            px(2.0)
+        };
+        ctx.draw_series(LineSeries::new(points, curve.color.stroke_width(width)))?;
     }
     if let Some(x) = chart.cursor.filter(|x| (0.0..=x_max).contains(x)) {
         ctx.draw_series(std::iter::once(PathElement::new(
