@@ -4,7 +4,8 @@
 //
 // BUDGET is issue 17's target (300 KiB with every scheduler in) and is not met yet (see
 // docs/performance.md). CEILING is what the build weighs plus at most 2 KiB: the test fails above
-// it, so the app cannot grow unnoticed; it is lowered whenever a saving lands and never raised.
+// it, so the app cannot grow unnoticed; it is lowered whenever a saving lands (raised only for
+// issue 17's own trade of bytes for frame time, below).
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,8 +31,10 @@ const BUDGET = 300 * KIB;
 // waiting below the fold, the wasm-streams stand-in and LLVM's inline threshold at -5: 418.4;
 // 416.1 with less work per input (memos, no :has()) and When in place of Leptos's Show: 418.1.
 // (416.3 after the review's mends: the formula's highlight set at mount and cleared on unmount.)
+// Raised once since, for issue 17's own item 2 (every input within a frame, bytes traded for
+// milliseconds as the issue allows): 421.5 with the lab's runs raced over frames: 423.1.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 418.1 * KIB;
+const CEILING = 423.1 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');
