@@ -305,3 +305,47 @@ fn a_long_run_s_path_is_stroked_in_short_hairline_pieces_each_segment_once() {
         drawn.len()
     );
 }
+
+#[test]
+fn a_run_keeps_its_line_width_while_playback_moves_the_cursor() {
+    // A zigzag of ~10,000 px (under the dense length), then the same zigzag back over itself:
+    // the cursor halfway splits it into two halves each ~10,000 px long. Whether the run is
+    // dense is judged on the whole path, so its width does not change as the cursor moves.
+    let there: Vec<[f64; 2]> = (0..21)
+        .flat_map(|i| {
+            let x = -3.5 + f64::from(i) * 0.35;
+            let (a, b) = if i % 2 == 0 { (-3.5, 3.5) } else { (3.5, -3.5) };
+            [[x, a], [x, b]]
+        })
+        .collect();
+    let path: Vec<[f64; 2]> = there
+        .iter()
+        .chain(there.iter().rev().skip(1))
+        .copied()
+        .collect();
+    let heat = Heatmap::new(Surface::Valley, 20, 20, 16);
+    let measure =
+        |t: &str, f: &anneal::charts::Font| ((t.len() as f64 * f.size * 0.6) as u32, f.size as u32);
+    let view = PathView {
+        points: &path,
+        color: RGBColor(255, 159, 28),
+        label: "constant",
+        snapshots: &[],
+    };
+    let widest = |cursor: usize| {
+        let (ops, ()) = anneal::charts::record((620, 620), &measure, |area| {
+            let frame = draw_surface(area, &heat, &Theme::LIGHT, 1.0).expect("surface");
+            draw_paths(area, &frame, &[view], cursor, path[0], 1.0).expect("paths");
+        });
+        ops.iter()
+            .filter_map(|op| match op {
+                anneal::charts::Op::Path(_, s) if s.color.rgb == (255, 159, 28) => Some(s.width),
+                _ => None,
+            })
+            // The thinnest: the legend's swatch is 3 px.
+            .min()
+    };
+    let end = path.len() - 1;
+    let widths: Vec<Option<u32>> = [0, end / 4, end / 2, 3 * end / 4, end].map(widest).to_vec();
+    assert!(widths.iter().all(|w| *w == Some(2)), "{widths:?}");
+}

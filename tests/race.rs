@@ -184,7 +184,7 @@ proptest! {
         let run = runner.finish();
         let once = run_with(&spec, &lrs, &noise);
         prop_assert_eq!(&run, &once);
-        let verdict = judge.finish(&run, surface, &ends);
+        let verdict = judge.finish(&run, &basins, &ends);
         let reference = reference_outcome(&once, surface, &basins, &ends);
         prop_assert!(same_outcome(&verdict, &reference), "{:?} vs {:?}", verdict, reference);
     }

@@ -181,7 +181,14 @@ pub fn draw_paths<DB: DrawingBackend>(
         let upto = cursor.min(path.points.len() - 1);
         let done = pieces(frame, &path.points[..=upto]);
         let rest = pieces(frame, &path.points[upto..]);
-        let dense = drawn_length(&done) + drawn_length(&rest) > DENSE_LENGTH * scale.max(0.5);
+        // Judged on the whole path (each half skips its own retraced segments), so the line
+        // keeps its width while playback moves the cursor.
+        let whole = if upto + 1 == path.points.len() {
+            drawn_length(&done)
+        } else {
+            drawn_length(&pieces(frame, path.points))
+        };
+        let dense = whole > DENSE_LENGTH * scale.max(0.5);
         // One device pixel up to 3× screens; exports at 4× get half a CSS pixel.
         let width = |w: f64| {
             if dense {

@@ -82,7 +82,7 @@ fn extend(out: &mut Vec<Vec<(i32, i32)>>, current: &mut Vec<(i32, i32)>, p: (i32
     current.push(p);
 }
 
-/// Slots of [`Drawn`], a power of two.
+/// Most slots of [`Drawn`], a power of two.
 const SLOTS: usize = 1 << 13;
 
 /// The segments drawn lately, either way round, to skip one the path retraces: a noisy iterate
@@ -91,13 +91,15 @@ const SLOTS: usize = 1 << 13;
 /// a segment that lost its slot is drawn again, which costs a stroke, never a pixel.
 struct Drawn(Vec<u64>);
 
-impl Default for Drawn {
-    fn default() -> Self {
-        Self(vec![u64::MAX; SLOTS])
-    }
-}
-
 impl Drawn {
+    /// A table for a path of `points` points: twice as many slots, up to [`SLOTS`].
+    fn new(points: usize) -> Self {
+        Self(vec![
+            u64::MAX;
+            (2 * points).next_power_of_two().clamp(2, SLOTS)
+        ])
+    }
+
     /// Whether a→b (or b→a) is in the table; puts it there if not.
     fn seen(&mut self, a: (i32, i32), b: (i32, i32)) -> bool {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
@@ -105,8 +107,8 @@ impl Drawn {
         let key = [a.0, a.1, b.0, b.1]
             .iter()
             .fold(0u64, |k, &c| (k << 16) | u64::from(c as u16));
-        let slot =
-            (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros())) as usize;
+        let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.0.len().trailing_zeros()))
+            as usize;
         std::mem::replace(&mut self.0[slot], key) == key
     }
 }
@@ -117,7 +119,7 @@ impl Drawn {
 pub(super) fn pieces(frame: &Frame, points: &[Point]) -> Vec<Vec<(i32, i32)>> {
     let mut out: Vec<Vec<(i32, i32)>> = Vec::new();
     let mut current: Vec<(i32, i32)> = Vec::new();
-    let mut drawn = Drawn::default();
+    let mut drawn = Drawn::new(points.len());
     let mut kept: Option<(f64, f64)> = None;
     let mut prev: Option<(f64, f64)> = None;
     for (k, p) in points.iter().enumerate() {

@@ -44,8 +44,9 @@ impl Outcome {
 /// Judges `run` against the surface's basins; `cycle_ends` are the steps where a cycle ends.
 pub fn outcome(run: &Run, surface: Surface, basins: &Basins, cycle_ends: &[usize]) -> Outcome {
     let mut judge = Judge::default();
+    debug_assert_eq!(surface, basins.surface(), "basins of another surface");
     while !judge.observe(&run.path, basins, cycle_ends, usize::MAX) {}
-    judge.finish(run, surface, cycle_ends)
+    judge.finish(run, basins, cycle_ends)
 }
 
 /// An [`Outcome`] in the making: fed the path as it grows, a bounded piece at a time.
@@ -100,8 +101,10 @@ impl Judge {
         self.seen == path.len()
     }
 
-    /// The outcome of the finished `run`, every point of which was observed.
-    pub fn finish(mut self, run: &Run, surface: Surface, cycle_ends: &[usize]) -> Outcome {
+    /// The outcome of the finished `run`, every point of which was observed against `basins`.
+    pub fn finish(mut self, run: &Run, basins: &Basins, cycle_ends: &[usize]) -> Outcome {
+        debug_assert_eq!(self.seen, run.path.len(), "every point observed");
+        let surface = basins.surface();
         let end = run.path.len().saturating_sub(1);
         for &e in cycle_ends[self.ends.min(cycle_ends.len())..]
             .iter()

@@ -58,7 +58,7 @@ impl Race {
                 .map_or(0, |l| l.lrs.len());
             let run = std::mem::replace(&mut self.runner, Runner::new(&self.spec, next)).finish();
             let outcome =
-                std::mem::take(&mut self.judge).finish(&run, self.spec.surface, &lane.cycle_ends);
+                std::mem::take(&mut self.judge).finish(&run, &self.basins, &lane.cycle_ends);
             self.done.push((run, outcome));
         }
         self.done.len() == self.lanes.len()

@@ -51,7 +51,12 @@ fn draw_runs<DB: DrawingBackend>(
     let cursor = ctx.cursor.get_untracked();
     let start = ctx.spec.with_untracked(|s| s.start);
     ctx.runs.with_untracked(|runs| {
-        let shown: Vec<_> = runs.iter().filter(|r| r.shown).collect();
+        // Until a race after a surface change is done, the old runs are not drawn on the new
+        // surface's axes.
+        let shown: Vec<_> = runs
+            .iter()
+            .filter(|r| r.shown && r.surface == frame.surface)
+            .collect();
         let snaps: Vec<Vec<usize>> = shown
             .iter()
             .map(|r| r.outcome.snapshots.iter().map(|s| s.step).collect())
@@ -154,6 +159,8 @@ pub fn SurfaceView() -> impl IntoView {
         ctx.runs.track();
         ctx.cursor.track();
         frame.track();
+        // The start ring follows a drag at once, while a long race is still under way.
+        ctx.spec.track();
         redraw_paths();
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {
@@ -213,7 +220,8 @@ pub fn SurfaceView() -> impl IntoView {
     };
     Effect::new(move |_| {
         ctx.runs.track();
-        if announce.get_value() {
+        // Runs shown or hidden during the race are the old runs: wait for the new ones.
+        if announce.get_value() && ctx.racing.with_untracked(Option::is_none) {
             announce.set_value(false);
             say();
         }
