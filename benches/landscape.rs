@@ -26,7 +26,7 @@ mod native {
                 b.iter(|| {
                     let basins = Basins::new(black_box(surface));
                     runs.iter()
-                        .map(|c| outcome(&run(&spec, &c.lrs), surface, &basins, &c.cycle_ends))
+                        .map(|c| outcome(&run(&spec, &c.lrs), &basins, &c.cycle_ends))
                         .collect::<Vec<_>>()
                 })
             });

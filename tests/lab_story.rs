@@ -19,7 +19,12 @@ fn late_traps() -> (RunSpec, [Contender; 3]) {
 
 /// The share of 100 seeds for each contender, from real runs.
 fn shares(spec: RunSpec, contenders: &[Contender; 3]) -> [Tally; 3] {
-    let mut e = Experiment::new(spec, contenders.to_vec(), Basins::new(spec.surface), 100);
+    let mut e = Experiment::new(
+        spec,
+        contenders.to_vec(),
+        std::sync::Arc::new(Basins::new(spec.surface)),
+        100,
+    );
     assert!(e.advance(100));
     [e.tallies[0], e.tallies[1], e.tallies[2]]
 }

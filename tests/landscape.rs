@@ -211,7 +211,12 @@ fn runs_stop_at_the_first_bad_iterate_and_say_why() {
 
 /// The share of 100 seeds for each contender, from real runs.
 fn shares(spec: RunSpec, contenders: &[Contender; 3]) -> Vec<Tally> {
-    let mut e = Experiment::new(spec, contenders.to_vec(), Basins::new(spec.surface), 100);
+    let mut e = Experiment::new(
+        spec,
+        contenders.to_vec(),
+        std::sync::Arc::new(Basins::new(spec.surface)),
+        100,
+    );
     assert!(e.advance(100));
     e.tallies
 }
@@ -236,12 +241,7 @@ fn warm_restarts_escape_the_sharp_trap_that_holds_a_constant_rate() {
     assert_eq!(cosine.stopped, 0);
     // The default run itself shows the snapshot-ensemble picture.
     let r = run(&spec, &c[2].lrs);
-    let o = outcome(
-        &r,
-        spec.surface,
-        &Basins::new(spec.surface),
-        &c[2].cycle_ends,
-    );
+    let o = outcome(&r, &Basins::new(spec.surface), &c[2].cycle_ends);
     assert!(o.distinct_snapshot_minima() >= 2, "{:?}", o.snapshots);
     assert!(o.changes >= 2);
 }

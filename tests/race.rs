@@ -116,7 +116,7 @@ fn a_race_run_in_pieces_is_the_race_run_at_once() {
                 "{outcome:?} vs {reference:?}"
             );
             assert!(same_outcome(
-                &outcome_of(&once, &spec, &basins, &lane.cycle_ends),
+                &outcome_of(&once, &basins, &lane.cycle_ends),
                 &reference
             ));
         }
@@ -130,8 +130,8 @@ fn a_race_run_in_pieces_is_the_race_run_at_once() {
     }
 }
 
-fn outcome_of(run: &Run, spec: &RunSpec, basins: &Basins, ends: &[usize]) -> Outcome {
-    outcome(run, spec.surface, basins, ends)
+fn outcome_of(run: &Run, basins: &Basins, ends: &[usize]) -> Outcome {
+    outcome(run, basins, ends)
 }
 
 #[test]
@@ -142,7 +142,9 @@ fn a_start_that_is_not_a_number_ends_every_lane_at_step_0() {
     };
     let lanes = lanes(100, 0.05);
     let basins = Arc::new(Basins::new(spec.surface));
-    let done = Race::new(spec, lanes, Noise::of(&spec, 100), basins).run();
+    let mut race = Race::new(spec, lanes, Noise::of(&spec, 100), basins);
+    while !race.step() {}
+    let done = race.finish();
     assert!(done.iter().all(|(r, o)| r.stop == Stop::Diverged(0)
         && r.path.is_empty()
         && o.basin.is_none()

@@ -153,15 +153,6 @@ pub fn replay_op<DB: DrawingBackend>(
     }
 }
 
-impl Stroke {
-    /// Whether `other` draws the same: colour, opacity and width.
-    pub fn same(&self, other: &Stroke) -> bool {
-        self.color.rgb == other.color.rgb
-            && self.color.alpha == other.color.alpha
-            && self.width == other.width
-    }
-}
-
 fn stroke<S: BackendStyle>(s: &S) -> Stroke {
     Stroke {
         color: s.color(),

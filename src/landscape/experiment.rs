@@ -1,5 +1,7 @@
 //! "Escape rate over N seeds": the same three runs repeated with different noise seeds.
 
+use std::sync::Arc;
+
 use super::basins::{settle, Basins};
 use super::contenders::Contender;
 use super::outcome::outcome;
@@ -25,7 +27,7 @@ pub struct Tally {
 pub struct Experiment {
     spec: RunSpec,
     contenders: Vec<Contender>,
-    basins: Basins,
+    basins: Arc<Basins>,
     start_basin: Option<usize>,
     seeds: u64,
     done: u64,
@@ -34,8 +36,9 @@ pub struct Experiment {
 }
 
 impl Experiment {
-    /// An experiment over seeds `spec.seed .. spec.seed + seeds`.
-    pub fn new(spec: RunSpec, contenders: Vec<Contender>, basins: Basins, seeds: u64) -> Self {
+    /// An experiment over seeds `spec.seed .. spec.seed + seeds`, judged against `basins` (the
+    /// lab's, whose cells its own runs have settled already).
+    pub fn new(spec: RunSpec, contenders: Vec<Contender>, basins: Arc<Basins>, seeds: u64) -> Self {
         let tallies = vec![Tally::default(); contenders.len()];
         Self {
             start_basin: settle(spec.surface, spec.start),
@@ -79,7 +82,7 @@ impl Experiment {
             let noise = Noise::of(&spec, self.steps());
             for (c, tally) in self.contenders.iter().zip(&mut self.tallies) {
                 let r = run_with(&spec, &c.lrs, &noise);
-                let o = outcome(&r, spec.surface, &self.basins, &c.cycle_ends);
+                let o = outcome(&r, &self.basins, &c.cycle_ends);
                 match o.basin {
                     None => tally.stopped += 1,
                     Some(b) if minima[b].global => tally.global += 1,

@@ -41,10 +41,9 @@ impl Outcome {
     }
 }
 
-/// Judges `run` against the surface's basins; `cycle_ends` are the steps where a cycle ends.
-pub fn outcome(run: &Run, surface: Surface, basins: &Basins, cycle_ends: &[usize]) -> Outcome {
+/// Judges `run` against its surface's basins; `cycle_ends` are the steps where a cycle ends.
+pub fn outcome(run: &Run, basins: &Basins, cycle_ends: &[usize]) -> Outcome {
     let mut judge = Judge::default();
-    debug_assert_eq!(surface, basins.surface(), "basins of another surface");
     while !judge.observe(&run.path, basins, cycle_ends, usize::MAX) {}
     judge.finish(run, basins, cycle_ends)
 }

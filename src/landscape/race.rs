@@ -83,10 +83,4 @@ impl Race {
     pub fn finish(self) -> Vec<(Run, Outcome)> {
         self.done
     }
-
-    /// Runs the whole race at once.
-    pub fn run(mut self) -> Vec<(Run, Outcome)> {
-        while !self.step() {}
-        self.finish()
-    }
 }

@@ -69,6 +69,12 @@ fn same(a: BackendColor, b: BackendColor) -> bool {
     a.rgb == b.rgb && a.alpha == b.alpha
 }
 
+/// `color` as the canvas reads a style: `rgba(r,g,b,a)`, as plotters writes it.
+fn css(color: BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    format!("rgba({r},{g},{b},{})", color.alpha)
+}
+
 impl Canvas {
     /// The backend for `canvas`, or `None` when it has no 2D context.
     pub fn new(canvas: &HtmlCanvasElement) -> Option<Self> {
@@ -105,7 +111,9 @@ impl Canvas {
             let run: Vec<&[BackendCoord]> = ops[i..]
                 .iter()
                 .map_while(|op| match op {
-                    Op::Path(p, s) if s.same(style) => Some(p.as_slice()),
+                    Op::Path(p, s) if same(s.color, style.color) && s.width == style.width => {
+                        Some(p.as_slice())
+                    }
                     _ => None,
                 })
                 .take_while(|p| {
@@ -125,9 +133,7 @@ impl Canvas {
         if color.alpha == 0.0 {
             return;
         }
-        let (r, g, b) = color.rgb;
-        self.context
-            .set_stroke_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        self.context.set_stroke_style_str(&css(color));
         self.context.set_line_width(f64::from(style.width));
         self.context.begin_path();
         for path in paths {
@@ -183,9 +189,7 @@ impl DrawingBackend for Canvas {
             return self.inner.draw_rect(upper_left, bottom_right, style, fill);
         }
         if !self.fill.is_some_and(|f| same(f, color)) {
-            let (r, g, b) = color.rgb;
-            let css = format!("rgba({r},{g},{b},{})", color.alpha);
-            self.context.set_fill_style_str(&css);
+            self.context.set_fill_style_str(&css(color));
             self.fill = Some(color);
         }
         self.context.fill_rect(

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::use_lab;
-use crate::landscape::{Basins, Experiment, Tally};
+use crate::landscape::{Experiment, Tally};
 use crate::ui::screen::{FrameJob, Slice, FRAME_BUDGET_MS};
 
 /// Seeds per experiment.
@@ -22,7 +22,7 @@ pub fn EscapePanel() -> impl IntoView {
     let start = move |_| {
         let spec = ctx.spec.get_untracked();
         let contenders = ctx.contenders.get_untracked();
-        let basins = ctx.basins.with_untracked(|b| Basins::clone(b));
+        let basins = ctx.basins.get_untracked();
         result.set(Some((0, Vec::new())));
         job.start(
             Experiment::new(spec, contenders, basins, SEEDS),

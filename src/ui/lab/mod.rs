@@ -45,8 +45,6 @@ pub struct RunView {
     pub run: Run,
     /// What became of it.
     pub outcome: Outcome,
-    /// Whether the user shows it.
-    pub shown: bool,
 }
 
 /// The lab's shared state, provided as context by [`LabPanel`]: the page's state and what the
@@ -64,7 +62,7 @@ pub struct LabCtx {
     pub contenders: Memo<Vec<Contender>>,
     /// Basins of the current surface, shared with the races that look them up.
     pub basins: Memo<Arc<Basins>>,
-    /// Which runs the user shows.
+    /// Which runs the user shows (a change redraws the runs, never reruns them).
     pub shown: Memo<[bool; 3]>,
     /// The three runs of the last finished race (none before the first finishes).
     pub runs: ReadSignal<Vec<RunView>>,
@@ -135,20 +133,17 @@ impl LabCtx {
             let publish = move |slice| match slice {
                 Slice::Working(fraction) => set_racing.set(Some(fraction)),
                 Slice::Done(race) => {
-                    let shown = shown.get_untracked();
                     set_runs.set(
                         Race::finish(race)
                             .into_iter()
                             .zip(&labels)
                             .zip(RUN_COLORS)
-                            .zip(shown)
-                            .map(|((((run, outcome), &label), color), shown)| RunView {
+                            .map(|(((run, outcome), &label), color)| RunView {
                                 label,
                                 color,
                                 surface: spec.surface,
                                 run,
                                 outcome,
-                                shown,
                             })
                             .collect(),
                     );
@@ -158,13 +153,6 @@ impl LabCtx {
             timed("anneal-lab-compute", || {
                 job.start(race, true, Race::step, Race::fraction, publish);
             });
-        });
-        // Showing or hiding a run changes what is drawn, not the runs.
-        Effect::new(move |_| {
-            let shown = shown.get();
-            if runs.with_untracked(|rs| rs.iter().zip(shown).any(|(r, s)| r.shown != s)) {
-                set_runs.update(|rs| rs.iter_mut().zip(shown).for_each(|(r, s)| r.shown = s));
-            }
         });
         let cursor = Memo::new(move |_| {
             // A still page shows the end state.

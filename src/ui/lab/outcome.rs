@@ -34,10 +34,12 @@ pub fn ends_in(r: &RunView) -> String {
 pub fn OutcomeTable() -> impl IntoView {
     let ctx = use_lab();
     let rows = move || {
+        let shown = ctx.shown.get();
         ctx.runs.with(|runs| {
             runs.iter()
-                .filter(|r| r.shown)
-                .map(|r| {
+                .zip(shown)
+                .filter(|(_, s)| *s)
+                .map(|(r, _)| {
                     let o = &r.outcome;
                     let ends = ends_in(r);
                     let loss = if o.final_loss.is_finite() {

@@ -50,12 +50,15 @@ fn draw_runs<DB: DrawingBackend>(
 ) {
     let cursor = ctx.cursor.get_untracked();
     let start = ctx.spec.with_untracked(|s| s.start);
+    let on = ctx.shown.get_untracked();
     ctx.runs.with_untracked(|runs| {
         // Until a race after a surface change is done, the old runs are not drawn on the new
         // surface's axes.
         let shown: Vec<_> = runs
             .iter()
-            .filter(|r| r.shown && r.surface == frame.surface)
+            .zip(on)
+            .filter(|(r, s)| *s && r.surface == frame.surface)
+            .map(|(r, _)| r)
             .collect();
         let snaps: Vec<Vec<usize>> = shown
             .iter()
@@ -157,6 +160,7 @@ pub fn SurfaceView() -> impl IntoView {
     };
     Effect::new(move |_| {
         ctx.runs.track();
+        ctx.shown.track();
         ctx.cursor.track();
         frame.track();
         // The start ring follows a drag at once, while a long race is still under way.
@@ -205,10 +209,12 @@ pub fn SurfaceView() -> impl IntoView {
     let announce = StoredValue::new(false);
     let say = move || {
         let at = ctx.spec.with_untracked(|s| s.start);
+        let on = ctx.shown.get_untracked();
         let ends = ctx.runs.with_untracked(|runs| {
             runs.iter()
-                .filter(|r| r.shown)
-                .map(|r| format!("{} ends in the {}", r.label, ends_in(r)))
+                .zip(on)
+                .filter(|(_, s)| *s)
+                .map(|(r, _)| format!("{} ends in the {}", r.label, ends_in(r)))
                 .collect::<Vec<_>>()
                 .join("; ")
         });
@@ -220,8 +226,7 @@ pub fn SurfaceView() -> impl IntoView {
     };
     Effect::new(move |_| {
         ctx.runs.track();
-        // Runs shown or hidden during the race are the old runs: wait for the new ones.
-        if announce.get_value() && ctx.racing.with_untracked(Option::is_none) {
+        if announce.get_value() {
             announce.set_value(false);
             say();
         }
