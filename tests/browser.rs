@@ -11,18 +11,28 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Lets Leptos run its effects and the browser paint an animation frame.
+/// Lets Leptos run its effects and the browser paint an animation frame, and a lab race finish.
 async fn settle() {
     leptos::task::tick().await;
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100)
-            .expect("timer");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("timer fires");
+    // The lab races its runs over frames: wait for a race under way too (a debug build takes
+    // several times the release build's few milliseconds for it).
+    for _ in 0..50 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .expect("window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100)
+                .expect("timer");
+        });
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .expect("timer fires");
+        let racing = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("section.lab[aria-busy]").ok().flatten());
+        if racing.is_none() {
+            break;
+        }
+    }
 }
 
 fn host() -> HtmlElement {
