@@ -284,3 +284,37 @@ test('long runs are raced over frames with their progress shown, and end as a pa
   await direct.page.close();
   await page.close();
 });
+
+test('a start point moved every frame over long runs shows runs on the way, and ends with the last one', async () => {
+  const { page, errors } = await openLab(`${ctx.server.url}?lab_steps=20000`);
+  await page.locator('section.lab').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
+  // One x0 input per frame for 1.5 s, as a drag sends them: each restarts the 20,000-step race.
+  const { updates, last } = await page.evaluate(async () => {
+    const el = document.querySelector('input[type=number][name=x0]');
+    const table = () => document.querySelector('table.outcomes tbody').innerText;
+    let shown = table();
+    let updates = 0;
+    let x = -1.9;
+    for (const t0 = performance.now(); performance.now() - t0 < 1500; x += 0.02) {
+      el.value = x.toFixed(2);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      if (table() !== shown) {
+        shown = table();
+        updates += 1;
+      }
+    }
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    return { updates, last: (x - 0.02).toFixed(2) };
+  });
+  assert.ok(updates >= 2, `the table changed ${updates} times during the drag`);
+  await page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
+  const direct = await openLab(`${ctx.server.url}?lab_steps=20000&x0=${last}`);
+  await direct.page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
+  assert.equal(await page.locator('table.outcomes tbody').innerText(),
+    await direct.page.locator('table.outcomes tbody').innerText(), `the runs end at x0 = ${last}`);
+  assert.deepEqual([...errors, ...direct.errors], []);
+  await direct.page.close();
+  await page.close();
+});

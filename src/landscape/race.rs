@@ -64,6 +64,16 @@ impl Race {
         self.done.len() == self.lanes.len()
     }
 
+    /// What the race runs on.
+    pub fn spec(&self) -> &RunSpec {
+        &self.spec
+    }
+
+    /// The lanes, in the order of [`Race::finish`]'s runs.
+    pub fn lanes(&self) -> &[Contender] {
+        &self.lanes
+    }
+
     /// The share of all lanes' steps taken, from 0 to 1.
     pub fn fraction(&self) -> f64 {
         let total: usize = self.lanes.iter().map(|l| l.lrs.len()).sum();

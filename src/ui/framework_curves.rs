@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::screen::{FrameJob, Slice, INPUT_BUDGET_MS};
+use super::frame_job::{FrameJob, Slice};
 use crate::export::{whole_steps, Equivalent};
 use crate::schedule::frameworks::compose::composed;
 use crate::schedule::frameworks::{Framework, Mode, Progress};
@@ -156,7 +156,13 @@ pub fn framework_curves(
 ) -> (ReadSignal<Vec<FrameworkCurve>>, ReadSignal<Option<f64>>) {
     let (curves, set_curves) = signal(Vec::new());
     let (updating, set_updating) = signal(None::<f64>);
-    let job = FrameJob::<Job>::new(INPUT_BUDGET_MS);
+    let job = FrameJob::for_inputs(Job::step, Job::fraction, move |slice| match slice {
+        Slice::Working(fraction) => set_updating.set(Some(fraction)),
+        Slice::Done(done) => {
+            set_curves.set(Job::finish(done));
+            set_updating.set(None);
+        }
+    });
     Effect::new(move |_| {
         let on = compare.get();
         let r = resolved.get();
@@ -173,22 +179,12 @@ pub fn framework_curves(
                 Err(why) => Err(Box::new(refused(f, why))),
             })
             .collect();
-        let publish = move |slice| match slice {
-            Slice::Working(fraction) => set_updating.set(Some(fraction)),
-            Slice::Done(done) => {
-                set_curves.set(Job::finish(done));
-                set_updating.set(None);
-            }
-        };
         job.start(
             Job {
                 resolved: r,
                 pending,
             },
             true,
-            Job::step,
-            Job::fraction,
-            publish,
         );
     });
     (curves, updating)

@@ -14,6 +14,7 @@ mod embed;
 mod embed_credit;
 mod flags;
 mod formula;
+mod frame_job;
 mod framework_curves;
 mod header;
 mod image_export;

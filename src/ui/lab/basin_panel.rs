@@ -6,7 +6,8 @@ use super::use_lab;
 use crate::charts::{basin_color, draw_basin_map};
 use crate::landscape::BasinMap;
 use crate::ui::canvas::paint;
-use crate::ui::screen::{fit_canvas, theme, FrameJob, Slice, FRAME_BUDGET_MS};
+use crate::ui::frame_job::{FrameJob, Slice};
+use crate::ui::screen::{fit_canvas, theme};
 
 /// Starts per side of the lattice.
 const SIDE: usize = 40;
@@ -15,26 +16,24 @@ const SIDE: usize = 40;
 #[component]
 pub fn BasinPanel() -> impl IntoView {
     let ctx = use_lab();
-    let job = FrameJob::<BasinMap>::new(FRAME_BUDGET_MS);
     let shown = RwSignal::new(None::<BasinMap>);
     let canvases: [NodeRef<leptos::html::Canvas>; 3] = std::array::from_fn(|_| NodeRef::new());
+    let job = FrameJob::for_button(
+        |m: &mut BasinMap| m.advance(1),
+        Clone::clone,
+        move |slice| {
+            shown.set(Some(match slice {
+                Slice::Working(m) | Slice::Done(m) => m,
+            }))
+        },
+    );
     let start = move |_| {
         let map = BasinMap::new(
             ctx.spec.get_untracked(),
             ctx.contenders.get_untracked(),
             SIDE,
         );
-        job.start(
-            map,
-            false,
-            |m| m.advance(1),
-            Clone::clone,
-            move |slice| {
-                shown.set(Some(match slice {
-                    Slice::Working(m) | Slice::Done(m) => m,
-                }))
-            },
-        );
+        job.start(map, false);
     };
     Effect::new(move |first: Option<()>| {
         ctx.spec.track();

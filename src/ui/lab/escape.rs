@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::use_lab;
 use crate::landscape::{Experiment, Tally};
-use crate::ui::screen::{FrameJob, Slice, FRAME_BUDGET_MS};
+use crate::ui::frame_job::{FrameJob, Slice};
 
 /// Seeds per experiment.
 const SEEDS: u64 = 100;
@@ -17,25 +17,22 @@ fn percent(n: u32, of: u64) -> String {
 #[component]
 pub fn EscapePanel() -> impl IntoView {
     let ctx = use_lab();
-    let job = FrameJob::<Experiment>::new(FRAME_BUDGET_MS);
     let result = RwSignal::new(None::<(u64, Vec<Tally>)>);
+    let job = FrameJob::for_button(
+        |e: &mut Experiment| e.advance(1),
+        |e| (e.done(), e.tallies.clone()),
+        move |slice| {
+            result.set(Some(match slice {
+                Slice::Working(seen) => seen,
+                Slice::Done(e) => (e.done(), e.tallies),
+            }))
+        },
+    );
     let start = move |_| {
         let spec = ctx.spec.get_untracked();
         let contenders = ctx.contenders.get_untracked();
         let basins = ctx.basins.get_untracked();
-        result.set(Some((0, Vec::new())));
-        job.start(
-            Experiment::new(spec, contenders, basins, SEEDS),
-            false,
-            |e| e.advance(1),
-            |e| (e.done(), e.tallies.clone()),
-            move |slice| {
-                result.set(Some(match slice {
-                    Slice::Working(seen) => seen,
-                    Slice::Done(e) => (e.done(), e.tallies),
-                }))
-            },
-        );
+        job.start(Experiment::new(spec, contenders, basins, SEEDS), false);
     };
     // Settings changed: a running experiment would mix two set-ups.
     Effect::new(move |first: Option<()>| {

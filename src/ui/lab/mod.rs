@@ -12,8 +12,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::frame_job::{FrameJob, Slice};
 use super::key_control::KeyFieldset;
-use super::screen::{on_screen, timed, FrameJob, Slice, INPUT_BUDGET_MS};
+use super::screen::{on_screen, timed};
 use super::state::{use_app, AppState};
 use super::when::When;
 use crate::format::{format_value, round_significant, shown};
@@ -124,35 +125,31 @@ impl LabCtx {
         });
         let (runs, set_runs) = signal(Vec::<RunView>::new());
         let (racing, set_racing) = signal(None::<f64>);
-        let job = FrameJob::<Race>::new(INPUT_BUDGET_MS);
+        let job = FrameJob::for_inputs(Race::step, Race::fraction, move |slice| match slice {
+            Slice::Working(fraction) => set_racing.set(Some(fraction)),
+            Slice::Done(race) => {
+                let surface = race.spec().surface;
+                let labels: Vec<&'static str> = race.lanes().iter().map(|c| c.label).collect();
+                set_runs.set(
+                    Race::finish(race)
+                        .into_iter()
+                        .zip(labels)
+                        .zip(RUN_COLORS)
+                        .map(|(((run, outcome), label), color)| RunView {
+                            label,
+                            color,
+                            surface,
+                            run,
+                            outcome,
+                        })
+                        .collect(),
+                );
+                set_racing.set(None);
+            }
+        });
         Effect::new(move |_| {
-            let spec = spec.get();
-            let lanes = contenders.get();
-            let labels: Vec<&'static str> = lanes.iter().map(|c| c.label).collect();
-            let race = Race::new(spec, lanes, noise.get(), basins.get());
-            let publish = move |slice| match slice {
-                Slice::Working(fraction) => set_racing.set(Some(fraction)),
-                Slice::Done(race) => {
-                    set_runs.set(
-                        Race::finish(race)
-                            .into_iter()
-                            .zip(&labels)
-                            .zip(RUN_COLORS)
-                            .map(|(((run, outcome), &label), color)| RunView {
-                                label,
-                                color,
-                                surface: spec.surface,
-                                run,
-                                outcome,
-                            })
-                            .collect(),
-                    );
-                    set_racing.set(None);
-                }
-            };
-            timed("anneal-lab-compute", || {
-                job.start(race, true, Race::step, Race::fraction, publish);
-            });
+            let race = Race::new(spec.get(), contenders.get(), noise.get(), basins.get());
+            timed("anneal-lab-compute", || job.start(race, true));
         });
         let cursor = Memo::new(move |_| {
             // A still page shows the end state.
