@@ -65,9 +65,15 @@ pub fn envelope(
 }
 
 /// Decimates sampled points (increasing x) to `columns` columns over [x0, x1], keeping each
-/// column's first, lowest, highest and last point in order.
+/// column's first, lowest, highest and last point in order. Of the points outside [x0, x1] only
+/// the nearest on each side stay, so the line still runs to the plot's edge: the chart pins
+/// points past its edge onto it, where a curve sampled further (the last horizon's, until the
+/// new one is computed) drew every one of them up and down the edge.
 pub fn decimate(points: &[(f64, f64)], x0: f64, x1: f64, columns: usize) -> Vec<(f64, f64)> {
     let columns = columns.max(1);
+    let from = points.partition_point(|p| p.0 < x0).saturating_sub(1);
+    let to = (points.partition_point(|p| p.0 <= x1) + 1).min(points.len());
+    let points = &points[from..to.max(from)];
     if points.len() <= 4 * columns {
         return points.to_vec();
     }
@@ -105,6 +111,21 @@ pub fn decimate(points: &[(f64, f64)], x0: f64, x1: f64, columns: usize) -> Vec<
 mod tests {
     use super::*;
     use crate::schedule::Anneal;
+
+    #[test]
+    fn points_past_the_range_are_left_out_but_for_the_nearest_on_each_side() {
+        let v: Vec<(f64, f64)> = (0..20_000)
+            .map(|i| (f64::from(i), f64::from(i % 7)))
+            .collect();
+        let d = decimate(&v, 100.0, 1_000.0, 10);
+        assert_eq!(d.first(), Some(&(99.0, 1.0)));
+        assert_eq!(d.last(), Some(&(1_001.0, 0.0)));
+        assert!(d.len() <= 4 * 12, "{} points", d.len());
+        // Few enough in range to keep them all: still only one past each end.
+        assert_eq!(decimate(&v, 100.0, 110.0, 10), v[99..=111].to_vec());
+        assert_eq!(decimate(&v, 30_000.0, 40_000.0, 10), vec![v[19_999]]);
+        assert!(decimate(&[], 0.0, 1.0, 10).is_empty());
+    }
 
     #[test]
     fn a_long_sgdr_horizon_keeps_every_restart_peak_and_floor() {
