@@ -289,15 +289,17 @@ test('a start point moved every frame over long runs shows runs on the way, and 
   const { page, errors } = await openLab(`${ctx.server.url}?lab_steps=20000`);
   await page.locator('section.lab').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
-  // One x0 input per frame for 1.5 s, as a drag sends them: each restarts the 20,000-step race.
+  // One x0 input per frame, as a drag sends them: each would restart the 20,000-step race. The
+  // drag goes on until the table has changed twice (at most 15 s), x0 back and forth in -2 … 2.
   const { updates, last } = await page.evaluate(async () => {
     const el = document.querySelector('input[type=number][name=x0]');
     const table = () => document.querySelector('table.outcomes tbody').innerText;
     let shown = table();
     let updates = 0;
-    let x = -1.9;
-    for (const t0 = performance.now(); performance.now() - t0 < 1500; x += 0.02) {
-      el.value = x.toFixed(2);
+    let x = '';
+    for (let i = 0, t0 = performance.now(); updates < 2 && performance.now() - t0 < 15_000; i += 1) {
+      x = (2 - Math.abs((i * 0.02) % 4 - 2) - 1.9).toFixed(2);
+      el.value = x;
       el.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       if (table() !== shown) {
@@ -306,14 +308,15 @@ test('a start point moved every frame over long runs shows runs on the way, and 
       }
     }
     el.dispatchEvent(new Event('change', { bubbles: true }));
-    return { updates, last: (x - 0.02).toFixed(2) };
+    return { updates, last: x };
   });
-  assert.ok(updates >= 2, `the table changed ${updates} times during the drag`);
+  assert.equal(updates, 2, 'the table changed during the drag');
   await page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
   const direct = await openLab(`${ctx.server.url}?lab_steps=20000&x0=${last}`);
   await direct.page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
   assert.equal(await page.locator('table.outcomes tbody').innerText(),
     await direct.page.locator('table.outcomes tbody').innerText(), `the runs end at x0 = ${last}`);
+  assert.equal(await paths(page), await paths(direct.page), `the paths end as x0 = ${last} draws them`);
   assert.deepEqual([...errors, ...direct.errors], []);
   await direct.page.close();
   await page.close();

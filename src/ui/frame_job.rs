@@ -68,8 +68,8 @@ impl<J: 'static, R: 'static> Task for Held<J, R> {
 }
 
 /// At most one job at a time, advanced for its budget per animation frame. Starting a job
-/// replaces the one before (whose frames stop), except for inputs' jobs whose owner has had no
-/// result for [`SETTLE_MS`]: then the running job finishes and the latest start waits for it, so
+/// replaces the one before (whose frames stop), except for inputs' jobs while inputs stream in and
+/// the owner has had no result for [`SETTLE_MS`]: then the running job finishes and the latest start waits for it, so
 /// inputs that keep coming (a drag) show results on the way instead of restarting forever.
 /// [`FrameJob::cancel`] drops both.
 pub struct FrameJob<J: 'static, R: 'static> {
@@ -132,8 +132,9 @@ impl<J: 'static, R: 'static> FrameJob<J, R> {
         self.jobs.cancel();
     }
 
-    /// Starts `job`. With `at_once` its first slice runs now, so short jobs finish without a
-    /// frame of stale results.
+    /// Starts `job`, or has it wait for the running job (see [`FrameJob`]). With `at_once` its
+    /// first slice runs now, so short jobs finish without a frame of stale results; without,
+    /// its view is published at once.
     pub fn start(self, job: J, at_once: bool) {
         if let Some(work) = self.work.try_get_value() {
             self.jobs.start(Box::new(Held { job, work }), at_once);
@@ -177,16 +178,32 @@ impl Jobs {
         self.next.set_value(None);
     }
 
+    /// A start from the owner: it waits for the running job while inputs stream in (the last
+    /// came less than [`SETTLE_MS`] ago) and the owner has had no result for as long.
     fn start(self, task: Box<dyn Task>, at_once: bool) {
         let t = now();
+        let Some(previous) = self.last_start.try_get_value() else {
+            return;
+        };
         self.last_start.set_value(t);
-        if self.slot.with_value(Option::is_none) {
-            self.stale_since.set_value(t);
-        } else if self.waits && t - self.stale_since.get_value() > SETTLE_MS {
+        let running = self.slot.try_with_value(Option::is_some).unwrap_or(false);
+        let stale = self.stale_since.try_get_value().map_or(0.0, |s| t - s);
+        if running && self.waits && t - previous < SETTLE_MS && stale > SETTLE_MS {
             self.next.set_value(Some(task));
             return;
         }
-        let id = self.started.get_value() + 1;
+        self.launch(task, at_once);
+    }
+
+    /// Runs `task` from now on in place of any running job.
+    fn launch(self, task: Box<dyn Task>, at_once: bool) {
+        let t = now();
+        if self.slot.try_with_value(Option::is_none).unwrap_or(false) {
+            self.stale_since.set_value(t);
+        }
+        let Some(id) = self.started.try_get_value().map(|n| n + 1) else {
+            return;
+        };
         self.started.set_value(id);
         self.slot.set_value(Some((id, task)));
         if !at_once {
@@ -195,8 +212,12 @@ impl Jobs {
             self.slice(id, 0.0);
         }
         let run = move || {
+            // A frame may come after the owner is gone: then there is nothing to do.
+            let Some(last) = self.last_start.try_get_value() else {
+                return true;
+            };
             let t = now();
-            let budget = if t - self.last_start.get_value() < SETTLE_MS {
+            let budget = if t - last < SETTLE_MS {
                 self.budget
             } else {
                 FRAME_BUDGET_MS
@@ -232,7 +253,7 @@ impl Jobs {
                     task.done();
                 }
                 if let Some(task) = self.next.try_update_value(Option::take).flatten() {
-                    self.start(task, false);
+                    self.launch(task, false);
                 }
                 true
             }

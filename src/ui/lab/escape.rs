@@ -20,7 +20,17 @@ pub fn EscapePanel() -> impl IntoView {
     let result = RwSignal::new(None::<(u64, Vec<Tally>)>);
     let job = FrameJob::for_button(
         |e: &mut Experiment| e.advance(1),
-        |e| (e.done(), e.tallies.clone()),
+        // No rows before the first seed is done: zero tallies would read 0 % in every column.
+        |e| {
+            (
+                e.done(),
+                if e.done() == 0 {
+                    Vec::new()
+                } else {
+                    e.tallies.clone()
+                },
+            )
+        },
         move |slice| {
             result.set(Some(match slice {
                 Slice::Working(seen) => seen,
