@@ -68,9 +68,10 @@ impl<J: 'static, R: 'static> Task for Held<J, R> {
 }
 
 /// At most one job at a time, advanced for its budget per animation frame. Starting a job
-/// replaces the one before (whose frames stop), except for inputs' jobs while inputs stream in and
-/// the owner has had no result for [`SETTLE_MS`]: then the running job finishes and the latest start waits for it, so
-/// inputs that keep coming (a drag) show results on the way instead of restarting forever.
+/// replaces the one before (whose frames stop), except for inputs' jobs while inputs stream in
+/// and the owner has had no result for [`SETTLE_MS`]: then the running job finishes and the
+/// latest start waits for it, so inputs that keep coming (a drag) show results on the way
+/// instead of restarting forever.
 /// [`FrameJob::cancel`] drops both.
 pub struct FrameJob<J: 'static, R: 'static> {
     work: StoredValue<Rc<Work<J, R>>, LocalStorage>,
