@@ -97,7 +97,7 @@ impl<J: 'static, R: 'static> FrameJob<J, R> {
         view: fn(&J) -> R,
         publish: impl Fn(Slice<R, J>) + 'static,
     ) -> Self {
-        Self::new(INPUT_BUDGET_MS, true, step, view, Box::new(publish))
+        Self::new(true, step, view, Box::new(publish))
     }
 
     /// For jobs a button starts (the escape rate, the basin map), as [`FrameJob::for_inputs`]
@@ -107,12 +107,11 @@ impl<J: 'static, R: 'static> FrameJob<J, R> {
         view: fn(&J) -> R,
         publish: impl Fn(Slice<R, J>) + 'static,
     ) -> Self {
-        Self::new(FRAME_BUDGET_MS, false, step, view, Box::new(publish))
+        Self::new(false, step, view, Box::new(publish))
     }
 
     fn new(
-        budget: f64,
-        waits: bool,
+        inputs: bool,
         step: fn(&mut J) -> bool,
         view: fn(&J) -> R,
         publish: Box<dyn Fn(Slice<R, J>)>,
@@ -124,7 +123,7 @@ impl<J: 'static, R: 'static> FrameJob<J, R> {
         };
         Self {
             work: StoredValue::new_local(Rc::new(work)),
-            jobs: Jobs::new(budget, waits),
+            jobs: Jobs::new(inputs),
         }
     }
 
@@ -156,21 +155,20 @@ struct Jobs {
     /// When the last start came, and since when the owner's results have been out of date.
     last_start: StoredValue<f64>,
     stale_since: StoredValue<f64>,
-    budget: f64,
-    /// Whether a start may wait for the running job.
-    waits: bool,
+    /// Whether inputs start the jobs (a small budget while they stream in, and a start may
+    /// wait for the running job) or a button does.
+    inputs: bool,
 }
 
 impl Jobs {
-    fn new(budget: f64, waits: bool) -> Self {
+    fn new(inputs: bool) -> Self {
         Self {
             slot: StoredValue::new_local(None),
             next: StoredValue::new_local(None),
             started: StoredValue::new(0),
             last_start: StoredValue::new(0.0),
             stale_since: StoredValue::new(0.0),
-            budget,
-            waits,
+            inputs,
         }
     }
 
@@ -189,7 +187,7 @@ impl Jobs {
         self.last_start.set_value(t);
         let running = self.slot.try_with_value(Option::is_some).unwrap_or(false);
         let stale = self.stale_since.try_get_value().map_or(0.0, |s| t - s);
-        if running && self.waits && t - previous < SETTLE_MS && stale > SETTLE_MS {
+        if running && self.inputs && t - previous < SETTLE_MS && stale > SETTLE_MS {
             self.next.set_value(Some(task));
             return;
         }
@@ -218,8 +216,8 @@ impl Jobs {
                 return true;
             };
             let t = now();
-            let budget = if t - last < SETTLE_MS {
-                self.budget
+            let budget = if self.inputs && t - last < SETTLE_MS {
+                INPUT_BUDGET_MS
             } else {
                 FRAME_BUDGET_MS
             };
