@@ -12,6 +12,7 @@ mod schedule_chart;
 mod secondary_axis;
 mod svg;
 mod theme;
+mod tiles;
 
 pub use basin_chart::{basin_color, draw_basin_map};
 pub use colour_scale::draw_colour_scale;
@@ -22,3 +23,4 @@ pub use recording::{record, replay, replay_op, Font, Op, Recording, Stroke};
 pub use schedule_chart::{draw_schedule, tick_label, Curve, PlotArea, ScheduleChart};
 pub use svg::svg;
 pub use theme::{sans, Theme, IMPORTED_COLOR, PER_EPOCH_COLOR, PIN_COLORS, RESUME_COLORS};
+pub use tiles::{is_tile, tiles, Tiles, MIN_TILES};

@@ -7,7 +7,8 @@
 //! needs no layout.
 //!
 //! Filled rectangles are drawn here too, setting `fillStyle` only when the colour changes:
-//! plotters formats and sends a colour string per rectangle, and a heatmap has thousands.
+//! plotters formats and sends a colour string per rectangle, and a heatmap has thousands, which
+//! are put as one image instead ([`tiles`]).
 
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
@@ -15,10 +16,10 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use crate::charts::{record, replay_op, Font, Op, Recording, Stroke};
+use crate::charts::{is_tile, record, replay_op, tiles, Font, Op, Recording, Stroke, MIN_TILES};
 
 /// Line height of a label as a multiple of its font size (a browser's `normal` for sans-serif).
 const LINE_HEIGHT: f64 = 1.2;
@@ -102,6 +103,11 @@ impl Canvas {
     fn replay(&mut self, ops: &[Op]) -> Result<(), Failure> {
         let mut i = 0;
         while i < ops.len() {
+            let cells = ops[i..].iter().take_while(|op| is_tile(op)).count();
+            if cells >= MIN_TILES && self.put_tiles(&ops[i..i + cells]) {
+                i += cells;
+                continue;
+            }
             let Op::Path(_, style) = &ops[i] else {
                 replay_op(&ops[i], self)?;
                 i += 1;
@@ -125,6 +131,20 @@ impl Canvas {
             self.stroke_paths(&run, style);
         }
         self.present()
+    }
+
+    /// Puts the opaque filled rectangles `cells` as one image; false if they are not one
+    /// covered block or the canvas refuses the image (then they are drawn one by one).
+    fn put_tiles(&self, cells: &[Op]) -> bool {
+        let Some(t) = tiles(cells, self.get_size()) else {
+            return false;
+        };
+        ImageData::new_with_u8_clamped_array_and_sh(Clamped(&t.rgba), t.width, t.height)
+            .and_then(|image| {
+                let at = (f64::from(t.left), f64::from(t.top));
+                self.context.put_image_data(&image, at.0, at.1)
+            })
+            .is_ok()
     }
 
     /// Strokes `paths` as one canvas path in `style`.

@@ -41,10 +41,10 @@ fn after_paint(f: impl FnOnce() + 'static) {
 }
 
 /// Writes every change of `settings` to the address bar (one history entry when `push_next` is
-/// set) and follows Back/Forward. A change after a quiet spell is written once the frame that
-/// shows it has been painted; during a drag only when it pauses: each write is a synchronous
-/// round trip to the browser (1–3 ms, and 15 ms when writes come in a stream), more than the
-/// rest of an input's work.
+/// set) and follows Back/Forward. A new entry, or a change after a quiet spell, is written once
+/// the frame that shows it has been painted; during a drag only when it pauses: each write is a
+/// synchronous round trip to the browser (1–3 ms, and 15 ms when writes come in a stream), more
+/// than the rest of an input's work.
 pub fn sync(
     settings: RwSignal<Settings>,
     unknown: StoredValue<Vec<(String, String)>>,
@@ -53,28 +53,49 @@ pub fn sync(
     let written = StoredValue::new(encode(&settings.get_untracked(), &unknown.get_value()));
     // The query of the settings as they are now, written or not.
     let latest = StoredValue::new(written.get_value());
+    // New history entries not yet pushed, after the state the entry they leave must keep.
+    let pending = StoredValue::new(Vec::<String>::new());
     // Changes so far, and whether one came less than THROTTLE ago.
     let changes = StoredValue::new(0_u64);
     let busy = StoredValue::new(false);
     // Runs from a timer, possibly after the app is gone: then there is nothing to write.
-    let flush = move |push: bool| {
+    let flush = move || {
         let Some(query) = latest.try_get_value() else {
             return;
         };
-        if written.try_get_value().is_some_and(|w| w != query) {
-            write(&query, push);
-            written.set_value(query);
+        let mut now = written.get_value();
+        let mut entries = pending
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+            .into_iter();
+        // The entry left behind keeps the last state before the first new one, even if its
+        // write was still waiting for a paint or for the drag to pause.
+        let behind = entries.next().map(|q| (q, false));
+        let writes = behind
+            .into_iter()
+            .chain(entries.map(|q| (q, true)))
+            .chain([(query, false)]);
+        for (q, push) in writes {
+            if now != q {
+                write(&q, push);
+                now = q;
+            }
         }
+        written.set_value(now);
     };
     Effect::new(move |_| {
         let query = settings.with(|s| encode(s, &unknown.get_value()));
         if push_next.get_value() {
             push_next.set_value(false);
-            // The entry left behind keeps the last state before this one, even if its write
-            // was still waiting for a paint or for the drag to pause.
-            flush(false);
+            let before = latest.get_value();
+            pending.update_value(|p| {
+                if p.is_empty() {
+                    p.push(before);
+                }
+                p.push(query.clone());
+            });
             latest.set_value(query);
-            flush(true);
+            after_paint(flush);
             return;
         }
         latest.set_value(query);
@@ -82,14 +103,14 @@ pub fn sync(
         changes.set_value(n);
         if !busy.get_value() {
             busy.set_value(true);
-            after_paint(move || flush(false));
+            after_paint(flush);
         }
         set_timeout(
             move || {
                 // The last change of a burst writes what it left.
                 if changes.try_get_value() == Some(n) {
                     busy.set_value(false);
-                    flush(false);
+                    flush();
                 }
             },
             THROTTLE,
@@ -97,15 +118,14 @@ pub fn sync(
     });
     let back = window_event_listener(leptos::ev::popstate, move |_| {
         let d = decode(&current_query());
+        pending.set_value(Vec::new());
         written.set_value(encode(&d.settings, &d.unknown));
         unknown.set_value(d.unknown);
         settings.set(d.settings);
     });
     // A slider let go or a number committed ends the burst: written after the paint, not when
     // the burst's timer runs out.
-    let settled = window_event_listener(leptos::ev::change, move |_| {
-        after_paint(move || flush(false))
-    });
+    let settled = window_event_listener(leptos::ev::change, move |_| after_paint(flush));
     on_cleanup(move || {
         back.remove();
         settled.remove();
