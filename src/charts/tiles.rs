@@ -43,39 +43,41 @@ fn span(a: BackendCoord, b: BackendCoord, size: (u32, u32)) -> (u32, u32, u32, u
 /// ones as the canvas paints them; `None` when they leave a pixel of their bounding box
 /// uncovered (putting the image would erase what is under it) or cover no pixel.
 pub fn tiles(ops: &[Op], size: (u32, u32)) -> Option<Tiles> {
-    let rects: Vec<_> = ops
-        .iter()
-        .filter_map(|op| match op {
-            Op::Rect(a, b, s, true) => Some((span(*a, *b, size), s.color.rgb)),
-            _ => None,
-        })
-        .filter(|((x0, x1, y0, y1), _)| x0 < x1 && y0 < y1)
-        .collect();
-    let left = rects.iter().map(|r| r.0 .0).min()?;
-    let right = rects.iter().map(|r| r.0 .1).max()?;
-    let top = rects.iter().map(|r| r.0 .2).min()?;
-    let bottom = rects.iter().map(|r| r.0 .3).max()?;
-    let (width, height) = (right - left, bottom - top);
-    let mut rgba = vec![0_u8; width as usize * height as usize * 4];
-    let row = width as usize * 4;
-    for ((x0, x1, y0, y1), (r, g, b)) in rects {
-        let (from, to) = ((x0 - left) as usize * 4, (x1 - left) as usize * 4);
-        for y in y0 - top..y1 - top {
-            let line = &mut rgba[y as usize * row..][from..to];
-            for px in line.chunks_exact_mut(4) {
-                px.copy_from_slice(&[r, g, b, 255]);
+    let mut rects = Vec::with_capacity(ops.len());
+    let (mut left, mut right, mut top, mut bottom) = (u32::MAX, 0, u32::MAX, 0);
+    for op in ops {
+        if let Op::Rect(a, b, s, true) = op {
+            let r = span(*a, *b, size);
+            if r.0 < r.1 && r.2 < r.3 {
+                (left, right) = (left.min(r.0), right.max(r.1));
+                (top, bottom) = (top.min(r.2), bottom.max(r.3));
+                rects.push((r, s.color.rgb));
             }
         }
     }
-    rgba.chunks_exact(4)
-        .all(|px| px[3] == 255)
-        .then_some(Tiles {
-            left,
-            top,
-            width,
-            height,
-            rgba,
-        })
+    if rects.is_empty() {
+        return None;
+    }
+    let (width, height) = (right - left, bottom - top);
+    let row = width as usize * 4;
+    let mut rgba = vec![0_u8; row * height as usize];
+    for ((x0, x1, y0, y1), (r, g, b)) in rects {
+        for y in y0 - top..y1 - top {
+            let at = y as usize * row;
+            let line = &mut rgba[at + (x0 - left) as usize * 4..at + (x1 - left) as usize * 4];
+            for px in line.chunks_exact_mut(4) {
+                (px[0], px[1], px[2], px[3]) = (r, g, b, 255);
+            }
+        }
+    }
+    let covered = rgba.iter().skip(3).step_by(4).all(|&a| a == 255);
+    covered.then_some(Tiles {
+        left,
+        top,
+        width,
+        height,
+        rgba,
+    })
 }
 
 #[cfg(test)]

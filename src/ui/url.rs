@@ -64,23 +64,19 @@ pub fn sync(
             return;
         };
         let mut now = written.get_value();
-        let mut entries = pending
-            .try_update_value(std::mem::take)
-            .unwrap_or_default()
-            .into_iter();
-        // The entry left behind keeps the last state before the first new one, even if its
-        // write was still waiting for a paint or for the drag to pause.
-        let behind = entries.next().map(|q| (q, false));
-        let writes = behind
-            .into_iter()
-            .chain(entries.map(|q| (q, true)))
-            .chain([(query, false)]);
-        for (q, push) in writes {
+        let mut put = |q: String, push: bool| {
             if now != q {
                 write(&q, push);
                 now = q;
             }
+        };
+        // The entry left behind keeps the last state before the first new one (replaced, not
+        // pushed), even if its write was still waiting for a paint or for the drag to pause.
+        let entries = pending.try_update_value(std::mem::take).unwrap_or_default();
+        for (i, q) in entries.into_iter().enumerate() {
+            put(q, i > 0);
         }
+        put(query, false);
         written.set_value(now);
     };
     Effect::new(move |_| {
