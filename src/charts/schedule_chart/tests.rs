@@ -1,0 +1,198 @@
+use super::*;
+
+fn svg_of(chart: &ScheduleChart) -> String {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (640, 360)).into_drawing_area();
+        draw_schedule(&area, chart, &Theme::LIGHT).expect("draws");
+    }
+    out
+}
+
+fn chart<'a>(curves: &'a [Curve<'a>]) -> ScheduleChart<'a> {
+    ScheduleChart {
+        title: "Cosine annealing",
+        x_label: "step",
+        y_label: "learning rate η",
+        cursor: None,
+        x_max: 100.0,
+        curves,
+        secondary: None,
+        restarts: &[],
+        warmup_bands: &[],
+        log_y: false,
+        scale: 1.0,
+    }
+}
+
+fn line() -> Vec<(f64, f64)> {
+    (0..=100)
+        .map(|t| (t as f64, 0.1 - t as f64 * 9e-4))
+        .collect()
+}
+
+#[test]
+fn chart_has_title_axis_names_and_the_curve() {
+    let pts = line();
+    let curves = [Curve {
+        points: &pts,
+        color: Theme::LIGHT.curve,
+        label: None,
+    }];
+    let svg = svg_of(&chart(&curves));
+    assert!(svg.contains("Cosine annealing"));
+    assert!(svg.contains("learning rate η"));
+    assert!(svg.lines().any(|l| l.trim() == "step"), "x-axis name");
+    assert!(
+        svg.contains("<polyline"),
+        "the curve is drawn as a polyline"
+    );
+}
+
+#[test]
+fn log_axis_labels_decades() {
+    let pts = line();
+    let curves = [Curve {
+        points: &pts,
+        color: Theme::LIGHT.curve,
+        label: None,
+    }];
+    let svg = svg_of(&ScheduleChart {
+        log_y: true,
+        ..chart(&curves)
+    });
+    assert!(svg.contains("learning rate η (log)"));
+    assert!(svg.lines().any(|l| l.trim() == "0.01"), "a decade tick");
+    assert!(svg.lines().any(|l| l.trim() == "0.1"), "the next decade");
+    assert!(
+        !svg.lines().any(|l| l.trim() == "0.05"),
+        "no ticks between decades"
+    );
+}
+
+#[test]
+fn a_warm_up_from_zero_does_not_stretch_the_log_axis_past_four_decades() {
+    // 1e-12 of the peak a billionth of a step in, then the run at 1e-3.
+    let pts = [(1e-9, 1e-15), (1.0, 1e-6), (500.0, 1e-3), (1000.0, 2e-4)];
+    let curves = [Curve {
+        points: &pts,
+        color: Theme::LIGHT.curve,
+        label: None,
+    }];
+    let log = ScheduleChart {
+        log_y: true,
+        ..chart(&curves)
+    };
+    assert_eq!(y_range(&log), (-7.0, -3.0));
+    let svg = svg_of(&log);
+    assert!(svg.lines().any(|l| l.trim() == "1e-7"), "the lowest decade");
+    assert!(!svg.lines().any(|l| l.trim() == "1e-8"), "nothing below it");
+}
+
+#[test]
+fn markers_bands_and_legend_are_drawn() {
+    let pts = line();
+    let curves = [
+        Curve {
+            points: &pts,
+            color: Theme::LIGHT.curve,
+            label: Some("Anneal"),
+        },
+        Curve {
+            points: &pts,
+            color: Theme::LIGHT.marker,
+            label: Some("pinned"),
+        },
+    ];
+    let svg = svg_of(&ScheduleChart {
+        restarts: &[(50.0, 1)],
+        warmup_bands: &[(0.0, 10.0)],
+        ..chart(&curves)
+    });
+    assert!(svg.lines().any(|l| l.trim() == "Anneal") && svg.lines().any(|l| l.trim() == "pinned"));
+    assert!(
+        svg.lines().any(|l| l.trim() == "1"),
+        "the restart's cycle index"
+    );
+    assert!(svg.contains("<rect"), "warm-up band");
+}
+
+#[test]
+fn the_legend_box_is_in_the_plots_upper_right_corner() {
+    let pts = line();
+    let labelled = [Curve {
+        points: &pts,
+        color: Theme::LIGHT.curve,
+        label: Some("PyTorch"),
+    }];
+    let mut out = String::new();
+    let area = SVGBackend::with_string(&mut out, (640, 360)).into_drawing_area();
+    let p = draw_schedule(&area, &chart(&labelled), &Theme::LIGHT).expect("draws");
+    let [l, t, r, b] = p.legend.expect("a labelled curve has a legend");
+    assert!(
+        p.left < l && l < r && r <= p.right && p.top <= t && t < b,
+        "{p:?}"
+    );
+    assert!(
+        l > (p.left + p.right) / 2 && b < (p.top + p.bottom) / 2,
+        "{p:?}"
+    );
+    let unlabelled = [Curve {
+        label: None,
+        ..labelled[0]
+    }];
+    let p = draw_schedule(&area, &chart(&unlabelled), &Theme::LIGHT).expect("draws");
+    assert_eq!(p.legend, None);
+}
+
+#[test]
+fn negative_values_and_a_cursor_are_drawn() {
+    let pts: Vec<(f64, f64)> = (0..=100)
+        .map(|t| (t as f64, -2.0 + t as f64 * 0.01))
+        .collect();
+    let curves = [Curve {
+        points: &pts,
+        color: Theme::LIGHT.curve,
+        label: None,
+    }];
+    let loss = ScheduleChart {
+        y_label: "loss",
+        ..chart(&curves)
+    };
+    let svg = svg_of(&loss);
+    assert!(svg.lines().any(|l| l.trim() == "loss"));
+    assert!(svg.lines().any(|l| l.trim() == "-2"), "a negative tick");
+    let with_cursor = svg_of(&ScheduleChart {
+        cursor: Some(40.0),
+        ..loss
+    });
+    assert_eq!(
+        with_cursor.matches("<polyline").count(),
+        svg.matches("<polyline").count() + 1,
+        "the cursor line"
+    );
+}
+
+#[test]
+fn tick_labels_hide_float_noise() {
+    assert_eq!(tick_label(0.060000000000000005), "0.06");
+    assert_eq!(tick_label(0.0), "0");
+    assert_eq!(tick_label(2e-5), "2e-5");
+}
+
+#[test]
+fn an_empty_or_flat_zero_series_still_draws() {
+    let svg = svg_of(&chart(&[]));
+    assert!(svg.contains("Cosine annealing"));
+    let zeros = [(0.0, 0.0), (1.0, 0.0)];
+    let curves = [Curve {
+        points: &zeros,
+        color: Theme::LIGHT.curve,
+        label: None,
+    }];
+    assert!(svg_of(&ScheduleChart {
+        log_y: true,
+        ..chart(&curves)
+    })
+    .contains("learning rate"));
+}
