@@ -79,7 +79,11 @@ test('an η_max drag touches only the formula and the chart’s description in t
       const e = n.nodeType === 1 ? n : n.parentElement;
       return e.closest('.formula') ? 'formula' : e.closest('.chart-wrap') ? 'chart' : e.outerHTML.slice(0, 80);
     };
-    const mo = new MutationObserver((ms) => ms.forEach((m) => seen.add(where(m.target))));
+    // The formula's numbers are rewritten in place: rebuilding its math costs a layout.
+    const mo = new MutationObserver((ms) => ms.forEach((m) => {
+      const at = where(m.target);
+      seen.add(at === 'formula' && m.type !== 'characterData' ? `formula ${m.type}` : at);
+    }));
     mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     for (const v of [300, 320, 340, 360]) {
       slider.value = String(v);
@@ -91,6 +95,15 @@ test('an η_max drag touches only the formula and the chart’s description in t
     return [...seen].sort();
   });
   assert.deepEqual(touched, ['chart', 'formula']);
+  // What the rewritten formula says is what a fresh page with that η_max says.
+  await page.waitForTimeout(400);
+  const patched = await page.innerHTML('.formula');
+  const fresh = await openPage(ctx.browser, page.url());
+  await fresh.page.locator('.formula p').first().waitFor();
+  assert.match(page.url(), /eta_max=/);
+  assert.equal(await fresh.page.innerHTML('.formula'), patched);
+  assert.deepEqual(fresh.errors, []);
+  await fresh.page.close();
   const sheets = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules]).map((r) => r.cssText).filter((t) => t.includes(':has(')));
   assert.deepEqual(sheets, [], 'no :has() rule: Chromium restyles the page on any DOM change under one');
   assert.deepEqual(errors, []);
