@@ -120,14 +120,14 @@ pub fn parse_pin(raw: &str, id: u32) -> Result<Pin, String> {
     let mut pin = Pin::of(&Settings::default(), name, id);
     for field in fields.filter(|f| !f.is_empty()) {
         let Some((k, v)) = field.split_once(':') else {
-            return Err(format!("field {field:?} is not key:value"));
+            return Err(format!("field '{field}' is not key:value"));
         };
         if k == "hidden" {
             pin.hidden = v == "1";
             continue;
         }
         let Some(key) = keys_in(Scope::Schedule).find(|key| key.name == k) else {
-            return Err(format!("{k:?} is not a schedule key"));
+            return Err(format!("'{k}' is not a schedule key"));
         };
         let value = parse_value(key, v).map_err(|why| format!("{k}: {why}"))?;
         (key.set)(&mut pin.settings, value);

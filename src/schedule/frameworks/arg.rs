@@ -89,7 +89,7 @@ impl fmt::Display for Arg {
             Arg::Bool(b) => write!(f, "{b}"),
             Arg::Int(i) => write!(f, "{i}"),
             Arg::Num(x) => write!(f, "{x:?}"),
-            Arg::Str(s) => write!(f, "{s:?}"),
+            Arg::Str(s) => f.write_str(&super::python::py_str(s)),
             Arg::List(items) => {
                 f.write_str("[")?;
                 for (i, item) in items.iter().enumerate() {
@@ -106,7 +106,7 @@ impl fmt::Display for Arg {
                     if i > 0 {
                         f.write_str(",")?;
                     }
-                    write!(f, "{k:?}:{v}")?;
+                    write!(f, "{}:{v}", super::python::py_str(k))?;
                 }
                 f.write_str("}")
             }

@@ -112,7 +112,7 @@ pub fn value(v: &Arg) -> String {
         Arg::Bool(b) => if *b { "True" } else { "False" }.into(),
         Arg::Int(i) => i.to_string(),
         Arg::Num(x) => super::python::py_float(*x),
-        Arg::Str(s) => format!("{s:?}"),
+        Arg::Str(s) => super::python::py_str(s),
         Arg::List(items) => format!(
             "[{}]",
             items.iter().map(value).collect::<Vec<_>>().join(", ")
@@ -123,7 +123,7 @@ pub fn value(v: &Arg) -> String {
                 .iter()
                 .map(|(k, v)| match k.parse::<f64>() {
                     Ok(_) => format!("{k}: {}", value(v)),
-                    Err(_) => format!("{k:?}: {}", value(v)),
+                    Err(_) => format!("{}: {}", super::python::py_str(k), value(v)),
                 })
                 .collect::<Vec<_>>()
                 .join(", ")

@@ -1,4 +1,4 @@
-//! Python float semantics that Rust spells differently.
+//! Python float semantics and literals that Rust spells differently.
 
 /// A double-double: the unevaluated sum hi + lo, about 106 bits of precision.
 #[derive(Clone, Copy)]
@@ -126,6 +126,29 @@ pub fn py_float(x: f64) -> String {
     }
 }
 
+/// `s` as a double-quoted string literal that Python and JSON read back as `s`: quote,
+/// backslash and control characters escaped, everything else as it is. Rust's `{:?}` would
+/// write `\u{1b}`, which neither reads, and links Unicode's printable tables into the page.
+pub fn py_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +236,14 @@ mod tests {
         assert_eq!(py_float(1e-5), "1e-5");
         assert_eq!(py_float(0.1), "0.1");
         assert_eq!(py_float(f64::INFINITY), "float('inf')");
+    }
+
+    #[test]
+    fn strings_are_written_as_python_and_json_read_them() {
+        assert_eq!(py_str("lr"), r#""lr""#);
+        assert_eq!(py_str("η_max é"), r#""η_max é""#);
+        assert_eq!(py_str("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(py_str("1\n2\t3\r"), r#""1\n2\t3\r""#);
+        assert_eq!(py_str("\u{1b}[0m\0"), r#""\u001b[0m\u0000""#);
     }
 }

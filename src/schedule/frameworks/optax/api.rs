@@ -6,6 +6,7 @@ use super::modes::{
     PiecewiseInterpolate, Polynomial, Sgdr, WarmupCosineDecay,
 };
 use crate::schedule::error::ScheduleError;
+use crate::schedule::frameworks::python::py_str;
 use crate::schedule::frameworks::{Api, Arg, Mode, Nested, Params, Pasted};
 
 /// optax's rows.
@@ -282,7 +283,9 @@ fn boundaries_and_scales(p: &Params) -> Result<Vec<(f64, f64)>, ScheduleError> {
                 .parse::<f64>()
                 .ok()
                 .filter(|s| s.is_finite())
-                .ok_or_else(|| ScheduleError::new(KEY, format!("step {step:?} is not a number")))?;
+                .ok_or_else(|| {
+                    ScheduleError::new(KEY, format!("step {} is not a number", py_str(step)))
+                })?;
             let v = scale.as_f64().filter(|v| v.is_finite()).ok_or_else(|| {
                 ScheduleError::new(KEY, format!("scale {scale} is not a finite number"))
             })?;

@@ -3,7 +3,7 @@
 
 use super::SchedulerType;
 use crate::schedule::frameworks::closure::ClosureInput;
-use crate::schedule::frameworks::python::py_float;
+use crate::schedule::frameworks::python::{py_float, py_str};
 use crate::schedule::frameworks::{
     header, torch_lambda, torch_loop, torch_optimizer, SnippetInput,
 };
@@ -41,7 +41,7 @@ pub fn training_arguments(call: &str, base: f64, steps: u64) -> Option<String> {
         match key {
             "num_warmup_steps" => warmup = value.to_string(),
             "num_training_steps" => max_steps = value.to_string(),
-            _ => kwargs.push(format!("{key:?}: {value}")),
+            _ => kwargs.push(format!("{}: {value}", py_str(key))),
         }
     }
     // TrainingArguments reads a warmup_steps below 1 as a ratio and truncates the rest, and
