@@ -5,6 +5,7 @@
 mod native {
     use criterion::{black_box, criterion_group, Criterion, Throughput};
 
+    use anneal::schedule::frameworks::torch::CosineAnnealing;
     use anneal::schedule::{Anneal, Warmup};
 
     const STEPS: usize = 1_000_000;
@@ -39,6 +40,16 @@ mod native {
                 let s = black_box(&schedule);
                 (0..STEPS).map(|t| s.lr(t as f64)).sum::<f64>()
             })
+        });
+        // What the page's framework curves do for T_max = 10⁶: PyTorch's recursive
+        // CosineAnnealingLR stepped one step at a time.
+        let torch = CosineAnnealing {
+            base: 0.1,
+            t_max: 1e6,
+            eta_min: 1e-5,
+        };
+        group.bench_function("torch_cosine_annealing_lr_1m_steps", |b| {
+            b.iter(|| black_box(torch).steps().take(STEPS).sum::<f64>())
         });
         group.finish();
     }

@@ -32,12 +32,22 @@ impl CosineAnnealing {
 
     /// `get_lr()` at `last_epoch = e ≥ 1` from the previous lr (l.1440–1454).
     pub fn next(&self, e: f64, prev: f64) -> f64 {
+        self.next_after(e, prev, None).0
+    }
+
+    /// [`Self::next`], given cos(π·(e − 1)/T_max) if the step before computed it, and
+    /// cos(π·e/T_max) if this step did: the same expression of the same whole number, so the
+    /// same bits, and half the cosines of a scheduler stepped to 10⁶.
+    fn next_after(&self, e: f64, prev: f64, before: Option<f64>) -> (f64, Option<f64>) {
         let t = self.t_max;
         if (e - 1.0 - t).rem_euclid(2.0 * t) == 0.0 {
-            prev + (self.base - self.eta_min) * (1.0 - (PI / t).cos()) / 2.0
+            let lr = prev + (self.base - self.eta_min) * (1.0 - (PI / t).cos()) / 2.0;
+            (lr, None)
         } else {
-            (1.0 + (PI * e / t).cos()) / (1.0 + (PI * (e - 1.0) / t).cos()) * (prev - self.eta_min)
-                + self.eta_min
+            let now = (PI * e / t).cos();
+            let before = before.unwrap_or_else(|| (PI * (e - 1.0) / t).cos());
+            let lr = (1.0 + now) / (1.0 + before) * (prev - self.eta_min) + self.eta_min;
+            (lr, Some(now))
         }
     }
 
@@ -54,10 +64,12 @@ impl CosineAnnealing {
     /// As [`Self::steps`], with the optimizer's lr replaced by `loaded` right after
     /// construction (an optimizer state loaded into it).
     pub fn steps_loaded(self, loaded: Option<f64>) -> impl Iterator<Item = f64> {
-        let mut e = 0.0;
+        let (mut e, mut before) = (0.0, None);
         std::iter::successors(Some(loaded.unwrap_or(self.base)), move |&prev| {
             e += 1.0;
-            Some(self.next(e, prev))
+            let (lr, now) = self.next_after(e, prev, before);
+            before = now;
+            Some(lr)
         })
     }
 }
@@ -132,3 +144,32 @@ impl WarmRestarts {
 /// `CosineAnnealingWarmRestarts` stepped with `step(epoch)`: evaluated at any epoch ≥ 0.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct WarmRestartsEpoch(pub WarmRestarts);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stepping_reuses_a_cosine_and_gives_the_same_bits_as_each_step_alone() {
+        for (t_max, eta_min) in [
+            (1.0, 0.0),
+            (3.0, 1e-3),
+            (7.5, 0.0),
+            (10.0, 0.05),
+            (1e6, 1e-6),
+        ] {
+            let m = CosineAnnealing {
+                base: 0.1,
+                t_max,
+                eta_min,
+            };
+            let mut prev = m.base;
+            // Past T_max too: the special step at T_max + 1 computes no cosine to reuse.
+            for (e, lr) in m.steps().enumerate().skip(1).take(5_000) {
+                let alone = m.next(e as f64, prev);
+                assert_eq!(lr.to_bits(), alone.to_bits(), "T_max {t_max}, step {e}");
+                prev = alone;
+            }
+        }
+    }
+}
