@@ -33,9 +33,11 @@ const BUDGET = 300 * KIB;
 // (416.3 after the review's mends: the formula's highlight set at mount and cleared on unmount.)
 // Raised once since, for issue 17's own item 2 (every input within a frame, bytes traded for
 // milliseconds as the issue allows): 421.5 with the lab's runs raced over frames: 423.1.
-// (421.7 after the review's mends.)
+// (421.7 after the review's mends.) And once more for item 2: 424.7 with Rastrigin's heatmap
+// put as one image (+1.2), history entries pushed after the paint (+0.4) and the formula's
+// numbers rewritten in place (+0.9), less 0.2 for our own Python string quoting: 425.4.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 423.1 * KIB;
+const CEILING = 425.4 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -104,7 +104,13 @@ impl Canvas {
         let mut i = 0;
         while i < ops.len() {
             let cells = ops[i..].iter().take_while(|op| is_tile(op)).count();
-            if cells >= MIN_TILES && self.put_tiles(&ops[i..i + cells]) {
+            if cells >= MIN_TILES {
+                // One by one where they are not one image, and the run is not looked at again.
+                if !self.put_tiles(&ops[i..i + cells]) {
+                    for op in &ops[i..i + cells] {
+                        replay_op(op, self)?;
+                    }
+                }
                 i += cells;
                 continue;
             }

@@ -8,7 +8,8 @@ use wasm_bindgen::JsValue;
 use crate::share::codec::{decode, encode, with_query, Decoded};
 use crate::share::Settings;
 
-/// A change this long after the one before it is written at once; a burst, when it pauses this long.
+/// A change this long after the one before it is written after the next paint; a burst, when it
+/// pauses this long.
 const THROTTLE: Duration = Duration::from_millis(150);
 
 /// The page's current query string, without the `?`.

@@ -128,7 +128,7 @@ pub fn py_float(x: f64) -> String {
 
 /// `s` as a double-quoted string literal that Python and JSON read back as `s`: quote,
 /// backslash and control characters escaped, everything else as it is. Rust's `{:?}` would
-/// write `\u{1b}`, which neither reads, and links Unicode's printable tables into the page.
+/// write `\u{1b}`, which neither reads.
 pub fn py_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');

@@ -37,7 +37,7 @@ impl CosineAnnealing {
 
     /// [`Self::next`], given cos(π·(e − 1)/T_max) if the step before computed it, and
     /// cos(π·e/T_max) if this step did: the same expression of the same whole number, so the
-    /// same bits, and half the cosines of a scheduler stepped to 10⁶.
+    /// same bits, and half the cosines when [`Self::steps`] runs it to 10⁶.
     fn next_after(&self, e: f64, prev: f64, before: Option<f64>) -> (f64, Option<f64>) {
         let t = self.t_max;
         if (e - 1.0 - t).rem_euclid(2.0 * t) == 0.0 {
