@@ -16,6 +16,8 @@ const firstPhase = 'li.phase[data-phase="0"]';
 
 test('each family picked for a phase, then edited, changes the chart and the link', async () => {
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?phases=linear(0.1,0.001,100)`);
+  // The controls are built a frame after the first chart: on a busy machine, after openPage.
+  await page.locator(`${firstPhase} select[name=phase-family] option[value=cosine]`).waitFor({ state: 'attached' });
   const options = await page.$$eval(`${firstPhase} select[name=phase-family] option`, (os) => os.map((o) => o.value));
   assert.deepEqual(options, FAMILIES);
   // Against the linear the link opened with: two starters may coincide (step and multi-step).
