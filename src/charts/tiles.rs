@@ -39,20 +39,21 @@ fn span(a: BackendCoord, b: BackendCoord, size: (u32, u32)) -> (u32, u32, u32, u
     )
 }
 
-/// The image of `ops` (all [`is_tile`]) on a canvas of `size`, later rectangles over earlier
-/// ones as the canvas paints them; `None` when they leave a pixel of their bounding box
-/// uncovered (putting the image would erase what is under it) or cover no pixel.
+/// The image of `ops` on a canvas of `size`, later rectangles over earlier ones as the canvas
+/// paints them; `None` when one is not [`is_tile`], or they leave a pixel of their bounding box
+/// uncovered (putting the image would erase what is under it), or cover no pixel.
 pub fn tiles(ops: &[Op], size: (u32, u32)) -> Option<Tiles> {
     let mut rects = Vec::with_capacity(ops.len());
     let (mut left, mut right, mut top, mut bottom) = (u32::MAX, 0, u32::MAX, 0);
     for op in ops {
-        if let Op::Rect(a, b, s, true) = op {
-            let r = span(*a, *b, size);
-            if r.0 < r.1 && r.2 < r.3 {
-                (left, right) = (left.min(r.0), right.max(r.1));
-                (top, bottom) = (top.min(r.2), bottom.max(r.3));
-                rects.push((r, s.color.rgb));
-            }
+        let (true, Op::Rect(a, b, s, _)) = (is_tile(op), op) else {
+            return None;
+        };
+        let r = span(*a, *b, size);
+        if r.0 < r.1 && r.2 < r.3 {
+            (left, right) = (left.min(r.0), right.max(r.1));
+            (top, bottom) = (top.min(r.2), bottom.max(r.3));
+            rects.push((r, s.color.rgb));
         }
     }
     if rects.is_empty() {
@@ -124,6 +125,9 @@ mod tests {
         assert!(tiles(&gap, (100, 100)).is_none());
         assert!(tiles(&[rect((200, 200), (300, 300), (1, 1, 1), 1.0)], (100, 100)).is_none());
         assert!(tiles(&[], (100, 100)).is_none());
+        // A translucent cell blends with what is under it: no image can stand for it.
+        let translucent = [rect((0, 0), (4, 4), (1, 1, 1), 0.5)];
+        assert!(tiles(&translucent, (100, 100)).is_none());
     }
 
     #[test]

@@ -103,11 +103,13 @@ impl Canvas {
     fn replay(&mut self, ops: &[Op]) -> Result<(), Failure> {
         let mut i = 0;
         while i < ops.len() {
+            // A run of cells is looked at once: as one image when it is long enough and one
+            // covered block, otherwise one by one.
             let cells = ops[i..].iter().take_while(|op| is_tile(op)).count();
-            if cells >= MIN_TILES {
-                // One by one where they are not one image, and the run is not looked at again.
-                if !self.put_tiles(&ops[i..i + cells]) {
-                    for op in &ops[i..i + cells] {
+            if cells > 0 {
+                let run = &ops[i..i + cells];
+                if cells < MIN_TILES || !self.put_tiles(run) {
+                    for op in run {
                         replay_op(op, self)?;
                     }
                 }
