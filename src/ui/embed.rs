@@ -84,7 +84,12 @@ pub fn EmbedPanel() -> impl IntoView {
     let controls = RwSignal::new(0u32);
     let theme = RwSignal::new(ThemeChoice::Auto);
     let still = RwSignal::new(false);
+    // A closed panel builds nothing: every slider input would otherwise encode a link for it.
+    let open = RwSignal::new(false);
     let built = Memo::new(move |_| {
+        if !open.get() {
+            return (String::new(), String::new());
+        }
         let mut s = settings.get();
         s.view.embed = true;
         s.view.hide = hide.get();
@@ -103,6 +108,11 @@ pub fn EmbedPanel() -> impl IntoView {
     Effect::new(move |_| {
         let url = built.with(|b| b.0.clone());
         generation.update_value(|g| *g += 1);
+        if url.is_empty() {
+            // Closed: no stale preview when it opens again.
+            preview.set(None);
+            return;
+        }
         let mine = generation.get_value();
         set_timeout(
             move || {
@@ -118,7 +128,6 @@ pub fn EmbedPanel() -> impl IntoView {
     let frame = NodeRef::<leptos::html::Iframe>::new();
     // A closed panel loads no preview (it is a second copy of the app).
     let panel = NodeRef::<leptos::html::Details>::new();
-    let open = RwSignal::new(false);
     Effect::new(move |_| {
         let url = preview.get();
         if let (Some(url), Some(f)) = (url, frame.get()) {
