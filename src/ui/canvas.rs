@@ -10,6 +10,8 @@
 //! plotters formats and sends a colour string per rectangle, and a heatmap has thousands, which
 //! are put as one image instead ([`tiles`]).
 
+use std::cell::RefCell;
+
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_backend::{
@@ -24,11 +26,29 @@ use crate::charts::{is_tile, record, replay_op, tiles, Font, Op, Recording, Stro
 /// Line height of a label as a multiple of its font size (a browser's `normal` for sans-serif).
 const LINE_HEIGHT: f64 = 1.2;
 
+/// Labels measured so far, by font and text: a redraw asks again for the same few dozen, and each
+/// `measureText` first parses its font. The page's fonts are the system's, so a width holds.
+const MEASURED: usize = 256;
+
 /// `text`'s size in `f`, as `context` lays it out.
 fn measure(context: &CanvasRenderingContext2d, text: &str, f: &Font) -> (u32, u32) {
-    context.set_font(&format!("{} {}px {}", f.style.as_str(), f.size, f.family));
-    let width = context.measure_text(text).map_or(0.0, |m| m.width()).ceil();
-    (width as u32, (f.size * LINE_HEIGHT).ceil() as u32)
+    thread_local! {
+        static SIZES: RefCell<Vec<(String, String, u32)>> = const { RefCell::new(Vec::new()) };
+    }
+    let font = format!("{} {}px {}", f.style.as_str(), f.size, f.family);
+    let width = SIZES.with_borrow_mut(|sizes| {
+        if let Some(&(_, _, w)) = sizes.iter().find(|(f, t, _)| *f == font && t == text) {
+            return w;
+        }
+        context.set_font(&font);
+        let w = context.measure_text(text).map_or(0.0, |m| m.width()).ceil() as u32;
+        if sizes.len() >= MEASURED {
+            sizes.clear();
+        }
+        sizes.push((font, text.to_owned(), w));
+        w
+    });
+    (width, (f.size * LINE_HEIGHT).ceil() as u32)
 }
 
 /// Draws on `canvas` what `draw` draws on a recording of its size (so every chart is compiled
