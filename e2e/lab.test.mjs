@@ -19,6 +19,13 @@ const startMarks = (page) => page.evaluate(() => {
 const marks = (page) => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
 
 /** Opens the lab and waits until the paths are drawn over the heatmap. */
+// The lab scrolled into view and rendered: off screen its text is not laid out (content-visibility),
+// so innerText, which reads the rendering, is empty there, as nobody can see it.
+async function shown(page) {
+  await page.locator('section.lab').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('table.outcomes tbody')?.innerText);
+}
+
 async function openLab(url, options = {}) {
   const { page, errors } = await openPage(ctx.browser, url, options.viewport, options.colorScheme);
   await page.waitForFunction(() => {
@@ -278,6 +285,7 @@ test('long runs are raced over frames with their progress shown, and end as a pa
   const raced = await table();
   assert.notEqual(raced, before);
   const direct = await openLab(`${ctx.server.url}?lab_steps=20000`);
+  await shown(direct.page);
   await direct.page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
   assert.equal(await direct.page.locator('table.outcomes tbody').innerText(), raced);
   assert.deepEqual([...errors, ...direct.errors], []);
@@ -313,6 +321,7 @@ test('a start point moved every frame over long runs shows runs on the way, and 
   assert.equal(updates, 2, 'the table changed during the drag');
   await page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
   const direct = await openLab(`${ctx.server.url}?lab_steps=20000&x0=${last}`);
+  await shown(direct.page);
   await direct.page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
   assert.equal(await page.locator('table.outcomes tbody').innerText(),
     await direct.page.locator('table.outcomes tbody').innerText(), `the runs end at x0 = ${last}`);
