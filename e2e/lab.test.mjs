@@ -194,16 +194,21 @@ test('with reduced motion, play jumps to the end state without animating', async
   await page.close();
 });
 
-test('a surface change is one history entry: Back restores the surface', async () => {
+test('a surface change is one history entry: Back restores the surface and its picture', async () => {
   const { page, errors } = await openLab(ctx.server.url);
+  const picture = () => page.evaluate(() => document.querySelector('canvas.surface-base').toDataURL());
+  const valley = await picture();
   await page.selectOption('select[name=surface]', 'himmelblau');
   await nextFrames(page);
   assert.equal(query(page).get('surface'), 'himmelblau');
   assert.equal(await page.inputValue('input[type=number][name=x0]'), '0');
+  assert.notEqual(await picture(), valley);
   await page.goBack();
   await nextFrames(page);
   assert.equal(await page.inputValue('select[name=surface]'), 'valley');
   assert.equal(await page.inputValue('input[type=number][name=x0]'), '-1.95');
+  // The same picture as when the page opened (now drawn from the bands kept for it).
+  assert.equal(await picture(), valley);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -113,7 +113,18 @@ pub fn SurfaceView() -> impl IntoView {
     let overlay = NodeRef::<leptos::html::Canvas>::new();
     let frame = RwSignal::new(None::<Frame>);
     let surface = Memo::new(move |_| ctx.spec.with(|s| s.surface));
-    let heat = Memo::new(move |_| Heatmap::new(surface.get(), CELLS, CELLS, LEVELS));
+    // Each surface's bands are computed once: going back to one is a redraw, not 25,600
+    // evaluations again (Rastrigin's are two cosines each, ≈ 8 ms).
+    let computed = StoredValue::new(Vec::<Heatmap>::new());
+    let heat = Memo::new(move |_| {
+        let s = surface.get();
+        if let Some(h) = computed.with_value(|c| c.iter().find(|h| h.surface == s).cloned()) {
+            return h;
+        }
+        let h = Heatmap::new(s, CELLS, CELLS, LEVELS);
+        computed.update_value(|c| c.push(h.clone()));
+        h
+    });
     let size = RwSignal::new(0u32);
     let pending = StoredValue::new(false);
     let dragging = StoredValue::new(false);
