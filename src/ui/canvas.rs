@@ -14,8 +14,10 @@ use std::cell::RefCell;
 
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
+use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
 };
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast};
@@ -84,6 +86,16 @@ pub struct Canvas {
     context: CanvasRenderingContext2d,
     /// The `fillStyle` this wrapper last set, while nothing else can have changed it.
     fill: Option<BackendColor>,
+    /// The label font, alignment and baseline this wrapper last set.
+    text: Option<TextState>,
+}
+
+/// What a label sets on the context besides its colour.
+#[derive(Clone)]
+struct TextState {
+    font: String,
+    align: &'static str,
+    baseline: &'static str,
 }
 
 fn same(a: BackendColor, b: BackendColor) -> bool {
@@ -104,6 +116,7 @@ impl Canvas {
             inner: CanvasBackend::with_canvas_object(canvas.clone())?,
             context,
             fill: None,
+            text: None,
         })
     }
 }
@@ -277,13 +290,75 @@ impl DrawingBackend for Canvas {
         self.inner.fill_polygon(vert, style)
     }
 
+    /// As plotters' canvas draws a label, but setting the font, alignment and colour only when
+    /// they change: the canvas parses each font string it is given, label after label.
     fn draw_text<S: BackendTextStyle>(
         &mut self,
         text: &str,
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), Failure> {
-        self.fill = None;
-        self.inner.draw_text(text, style, pos)
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let quarter_turns = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 1.0,
+            FontTransform::Rotate180 => 2.0,
+            FontTransform::Rotate270 => 3.0,
+        };
+        let c = &self.context;
+        // A rotated label is drawn inside save/restore, which puts the state back as it was.
+        let before = (self.fill, self.text.clone());
+        let (x, y) = if quarter_turns == 0.0 {
+            (f64::from(pos.0), f64::from(pos.1))
+        } else {
+            c.save();
+            // These two, and fillText, throw for no finite argument (they ignore the others).
+            let _ = c.translate(f64::from(pos.0), f64::from(pos.1));
+            let _ = c.rotate(quarter_turns * std::f64::consts::FRAC_PI_2);
+            (0.0, 0.0)
+        };
+        let anchor = style.anchor();
+        let state = TextState {
+            font: format!(
+                "{} {}px {}",
+                style.style().as_str(),
+                style.size(),
+                style.family().as_str()
+            ),
+            align: match anchor.h_pos {
+                HPos::Left => "start",
+                HPos::Right => "end",
+                HPos::Center => "center",
+            },
+            baseline: match anchor.v_pos {
+                VPos::Top => "top",
+                VPos::Center => "middle",
+                VPos::Bottom => "bottom",
+            },
+        };
+        let was = self.text.take();
+        if was.as_ref().is_none_or(|w| w.font != state.font) {
+            c.set_font(&state.font);
+        }
+        if was.as_ref().is_none_or(|w| w.align != state.align) {
+            c.set_text_align(state.align);
+        }
+        if was.as_ref().is_none_or(|w| w.baseline != state.baseline) {
+            c.set_text_baseline(state.baseline);
+        }
+        self.text = Some(state);
+        if !self.fill.is_some_and(|f| same(f, color)) {
+            c.set_fill_style_str(&css(color));
+            self.fill = Some(color);
+        }
+        let _ = c.fill_text(text, x, y);
+        if quarter_turns != 0.0 {
+            c.restore();
+            (self.fill, self.text) = before;
+        }
+        Ok(())
     }
 }

@@ -1,6 +1,8 @@
 //! The surface on two stacked canvases: the heatmap (drawn once per surface, size and theme)
 //! and the paths over it (redrawn when the runs or the time cursor change, once per frame).
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
@@ -12,7 +14,7 @@ use super::outcome::ends_in;
 use super::{use_lab, LabCtx};
 use crate::charts::{draw_colour_scale, draw_paths, draw_surface, Frame, PathView};
 use crate::format::{quantity, shown};
-use crate::landscape::{Heatmap, Point};
+use crate::landscape::{Heatmap, Point, Surface};
 use crate::ui::canvas::paint;
 use crate::ui::downloads::download;
 use crate::ui::image_export::{png, save_url, svg, PNG_SCALE};
@@ -104,6 +106,22 @@ fn draw_figure<DB: DrawingBackend>(
     let _ = draw_colour_scale(&key, heat, &theme(), scale);
 }
 
+/// `surface`'s bands, computed once per surface: going back to one is a redraw, not 25,600
+/// evaluations again (Rastrigin's are two cosines each, ≈ 8 ms).
+fn heatmap(surface: Surface) -> Heatmap {
+    thread_local! {
+        static COMPUTED: RefCell<Vec<Heatmap>> = const { RefCell::new(Vec::new()) };
+    }
+    COMPUTED.with_borrow_mut(|computed| {
+        if let Some(h) = computed.iter().find(|h| h.surface == surface) {
+            return h.clone();
+        }
+        let h = Heatmap::new(surface, CELLS, CELLS, LEVELS);
+        computed.push(h.clone());
+        h
+    })
+}
+
 /// The surface with the runs' paths; drag (or arrow keys) to move the start point.
 #[component]
 pub fn SurfaceView() -> impl IntoView {
@@ -113,18 +131,7 @@ pub fn SurfaceView() -> impl IntoView {
     let overlay = NodeRef::<leptos::html::Canvas>::new();
     let frame = RwSignal::new(None::<Frame>);
     let surface = Memo::new(move |_| ctx.spec.with(|s| s.surface));
-    // Each surface's bands are computed once: going back to one is a redraw, not 25,600
-    // evaluations again (Rastrigin's are two cosines each, ≈ 8 ms).
-    let computed = StoredValue::new(Vec::<Heatmap>::new());
-    let heat = Memo::new(move |_| {
-        let s = surface.get();
-        if let Some(h) = computed.with_value(|c| c.iter().find(|h| h.surface == s).cloned()) {
-            return h;
-        }
-        let h = Heatmap::new(s, CELLS, CELLS, LEVELS);
-        computed.update_value(|c| c.push(h.clone()));
-        h
-    });
+    let heat = Memo::new(move |_| heatmap(surface.get()));
     let size = RwSignal::new(0u32);
     let pending = StoredValue::new(false);
     let dragging = StoredValue::new(false);
