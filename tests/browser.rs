@@ -11,6 +11,8 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/labels.rs"]
+mod labels;
 #[path = "browser/tiles.rs"]
 mod tiles;
 

@@ -1,6 +1,6 @@
 //! Leptos components: thin views over the pure core.
 
-mod canvas;
+pub mod canvas;
 mod chart_area;
 mod chart_view;
 mod code_panel;
