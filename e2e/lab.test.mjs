@@ -19,13 +19,6 @@ const startMarks = (page) => page.evaluate(() => {
 const marks = (page) => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
 
 /** Opens the lab and waits until the paths are drawn over the heatmap. */
-// The lab scrolled into view and rendered: off screen its text is not laid out (content-visibility),
-// so innerText, which reads the rendering, is empty there, as nobody can see it.
-async function shown(page) {
-  await page.locator('section.lab').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('table.outcomes tbody')?.innerText);
-}
-
 async function openLab(url, options = {}) {
   const { page, errors } = await openPage(ctx.browser, url, options.viewport, options.colorScheme);
   await page.waitForFunction(() => {
@@ -36,6 +29,15 @@ async function openLab(url, options = {}) {
     return false;
   });
   return { page, errors };
+}
+
+/**
+ * Scrolls the lab into view and waits for it to render: off screen its text is not laid out
+ * (`content-visibility: auto`), so `innerText`, which reads the rendering, is empty there.
+ */
+async function shown(page) {
+  await page.locator('section.lab').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('table.outcomes tbody')?.innerText);
 }
 
 test('the heatmap draws in many bands and the three paths draw over it', async () => {
