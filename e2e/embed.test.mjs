@@ -141,6 +141,26 @@ async function eachPartHides(page, link, parts) {
   }
 }
 
+test('a setting changed while the Embed panel is closed is in its snippet and preview as it opens', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=10`);
+  await page.click('details.embed-panel summary');
+  assert.match(await page.inputValue('textarea.embed-snippet >> nth=0'), /t_max=10&amp;/);
+  await page.click('details.embed-panel summary');
+  await page.fill('input[type=number][name=t_max]', '12');
+  await page.press('input[type=number][name=t_max]', 'Tab');
+  await nextFrames(page);
+  // The closed panel built nothing; opened, it shows the link as it is now.
+  await page.click('details.embed-panel summary');
+  await nextFrames(page);
+  const snippet = await page.inputValue('textarea.embed-snippet >> nth=0');
+  assert.match(snippet, /t_max=12&amp;/);
+  const want = snippet.match(/src="([^"]*)"/)[1].replaceAll('&amp;', '&');
+  await page.waitForSelector('.embed-preview iframe');
+  await page.waitForFunction((w) => document.querySelector('.embed-preview iframe').contentWindow.location.href === w, want);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('every hide= part is absent from the page', async () => {
   // Shown without the key (the lab and panels are built in the frames after the chart), gone with it.
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);

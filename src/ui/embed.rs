@@ -113,6 +113,11 @@ pub fn EmbedPanel() -> impl IntoView {
             preview.set(None);
             return;
         }
+        // Just opened: at once, as when it was kept up to date while closed.
+        if preview.with_untracked(Option::is_none) {
+            preview.set(Some(url));
+            return;
+        }
         let mine = generation.get_value();
         set_timeout(
             move || {
