@@ -17,7 +17,7 @@ use plotters::prelude::DrawingArea;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontTransform,
+    FontStyle, FontTransform,
 };
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast};
@@ -28,18 +28,24 @@ use crate::charts::{is_tile, record, replay_op, tiles, Font, Op, Recording, Stro
 /// Line height of a label as a multiple of its font size (a browser's `normal` for sans-serif).
 const LINE_HEIGHT: f64 = 1.2;
 
-/// Labels measured so far, by font and text: a redraw asks again for the same few dozen, and each
-/// `measureText` first parses its font. The page's fonts are the system's, so a width holds.
+/// Most label widths kept (then the table starts again).
 const MEASURED: usize = 256;
 
-/// `text`'s size in `f`, as `context` lays it out.
+/// The canvas `font` for a label: one writer, so a label is measured in the font it is drawn in.
+fn css_font(style: FontStyle, size: f64, family: &str) -> String {
+    format!("{} {size}px {family}", style.as_str())
+}
+
+/// `text`'s size in `f`, as `context` lays it out. Widths are kept by font and text: a redraw
+/// asks again for the same few dozen labels, and each `measureText` first parses its font. The
+/// page's fonts are the system's (no web font loads later), so a width holds.
 fn measure(context: &CanvasRenderingContext2d, text: &str, f: &Font) -> (u32, u32) {
     thread_local! {
         static SIZES: RefCell<Vec<(String, String, u32)>> = const { RefCell::new(Vec::new()) };
     }
-    let font = format!("{} {}px {}", f.style.as_str(), f.size, f.family);
+    let font = css_font(f.style, f.size, &f.family);
     let width = SIZES.with_borrow_mut(|sizes| {
-        if let Some(&(_, _, w)) = sizes.iter().find(|(f, t, _)| *f == font && t == text) {
+        if let Some(&(_, _, w)) = sizes.iter().find(|(g, t, _)| *g == font && t == text) {
             return w;
         }
         context.set_font(&font);
@@ -315,19 +321,14 @@ impl DrawingBackend for Canvas {
             (f64::from(pos.0), f64::from(pos.1))
         } else {
             c.save();
-            // These two, and fillText, throw for no finite argument (they ignore the others).
+            // These two and fillText never throw (they ignore non-finite arguments).
             let _ = c.translate(f64::from(pos.0), f64::from(pos.1));
             let _ = c.rotate(quarter_turns * std::f64::consts::FRAC_PI_2);
             (0.0, 0.0)
         };
         let anchor = style.anchor();
         let state = TextState {
-            font: format!(
-                "{} {}px {}",
-                style.style().as_str(),
-                style.size(),
-                style.family().as_str()
-            ),
+            font: css_font(style.style(), style.size(), style.family().as_str()),
             align: match anchor.h_pos {
                 HPos::Left => "start",
                 HPos::Right => "end",

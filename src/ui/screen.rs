@@ -11,8 +11,9 @@ use crate::share::{ThemeChoice, View};
 /// Whether a media query matches. Its `MediaQueryList` is made once and stays live: every chart
 /// draw asks for the scheme, and parsing the query each time cost 0.1 ms an input.
 fn media(query: &'static str) -> bool {
+    type Lists = Vec<(&'static str, Option<MediaQueryList>)>;
     thread_local! {
-        static LISTS: RefCell<Vec<(&'static str, Option<MediaQueryList>)>> = const { RefCell::new(Vec::new()) };
+        static LISTS: RefCell<Lists> = const { RefCell::new(Vec::new()) };
     }
     LISTS.with_borrow_mut(|lists| {
         let at = match lists.iter().position(|(q, _)| *q == query) {

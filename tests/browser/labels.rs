@@ -10,8 +10,8 @@ use web_sys::HtmlCanvasElement;
 
 use super::pixels;
 
-/// A white canvas of 240 × 160 pixels, not on the page.
-fn white() -> HtmlCanvasElement {
+/// A blank (transparent) canvas of 240 × 160 pixels, not on the page.
+fn blank() -> HtmlCanvasElement {
     let canvas: HtmlCanvasElement = web_sys::window()
         .and_then(|w| w.document())
         .expect("document")
@@ -70,12 +70,12 @@ fn labels_drawn_by_the_page_have_the_pixels_plotters_canvas_draws() {
             (60, 100),
         ),
     ];
-    let theirs = white();
+    let theirs = blank();
     let mut backend = CanvasBackend::with_canvas_object(theirs.clone()).expect("backend");
     for (text, style, at) in &labels {
         backend.draw_text(text, style, *at).expect("drawn");
     }
-    let ours = white();
+    let ours = blank();
     anneal::ui::canvas::paint(&ours, |area| {
         for (text, style, at) in &labels {
             area.draw_text(text, style, *at).expect("recorded");

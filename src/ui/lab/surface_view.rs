@@ -107,7 +107,7 @@ fn draw_figure<DB: DrawingBackend>(
 }
 
 /// `surface`'s bands, computed once per surface: going back to one is a redraw, not 25,600
-/// evaluations again (Rastrigin's are two cosines each, ≈ 8 ms).
+/// evaluations again in the change's handler (Rastrigin's: 3–4 ms of it).
 fn heatmap(surface: Surface) -> Heatmap {
     thread_local! {
         static COMPUTED: RefCell<Vec<Heatmap>> = const { RefCell::new(Vec::new()) };
