@@ -47,26 +47,11 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 8
 /** Float noise a person would not write: 2.9999999999999997e-5, 0.010000000000000002. */
 export const FLOAT_NOISE = /\d\.\d*(?:0{6,}|9{6,})\d/;
 
-/**
- * The page's text as it reads when scrolled through: parts off screen are not rendered
- * (`content-visibility: auto`), so `innerText`, which reads the rendering, would skip them.
- */
-export function screenText(page) {
-  return page.evaluate(() => {
-    const all = document.createElement('style');
-    all.textContent = '* { content-visibility: visible !important; }';
-    document.head.append(all);
-    const text = document.body.innerText;
-    all.remove();
-    return text;
-  });
-}
-
 /** Every test's last page state is read before the page closes: no visible text shows float noise. */
 function guardFloatNoise(page) {
   const close = page.close.bind(page);
   page.close = async (...args) => {
-    const text = page.isClosed() ? '' : await screenText(page).catch(() => '');
+    const text = page.isClosed() ? '' : await page.evaluate(() => document.body.innerText).catch(() => '');
     const noise = text.match(FLOAT_NOISE);
     await close(...args);
     if (noise) throw new Error(`float noise on screen: "${noise[0]}" in …${text.slice(Math.max(0, noise.index - 60), noise.index + 40)}…`);

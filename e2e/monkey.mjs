@@ -2,8 +2,6 @@
 // button, checkbox and menu, resizes, theme switches and back/forward on the release build.
 // Used by monkey.test.mjs (1,000 interactions in `make test`) and bench-monkey (10,000).
 
-import { screenText } from './browser.mjs';
-
 /** Deterministic PRNG (mulberry32). */
 export function rng(seed) {
   let a = seed >>> 0;
@@ -109,7 +107,7 @@ export async function monkey(page, n, seed) {
 /** What the page shows that must never appear, and whether it still responds. */
 export async function health(page) {
   await page.setViewportSize({ width: 1280, height: 900 });
-  const text = await screenText(page);
+  const text = await page.evaluate(() => document.body.innerText);
   const bad = text.match(/\b(NaN|Infinity)\b/g) ?? [];
   const crashed = await page.locator('#crash').count();
   // Responds: a new t_max from the number box is written to the link and the chart is drawn again

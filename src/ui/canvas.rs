@@ -194,6 +194,14 @@ impl Canvas {
             .is_ok()
     }
 
+    /// Sets `fillStyle` to `color` unless this wrapper last set it so.
+    fn fill_style(&mut self, color: BackendColor) {
+        if !self.fill.is_some_and(|f| same(f, color)) {
+            self.context.set_fill_style_str(&css(color));
+            self.fill = Some(color);
+        }
+    }
+
     /// Strokes `paths` as one canvas path in `style`.
     fn stroke_paths(&mut self, paths: &[&[BackendCoord]], style: &Stroke) {
         let color = style.color;
@@ -255,10 +263,7 @@ impl DrawingBackend for Canvas {
         if !fill || color.alpha == 0.0 {
             return self.inner.draw_rect(upper_left, bottom_right, style, fill);
         }
-        if !self.fill.is_some_and(|f| same(f, color)) {
-            self.context.set_fill_style_str(&css(color));
-            self.fill = Some(color);
-        }
+        self.fill_style(color);
         self.context.fill_rect(
             f64::from(upper_left.0),
             f64::from(upper_left.1),
@@ -314,10 +319,12 @@ impl DrawingBackend for Canvas {
             FontTransform::Rotate180 => 2.0,
             FontTransform::Rotate270 => 3.0,
         };
+        self.fill_style(color);
+        // A rotated label sets its font inside save/restore, which puts the one before back
+        // (its colour is set before the save, so it stays).
+        let before = (quarter_turns != 0.0).then(|| self.text.clone());
         let c = &self.context;
-        // A rotated label is drawn inside save/restore, which puts the state back as it was.
-        let before = (self.fill, self.text.clone());
-        let (x, y) = if quarter_turns == 0.0 {
+        let (x, y) = if before.is_none() {
             (f64::from(pos.0), f64::from(pos.1))
         } else {
             c.save();
@@ -351,14 +358,10 @@ impl DrawingBackend for Canvas {
             c.set_text_baseline(state.baseline);
         }
         self.text = Some(state);
-        if !self.fill.is_some_and(|f| same(f, color)) {
-            c.set_fill_style_str(&css(color));
-            self.fill = Some(color);
-        }
         let _ = c.fill_text(text, x, y);
-        if quarter_turns != 0.0 {
+        if let Some(before) = before {
             c.restore();
-            (self.fill, self.text) = before;
+            self.text = before;
         }
         Ok(())
     }
