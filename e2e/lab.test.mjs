@@ -31,15 +31,6 @@ async function openLab(url, options = {}) {
   return { page, errors };
 }
 
-/**
- * Scrolls the lab into view and waits for it to render: off screen its text is not laid out
- * (`content-visibility: auto`), so `innerText`, which reads the rendering, is empty there.
- */
-async function shown(page) {
-  await page.locator('section.lab').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('table.outcomes tbody')?.innerText);
-}
-
 test('the heatmap draws in many bands and the three paths draw over it', async () => {
   const { page, errors } = await openLab(ctx.server.url);
   const colours = await page.$eval('canvas.surface-base', (c) => {
@@ -292,7 +283,6 @@ test('long runs are raced over frames with their progress shown, and end as a pa
   const raced = await table();
   assert.notEqual(raced, before);
   const direct = await openLab(`${ctx.server.url}?lab_steps=20000`);
-  await shown(direct.page);
   await direct.page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
   assert.equal(await direct.page.locator('table.outcomes tbody').innerText(), raced);
   assert.deepEqual([...errors, ...direct.errors], []);
@@ -328,7 +318,6 @@ test('a start point moved every frame over long runs shows runs on the way, and 
   assert.equal(updates, 2, 'the table changed during the drag');
   await page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
   const direct = await openLab(`${ctx.server.url}?lab_steps=20000&x0=${last}`);
-  await shown(direct.page);
   await direct.page.waitForFunction(() => !document.querySelector('section.lab[aria-busy]'));
   assert.equal(await page.locator('table.outcomes tbody').innerText(),
     await direct.page.locator('table.outcomes tbody').innerText(), `the runs end at x0 = ${last}`);

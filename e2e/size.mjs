@@ -36,7 +36,7 @@ const BUDGET = 300 * KIB;
 // (421.7 after the review's mends.) And once more for item 2: 424.7 with Rastrigin's heatmap
 // put as one image (+1.2), history entries pushed after the paint (+0.4) and the formula's
 // numbers rewritten in place (+0.9), less 0.2 for our own Python string quoting: 425.4.
-// And for item 1, from 424.8: +0.4 KiB for ≈ 2 ms less per slider input (a closed Embed panel
+// And for item 1, from 424.8: +0.4 KiB for less work per slider input (a closed Embed panel
 // building nothing, kept media queries and label widths), +0.2 for 3–4 ms less on going back to
 // a surface (its heatmap kept), +0.1 for labels setting only what changed: 425.5, ceiling 425.6.
 // `make size-detail` breaks the wasm down per crate and module.
