@@ -48,7 +48,8 @@ fn labels_drawn_by_the_page_have_the_pixels_plotters_canvas_draws() {
             (30, 120),
         ),
         (
-            // The rotated label's font and colour: the context has them back as before it.
+            // The rotated label's font and colour again: after its restore, what the wrapper
+            // takes as set must be what is.
             "step",
             ("sans-serif", 14)
                 .into_font()
