@@ -71,14 +71,24 @@ for (const horizon of HORIZONS) {
 // BENCH_QUERY adds a query, e.g. ?hide=landscape to leave the lab out.
 const TARGET_MS = 4;
 const work = [];
-// The last row is the floor of this measure for the page as built: everything but the chart and
+// The third row is the floor of this measure for the page as built: everything but the chart and
 // its controls hidden, so an input costs only its handling, the chart's redraw and its rendering.
+// The last is the browser's own: no app, one slider whose input sets one number field.
 const FLOOR = 'hide=title,compare,export,landscape,code,formula';
+const BARE = `<!doctype html><body style="font-family: system-ui"><input type=range name=eta_max max=1000>
+  <input class=number><script>document.body.addEventListener('input', (e) => { document.querySelector('.number').value = e.target.value; });</script>`;
 for (const [label, viewport, query] of [['1280 × 800, lab below the fold', { width: 1280, height: 800 }, process.env.BENCH_QUERY ?? ''],
   ['1280 × 4000, lab on screen', { width: 1280, height: 4000 }, process.env.BENCH_QUERY ?? ''],
-  [`1280 × 800, only the chart and its controls (${FLOOR}), the floor`, { width: 1280, height: 800 }, `?${FLOOR}`]]) {
-  const { page, errors } = await openPage(browser, `${server.url}${query}`, viewport);
-  await page.waitForSelector(query.includes('landscape') ? 'canvas.chart' : '.lab canvas', { timeout: 10000 }).catch(() => {});
+  [`1280 × 800, only the chart and its controls (${FLOOR}), the floor`, { width: 1280, height: 800 }, `?${FLOOR}`],
+  ['1280 × 800, no app (one slider setting one number field), the browser\'s own', { width: 1280, height: 800 }, null]]) {
+  const { page, errors } = query === null
+    ? { page: await browser.newPage({ viewport }), errors: [] }
+    : await openPage(browser, `${server.url}${query}`, viewport);
+  if (query === null) {
+    await page.setContent(BARE);
+  } else {
+    await page.waitForSelector(query.includes('landscape') ? 'canvas.chart' : '.lab canvas', { timeout: 10000 }).catch(() => {});
+  }
   await page.waitForTimeout(500);
   const ms = await page.evaluate(async (n) => {
     const slider = document.querySelector('input[type=range][name=eta_max]');
