@@ -81,12 +81,13 @@ for (const [label, viewport, query] of [['1280 × 800, lab below the fold', { wi
   ['1280 × 4000, lab on screen', { width: 1280, height: 4000 }, process.env.BENCH_QUERY ?? ''],
   [`1280 × 800, only the chart and its controls (${FLOOR}), the floor`, { width: 1280, height: 800 }, `?${FLOOR}`],
   ['1280 × 800, no app (one slider setting one number field), the browser\'s own', { width: 1280, height: 800 }, null]]) {
-  const { page, errors } = query === null
-    ? { page: await browser.newPage({ viewport }), errors: [] }
-    : await openPage(browser, `${server.url}${query}`, viewport);
+  let page;
+  let errors = [];
   if (query === null) {
+    page = await browser.newPage({ viewport });
     await page.setContent(BARE);
   } else {
+    ({ page, errors } = await openPage(browser, `${server.url}${query}`, viewport));
     await page.waitForSelector(query.includes('landscape') ? 'canvas.chart' : '.lab canvas', { timeout: 10000 }).catch(() => {});
   }
   await page.waitForTimeout(500);
