@@ -42,6 +42,24 @@ test('moving a control writes the link; Back after a preset restores the previou
   await page.close();
 });
 
+test('no control asks the browser to keep its value with each history entry', async () => {
+  // A control with autocomplete on has its value saved into the history entry at every
+  // replaceState and pushState: with the page's 139 controls, 1.5 ms a write instead of 0.4.
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?compare=1`);
+  await page.click('button.add-phase');
+  await page.click('button[name=pin]');
+  await page.click('details.code-panel summary');
+  await page.click('details.embed-panel summary');
+  await page.waitForSelector('input[name=pin_name]');
+  await page.waitForSelector('li.phase[data-phase="1"] input[name=phase-start]');
+  await page.waitForSelector('.phase-param input');
+  const controls = await page.$$eval('input, select, textarea', (all) => all.map((c) => [c.name || c.className, c.getAttribute('autocomplete')]));
+  assert.ok(controls.length > 100, `the page's controls are all there: ${controls.length}`);
+  assert.deepEqual(controls.filter(([, a]) => a !== 'off'), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a preset chosen while a drag\'s last value waits to be written still leaves that value behind it', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.locator('select[name=preset] option[value=sgdr]').waitFor({ state: 'attached' });
