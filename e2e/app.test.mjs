@@ -16,9 +16,11 @@ test('the page loads, draws the chart and logs no errors', async () => {
   assert.match(await page.textContent('h1'), /Anneal/);
   const html = await (await fetch(ctx.server.url)).text();
   assert.match(html, /Loading Anneal…/, 'the static page says something while the wasm loads');
-  // A stylesheet file would hold up the loader script, and the wasm's preload link after it.
+  // A stylesheet file would hold up the parser at the inline script after it, and with it the
+  // wasm's preload link.
   assert.doesNotMatch(html, /rel="?stylesheet/, 'the styles come inline with the page');
-  assert.equal(await page.$eval('body', (b) => getComputedStyle(b).fontFamily.split(',')[0]), 'system-ui');
+  const font = await page.$eval('body', (b) => getComputedStyle(b).fontFamily.split(',')[0]);
+  assert.equal(font, 'system-ui', 'and they apply');
   assert.equal(await page.locator('#loading').count(), 0, 'and the line is gone once the app runs');
   await mkdir(shots, { recursive: true });
   const shot = join(shots, 'app.png');

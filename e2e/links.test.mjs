@@ -48,8 +48,6 @@ test('no control asks the browser to keep its value with each history entry', as
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?compare=1`);
   await page.click('button.add-phase');
   await page.click('button[name=pin]');
-  await page.click('details.code-panel summary');
-  await page.click('details.embed-panel summary');
   await page.waitForSelector('input[name=pin_name]');
   await page.waitForSelector('li.phase[data-phase="1"] input[name=phase-start]');
   await page.waitForSelector('.phase-param input');

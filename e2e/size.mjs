@@ -40,8 +40,8 @@ const BUDGET = 300 * KIB;
 // building nothing, kept media queries and label widths), +0.2 for 3–4 ms less on going back to
 // a surface (its heatmap kept), +0.1 for labels setting only what changed: 425.5, ceiling 425.6
 // (425.4 after the final read's canvas mend). Then −0.1 for the stylesheet inlined, +0.3 for
-// autocomplete="off" on the page's 22 kinds of control (a history write 1.5 → 0.4 ms): 425.6,
-// ceiling 425.8.
+// autocomplete="off" in the 22 places that build the page's controls (a history write 1.5 →
+// 0.4 ms): 425.6, ceiling 425.8.
 // `make size-detail` breaks the wasm down per crate and module.
 const CEILING = 425.8 * KIB;
 
