@@ -42,6 +42,21 @@ test('moving a control writes the link; Back after a preset restores the previou
   await page.close();
 });
 
+test('Back while a number box still holds what was typed shows the value Back restores', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=50`);
+  await page.selectOption('select[name=preset]', 'sgdr');
+  await page.fill('input[type=number][name=t_max]', '70');
+  await page.waitForTimeout(400);
+  assert.equal(query(page).get('t_max'), '70');
+  // The box keeps the focus: no change event commits it before Back.
+  await page.goBack();
+  await nextFrames(page);
+  assert.equal(query(page).get('t_max'), '50');
+  assert.equal(await page.inputValue('input[type=number][name=t_max]'), '50');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('no control asks the browser to keep its value with each history entry', async () => {
   // A control with autocomplete on has its value saved into the history entry at every
   // replaceState and pushState: with the page's 139 controls, 1.5 ms a write instead of 0.4.

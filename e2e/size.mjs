@@ -41,9 +41,10 @@ const BUDGET = 300 * KIB;
 // a surface (its heatmap kept), +0.1 for labels setting only what changed: 425.5, ceiling 425.6
 // (425.4 after the final read's canvas mend). Then −0.1 for the stylesheet inlined, +0.3 for
 // autocomplete="off" in the 22 places that build the page's controls (a history write 1.5 →
-// 0.4 ms): 425.6, ceiling 425.8.
+// 0.4 ms): 425.6; +0.2 for a number box showing the value Back restores instead of what was
+// typed in it: 425.8, ceiling 426.0.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 425.8 * KIB;
+const CEILING = 426.0 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -24,8 +24,10 @@ pub fn NumberControl(
     set: Callback<f64>,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
-    // What the user is typing, until it is committed, so "0.10" is not rewritten mid-word.
+    // What the user is typing, until it is committed, so "0.10" is not rewritten mid-word; shown
+    // while the value is the one it was typed at, so a value set elsewhere (Back) shows instead.
     let typing = RwSignal::new(None::<String>);
+    let typed_at = StoredValue::new(0.0);
     let message = RwSignal::new(None::<String>);
     let slider_id = format!("{}-slider", spec.key);
     let (hint_id, hint) = hint_of(spec.key, hint);
@@ -45,6 +47,7 @@ pub fn NumberControl(
                 message.set(None);
             }
         }
+        typed_at.set_value(value.get_untracked());
         typing.set(Some(raw));
     };
     let on_commit = move |ev| {
@@ -84,7 +87,11 @@ pub fn NumberControl(
                     min=spec.min.to_string()
                     max=spec.max.to_string()
                     prop:disabled=move || disabled.get()
-                    prop:value=move || typing.get().unwrap_or_else(|| format_value(value.get()))
+                    prop:value=move || {
+                        let v = value.get();
+                        let typed = typing.get().filter(|_| typed_at.get_value() == v);
+                        typed.unwrap_or_else(|| format_value(v))
+                    }
                     on:input=on_type
                     on:change=on_commit
                 />
