@@ -16,8 +16,28 @@ mod labels;
 #[path = "browser/tiles.rs"]
 mod tiles;
 
-/// Lets Leptos run its effects and the browser paint an animation frame, and a lab race finish.
+/// Resolves in the browser's next animation frame.
+async fn frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .request_animation_frame(&resolve)
+            .expect("frame");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("frame comes");
+}
+
+/// Lets Leptos run its effects, the app build what it stages over its first frames, and a lab
+/// race finish.
 async fn settle() {
+    leptos::task::tick().await;
+    // The app builds its controls and its lab in the second and third frames after mounting
+    // (half a second in a debug build): a timer alone can fire before the third, with no lab yet.
+    for _ in 0..3 {
+        frame().await;
+    }
     leptos::task::tick().await;
     // The lab races its runs over frames: wait for a race under way too (a debug build takes
     // several times the release build's few milliseconds for it).
