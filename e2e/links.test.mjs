@@ -57,6 +57,21 @@ test('Back while a number box still holds what was typed shows the value Back re
   await page.close();
 });
 
+test('Back from a clamped value takes the clamp\'s notice with it', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?eta_max=0.5`);
+  await page.selectOption('select[name=preset]', 'sgdr');
+  await page.fill('input[type=number][name=eta_max]', '99');
+  await page.press('input[type=number][name=eta_max]', 'Enter');
+  await nextFrames(page);
+  assert.match(await page.textContent('.notice'), /eta_max must be between 1e-6 and 10; set to 10/);
+  await page.goBack();
+  await nextFrames(page);
+  assert.equal(await page.inputValue('input[type=number][name=eta_max]'), '0.5');
+  assert.equal(await page.locator('.notice').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('no control asks the browser to keep its value with each history entry', async () => {
   // A control with autocomplete on has its value saved into the history entry at every
   // replaceState and pushState: with the page's 139 controls, 1.5 ms a write instead of 0.4.

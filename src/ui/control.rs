@@ -28,7 +28,10 @@ pub fn NumberControl(
     // while the value is the one it was typed at, so a value set elsewhere (Back) shows instead.
     let typing = RwSignal::new(None::<String>);
     let typed_at = StoredValue::new(0.0);
+    // A clamp's notice, shown while the value is the one it set: a value set elsewhere (Back)
+    // takes the notice with it.
     let message = RwSignal::new(None::<String>);
+    let message_at = StoredValue::new(0.0);
     let slider_id = format!("{}-slider", spec.key);
     let (hint_id, hint) = hint_of(spec.key, hint);
 
@@ -54,6 +57,7 @@ pub fn NumberControl(
         let c = spec.parse(&event_target_value(&ev));
         set.run(c.value);
         typing.set(None);
+        message_at.set_value(value.get_untracked());
         message.set(c.message);
     };
 
@@ -97,7 +101,13 @@ pub fn NumberControl(
                 />
                 {hint}
             </div>
-            {move || message.get().map(|m| view! { <p class="notice" role="status">{m}</p> })}
+            {move || {
+                // `value` is read only while a notice is up, so a slide pays nothing for it.
+                message
+                    .get()
+                    .filter(|_| message_at.get_value() == value.get())
+                    .map(|m| view! { <p class="notice" role="status">{m}</p> })
+            }}
         </div>
     }
 }
