@@ -32,7 +32,6 @@ async fn frame() {
 /// Lets Leptos run its effects, the app build what it stages over its first frames, and a lab
 /// race finish.
 async fn settle() {
-    leptos::task::tick().await;
     // The app builds its controls and its lab in the second and third frames after mounting
     // (half a second in a debug build): a timer alone can fire before the third, with no lab yet.
     for _ in 0..3 {
