@@ -81,9 +81,12 @@ test('no control asks the browser to keep its value with each history entry', as
   await page.waitForSelector('input[name=pin_name]');
   await page.waitForSelector('li.phase[data-phase="1"] input[name=phase-start]');
   await page.waitForSelector('.phase-param input');
-  const controls = await page.$$eval('input, select, textarea', (all) => all.map((c) => [c.name || c.className, c.getAttribute('autocomplete')]));
+  // Each control's own attribute, else its form's: the page is one form with autocomplete off.
+  const controls = await page.$$eval('input, select, textarea', (all) => all.map((c) => [c.name || c.className, c.getAttribute('autocomplete') ?? c.form?.getAttribute('autocomplete')]));
   assert.ok(controls.length > 100, `the page's controls are all there: ${controls.length}`);
   assert.deepEqual(controls.filter(([, a]) => a !== 'off'), []);
+  // A button left a submit button would be clicked by Enter in any field of that form.
+  assert.deepEqual(await page.$$eval('button:not([type=button])', (all) => all.map((b) => b.outerHTML)), []);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -120,14 +120,13 @@ pub fn CodePanel() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            <textarea autocomplete="off" class="code-snippet" readonly rows="14" aria-label="Code for the chosen framework" node_ref=area prop:value=current></textarea>
+            <textarea class="code-snippet" readonly rows="14" aria-label="Code for the chosen framework" node_ref=area prop:value=current></textarea>
             <div class="embed-actions">
                 <button type="button" name="copy_code" on:click=copy>"Copy code"</button>
                 <span class="copied" role="status">{move || status.get()}</span>
             </div>
             <label class="import-label" for="import-text">"Import: paste a framework call"</label>
             <textarea
-                autocomplete="off"
                 id="import-text"
                 name="import_text"
                 rows="3"

@@ -67,7 +67,6 @@ pub fn ComparePanel() -> impl IntoView {
                     <div class="pin">
                         <span class="swatch" style:background=swatch(PIN_COLORS[slot])></span>
                         <input
-                            autocomplete="off"
                             type="text"
                             name="pin_name"
                             aria-label="Pin name"
@@ -80,7 +79,6 @@ pub fn ComparePanel() -> impl IntoView {
                         />
                         <label class="toggle">
                             <input
-                                autocomplete="off"
                                 type="checkbox"
                                 name="pin_visible"
                                 prop:checked=!pin.hidden
@@ -144,7 +142,6 @@ pub fn ComparePanel() -> impl IntoView {
                                             <th scope="row">
                                                 // Untick to leave this framework off the chart and out of the CSV.
                                                 <input
-                                                    autocomplete="off"
                                                     type="checkbox"
                                                     name="compare_show"
                                                     value=f.framework.key()

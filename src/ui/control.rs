@@ -65,10 +65,7 @@ pub fn NumberControl(
         <div class="control hinted">
             <label for=slider_id.clone()>{spec.label}</label>
             <div class="control-inputs">
-                // Off on every control of the page: else the browser saves every control's value
-                // into each history entry the app writes (1.5 ms a write, not 0.4).
                 <input
-                    autocomplete="off"
                     type="range"
                     id=slider_id
                     name=spec.key
@@ -81,7 +78,6 @@ pub fn NumberControl(
                     on:input=on_slide
                 />
                 <input
-                    autocomplete="off"
                     type="number"
                     class="number"
                     name=spec.key
@@ -127,7 +123,6 @@ pub fn Toggle(
     view! {
         <div class="hinted toggle">
             <input
-                autocomplete="off"
                 type="checkbox"
                 id=id.clone()
                 name=key
@@ -165,7 +160,6 @@ pub fn Choice(
         <div class="control choice hinted">
             <label for=id.clone()>{label}</label>
             <select
-                autocomplete="off"
                 id=id
                 name=key
                 aria-describedby=hint_id

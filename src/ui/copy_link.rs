@@ -47,7 +47,7 @@ pub fn CopyLink() -> impl IntoView {
     view! {
         <div class="share">
             <button type="button" name="copy_link" on:click=copy>"Copy link"</button>
-            <input autocomplete="off" type="text" name="link" readonly aria-label="Link to this state" node_ref=field />
+            <input type="text" name="link" readonly aria-label="Link to this state" node_ref=field />
             <span class="copied" role="status">{move || status.get()}</span>
         </div>
     }

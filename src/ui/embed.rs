@@ -36,7 +36,6 @@ fn mask_boxes(
             view! {
                 <label class="toggle">
                     <input
-                        autocomplete="off"
                         type="checkbox"
                         name=input
                         value=*p
@@ -164,7 +163,6 @@ pub fn EmbedPanel() -> impl IntoView {
             <label class="embed-size">
                 {label}
                 <input
-                    autocomplete="off"
                     type="number"
                     name=name
                     min="200"
@@ -186,14 +184,14 @@ pub fn EmbedPanel() -> impl IntoView {
                 {size("height", "embed_height", height)}
                 <label class="embed-size">
                     "theme"
-                    <select autocomplete="off" name="embed_theme" on:change=move |ev| {
+                    <select name="embed_theme" on:change=move |ev| {
                         theme.set(ThemeChoice::from_name(&event_target_value(&ev)).unwrap_or_default())
                     }>
                         {ThemeChoice::OPTIONS.iter().map(|&(name, text)| view! { <option value=name>{text}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="toggle">
-                    <input autocomplete="off" type="checkbox" name="embed_static" on:change=move |ev| still.set(event_target_checked(&ev)) />
+                    <input type="checkbox" name="embed_static" on:change=move |ev| still.set(event_target_checked(&ev)) />
                     <span>"static (print, slides)"</span>
                 </label>
             </div>
@@ -205,10 +203,10 @@ pub fn EmbedPanel() -> impl IntoView {
                 <legend>"Show only these controls"</legend>
                 {mask_boxes(&CONTROLS, controls, "embed_controls")}
             </fieldset>
-            <textarea autocomplete="off" class="embed-snippet" readonly rows="4" aria-label="Embed snippet" node_ref=area prop:value=move || built.with(|b| b.1.clone())></textarea>
+            <textarea class="embed-snippet" readonly rows="4" aria-label="Embed snippet" node_ref=area prop:value=move || built.with(|b| b.1.clone())></textarea>
             <label class="embed-host">
                 "Auto-height: add once to the host page (Canvas LMS needs nothing: it reads the frame's lti.frameResize)"
-                <textarea autocomplete="off" class="embed-snippet" name="embed_host" readonly rows="2" prop:value=HOST_SCRIPT></textarea>
+                <textarea class="embed-snippet" name="embed_host" readonly rows="2" prop:value=HOST_SCRIPT></textarea>
             </label>
             <div class="embed-actions">
                 <button type="button" name="copy_embed" on:click=copy>"Copy snippet"</button>

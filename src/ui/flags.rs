@@ -81,6 +81,7 @@ pub fn FlagMarks(plot: RwSignal<Option<PlotArea>>, flags: Memo<Vec<Pitfall>>) ->
                 };
                 view! {
                     <button
+                        type="button"
                         class=side
                         style:left=format!("{x:.1}px")
                         style:top=format!("{y:.1}px")

@@ -38,7 +38,7 @@ fn PresetPicker(listed: Signal<bool>) -> impl IntoView {
     view! {
         <div class="control preset">
             <label for="preset-choice">"Preset"</label>
-            <select autocomplete="off" id="preset-choice" name="preset" on:change=on_preset>
+            <select id="preset-choice" name="preset" on:change=on_preset>
                 <option value="" selected>"Choose a preset…"</option>
                 {move || {
                     listed

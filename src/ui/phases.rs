@@ -118,7 +118,6 @@ fn phase_row(
         <li class="phase" data-phase=i.to_string()>
             <div class="phase-head">
                 <select
-                    autocomplete="off"
                     aria-label=label
                     title="The curve this phase follows until the next one starts"
                     name="phase-family"
@@ -136,7 +135,6 @@ fn phase_row(
                         <label class="phase-start">
                             "from step "
                             <input
-                                autocomplete="off"
                                 type="number"
                                 name="phase-start"
                                 title="The optimizer step this phase starts at"
@@ -182,7 +180,7 @@ fn param_control(
                 _ => 0,
             };
             view! {
-                <select autocomplete="off" aria-label=spec.label title=spec.help on:change=move |ev| {
+                <select aria-label=spec.label title=spec.help on:change=move |ev| {
                     let c = event_target::<HtmlSelectElement>(&ev).selected_index();
                     if let Ok(c) = usize::try_from(c) {
                         apply(PhaseEdit::Param(i, p, ParamValue::Choice(c)));
@@ -199,7 +197,6 @@ fn param_control(
         }
         _ => view! {
             <input
-                autocomplete="off"
                 type="text"
                 inputmode="decimal"
                 aria-label=spec.label

@@ -88,7 +88,6 @@ pub fn Playback() -> impl IntoView {
             <button type="button" name="step" on:click=step>"Step"</button>
             <button type="button" name="reset" on:click=reset>"Reset"</button>
             <input
-                autocomplete="off"
                 type="range"
                 name="lab_t"
                 aria-label="time"
