@@ -18,6 +18,7 @@ mod native {
             let runs = contenders(
                 &r.schedule,
                 &r.phases,
+                r.run_steps,
                 settings.lab.steps(),
                 settings.lab.lab_lr,
             );

@@ -64,6 +64,21 @@ test('a schedule of phases is raced as it is, in place of the warm restarts, and
   await page.close();
 });
 
+test('a schedule whose first restart comes after the lab\'s steps is raced scaled onto them, as the lab says', async () => {
+  // The SGDR preset: T_0 = 10 epochs of 391 steps, far past the lab's 1,500.
+  const sgdr = '?v=1&eta_max=0.05&t_max=10&restarts=1&horizon=200&unit=epochs&steps_per_epoch=391';
+  const { page, errors } = await openLab(`${ctx.server.url}${sgdr}&lab_t=0.55`);
+  assert.match(await page.textContent('.lab-note'), /scaled onto them: T_0 = 75 steps here/);
+  const rows = await page.locator('table.outcomes tbody tr').allTextContents();
+  assert.match(rows[2], /^cosine \+ warm restarts/, 'the sliders\' schedule, not raced as phases');
+  // With T_0 = 75 and T_mult = 2 the fourth cycle runs from step 525 to 1125: at its middle,
+  // step 825 (lab_t = 0.55), the rate is half the peak. Unscaled it would still be near 0.05.
+  const rate = await page.textContent('.playback-readout');
+  assert.match(rate, /^step 825 of 1500 · .*cosine \+ warm restarts 0\.025$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('changing the optimizer changes the paths and writes the link', async () => {
   const { page, errors } = await openLab(ctx.server.url);
   const before = await paths(page);

@@ -13,7 +13,7 @@ fn late_traps() -> (RunSpec, [Contender; 3]) {
     let (spec, notice) = lab.spec();
     assert_eq!(notice, None);
     let r = settings.resolve();
-    let c = contenders(&r.schedule, &r.phases, lab.steps(), lab.lab_lr);
+    let c = contenders(&r.schedule, &r.phases, r.run_steps, lab.steps(), lab.lab_lr);
     (spec, c)
 }
 
@@ -129,12 +129,15 @@ fn a_schedule_without_a_restart_in_the_lab_is_fitted_to_its_run() {
     let fitted = fit_to_run(&sgdr, 78_200.0, 1500).expect("fitted");
     assert!((fitted.t_0 - 75.0).abs() < 1e-9, "{}", fitted.t_0);
     assert_eq!((fitted.eta_max, fitted.t_mult), (0.05, 2.0));
+    // The explorer's own schedule goes in; the lab races it fitted, under its own name.
     let phases = anneal::schedule::Schedule {
-        phases: vec![anneal::schedule::Family::Cosine(fitted.clone())],
+        phases: vec![anneal::schedule::Family::Cosine(sgdr.clone())],
         boundaries: vec![],
     };
-    let [_, _, restarts] = contenders(&fitted, &phases, 1500, 0.03);
+    let [_, _, restarts] = contenders(&sgdr, &phases, 78_200.0, 1500, 0.03);
+    assert_eq!(restarts.label, "cosine + warm restarts");
     assert_eq!(restarts.cycle_ends[..3], [75, 225, 525]);
+    assert_eq!(restarts.lrs[75], 0.05, "restarted at its peak");
     let short = Anneal { t_0: 100.0, ..sgdr };
     assert_eq!(fit_to_run(&short, 78_200.0, 1500), None);
     // A run no longer than the lab's is not stretched.

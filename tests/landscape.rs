@@ -15,6 +15,7 @@ fn default_runs() -> (RunSpec, [Contender; 3]) {
     let contenders = contenders(
         &r.schedule,
         &r.phases,
+        r.run_steps,
         settings.lab.steps(),
         settings.lab.lab_lr,
     );
@@ -297,7 +298,8 @@ fn a_schedule_of_phases_is_raced_as_it_is_in_place_of_the_restarts() {
         ..Settings::default()
     }
     .resolve();
-    let [constant, one, yours] = contenders(&cosine.schedule, &phases, 1500, 0.05);
+    let [constant, one, yours] =
+        contenders(&cosine.schedule, &phases, cosine.run_steps, 1500, 0.05);
     assert_eq!(constant.lrs, vec![0.05; 1500]);
     assert_eq!(one.label, "cosine");
     assert_eq!(
@@ -318,10 +320,16 @@ fn a_schedule_of_phases_is_raced_as_it_is_in_place_of_the_restarts() {
     );
     // The sliders' cosine alone is still raced with its restarts; a lone cosine phase of its own
     // numbers is raced as it is.
-    let [_, _, sgdr] = contenders(&cosine.schedule, &cosine.phases, 1500, 0.05);
+    let [_, _, sgdr] = contenders(
+        &cosine.schedule,
+        &cosine.phases,
+        cosine.run_steps,
+        1500,
+        0.05,
+    );
     assert_eq!(sgdr.label, "cosine + warm restarts");
     let own = anneal::schedule::Schedule::parse("cosine(0.5,0,abs,50)", &Default::default())
         .expect("parses");
-    let [_, _, lone] = contenders(&cosine.schedule, &own, 1500, 0.05);
+    let [_, _, lone] = contenders(&cosine.schedule, &own, cosine.run_steps, 1500, 0.05);
     assert_eq!((lone.label, lone.lrs[0]), (YOUR_SCHEDULE, 0.5));
 }

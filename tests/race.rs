@@ -16,7 +16,7 @@ fn lanes(steps: usize, constant: f64) -> Vec<Contender> {
         ..Settings::default()
     };
     let r = settings.resolve();
-    contenders(&r.schedule, &r.phases, steps, constant).to_vec()
+    contenders(&r.schedule, &r.phases, r.run_steps, steps, constant).to_vec()
 }
 
 fn spec(surface: Surface, rule: Rule, noise: f64) -> RunSpec {

@@ -53,17 +53,20 @@ pub fn fit_to_run(schedule: &Anneal, run_steps: f64, steps: usize) -> Option<Ann
 }
 
 /// Constant at `constant`; the explorer's schedule as one cosine over all `steps`; and the
-/// explorer's schedule with warm restarts (its own T_0, T_mult, decay and warm-up). When
-/// `phases` is more than that cosine, the last two are one cosine from its peak to zero, and
-/// `phases` step for step (snapshots at its phase boundaries).
+/// explorer's schedule with warm restarts (its own T_0, T_mult, decay and warm-up, fitted to
+/// the lab's steps when its run of `run_steps` would not restart within them). When `phases`
+/// is more than that cosine, the last two are one cosine from its peak to zero, and `phases`
+/// step for step (snapshots at its phase boundaries).
 pub fn contenders(
     schedule: &Anneal,
     phases: &Schedule,
+    run_steps: f64,
     steps: usize,
     constant: f64,
 ) -> [Contender; 3] {
     if !is_composed(schedule, phases) {
-        return cosine_contenders(schedule, steps, constant);
+        let fitted = fit_to_run(schedule, run_steps, steps);
+        return cosine_contenders(fitted.as_ref().unwrap_or(schedule), steps, constant);
     }
     // One cosine from the same peak to zero over the run, so the two compare like for like.
     let same_peak = Anneal {

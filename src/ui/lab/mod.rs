@@ -99,9 +99,7 @@ impl LabCtx {
         let contenders = Memo::new(move |_| {
             let steps = steps.get();
             source.with(|r| {
-                let fitted = fit_to_run(&r.schedule, r.run_steps, steps);
-                let schedule = fitted.as_ref().unwrap_or(&r.schedule);
-                contenders(schedule, &r.phases, steps, constant.get()).to_vec()
+                contenders(&r.schedule, &r.phases, r.run_steps, steps, constant.get()).to_vec()
             })
         });
         let start_basin = Memo::new(move |_| spec.with(|s| settle(s.surface, s.start)));
