@@ -292,6 +292,29 @@ test('the largest difference is measured over the run and reads "identical" with
   await page.close();
 });
 
+test('a floor of η_max × 0.1 reads 3e-5 in the compare table, the lab note and the code, not float noise', async () => {
+  const llm = '?v=1&eta_max=0.0003&eta_min_rel=1&t_max=498000&warmup=2000&horizon=600000&compare=1';
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}${llm}`, { width: 1280, height: 4000 });
+  await page.waitForSelector('.compare .notice:has-text("Updating")', { state: 'detached' });
+  await page.waitForSelector('.lab-note');
+  await page.click('details.code-panel summary');
+  const texts = [await page.textContent('table.frameworks'), await page.textContent('.lab-note')];
+  for (const f of ['torch', 'timm', 'optax']) {
+    await page.click(`button[name=code_framework][value=${f}]`);
+    await nextFrames(page);
+    texts.push(await page.inputValue('textarea.code-snippet'));
+  }
+  const [table, note, torch, timm, optax] = texts;
+  assert.match(table, /CosineAnnealingLR\(opt, T_max=498000, eta_min=3e-5\)/);
+  assert.match(note, /η_min = 3e-5/);
+  assert.match(torch, /floor = 3e-5\n/);
+  assert.match(timm, /lr_min=3e-5,/);
+  assert.match(optax, /end_value=3e-5\)/);
+  for (const t of texts) assert.doesNotMatch(t, /\d\.\d*(?:0{6,}|9{6,})\d/, 'no float noise');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('pitfall flags sit on the curve and explain themselves', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   assert.equal(await page.locator('.flag').count(), 0);

@@ -42,6 +42,12 @@ pub fn quantity(n: f64, unit: &str) -> String {
     format!("{text} {unit}{plural}")
 }
 
+/// Whether a gap of `diff` between two curves that peak at `peak` is float64 noise (at most
+/// 1e-15 of the peak): what the compare table calls "identical".
+pub fn is_identical(diff: f64, peak: f64) -> bool {
+    diff <= 1e-15 * peak.abs()
+}
+
 /// The largest gap between two curves, `diff` at step `at`, as people read it: "identical"
 /// within float64 noise (≤ 1e-15 of the peak `peak`), else three significant digits, its share
 /// of the peak and where it is.
@@ -50,7 +56,7 @@ pub fn difference_text(diff: f64, at: f64, peak: f64) -> String {
     if !diff.is_finite() {
         return "—".to_string();
     }
-    if diff <= 1e-15 * peak {
+    if is_identical(diff, peak) {
         return "identical".to_string();
     }
     let shown = format_value(round_significant(diff, 3));

@@ -1,5 +1,7 @@
 //! Python float semantics and literals that Rust spells differently.
 
+use crate::format::round_significant;
+
 /// A double-double: the unevaluated sum hi + lo, about 106 bits of precision.
 #[derive(Clone, Copy)]
 struct Dd(f64, f64);
@@ -114,8 +116,17 @@ pub fn floordiv(a: f64, b: f64) -> f64 {
 
 /// A float as a Python float literal: always with a point or an exponent (`0.0`, not `0`,
 /// which Python reads as an int, and Keras then computes the whole schedule in integers).
+/// Float noise of Anneal's own arithmetic (0.1 × 3e-4 = 2.9999999999999997e-5) is written as
+/// the value a person would write (3e-5): two ulps at most, so the library computes within
+/// 1e-15 of the curve drawn.
 pub fn py_float(x: f64) -> String {
     if x.is_finite() {
+        let short = round_significant(x, 15);
+        let x = if (short - x).abs() <= 2.0 * f64::EPSILON * x.abs() {
+            short
+        } else {
+            x
+        };
         format!("{x:?}")
     } else if x.is_nan() {
         "float('nan')".into()
@@ -236,6 +247,16 @@ mod tests {
         assert_eq!(py_float(1e-5), "1e-5");
         assert_eq!(py_float(0.1), "0.1");
         assert_eq!(py_float(f64::INFINITY), "float('inf')");
+    }
+
+    #[test]
+    fn float_noise_is_written_as_people_write_the_number() {
+        assert_eq!(py_float(0.1 * 3e-4), "3e-5");
+        assert_eq!(py_float(0.1 * 0.7), "0.07");
+        assert_eq!(py_float(0.1 + 0.2), "0.3");
+        // A value typed with all its digits is no noise: it stays as it is.
+        assert_eq!(py_float(0.123_456_789_012_345_66), "0.12345678901234566");
+        assert_eq!(py_float(1.0 / 3.0), "0.3333333333333333");
     }
 
     #[test]

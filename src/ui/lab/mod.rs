@@ -254,7 +254,7 @@ pub fn LabPanel() -> impl IntoView {
                      for step in place of the cosine with warm restarts, and the cosine run falls \
                      from its peak ({}) to 0 over all steps.",
                     r.phases.kinds_text(),
-                    format_value(r.phases.peak(steps as f64))
+                    shown(r.phases.peak(steps as f64))
                 );
             }
             let fitted = fit_to_run(&r.schedule, r.run_steps, steps).map(|f| {
@@ -269,10 +269,10 @@ pub fn LabPanel() -> impl IntoView {
             format!(
                 "Runs use the explorer's schedule (η_max = {}, η_min = {}, T_0 = {} steps, T_mult = {}): \
                  the cosine run stretches one cycle over all steps, the restarts run keeps T_0 and T_mult.{}",
-                format_value(r.schedule.eta_max),
-                format_value(r.schedule.floor()),
-                format_value(r.schedule.t_0),
-                format_value(r.schedule.t_mult),
+                shown(r.schedule.eta_max),
+                shown(r.schedule.floor()),
+                shown(r.schedule.t_0),
+                shown(r.schedule.t_mult),
                 fitted.unwrap_or_default()
             )
         })
