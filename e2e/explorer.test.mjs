@@ -181,6 +181,17 @@ test('keyboard only: Tab reaches every control and arrow keys change them', asyn
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   assert.notEqual(await page.inputValue('input[type=number][name=t_max]'), before);
+  // ↑ and ↓ in a number box move one slider step, in proportion to the value: 0.1 is not
+  // made 1.1 (the browser's step of 1 for step="any").
+  await page.focus('input[type=number][name=eta_max]');
+  await page.keyboard.press('ArrowUp');
+  const up = Number(await page.inputValue('input[type=number][name=eta_max]'));
+  assert.ok(up > 0.1 && up < 0.103, `η_max ↑ from 0.1: ${up}`);
+  await linkWritten(page, 'eta_max', String(up));
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const down = Number(await page.inputValue('input[type=number][name=eta_max]'));
+  assert.ok(down < 0.1 && down > 0.097, `η_max ↓↓: ${down}`);
   await page.focus('canvas.chart');
   await page.keyboard.press('ArrowRight');
   assert.match(await page.textContent('.readout'), /step \d+/);

@@ -143,6 +143,25 @@ impl NumberKey {
         };
         readable.clamp(self.min, self.max)
     }
+
+    /// The value one slider step above (`up`) or below `value`: what ↑ and ↓ do in the number
+    /// box, a step in proportion to the value on a log scale, not the browser's step of 1.
+    pub fn nudge(&self, value: f64, up: bool) -> f64 {
+        if !value.is_finite() {
+            return self.default;
+        }
+        let dir = if up { 1.0 } else { -1.0 };
+        let mut p = self.to_position(value);
+        // A typed value between two positions: the first position past it in that direction.
+        while (0.0..=SLIDER_STEPS).contains(&(p + dir)) {
+            p += dir;
+            let next = self.from_position(p);
+            if (next - value) * dir > 0.0 {
+                return next;
+            }
+        }
+        value.clamp(self.min, self.max)
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +173,34 @@ mod tests {
     fn defaults_sit_inside_their_ranges() {
         for k in [ETA_MAX, ETA_MIN, T_MAX] {
             assert_eq!(k.clamp(k.default).message, None, "{}", k.key);
+        }
+    }
+
+    #[test]
+    fn arrow_keys_step_in_proportion_to_the_value() {
+        let up = ETA_MAX.nudge(0.1, true);
+        assert!(up > 0.1 && up <= 0.1025, "{up}");
+        let down = ETA_MAX.nudge(0.1, false);
+        assert!((0.0975..0.1).contains(&down), "{down}");
+        assert_eq!(ETA_MAX.nudge(1.07e-6, false), 1.05e-6);
+        assert_eq!(ETA_MAX.nudge(1e-6, false), 1e-6, "no step past the start");
+        assert_eq!(ETA_MAX.nudge(10.0, true), 10.0, "no step past the end");
+        assert!(T_MAX.nudge(100.0, true) > 100.0 && T_MAX.nudge(100.0, true) <= 102.0);
+        assert_eq!(T_MAX.nudge(1.0, false), 1.0);
+        assert_eq!(
+            ETA_MIN.nudge(0.0, true),
+            ETA_MIN.from_position(1.0),
+            "0 to the first step"
+        );
+        assert_eq!(ETA_MIN.nudge(ETA_MIN.from_position(1.0), false), 0.0);
+        // From every position, up goes up and down goes down, but not past the ends.
+        for k in [ETA_MAX, ETA_MIN, T_MAX] {
+            for p in 1..SLIDER_STEPS as usize {
+                let v = k.from_position(p as f64);
+                let (a, b) = (k.nudge(v, true), k.nudge(v, false));
+                let ends = (v == k.min || b < v) && (v == k.max || v < a);
+                assert!(ends, "{} at {v}: {b} {a}", k.key);
+            }
         }
     }
 

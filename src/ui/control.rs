@@ -53,6 +53,18 @@ pub fn NumberControl(
         typed_at.set_value(value.get_untracked());
         typing.set(Some(raw));
     };
+    // ↑ and ↓ move one slider step: with step="any" the browser would add or take 1.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let up = match ev.key().as_str() {
+            "ArrowUp" => true,
+            "ArrowDown" => false,
+            _ => return,
+        };
+        ev.prevent_default();
+        set.run(spec.nudge(value.get_untracked(), up));
+        typing.set(None);
+        message.set(None);
+    };
     let on_commit = move |ev| {
         let c = spec.parse(&event_target_value(&ev));
         set.run(c.value);
@@ -93,6 +105,7 @@ pub fn NumberControl(
                         typed.unwrap_or_else(|| format_value(v))
                     }
                     on:input=on_type
+                    on:keydown=on_key
                     on:change=on_commit
                 />
                 {hint}
