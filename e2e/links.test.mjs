@@ -42,6 +42,33 @@ test('moving a control writes the link; Back after a preset restores the previou
   await page.close();
 });
 
+test('the preset picker names the preset the state is: after Back and Forward, from a link, not after an edit', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  const picker = () => page.inputValue('select[name=preset]');
+  const source = () => page.locator('.preset .source').count();
+  await page.selectOption('select[name=preset]', 'one_cycle');
+  await nextFrames(page);
+  assert.equal(await picker(), 'one_cycle');
+  assert.equal(await source(), 1);
+  await page.goBack();
+  await nextFrames(page);
+  assert.equal(await picker(), '', 'the prompt, as on the page Back returns to');
+  assert.equal(await source(), 0, 'no source for a preset the page no longer shows');
+  await page.goForward();
+  await nextFrames(page);
+  assert.equal(await picker(), 'one_cycle');
+  const sgdr = '?v=1&eta_max=0.05&t_max=10&restarts=1&horizon=200&unit=epochs&steps_per_epoch=391';
+  await page.goto(`${ctx.server.url}${sgdr}`);
+  await page.locator('select[name=preset] option[value=sgdr]').waitFor({ state: 'attached' });
+  await nextFrames(page);
+  assert.equal(await picker(), 'sgdr', 'a link to a preset\'s state names it');
+  await page.fill('input[type=number][name=t_mult]', '3');
+  await nextFrames(page);
+  assert.equal(await picker(), '', 'T_mult edited: no longer the preset');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('Back while a number box still holds what was typed shows the value Back restores', async () => {
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=50`);
   await page.selectOption('select[name=preset]', 'sgdr');

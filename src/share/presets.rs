@@ -39,6 +39,18 @@ impl Settings {
         }
         *self = next;
     }
+
+    /// The preset whose schedule this is, whatever the lab, view and pins: the picker shows
+    /// it, so Back to a preset (or a link to one) names it and an edit away from it does not.
+    pub fn preset(&self) -> Option<&'static Preset> {
+        PRESETS.iter().find(|p| {
+            let mut s = (p.settings)();
+            s.lab = self.lab.clone();
+            s.view = self.view;
+            s.pins = self.pins.clone();
+            s == *self
+        })
+    }
 }
 
 /// Settings whose schedule is `phases` (with `boundaries`), shown over `horizon` steps.
@@ -302,6 +314,18 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_state_names_its_preset_until_its_schedule_is_edited() {
+        assert_eq!(Settings::default().preset().map(|p| p.key), Some("default"));
+        for p in PRESETS {
+            let mut s = Settings::default();
+            s.apply_preset(&p);
+            assert_eq!(s.preset().map(|q| q.key), Some(p.key));
+            s.eta_max *= 0.5;
+            assert!(s.preset().is_none(), "{} edited", p.key);
         }
     }
 

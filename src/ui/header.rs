@@ -21,32 +21,46 @@ pub fn Header(listed: Signal<bool>) -> impl IntoView {
 }
 
 /// A preset sets the schedule (one history entry), keeps the pins, names its source and may pin
-/// a schedule to compare against. The presets are listed once `listed` is set: laying out a
-/// select's options took a sixth of the first chart's layout, and the picker is as wide (CSS)
-/// before as after.
+/// a schedule to compare against. The picker shows the preset the state is (after Back, from a
+/// link), else its prompt. The presets are listed once `listed` is set: laying out a select's
+/// options took a sixth of the first chart's layout, and the picker is as wide (CSS) before as
+/// after.
 #[component]
 fn PresetPicker(listed: Signal<bool>) -> impl IntoView {
     let app = use_app();
-    let preset_source = RwSignal::new(None::<&'static str>);
+    // The plain cosine is the page's own start: its state shows the prompt, as a fresh page does.
+    let current = Memo::new(move |_| {
+        let p = app.settings.with(|s| s.preset().map(|p| p.key));
+        p.filter(|&k| k != PRESETS[0].key)
+    });
     let on_preset = move |ev| {
         let key = event_target_value(&ev);
         if let Some(p) = PRESETS.iter().find(|p| p.key == key) {
             app.push(|s| s.apply_preset(p));
-            preset_source.set(Some(p.source));
         }
+    };
+    let source = move || {
+        let p = PRESETS.iter().find(|p| Some(p.key) == current.get())?;
+        Some(view! { <p class="source">"Source: " {p.source}</p> })
     };
     view! {
         <div class="control preset">
             <label for="preset-choice">"Preset"</label>
             <select id="preset-choice" name="preset" on:change=on_preset>
-                <option value="" selected>"Choose a preset…"</option>
+                <option value="" prop:selected=move || current.get().is_none()>"Choose a preset…"</option>
                 {move || {
-                    listed
-                        .get()
-                        .then(|| PRESETS.iter().map(|p| view! { <option value=p.key>{p.name}</option> }).collect_view())
+                    listed.get().then(|| {
+                        PRESETS
+                            .iter()
+                            .map(|p| {
+                                let on = move || current.get() == Some(p.key);
+                                view! { <option value=p.key prop:selected=on>{p.name}</option> }
+                            })
+                            .collect_view()
+                    })
                 }}
             </select>
-            {move || preset_source.get().map(|s| view! { <p class="source">"Source: " {s}</p> })}
+            {source}
             <CopyLink />
         </div>
     }
