@@ -12,6 +12,7 @@ mod pins;
 mod presets;
 mod resume;
 mod settings;
+mod summary;
 mod table;
 mod table_macros;
 mod value;

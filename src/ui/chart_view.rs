@@ -13,9 +13,9 @@ use super::state::{use_app, AppState};
 use super::when::When;
 use crate::charts::PlotArea;
 pub use crate::charts::{draw_explorer, Look, Overlay, OverlaySource};
-use crate::format::{quantity, shown};
+use crate::format::shown;
 use crate::schedule::{locate, Terms};
-use crate::share::{format_value, Resolved, Unit};
+use crate::share::{format_value, Resolved};
 
 /// Sizes the canvas to its box at the device's pixel ratio and draws; returns the plot area.
 fn paint(
@@ -39,36 +39,6 @@ fn paint(
     canvas::paint(canvas, |area| {
         draw_explorer(area, r, overlays, look, columns, dpr, &theme()).ok()
     })?
-}
-
-/// One sentence describing the curve, for screen readers.
-fn summary(r: &Resolved, unit: Unit) -> String {
-    let a = &r.schedule;
-    let u = if unit == Unit::Epochs {
-        "epoch"
-    } else {
-        "step"
-    };
-    let n = |steps: f64| steps / r.steps_per_unit;
-    let mut s = format!(
-        "Cosine schedule from η = {} down to {} over {}",
-        shown(a.eta_max),
-        shown(a.floor()),
-        quantity(n(a.t_0), u)
-    );
-    if a.warmup.length > 0.0 {
-        s += &format!(
-            ", after a {}-{u} warm-up from {}",
-            shown(n(a.warmup.length)),
-            shown(a.warmup.start)
-        );
-    }
-    let restarts = a.restart_steps(r.horizon_steps, 8);
-    if !restarts.is_empty() {
-        let list: Vec<String> = restarts.iter().map(|&t| shown(n(t))).collect();
-        s += &format!("; restarts at {}", list.join(", "));
-    }
-    s + &format!(". The chart shows {}.", quantity(n(r.horizon_steps), u))
 }
 
 /// The CSS x (from the canvas's left edge) of the fraction `frac` across the plot.
@@ -350,7 +320,7 @@ pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
             ></canvas>
             <div class="readout-layer" role="status" aria-live="polite" data-legend=legend_box>{readout}</div>
             <FlagMarks plot flags />
-            <p id="chart-summary" class="sr-only">{move || resolved.with(|r| summary(r, unit.get()))}</p>
+            <p id="chart-summary" class="sr-only">{move || resolved.with(|r| r.summary(unit.get()))}</p>
         </div>
         <When when=move || app.still()>
             <FlagNotes flags />
