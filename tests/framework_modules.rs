@@ -112,3 +112,19 @@ fn every_golden_case_has_a_finite_length_of_its_own() {
         assert!(n.is_finite() && n > 0.0, "{}: {n}", case["id"]);
     }
 }
+
+#[test]
+fn a_number_written_as_float_of_a_literal_is_read_and_a_bad_one_quoted() {
+    let d = Settings::default();
+    let ok = import(
+        "CosineAnnealingLR(opt, T_max=float(100), eta_min=float('1e-3'))",
+        &d,
+    );
+    let ok = ok.expect("float() of a literal is a number");
+    assert_eq!((ok.settings.t_max, ok.settings.eta_min), (100.0, 1e-3));
+    for (text, said) in [("float(\"nan\")", "got NaN"), ("float(\"inf\")", "got inf")] {
+        let e = import(&format!("CosineAnnealingLR(opt, T_max={text})"), &d).unwrap_err();
+        assert!(e.message.ends_with(said), "{text}: {}", e.message);
+        assert!(!e.message.contains("{}"), "{}", e.message);
+    }
+}

@@ -31,6 +31,10 @@ impl std::error::Error for ScheduleError {}
 
 /// Checks that `value` is finite and inside `[lo, hi]`, naming the field if not.
 pub fn check_range(field: &str, value: f64, lo: f64, hi: f64) -> Result<(), ScheduleError> {
+    if value.is_nan() {
+        // What was typed was no number at all ("abc"): "got NaN" would only confuse.
+        return Err(ScheduleError::new(field, "must be a number"));
+    }
     if !value.is_finite() {
         return Err(ScheduleError::new(
             field,
@@ -55,4 +59,17 @@ pub fn check_positive(field: &str, value: f64) -> Result<(), ScheduleError> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_range;
+
+    #[test]
+    fn a_value_that_is_no_number_is_not_called_nan() {
+        let e = check_range("steps", f64::NAN, 1.0, 10.0).unwrap_err();
+        assert_eq!(e.to_string(), "steps: must be a number");
+        let e = check_range("steps", f64::INFINITY, 1.0, 10.0).unwrap_err();
+        assert_eq!(e.to_string(), "steps: must be a finite number, got inf");
+    }
 }

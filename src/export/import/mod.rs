@@ -62,6 +62,17 @@ fn to_arg(p: &Py) -> Arg {
         Py::None | Py::Name(_) => Arg::Null,
         Py::List(items) => Arg::List(items.iter().map(to_arg).collect()),
         Py::Dict(pairs) => Arg::Dict(pairs.iter().map(|(k, v)| (k.clone(), to_arg(v))).collect()),
+        // Python's float() of one literal, as written in a call: float("inf"), float(1e-3).
+        Py::Call(c) if c.name == "float" && c.args.len() == 1 && c.kwargs.is_empty() => {
+            match &c.args[0] {
+                Py::Str(s) => s
+                    .trim()
+                    .parse()
+                    .map_or_else(|_| Arg::Str(s.clone()), Arg::Num),
+                Py::Int(i) => Arg::Num(*i as f64),
+                other => to_arg(other),
+            }
+        }
         Py::Call(c) => Arg::Dict(
             c.kwargs
                 .iter()
