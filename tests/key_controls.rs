@@ -105,3 +105,19 @@ fn a_control_reads_and_writes_its_key_through_the_table() {
     assert_eq!((s.lab.beta, s.log_y), (0.5, true));
     assert_eq!((key("opt").get)(&s).name(), "adam");
 }
+
+#[test]
+fn a_length_set_by_its_fraction_of_training_has_its_own_control_off() {
+    let mut s = Settings {
+        t_max_ratio: 0.5,
+        warmup_ratio: 0.1,
+        ..Settings::default()
+    };
+    // No epochs: the ratios cannot apply, and the lengths are used (the page says so).
+    assert!(!(key("t_max").disabled)(&s) && !(key("warmup").disabled)(&s));
+    s.epochs = 90.0;
+    s.steps_per_epoch = 500.0;
+    assert!((key("t_max").disabled)(&s) && (key("warmup").disabled)(&s));
+    s.t_max_ratio = 0.0;
+    assert!(!(key("t_max").disabled)(&s), "0 = use t_max");
+}

@@ -56,6 +56,12 @@ impl Settings {
         self.setup().count(self.steps_rule)
     }
 
+    /// Whether a fraction of training (`warmup_ratio`, `t_max_ratio`) sets a length: it is
+    /// non-zero and the run's steps are known. The length's own control is then unused.
+    pub fn ratio_in_effect(&self, ratio: f64) -> bool {
+        ratio > 0.0 && self.count().total.is_some_and(|t| t > 0)
+    }
+
     /// The training run's optimizer steps, when the epochs are given (with the counter's note).
     pub(super) fn total_steps(&self, notices: &mut Vec<String>) -> Option<f64> {
         let count = self.count();

@@ -32,7 +32,8 @@ pub const KEYS: [Key; 63] = [
         Schedule,
         T_MAX,
         t_max,
-        "first cycle length T_max / T_0 (T_i of the first cycle), in the chosen unit"
+        "first cycle length T_max / T_0 (T_i of the first cycle), in the chosen unit; off while t_max_ratio sets it",
+        off: |s| s.ratio_in_effect(s.t_max_ratio)
     ),
     flag!(
         Schedule,
@@ -50,7 +51,13 @@ pub const KEYS: [Key; 63] = [
         off: |s| !s.restarts
     ),
     number!(Schedule, K_DECAY, k_decay, "k-decay exponent k: the cosine runs on (T_cur / T_i)ᵏ, so k > 1 keeps η high for longer"),
-    number!(Schedule, WARMUP, warmup, "warm-up length, in the chosen unit: η climbs from the start value to the peak first"),
+    number!(
+        Schedule,
+        WARMUP,
+        warmup,
+        "warm-up length, in the chosen unit: η climbs from the start value to the peak first; off while warmup_ratio sets it",
+        off: |s| s.ratio_in_effect(s.warmup_ratio)
+    ),
     choice!(
         Schedule,
         "warmup_shape",
