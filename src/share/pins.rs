@@ -14,6 +14,16 @@ pub fn pin_name(raw: &str) -> String {
 }
 
 impl Pin {
+    /// What the legend, the read-out and the CSV call the pin in `slot`: its name, or "pin 1"
+    /// (by slot) when the name is blank, so no curve goes unlabelled.
+    pub fn label(&self, slot: usize) -> String {
+        if self.name.trim().is_empty() {
+            format!("pin {}", slot + 1)
+        } else {
+            self.name.clone()
+        }
+    }
+
     /// A pin of `settings`' schedule: its schedule keys, everything else at the defaults.
     pub fn of(settings: &Settings, name: String, id: u32) -> Pin {
         let mut schedule = Settings::default();
@@ -44,6 +54,13 @@ impl Settings {
 mod tests {
     use super::*;
     use crate::share::MAX_PINS;
+
+    #[test]
+    fn a_pin_with_a_blank_name_is_called_by_its_slot() {
+        let s = Settings::default();
+        assert_eq!(Pin::of(&s, "  ".into(), 1).label(1), "pin 2");
+        assert_eq!(Pin::of(&s, "baseline".into(), 1).label(1), "baseline");
+    }
 
     #[test]
     fn a_pin_keeps_every_schedule_field_and_drops_lab_view_and_pins() {

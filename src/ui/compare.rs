@@ -92,7 +92,7 @@ pub fn ComparePanel() -> impl IntoView {
                         <button
                             type="button"
                             name="pin_remove"
-                            aria-label=format!("Remove {}", pin.name)
+                            aria-label=format!("Remove {}", pin.label(slot))
                             on:click=move |_| {
                                 app.push(|s| s.pins[slot] = None)
                             }

@@ -44,9 +44,9 @@ fn csv(
     let steps = csv_steps(r);
     let schedules: Vec<(String, crate::schedule::Schedule)> = pins
         .iter()
-        .flatten()
-        .filter(|p| !p.hidden)
-        .map(|p| (p.name.clone(), p.settings.resolve().phases))
+        .enumerate()
+        .filter_map(|(slot, p)| Some((slot, p.as_ref().filter(|p| !p.hidden)?)))
+        .map(|(slot, p)| (p.label(slot), p.settings.resolve().phases))
         .collect();
     let modes: Vec<(String, &Mode)> = frameworks
         .iter()

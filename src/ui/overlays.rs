@@ -18,7 +18,7 @@ pub fn overlays(
     let pinned = pins.iter().enumerate().filter_map(|(slot, p)| {
         let p = p.as_ref().filter(|p| !p.hidden)?;
         Some(Overlay {
-            label: p.name.clone(),
+            label: p.label(slot),
             color: PIN_COLORS[slot],
             source: OverlaySource::Schedule(p.settings.resolve().phases),
             momentum: Vec::new(),
