@@ -112,6 +112,20 @@ fn pins_read_and_write_as_documented() {
 }
 
 #[test]
+fn a_pin_with_bad_fields_is_left_out_naming_every_one() {
+    let d = decode("?pin1=foo~t_max:abc~eta_max:1e9");
+    assert!(d.settings.pins[0].is_none());
+    assert_eq!(d.notices.len(), 1);
+    assert_eq!(
+        (d.notices[0].key.as_str(), d.notices[0].reason.as_str()),
+        (
+            "pin1",
+            "t_max: \"abc\" is not a number; eta_max: \"1e9\" is outside 1e-6 … 10; the pin is left out"
+        )
+    );
+}
+
+#[test]
 fn unknown_keys_are_kept_and_written_back() {
     let d = decode("?v=1&t_max=10&landscape=camel&zoom=7");
     assert_eq!(d.settings.t_max, 10.0);

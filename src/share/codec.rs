@@ -173,6 +173,9 @@ pub fn decode(query: &str) -> Decoded {
         seen.push(k.clone());
         match parse_value(key, &raw) {
             Ok(v) => (key.set)(&mut settings, v),
+            Err(why) if matches!(key.kind, Kind::Pin) => {
+                note(&k, format!("{why}; the pin is left out"))
+            }
             Err(why) => {
                 let default = text((key.get)(&defaults), &key.kind);
                 let default = if default.is_empty() {

@@ -113,24 +113,33 @@ pub fn pin_text(p: &Pin) -> String {
     fields.join("~")
 }
 
-/// Reads a pin written by [`pin_text`]; `Err` says which field is wrong.
+/// Reads a pin written by [`pin_text`]; `Err` names every field that is wrong.
 pub fn parse_pin(raw: &str, id: u32) -> Result<Pin, String> {
     let mut fields = raw.split('~');
     let name = pin_name(fields.next().unwrap_or_default());
     let mut pin = Pin::of(&Settings::default(), name, id);
+    let mut wrong = Vec::new();
     for field in fields.filter(|f| !f.is_empty()) {
         let Some((k, v)) = field.split_once(':') else {
-            return Err(format!("field '{field}' is not key:value"));
+            wrong.push(format!("field '{field}' is not key:value"));
+            continue;
         };
         if k == "hidden" {
             pin.hidden = v == "1";
             continue;
         }
         let Some(key) = keys_in(Scope::Schedule).find(|key| key.name == k) else {
-            return Err(format!("'{k}' is not a schedule key"));
+            wrong.push(format!("'{k}' is not a schedule key"));
+            continue;
         };
-        let value = parse_value(key, v).map_err(|why| format!("{k}: {why}"))?;
-        (key.set)(&mut pin.settings, value);
+        match parse_value(key, v) {
+            Ok(value) => (key.set)(&mut pin.settings, value),
+            Err(why) => wrong.push(format!("{k}: {why}")),
+        }
     }
-    Ok(pin)
+    if wrong.is_empty() {
+        Ok(pin)
+    } else {
+        Err(wrong.join("; "))
+    }
 }
