@@ -126,6 +126,21 @@ fn a_pin_with_bad_fields_is_left_out_naming_every_one() {
 }
 
 #[test]
+fn a_fraction_for_a_whole_number_key_is_not_rounded_silently() {
+    let d = decode("?seed=1.5&lab_steps=16");
+    assert_eq!((d.settings.lab.seed, d.settings.lab.lab_steps), (0.0, 16.0));
+    let said: Vec<String> = d
+        .notices
+        .iter()
+        .map(|n| format!("{}: {}", n.key, n.reason))
+        .collect();
+    assert_eq!(
+        said,
+        ["seed: \"1.5\" is not a whole number; using the default 0"]
+    );
+}
+
+#[test]
 fn unknown_keys_are_kept_and_written_back() {
     let d = decode("?v=1&t_max=10&landscape=camel&zoom=7");
     assert_eq!(d.settings.t_max, 10.0);

@@ -4,7 +4,7 @@
 use super::keys::{T_MAX, WARMUP};
 use super::number::NumberKey;
 use super::settings::{Settings, Unit};
-use crate::format::{format_value, round_significant};
+use crate::format::{format_value, quantity, round_significant};
 use crate::training::{warmup_steps, Count, Setup};
 
 /// `value` units of `key` in whole optimizer steps (at least `least`), with a notice when the
@@ -29,9 +29,9 @@ pub(super) fn whole_steps(
             ),
         };
         notices.push(format!(
-            "{} {given}: rounded to {} whole steps.",
+            "{} {given}: rounded to {}.",
             key.key,
-            format_value(whole)
+            quantity(whole, "whole step")
         ));
     }
     whole

@@ -69,15 +69,23 @@ impl NumberKey {
             value
         };
         let inside = rounded.clamp(self.min, self.max);
-        let message = (inside != rounded).then(|| {
-            format!(
+        let message = if inside != rounded {
+            Some(format!(
                 "{} must be between {} and {}; set to {}",
                 self.key,
                 format_value(self.min),
                 format_value(self.max),
                 format_value(inside)
-            )
-        });
+            ))
+        } else {
+            (rounded != value).then(|| {
+                format!(
+                    "{} counts whole numbers; set to {}",
+                    self.key,
+                    format_value(inside)
+                )
+            })
+        };
         Clamped {
             value: inside,
             message,
@@ -202,6 +210,17 @@ mod tests {
                 assert!(ends, "{} at {v}: {b} {a}", k.key);
             }
         }
+    }
+
+    #[test]
+    fn a_whole_number_key_says_when_it_rounds() {
+        let c = crate::share::LAB_STEPS.clamp(15.5);
+        assert_eq!(c.value, 16.0);
+        assert_eq!(
+            c.message.as_deref(),
+            Some("lab_steps counts whole numbers; set to 16")
+        );
+        assert_eq!(crate::share::LAB_STEPS.clamp(16.0).message, None);
     }
 
     #[test]
