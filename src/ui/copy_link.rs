@@ -4,6 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::state::use_app;
+use super::url::link;
+
 /// Copies `text`; when the clipboard is refused, calls `select` so the user can press Ctrl+C.
 /// `status` gets the first message on success, the second otherwise.
 pub fn copy_text(
@@ -28,10 +31,11 @@ pub fn copy_text(
 /// A button that copies the page's link, with the link shown beside it and a confirmation.
 #[component]
 pub fn CopyLink() -> impl IntoView {
+    let app = use_app();
     let status = RwSignal::new(None::<&'static str>);
     let field = NodeRef::<leptos::html::Input>::new();
     let copy = move |_| {
-        let link = window().location().href().unwrap_or_default();
+        let link = app.settings.with(|s| link(s, &app.unknown.get_value()));
         if let Some(input) = field.get_untracked() {
             input.set_value(&link);
         }

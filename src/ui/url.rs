@@ -139,11 +139,16 @@ pub fn base_url() -> String {
     )
 }
 
+/// This page's address for `settings`, with no `#fragment` (the skip link's `#chart`).
+pub fn link(settings: &Settings, unknown: &[(String, String)]) -> String {
+    with_query(&base_url(), &encode(settings, unknown))
+}
+
 /// This page's own address for `settings` without the embedding keys: the full app, same state.
 pub fn standalone_link(settings: &Settings, unknown: &[(String, String)]) -> String {
     let s = Settings {
         view: settings.view.standalone(),
         ..settings.clone()
     };
-    with_query(&base_url(), &encode(&s, unknown))
+    link(&s, unknown)
 }
