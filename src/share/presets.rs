@@ -2,6 +2,8 @@
 //! controls, the others are real phase schedules the user can edit, some with a cosine pinned
 //! beside them to compare against.
 
+use std::sync::OnceLock;
+
 use super::settings::{Pin, Settings, Unit};
 use crate::schedule::{Anneal, Family, Interp, Isqrt, Linear, OneCycle, Ramp, Schedule, Step, Wsd};
 
@@ -43,13 +45,21 @@ impl Settings {
     /// The preset whose schedule this is, whatever the lab, view and pins: the picker shows
     /// it, so Back to a preset (or a link to one) names it and an edit away from it does not.
     pub fn preset(&self) -> Option<&'static Preset> {
-        PRESETS.iter().find(|p| {
-            let mut s = (p.settings)();
-            s.lab = self.lab.clone();
-            s.view = self.view;
-            s.pins = self.pins.clone();
-            s == *self
-        })
+        // Built once: the picker asks on every input, and a preset of phases writes its text.
+        static BUILT: OnceLock<Vec<Settings>> = OnceLock::new();
+        let built = BUILT.get_or_init(|| PRESETS.iter().map(|p| (p.settings)()).collect());
+        let defaults = Settings::default();
+        let schedule = Settings {
+            lab: defaults.lab,
+            view: defaults.view,
+            pins: defaults.pins,
+            ..self.clone()
+        };
+        PRESETS
+            .iter()
+            .zip(built)
+            .find(|(_, s)| **s == schedule)
+            .map(|(p, _)| p)
     }
 }
 
