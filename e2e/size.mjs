@@ -5,7 +5,7 @@
 // BUDGET is issue 17's target (300 KiB with every scheduler in) and is not met yet (see
 // docs/performance.md). CEILING is what the build weighs plus at most 2 KiB: the test fails above
 // it, so the app cannot grow unnoticed; it is lowered whenever a saving lands (raised only for
-// issue 17's own trade of bytes for frame time, below).
+// issue 17's own trade of bytes for frame time and for defects users hit, below).
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,9 +43,13 @@ const BUDGET = 300 * KIB;
 // autocomplete="off" in the 22 places that build the page's controls (a history write 1.5 →
 // 0.4 ms): 425.6; +0.2 for a number box showing the value Back restores instead of what was
 // typed in it: 425.8, ceiling 426.0; +0.1 for a clamp's notice leaving when Back sets another
-// value: 425.9 (also after autocomplete="off" moved onto the page's one form).
+// value: 425.9 (also after autocomplete="off" moved onto the page's one form). +3.2 for eleven
+// defects a user test found (the lab's fitted restarts, float noise in the code, ↑/↓ in number
+// boxes, the preset menu after Back, the chart's description of phases, NaN in messages, lengths
+// set by a ratio, blank pin names, a pin's bad fields, silent rounding, Copy link's #chart):
+// 429.1, ceiling 429.2.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 426.0 * KIB;
+const CEILING = 429.2 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');
