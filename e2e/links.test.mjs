@@ -65,6 +65,11 @@ test('the preset picker names the preset the state is: after Back and Forward, f
   await page.fill('input[type=number][name=t_mult]', '3');
   await nextFrames(page);
   assert.equal(await picker(), '', 'T_mult edited: no longer the preset');
+  // The plain cosine is the page's start: choosing it shows the prompt, as a fresh page does.
+  await page.selectOption('select[name=preset]', 'default');
+  await nextFrames(page);
+  assert.equal(query(page).get('t_max'), null, 'the defaults');
+  assert.equal(await picker(), '');
   assert.deepEqual(errors, []);
   await page.close();
 });

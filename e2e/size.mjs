@@ -47,9 +47,10 @@ const BUDGET = 300 * KIB;
 // defects a user test found (the lab's fitted restarts, float noise in the code, ↑/↓ in number
 // boxes, the preset menu after Back, the chart's description of phases, NaN in messages, lengths
 // set by a ratio, blank pin names, a pin's bad fields, silent rounding, Copy link's #chart):
-// 429.1, ceiling 429.2.
+// 429.1; +0.3 for the review's mends (↑/↓ from the nearest step, the plain cosine's prompt
+// after an edit, a bad pin's reasons capped): 429.4, ceiling 429.5.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 429.2 * KIB;
+const CEILING = 429.5 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -112,7 +112,7 @@ fn pins_read_and_write_as_documented() {
 }
 
 #[test]
-fn a_pin_with_bad_fields_is_left_out_naming_every_one() {
+fn a_pin_with_bad_fields_is_left_out_naming_them() {
     let d = decode("?pin1=foo~t_max:abc~eta_max:1e9");
     assert!(d.settings.pins[0].is_none());
     assert_eq!(d.notices.len(), 1);
@@ -122,6 +122,14 @@ fn a_pin_with_bad_fields_is_left_out_naming_every_one() {
             "pin1",
             "t_max: \"abc\" is not a number; eta_max: \"1e9\" is outside 1e-6 … 10; the pin is left out"
         )
+    );
+    let many = decode("?pin1=x~a:1~b:1~c:1~d:1~e:1");
+    assert!(
+        many.notices[0]
+            .reason
+            .ends_with("'c' is not a schedule key; and 2 more; the pin is left out"),
+        "{}",
+        many.notices[0].reason
     );
 }
 
@@ -137,6 +145,16 @@ fn a_fraction_for_a_whole_number_key_is_not_rounded_silently() {
     assert_eq!(
         said,
         ["seed: \"1.5\" is not a whole number; using the default 0"]
+    );
+    // A fraction out of range is out of range, for any key.
+    let d = decode("?t_max_ratio=1.2&eta_max=10.3");
+    let said: Vec<&str> = d.notices.iter().map(|n| n.reason.as_str()).collect();
+    assert_eq!(
+        said,
+        [
+            "\"1.2\" is outside 0 … 1; using the default 0",
+            "\"10.3\" is outside 1e-6 … 10; using the default 0.1"
+        ]
     );
 }
 

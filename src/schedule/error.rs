@@ -32,7 +32,7 @@ impl std::error::Error for ScheduleError {}
 /// Checks that `value` is finite and inside `[lo, hi]`, naming the field if not.
 pub fn check_range(field: &str, value: f64, lo: f64, hi: f64) -> Result<(), ScheduleError> {
     if value.is_nan() {
-        // What was typed was no number at all ("abc"): "got NaN" would only confuse.
+        // NaN is no number at all (the phase editor's "abc"): "got NaN" would only confuse.
         return Err(ScheduleError::new(field, "must be a number"));
     }
     if !value.is_finite() {

@@ -159,8 +159,9 @@ impl NumberKey {
             return self.default;
         }
         let dir = if up { 1.0 } else { -1.0 };
-        let mut p = self.to_position(value);
-        // A typed value between two positions: the first position past it in that direction.
+        // From the nearest position itself: a typed value between two positions goes to the
+        // first one past it in that direction (9.95 ↑ is 10, the end).
+        let mut p = self.to_position(value) - dir;
         while (0.0..=SLIDER_STEPS).contains(&(p + dir)) {
             p += dir;
             let next = self.from_position(p);
@@ -193,6 +194,16 @@ mod tests {
         assert_eq!(ETA_MAX.nudge(1.07e-6, false), 1.05e-6);
         assert_eq!(ETA_MAX.nudge(1e-6, false), 1e-6, "no step past the start");
         assert_eq!(ETA_MAX.nudge(10.0, true), 10.0, "no step past the end");
+        assert_eq!(
+            ETA_MAX.nudge(9.95, true),
+            10.0,
+            "between the last step and the end"
+        );
+        assert_eq!(
+            ETA_MIN.nudge(5e-8, false),
+            0.0,
+            "below the first step: to 0"
+        );
         assert!(T_MAX.nudge(100.0, true) > 100.0 && T_MAX.nudge(100.0, true) <= 102.0);
         assert_eq!(T_MAX.nudge(1.0, false), 1.0);
         assert_eq!(

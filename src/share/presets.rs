@@ -48,6 +48,14 @@ impl Settings {
         // Built once: the picker asks on every input, and a preset of phases writes its text.
         static BUILT: OnceLock<Vec<Settings>> = OnceLock::new();
         let built = BUILT.get_or_init(|| PRESETS.iter().map(|p| (p.settings)()).collect());
+        // A whole copy (lab and pins aside) only for a preset with the same peak and phases.
+        let like = |s: &Settings| s.eta_max == self.eta_max && s.phases == self.phases;
+        let mut alike = PRESETS
+            .iter()
+            .zip(built)
+            .filter(|(_, s)| like(s))
+            .peekable();
+        alike.peek()?;
         let defaults = Settings::default();
         let schedule = Settings {
             lab: defaults.lab,
@@ -55,11 +63,7 @@ impl Settings {
             pins: defaults.pins,
             ..self.clone()
         };
-        PRESETS
-            .iter()
-            .zip(built)
-            .find(|(_, s)| **s == schedule)
-            .map(|(p, _)| p)
+        alike.find(|(_, s)| **s == schedule).map(|(p, _)| p)
     }
 }
 

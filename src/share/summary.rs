@@ -23,10 +23,11 @@ impl Resolved {
         let (a, p) = (&self.schedule, &self.phases);
         let mut s;
         if is_composed(a, p) {
+            // Its start, not its peak: the peak walks every breakpoint, and this runs per input.
             s = format!(
-                "{} schedule, peaking at η = {}",
+                "{} schedule, starting at η = {}",
                 p.kinds_text(),
-                shown(p.peak(self.run_steps))
+                shown(p.lr(0.0))
             );
             if !p.boundaries.is_empty() {
                 s += &format!("; phases change at {u} {}", listed(&p.boundaries));
@@ -85,14 +86,14 @@ mod tests {
             .expect("listed");
         let text = (one_cycle.settings)().resolve().summary(Unit::Steps);
         assert!(
-            text.starts_with("One-cycle schedule, peaking at η = "),
+            text.starts_with("One-cycle schedule, starting at η = "),
             "{text}"
         );
         assert!(!text.contains("Cosine schedule"), "{text}");
         let bert = PRESETS.iter().find(|p| p.key == "bert").expect("listed");
         assert_eq!(
             (bert.settings)().resolve().summary(Unit::Steps),
-            "Linear → Linear schedule, peaking at η = 0.0001; phases change at step 10000; \
+            "Linear → Linear schedule, starting at η = 0; phases change at step 10000; \
              η = 0 after 1000000 steps. The chart shows 1000000 steps."
         );
     }

@@ -44,7 +44,7 @@ pub(crate) fn parse_value(key: &Key, raw: &str) -> Result<Val, String> {
             match c.message {
                 None => Ok(Val::Num(c.value)),
                 Some(_) if !v.is_finite() => Err(format!("{} is not a finite number", shown(raw))),
-                Some(_) if c.value == v.round() => {
+                Some(_) if spec.integer && !spec.length && c.value == v.round() => {
                     Err(format!("{} is not a whole number", shown(raw)))
                 }
                 Some(_) => Err(format!(
@@ -116,7 +116,10 @@ pub fn pin_text(p: &Pin) -> String {
     fields.join("~")
 }
 
-/// Reads a pin written by [`pin_text`]; `Err` names every field that is wrong.
+/// A pin's wrong fields a notice names at most (then how many more).
+const MAX_NAMED: usize = 3;
+
+/// Reads a pin written by [`pin_text`]; `Err` names the fields that are wrong.
 pub fn parse_pin(raw: &str, id: u32) -> Result<Pin, String> {
     let mut fields = raw.split('~');
     let name = pin_name(fields.next().unwrap_or_default());
@@ -140,9 +143,13 @@ pub fn parse_pin(raw: &str, id: u32) -> Result<Pin, String> {
             Err(why) => wrong.push(format!("{k}: {why}")),
         }
     }
-    if wrong.is_empty() {
-        Ok(pin)
-    } else {
-        Err(wrong.join("; "))
+    match wrong.len() {
+        0 => Ok(pin),
+        n if n > MAX_NAMED => Err(format!(
+            "{}; and {} more",
+            wrong[..MAX_NAMED].join("; "),
+            n - MAX_NAMED
+        )),
+        _ => Err(wrong.join("; ")),
     }
 }

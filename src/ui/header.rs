@@ -28,11 +28,10 @@ pub fn Header(listed: Signal<bool>) -> impl IntoView {
 #[component]
 fn PresetPicker(listed: Signal<bool>) -> impl IntoView {
     let app = use_app();
-    // The plain cosine is the page's own start: its state shows the prompt, as a fresh page does.
-    let current = Memo::new(move |_| {
-        let p = app.settings.with(|s| s.preset().map(|p| p.key));
-        p.filter(|&k| k != PRESETS[0].key)
-    });
+    let current = Memo::new(move |_| app.settings.with(|s| s.preset().map(|p| p.key)));
+    // The plain cosine is the page's own start: its state shows the prompt, as a fresh page does
+    // (kept apart from "no preset" in `current`, so choosing it after an edit still notifies).
+    let shown = move || current.get().filter(|&k| k != PRESETS[0].key);
     let on_preset = move |ev| {
         let key = event_target_value(&ev);
         if let Some(p) = PRESETS.iter().find(|p| p.key == key) {
@@ -40,20 +39,20 @@ fn PresetPicker(listed: Signal<bool>) -> impl IntoView {
         }
     };
     let source = move || {
-        let p = PRESETS.iter().find(|p| Some(p.key) == current.get())?;
+        let p = PRESETS.iter().find(|p| Some(p.key) == shown())?;
         Some(view! { <p class="source">"Source: " {p.source}</p> })
     };
     view! {
         <div class="control preset">
             <label for="preset-choice">"Preset"</label>
             <select id="preset-choice" name="preset" on:change=on_preset>
-                <option value="" prop:selected=move || current.get().is_none()>"Choose a preset…"</option>
+                <option value="" prop:selected=move || shown().is_none()>"Choose a preset…"</option>
                 {move || {
                     listed.get().then(|| {
                         PRESETS
                             .iter()
                             .map(|p| {
-                                let on = move || current.get() == Some(p.key);
+                                let on = move || shown() == Some(p.key);
                                 view! { <option value=p.key prop:selected=on>{p.name}</option> }
                             })
                             .collect_view()

@@ -117,8 +117,9 @@ pub fn floordiv(a: f64, b: f64) -> f64 {
 /// A float as a Python float literal: always with a point or an exponent (`0.0`, not `0`,
 /// which Python reads as an int, and Keras then computes the whole schedule in integers).
 /// Float noise of Anneal's own arithmetic (0.1 × 3e-4 = 2.9999999999999997e-5) is written as
-/// the value a person would write (3e-5): two ulps at most, so the library computes within
-/// 1e-15 of the curve drawn.
+/// the 15-digit value a person would write (3e-5) when that is within 2ε of it (a few ulps),
+/// so the library computes within 1e-15 of the peak of the curve drawn; a value further from
+/// its 15-digit rounding is written in full.
 pub fn py_float(x: f64) -> String {
     if x.is_finite() {
         let short = round_significant(x, 15);
@@ -254,7 +255,7 @@ mod tests {
         assert_eq!(py_float(0.1 * 3e-4), "3e-5");
         assert_eq!(py_float(0.1 * 0.7), "0.07");
         assert_eq!(py_float(0.1 + 0.2), "0.3");
-        // A value typed with all its digits is no noise: it stays as it is.
+        // A value further than 2ε from its 15-digit rounding is written in full.
         assert_eq!(py_float(0.123_456_789_012_345_66), "0.12345678901234566");
         assert_eq!(py_float(1.0 / 3.0), "0.3333333333333333");
     }
