@@ -2,9 +2,7 @@
 //! controls, the others are real phase schedules the user can edit, some with a cosine pinned
 //! beside them to compare against.
 
-use std::sync::OnceLock;
-
-use super::settings::{Pin, Settings, Unit};
+use super::settings::{Settings, Unit};
 use crate::schedule::{Anneal, Family, Interp, Isqrt, Linear, OneCycle, Ramp, Schedule, Step, Wsd};
 
 /// A schedule a preset pins beside its own: the pin's name and its settings.
@@ -23,48 +21,6 @@ pub struct Preset {
     pub settings: fn() -> Settings,
     /// A schedule it pins beside its own to compare against: (pin name, its settings).
     pub pin: Option<Comparison>,
-}
-
-impl Settings {
-    /// Applies `p`: its schedule replaces this one's, the lab, the view and the pins stay, and
-    /// its comparison is pinned in the first free slot (when there is one).
-    pub fn apply_preset(&mut self, p: &Preset) {
-        let mut next = (p.settings)();
-        next.lab = self.lab.clone();
-        next.view = self.view;
-        next.pins = std::mem::take(&mut self.pins);
-        if let Some((name, pinned)) = p.pin {
-            let id = next.pins.iter().flatten().map(|p| p.id).max().unwrap_or(0) + 1;
-            if let Some(slot) = next.pins.iter_mut().find(|p| p.is_none()) {
-                *slot = Some(Pin::of(&pinned(), name.to_string(), id));
-            }
-        }
-        *self = next;
-    }
-
-    /// The preset whose schedule this is, whatever the lab, view and pins: the picker shows
-    /// it, so Back to a preset (or a link to one) names it and an edit away from it does not.
-    pub fn preset(&self) -> Option<&'static Preset> {
-        // Built once: the picker asks on every input, and a preset of phases writes its text.
-        static BUILT: OnceLock<Vec<Settings>> = OnceLock::new();
-        let built = BUILT.get_or_init(|| PRESETS.iter().map(|p| (p.settings)()).collect());
-        // A whole copy (lab and pins aside) only for a preset with the same peak and phases.
-        let like = |s: &Settings| s.eta_max == self.eta_max && s.phases == self.phases;
-        let mut alike = PRESETS
-            .iter()
-            .zip(built)
-            .filter(|(_, s)| like(s))
-            .peekable();
-        alike.peek()?;
-        let defaults = Settings::default();
-        let schedule = Settings {
-            lab: defaults.lab,
-            view: defaults.view,
-            pins: defaults.pins,
-            ..self.clone()
-        };
-        alike.find(|(_, s)| **s == schedule).map(|(p, _)| p)
-    }
 }
 
 /// Settings whose schedule is `phases` (with `boundaries`), shown over `horizon` steps.
@@ -307,6 +263,7 @@ pub const PRESETS: [Preset; 10] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::share::Pin;
     use crate::share::{Kind, Scope, Val, KEYS};
 
     #[test]

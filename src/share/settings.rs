@@ -1,10 +1,13 @@
 //! Everything the explorer's controls set, as one plain value, and the schedule it means.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::keys::*;
 use super::lab::Lab;
 use super::lengths::whole_steps;
+use super::presets::{Preset, PRESETS};
 use super::view::View;
 use crate::format::format_value;
 use crate::named::named;
@@ -326,6 +329,49 @@ fn run_end(a: &Anneal) -> f64 {
     let shown = a.cycles_run().unwrap_or(AUTO_CYCLES).min(AUTO_CYCLES);
     let shown = if a.restarts { shown } else { 1 };
     a.offset() + a.cycles().start(shown)
+}
+
+/// Presets as states: applying one, and knowing the one a state is.
+impl Settings {
+    /// Applies `p`: its schedule replaces this one's, the lab, the view and the pins stay, and
+    /// its comparison is pinned in the first free slot (when there is one).
+    pub fn apply_preset(&mut self, p: &Preset) {
+        let mut next = (p.settings)();
+        next.lab = self.lab.clone();
+        next.view = self.view;
+        next.pins = std::mem::take(&mut self.pins);
+        if let Some((name, pinned)) = p.pin {
+            let id = next.pins.iter().flatten().map(|p| p.id).max().unwrap_or(0) + 1;
+            if let Some(slot) = next.pins.iter_mut().find(|p| p.is_none()) {
+                *slot = Some(Pin::of(&pinned(), name.to_string(), id));
+            }
+        }
+        *self = next;
+    }
+
+    /// The preset whose schedule this is, whatever the lab, view and pins: the picker shows
+    /// it, so Back to a preset (or a link to one) names it and an edit away from it does not.
+    pub fn preset(&self) -> Option<&'static Preset> {
+        // Built once: the picker asks on every input, and a preset of phases writes its text.
+        static BUILT: OnceLock<Vec<Settings>> = OnceLock::new();
+        let built = BUILT.get_or_init(|| PRESETS.iter().map(|p| (p.settings)()).collect());
+        // A whole copy (lab and pins aside) only for a preset with the same peak and phases.
+        let like = |s: &Settings| s.eta_max == self.eta_max && s.phases == self.phases;
+        let mut alike = PRESETS
+            .iter()
+            .zip(built)
+            .filter(|(_, s)| like(s))
+            .peekable();
+        alike.peek()?;
+        let defaults = Settings::default();
+        let schedule = Settings {
+            lab: defaults.lab,
+            view: defaults.view,
+            pins: defaults.pins,
+            ..self.clone()
+        };
+        alike.find(|(_, s)| **s == schedule).map(|(p, _)| p)
+    }
 }
 
 #[cfg(test)]
