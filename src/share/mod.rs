@@ -24,7 +24,7 @@ pub use keys::*;
 pub use lab::*;
 pub use number::{Clamped, NumberKey, Scale, SLIDER_STEPS};
 pub use phase_edit::PhaseEdit;
-pub use pins::{pin_name, MAX_PIN_NAME};
+pub use pins::{drawn_pins, pin_name, MAX_PIN_NAME};
 pub use presets::{Preset, PRESETS};
 pub use resume::{preview, ResumeAt, Resumed};
 pub use settings::{Pin, Resolved, Settings, Unit, MAX_PINS};

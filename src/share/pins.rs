@@ -13,6 +13,14 @@ pub fn pin_name(raw: &str) -> String {
     raw.chars().take(MAX_PIN_NAME).collect()
 }
 
+/// The pins drawn (not hidden), with their slots: the chart colours them by slot, and the
+/// chart and the CSV name them by [`Pin::label`].
+pub fn drawn_pins(pins: &[Option<Pin>]) -> impl Iterator<Item = (usize, &Pin)> {
+    pins.iter()
+        .enumerate()
+        .filter_map(|(slot, p)| Some((slot, p.as_ref().filter(|p| !p.hidden)?)))
+}
+
 impl Pin {
     /// What the legend, the read-out and the CSV call the pin in `slot`: its name, or "pin 1"
     /// (by slot) when the name is blank, so no curve goes unlabelled.

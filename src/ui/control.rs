@@ -35,12 +35,14 @@ pub fn NumberControl(
     let slider_id = format!("{}-slider", spec.key);
     let (hint_id, hint) = hint_of(spec.key, hint);
 
-    let on_slide = move |ev| {
-        let position = event_target_value(&ev).parse().unwrap_or(0.0);
-        set.run(spec.from_position(position));
+    // A value from the slider or the arrow keys: nothing typed or clamped is left to show.
+    let put = move |v| {
+        set.run(v);
         typing.set(None);
         message.set(None);
     };
+    let on_slide =
+        move |ev| put(spec.from_position(event_target_value(&ev).parse().unwrap_or(0.0)));
     let on_type = move |ev| {
         let raw = event_target_value(&ev);
         if let Ok(v) = raw.trim().parse::<f64>() {
@@ -61,9 +63,7 @@ pub fn NumberControl(
             _ => return,
         };
         ev.prevent_default();
-        set.run(spec.nudge(value.get_untracked(), up));
-        typing.set(None);
-        message.set(None);
+        put(spec.nudge(value.get_untracked(), up));
     };
     let on_commit = move |ev| {
         let c = spec.parse(&event_target_value(&ev));

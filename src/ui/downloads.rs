@@ -14,7 +14,7 @@ use super::screen::theme;
 use super::state::{use_app, AppState, Imported};
 use crate::export::{csv_steps, series_csv, state_json, Column};
 use crate::schedule::frameworks::Mode;
-use crate::share::{Pin, Resolved, View};
+use crate::share::{drawn_pins, Pin, Resolved, View};
 
 /// Saves `text` as a file called `name`.
 pub fn download(name: &str, mime: &str, text: &str) {
@@ -42,10 +42,7 @@ fn csv(
 ) -> String {
     let momentum = view.momentum;
     let steps = csv_steps(r);
-    let schedules: Vec<(String, crate::schedule::Schedule)> = pins
-        .iter()
-        .enumerate()
-        .filter_map(|(slot, p)| Some((slot, p.as_ref().filter(|p| !p.hidden)?)))
+    let schedules: Vec<(String, crate::schedule::Schedule)> = drawn_pins(pins)
         .map(|(slot, p)| (p.label(slot), p.settings.resolve().phases))
         .collect();
     let modes: Vec<(String, &Mode)> = frameworks

@@ -4,7 +4,7 @@ use super::framework_curves::FrameworkCurve;
 use crate::charts::{Overlay, OverlaySource, PER_EPOCH_COLOR, PIN_COLORS, RESUME_COLORS};
 use crate::schedule::frameworks::resume::Way;
 use crate::schedule::stepped_per_epoch;
-use crate::share::{Pin, Resolved, Resumed, View, MAX_PINS};
+use crate::share::{drawn_pins, Pin, Resolved, Resumed, View, MAX_PINS};
 
 /// The overlays to draw: visible pins, then the frameworks `view` compares (with their momentum
 /// when shown).
@@ -15,14 +15,11 @@ pub fn overlays(
 ) -> Vec<Overlay> {
     let momentum = view.momentum;
     // A pin's colour is its slot's, so it keeps its colour when others are removed.
-    let pinned = pins.iter().enumerate().filter_map(|(slot, p)| {
-        let p = p.as_ref().filter(|p| !p.hidden)?;
-        Some(Overlay {
-            label: p.label(slot),
-            color: PIN_COLORS[slot],
-            source: OverlaySource::Schedule(p.settings.resolve().phases),
-            momentum: Vec::new(),
-        })
+    let pinned = drawn_pins(pins).map(|(slot, p)| Overlay {
+        label: p.label(slot),
+        color: PIN_COLORS[slot],
+        source: OverlaySource::Schedule(p.settings.resolve().phases),
+        momentum: Vec::new(),
     });
     let fw = frameworks
         .iter()
