@@ -34,6 +34,19 @@ fn lr_assumed_is_set_only_when_a_scaled_call_lacks_the_lr() {
     let optax = import("optax.cosine_decay_schedule(0.1, 100)", &d).expect("reads");
     assert!(!optax.lr_assumed, "optax does not scale an optimizer's lr");
     assert_eq!(optax.mode.framework(), Framework::Optax);
+    // OneCycleLR and CyclicLR set the optimizer's lr themselves: nothing was assumed.
+    for call in [
+        "OneCycleLR(opt, max_lr=0.01, total_steps=1000)",
+        "CyclicLR(opt, base_lr=0.001, max_lr=0.01)",
+    ] {
+        let own = import(call, &d).expect("reads");
+        assert!(!own.lr_assumed, "{call}");
+        assert!(
+            !own.notes.iter().any(|n| n.contains("optimizer's lr")),
+            "{call}: {:?}",
+            own.notes
+        );
+    }
 }
 
 #[test]

@@ -316,17 +316,12 @@ fn build(
     if let Some(n) = &pasted.nested {
         nested(call, framework, pasted, n, &mut p)?;
     }
-    let mut notes = Vec::new();
-    let mut lr_assumed = false;
+    let mut lr_missing = false;
     // A call that takes no optimizer (TrainingArguments: the Trainer makes one from its
     // learning_rate) has no optimizer's lr to find or assume.
     if framework.scales_optimizer_lr() && pasted.positional.contains(&"optimizer") {
         let lr = optimizer_lr(chars).unwrap_or_else(|| {
-            lr_assumed = true;
-            notes.push(format!(
-                "the optimizer's lr is not in the text: using the current η_max = {}",
-                crate::format::format_value(current.eta_max)
-            ));
+            lr_missing = true;
             current.eta_max
         });
         p.push(("optimizer_lr".into(), Arg::Num(lr)));
@@ -340,6 +335,15 @@ fn build(
     let mode: Mode = api
         .mode(&Arg::Dict(p), dtype)
         .map_err(|e| error(None, e.to_string()))?;
+    // Said only where the lr stood in for changes the curve.
+    let lr_assumed = lr_missing && mode.uses_optimizer_lr();
+    let mut notes = Vec::new();
+    if lr_assumed {
+        notes.push(format!(
+            "the optimizer's lr is not in the text: using the current η_max = {}",
+            crate::format::format_value(current.eta_max)
+        ));
+    }
     let (settings, more) = to_settings::settings_for(&mode, current);
     notes.extend(more);
     // The run the user planned, when the explorer's horizon was set rather than automatic.

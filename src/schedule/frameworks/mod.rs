@@ -312,6 +312,13 @@ impl Mode {
         }
     }
 
+    /// Whether the optimizer's lr enters the curve: OneCycleLR and CyclicLR set it themselves
+    /// (from `max_lr` and `div_factor`, from `base_lr`) when they are built.
+    pub fn uses_optimizer_lr(&self) -> bool {
+        self.framework().scales_optimizer_lr()
+            && !matches!(self, Mode::TorchOneCycle(_) | Mode::TorchCyclic(_))
+    }
+
     /// The learning rate at each of `points` (steps or epochs, as the library counts them).
     pub fn eval(&self, points: &[f64]) -> Result<Vec<f64>, ScheduleError> {
         let mut progress = Progress::new(self, points.to_vec());
