@@ -39,6 +39,26 @@ test('hide=controls shows the chart without any controls', async () => {
   await page.close();
 });
 
+test('a misspelt part in hide= is named, and the others stay hidden', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?hide=controls,landscpe`);
+  assert.equal(await page.locator('section.controls').count(), 0);
+  assert.match(await page.textContent('.link-notices'), /hide: "landscpe" is not one of .*; left out, the others used/);
+  assert.equal(await page.locator('section.lab').count(), 1, 'the misspelt part is not hidden');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an embed says which link values it could not use, though its controls are in a closed drawer', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?embed=1&eta_max=abc&t_max=10`);
+  assert.equal(await page.locator('details.drawer[open]').count(), 0);
+  const notices = page.locator('.link-notices');
+  assert.ok(await notices.isVisible());
+  assert.match(await notices.textContent(), /eta_max: "abc" is not a number; using the default 0\.1/);
+  assert.equal(await page.locator('.link-notices').count(), 1, 'said once, not again in the drawer');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('embed=1 drops the page chrome and links back to the full app', async () => {
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?embed=1&hide=landscape&t_max=10`);
   assert.equal(await page.locator('h1').count(), 0);

@@ -193,7 +193,7 @@ fn hostile_links_decode_to_defaults_with_notices() {
         ("eta_max", "eta_max=%C3%28".into()),
         ("restarts", "restarts=yes".into()),
         ("t_mult", "t_mult=0.5".into()),
-        ("hide", "hide=controls,toolbar".into()),
+        ("hide", "hide=toolbar,menu".into()),
         ("hide", "hide=%3Cscript%3E".into()),
         ("theme", "theme=neon".into()),
         ("pin1", "pin1=a~t_max:-4".into()),
@@ -300,10 +300,26 @@ fn frameworks_left_out_of_the_comparison_are_named_in_the_link() {
     assert!(back.notices.is_empty(), "{:?}", back.notices);
     assert!(!back.settings.view.compares(Framework::Keras));
     assert!(back.settings.view.compares(Framework::Torch));
-    let bad = decode("?compare_hide=torch,matlab");
+    // One wrong name leaves the right ones in use, and says so.
+    let bad = decode("?compare=1&compare_hide=torch,matlab");
     assert_eq!(bad.notices.len(), 1);
     assert_eq!(
         bad.notices[0].reason,
-        "\"matlab\" is not one of torch, timm, hf, optax, keras; using the default (none)"
+        "\"matlab\" is not one of torch, timm, hf, optax, keras; left out, the others used"
     );
+    assert!(!bad.settings.view.compares(Framework::Torch));
+    assert!(bad.settings.view.compares(Framework::Timm));
+    // With no right name the default is used; more than three wrong ones are counted.
+    let none = decode("?hide=a,b,c,d,e");
+    assert_eq!(none.settings.view.hide, 0);
+    assert_eq!(
+        none.notices[0].reason,
+        "\"a\", \"b\", \"c\", and 2 more are not one of title, controls, chart, compare, export, \
+         landscape, code, formula; using the default (none)"
+    );
+    let mixed = decode("?hide=formula,fromula");
+    assert!(mixed.settings.view.hides("formula"));
+    assert!(mixed.notices[0]
+        .reason
+        .ends_with("left out, the others used"));
 }

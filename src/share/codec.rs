@@ -7,7 +7,7 @@
 pub use super::key::{Key, Kind, Val};
 use super::settings::Settings;
 pub use super::table::KEYS;
-use super::value::{parse_value, shown, text};
+use super::value::{parse_value, read_parts, shown, text, MAX_PIN_LEN};
 use crate::format::format_value;
 
 /// The schema version this build writes.
@@ -176,6 +176,10 @@ pub fn decode(query: &str) -> Decoded {
             Err(why) if matches!(key.kind, Kind::Pin) => {
                 note(&k, format!("{why}; the pin is left out"))
             }
+            Err(why) if let Some(mask) = kept_parts(key, &raw) => {
+                (key.set)(&mut settings, Val::Mask(mask));
+                note(&k, format!("{why}; left out, the others used"))
+            }
             Err(why) => {
                 let default = text((key.get)(&defaults), &key.kind);
                 let default = if default.is_empty() {
@@ -192,6 +196,16 @@ pub fn decode(query: &str) -> Decoded {
         notices,
         unknown,
     }
+}
+
+/// The right names of a list key's refused value, when it has any: one typo in `hide=` leaves
+/// the other parts hidden.
+fn kept_parts(key: &Key, raw: &str) -> Option<u32> {
+    let Kind::Parts(names) = key.kind else {
+        return None;
+    };
+    let (mask, _) = read_parts(raw, names);
+    (raw.len() <= MAX_PIN_LEN && mask != 0).then_some(mask)
 }
 
 /// Encodes `settings` (only values that differ from the defaults) and the kept unknown keys.

@@ -65,22 +65,39 @@ pub(crate) fn parse_value(key: &Key, raw: &str) -> Result<Val, String> {
             .find(|n| **n == raw)
             .map(|n| Val::Name(n))
             .ok_or_else(|| format!("{} is not one of {}", shown(raw), names.join(", "))),
-        Kind::Parts(names) => raw
-            .split(',')
-            .filter(|p| !p.is_empty())
-            .try_fold(0u32, |mask, part| {
-                names
-                    .iter()
-                    .position(|n| *n == part)
-                    .map(|i| mask | 1 << i)
-                    .ok_or_else(|| format!("{} is not one of {}", shown(part), names.join(", ")))
-            })
-            .map(Val::Mask),
+        Kind::Parts(names) => match read_parts(raw, names) {
+            (mask, wrong) if wrong.is_empty() => Ok(Val::Mask(mask)),
+            (_, wrong) => Err(format!(
+                "{} {} not one of {}",
+                named(&wrong.iter().map(|w| shown(w)).collect::<Vec<_>>(), ", "),
+                if wrong.len() > 1 { "are" } else { "is" },
+                names.join(", ")
+            )),
+        },
         Kind::Pin => parse_pin(raw, 0).map(|p| Val::Pin(Some(Box::new(p)))),
         Kind::Phases => Schedule::parse(raw, &Anneal::default())
             .map(|_| Val::Text(raw.to_string()))
             .map_err(|e| e.to_string()),
     }
+}
+
+/// The names of `names` that the comma-separated `raw` lists, as a mask, and the entries
+/// that are none of them.
+pub(crate) fn read_parts<'a>(raw: &'a str, names: &[&str]) -> (u32, Vec<&'a str>) {
+    let mut wrong = Vec::new();
+    let mask = raw
+        .split(',')
+        .filter(|p| !p.is_empty())
+        .fold(0u32, |mask, part| {
+            match names.iter().position(|n| *n == part) {
+                Some(i) => mask | 1 << i,
+                None => {
+                    wrong.push(part);
+                    mask
+                }
+            }
+        });
+    (mask, wrong)
 }
 
 /// A value of a key of `kind` as a link writes it.
@@ -143,13 +160,18 @@ pub fn parse_pin(raw: &str, id: u32) -> Result<Pin, String> {
             Err(why) => wrong.push(format!("{k}: {why}")),
         }
     }
-    match wrong.len() {
-        0 => Ok(pin),
-        n if n > MAX_NAMED => Err(format!(
-            "{}; and {} more",
-            wrong[..MAX_NAMED].join("; "),
-            n - MAX_NAMED
-        )),
-        _ => Err(wrong.join("; ")),
+    if wrong.is_empty() {
+        Ok(pin)
+    } else {
+        Err(named(&wrong, "; "))
+    }
+}
+
+/// The first [`MAX_NAMED`] of `wrong` joined by `sep`, then how many more there are.
+fn named(wrong: &[String], sep: &str) -> String {
+    let first = wrong[..wrong.len().min(MAX_NAMED)].join(sep);
+    match wrong.len().saturating_sub(MAX_NAMED) {
+        0 => first,
+        n => format!("{first}{sep}and {n} more"),
     }
 }

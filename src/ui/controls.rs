@@ -1,16 +1,15 @@
-//! The schedule's controls beside the chart: the link notices, five fieldsets of controls and
-//! the schedule's own notices.
+//! The schedule's controls beside the chart: five fieldsets of controls and the schedule's own
+//! notices.
 
 use leptos::prelude::*;
 
 use super::key_control::KeyFieldset;
-use super::link_notices::LinkNotices;
 use super::phases::PhasesEditor;
 use super::state::use_app;
 use super::training::TrainingSetup;
 use crate::share::{key, Key};
 
-/// The controls section: link notices, the fieldsets, then what the schedule notes.
+/// The controls section: the fieldsets, then what the schedule notes.
 #[component]
 pub fn Controls() -> impl IntoView {
     let app = use_app();
@@ -19,7 +18,6 @@ pub fn Controls() -> impl IntoView {
     let phases = app.view.with_untracked(|v| v.shows_control("phases"));
     view! {
         <section class="controls" aria-label="Schedule parameters">
-            <LinkNotices />
             <KeyFieldset legend="Learning rate" keys=LEARNING_RATE disabled=no_cosine />
             <KeyFieldset legend="Cycles" keys=CYCLES disabled=no_cosine />
             <KeyFieldset legend="Warm-up" keys=WARM_UP disabled=no_cosine />

@@ -37,6 +37,7 @@ use controls::Controls;
 use embed_credit::EmbedCredit;
 use header::Header;
 use lab::LabPanel;
+use link_notices::LinkNotices;
 use state::AppState;
 use when::When;
 
@@ -71,6 +72,9 @@ pub fn App() -> impl IntoView {
         <When when=move || app.shows("chart")>
             <a class="skip-link" href="#chart">"Skip to the chart"</a>
         </When>
+        // Above everything, so they show wherever the controls are: hidden, static, below the
+        // chart on a phone, or in an embed's closed drawer.
+        <LinkNotices />
         <main class="app" class:no-controls=move || !app.interactive("controls")>
             <When when=move || !app.embed.get() && app.shows("title")>
                 <Header listed=panels />
