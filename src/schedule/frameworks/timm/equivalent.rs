@@ -1,7 +1,7 @@
 //! timm's nearest call for an Anneal schedule: `CosineLRScheduler` has nearly every knob.
 
 use super::modes::CosineLr;
-use crate::format::format_value;
+use crate::format::shown;
 use crate::schedule::frameworks::compose::{steps, value};
 use crate::schedule::frameworks::equivalent::common_notes;
 use crate::schedule::frameworks::python::py_float;
@@ -38,7 +38,7 @@ pub(super) fn equivalent(a: &Anneal, _horizon: f64) -> Equivalent {
         notes.push(format!(
             "overlapping warm-up hands off mid-curve: at step {} the cosine is already at {}, not η_max",
             w.length,
-            format_value(m.at(w.length))
+            shown(m.at(w.length))
         ));
     }
     let call = format!(

@@ -84,7 +84,7 @@ fn phase_calls(
                 phase,
                 format!(
                     "{name} starts at the optimizer's lr, the schedule's peak, not at {}",
-                    crate::format::format_value(lr)
+                    crate::format::shown(lr)
                 ),
             ))
         }

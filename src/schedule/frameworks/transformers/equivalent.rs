@@ -3,7 +3,7 @@
 use super::modes::{Cosine, CosineSchedule};
 use crate::schedule::frameworks::equivalent::common_notes;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
-use crate::schedule::Anneal;
+use crate::schedule::{Anneal, WarmupPlacement, WarmupScope};
 
 /// Hugging Face's rendering of `a` over `horizon` steps.
 pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
@@ -15,11 +15,31 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
         notes.push("warm-up starts at 0, not at the start value".into());
     }
     let (call, kind, n, cycles) = if a.restarts {
-        let cycles = (horizon / a.t_0).ceil().max(1.0);
+        // Equal cycles after the warm-up: a cycle limit is num_cycles; without one, as many as
+        // cover the horizon after the warm-up (past num_training_steps Hugging Face holds 0).
+        let cycles = a
+            .cycle_limit
+            .map_or_else(|| ((horizon - w) / a.t_0).ceil().max(1.0), f64::from);
         let n = w + a.t_0 * cycles;
-        notes.push(
-            "equal cycles only (T_mult ignored), floor 0 (η_min ignored), no peak decay".into(),
-        );
+        let ignored: Vec<&str> = [
+            (a.t_mult != 1.0, "equal cycles only (T_mult ignored)"),
+            (a.floor() != 0.0, "floor 0 (η_min ignored)"),
+            (a.decay != 1.0, "no peak decay"),
+            (
+                w > 0.0 && a.warmup.placement == WarmupPlacement::Overlap,
+                "the cycles start after the warm-up (no overlap)",
+            ),
+            (
+                w > 0.0 && a.warmup.scope == WarmupScope::EveryCycle,
+                "one warm-up, before the first cycle",
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(differs, note)| differs.then_some(note))
+        .collect();
+        if !ignored.is_empty() {
+            notes.push(ignored.join(", "));
+        }
         (
             format!("get_cosine_with_hard_restarts_schedule_with_warmup(opt, num_warmup_steps={w}, num_training_steps={n}, num_cycles={cycles})"),
             Cosine::HardRestarts,
