@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::format::format_value;
+
 /// A rejected parameter: which one and why, in words a user can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScheduleError {
@@ -42,9 +44,15 @@ pub fn check_range(field: &str, value: f64, lo: f64, hi: f64) -> Result<(), Sche
         ));
     }
     if value < lo || value > hi {
+        // The smallest positive float stands for "above 0": its 300 digits say nothing.
+        let range = if lo == f64::MIN_POSITIVE {
+            format!("above 0 and at most {}", format_value(hi))
+        } else {
+            format!("between {} and {}", format_value(lo), format_value(hi))
+        };
         return Err(ScheduleError::new(
             field,
-            format!("must be between {lo} and {hi}, got {value}"),
+            format!("must be {range}, got {}", format_value(value)),
         ));
     }
     Ok(())
@@ -71,5 +79,13 @@ mod tests {
         assert_eq!(e.to_string(), "steps: must be a number");
         let e = check_range("steps", f64::INFINITY, 1.0, 10.0).unwrap_err();
         assert_eq!(e.to_string(), "steps: must be a finite number, got inf");
+    }
+
+    #[test]
+    fn bounds_and_values_read_as_people_write_them() {
+        let e = check_range("gamma", 2.0, f64::MIN_POSITIVE, 1.0).unwrap_err();
+        assert_eq!(e.to_string(), "gamma: must be above 0 and at most 1, got 2");
+        let e = check_range("eta", 1e300, 1e-6, 10.0).unwrap_err();
+        assert_eq!(e.to_string(), "eta: must be between 1e-6 and 10, got 1e300");
     }
 }
