@@ -74,7 +74,7 @@ fn a_recreated_cosine_decays_twice_and_a_recreated_warm_up_overshoots() {
 #[test]
 fn the_preview_tells_what_each_way_does_with_the_page_settings() {
     use anneal::schedule::frameworks::Framework;
-    use anneal::share::{preview, ResumeAt, Settings};
+    use anneal::share::{preview, ResumeAt, Settings, Unit};
     let mut s = Settings {
         resume: ResumeAt {
             at: 40.0,
@@ -124,6 +124,17 @@ fn the_preview_tells_what_each_way_does_with_the_page_settings() {
     assert_eq!(
         preview(&s, &s.resolve()).unwrap_err(),
         "stop at a step from 1 to 119 (Hugging Face's curve is computed to step 120)"
+    );
+    // In epochs k is read in epochs, and the message says so.
+    let mut epochs = s.clone();
+    epochs.unit = Unit::Epochs;
+    epochs.steps_per_epoch = 4.0;
+    epochs.t_max = 30.0;
+    epochs.resume.at = 40.0;
+    assert_eq!(
+        preview(&epochs, &epochs.resolve()).unwrap_err(),
+        "k counts epochs here (40 epochs = step 160): stop at a step from 1 to 143, epoch 35.75 \
+         (Hugging Face's curve is computed to step 144)"
     );
     // A tiny change of η at the checkpoint is not a jump.
     s.resume = ResumeAt {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::settings::{Resolved, Settings};
+use super::settings::{Resolved, Settings, Unit};
 use crate::format::shown;
 use crate::schedule::frameworks::compose::composed;
 use crate::schedule::frameworks::resume::{resumed, Rule, Way};
@@ -82,9 +82,20 @@ pub fn preview(s: &Settings, before: &Resolved) -> Result<Vec<Resumed>, String> 
     let end = old.mode.shown_end(h).min(new.mode.shown_end(h)).floor();
     let k = (r.at * before.steps_per_unit).round();
     if !(k >= 1.0 && k < end) {
+        let last = end - 1.0;
+        // k is a length like the others, so in epochs it says so: 3000 is not step 3000 then.
+        let range = match s.unit {
+            Unit::Steps => format!("stop at a step from 1 to {}", shown(last)),
+            Unit::Epochs => format!(
+                "k counts epochs here ({} epochs = step {}): stop at a step from 1 to {}, epoch {}",
+                shown(r.at),
+                shown(k),
+                shown(last),
+                shown(last / before.steps_per_unit)
+            ),
+        };
         return Err(format!(
-            "stop at a step from 1 to {} ({}'s curve is computed to step {})",
-            shown(end - 1.0),
+            "{range} ({}'s curve is computed to step {})",
             r.lib.name(),
             shown(end)
         ));

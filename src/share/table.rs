@@ -272,7 +272,7 @@ pub const KEYS: [Key; 63] = [
         View,
         RESUME_AT,
         resume.at,
-        "resume preview: the optimizer step the checkpoint was saved at (0 = off)"
+        "resume preview: when the checkpoint was saved, in the chosen unit (0 = off)"
     ),
     Key {
         name: "resume_lib",
