@@ -192,6 +192,15 @@ test('keyboard only: Tab reaches every control and arrow keys change them', asyn
   await page.keyboard.press('ArrowDown');
   const down = Number(await page.inputValue('input[type=number][name=eta_max]'));
   assert.ok(down < 0.1 && down > 0.097, `η_max ↓↓: ${down}`);
+  // A whole-number slider moves with every arrow key, each press to the next whole number:
+  // the warm-up's first positions all round back to 1 step.
+  await page.focus('input[type=range][name=warmup]');
+  for (const want of ['1', '2', '3']) {
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.inputValue('input[type=number][name=warmup]'), want);
+  }
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.inputValue('input[type=number][name=warmup]'), '2');
   await page.focus('canvas.chart');
   await page.keyboard.press('ArrowRight');
   assert.match(await page.textContent('.readout'), /step \d+/);

@@ -165,6 +165,12 @@ impl NumberKey {
         while (0.0..=SLIDER_STEPS).contains(&(p + dir)) {
             p += dir;
             let next = self.from_position(p);
+            // A whole-number key moves to the next whole number that way, at least 1.
+            let next = match (self.integer, up) {
+                (false, _) => next,
+                (true, true) => next.ceil(),
+                (true, false) => next.floor(),
+            };
             if (next - value) * dir > 0.0 {
                 return next;
             }
@@ -183,6 +189,19 @@ mod tests {
         for k in [ETA_MAX, ETA_MIN, T_MAX] {
             assert_eq!(k.clamp(k.default).message, None, "{}", k.key);
         }
+    }
+
+    #[test]
+    fn arrow_keys_move_a_whole_number_key_by_at_least_one() {
+        use crate::share::keys::{CYCLE_LIMIT, WARMUP};
+        assert_eq!(WARMUP.nudge(0.0, true), 1.0);
+        assert_eq!(WARMUP.nudge(1.0, true), 2.0);
+        assert_eq!(WARMUP.nudge(10.0, true), 11.0);
+        assert_eq!(WARMUP.nudge(10.0, false), 9.0);
+        assert_eq!(WARMUP.nudge(1.0, false), 0.0);
+        assert_eq!(CYCLE_LIMIT.nudge(0.0, true), 1.0);
+        let big = WARMUP.nudge(100_000.0, true);
+        assert!(big > 100_000.0 && big.fract() == 0.0, "{big}");
     }
 
     #[test]

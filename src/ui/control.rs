@@ -55,11 +55,16 @@ pub fn NumberControl(
         typed_at.set_value(value.get_untracked());
         typing.set(Some(raw));
     };
-    // ↑ and ↓ move one slider step: with step="any" the browser would add or take 1.
-    let on_key = move |ev: web_sys::KeyboardEvent| {
+    // Arrow keys move to the next value one slider step away (a whole-number key's next whole
+    // number): in the box the browser would add 1 (step="any"), and on the slider a position
+    // that rounds back to the same whole number would not move at all. ← and → stay the box's
+    // caret keys.
+    let arrow = move |ev: web_sys::KeyboardEvent, sideways: bool| {
         let up = match ev.key().as_str() {
             "ArrowUp" => true,
             "ArrowDown" => false,
+            "ArrowRight" if sideways => true,
+            "ArrowLeft" if sideways => false,
             _ => return,
         };
         ev.prevent_default();
@@ -88,6 +93,7 @@ pub fn NumberControl(
                     prop:disabled=move || disabled.get()
                     prop:value=move || spec.to_position(value.get()).to_string()
                     on:input=on_slide
+                    on:keydown=move |ev| arrow(ev, true)
                 />
                 <input
                     type="number"
@@ -105,7 +111,7 @@ pub fn NumberControl(
                         typed.unwrap_or_else(|| format_value(v))
                     }
                     on:input=on_type
-                    on:keydown=on_key
+                    on:keydown=move |ev| arrow(ev, false)
                     on:change=on_commit
                 />
                 {hint}
