@@ -86,6 +86,72 @@ fn nested_calls_are_read_in_order_and_anything_else_is_named() {
 }
 
 #[test]
+fn schedulers_assigned_to_names_are_chained_and_any_other_call_is_named() {
+    let d = Settings::default();
+    let literal = import(
+        "SequentialLR(opt, [LinearLR(opt, 0.1, 1.0, 5), CosineAnnealingLR(opt, 95)], milestones=[5])",
+        &d,
+    )
+    .expect("reads");
+    // The way scripts write it: each scheduler assigned, then chained by name.
+    let named = import(
+        "optimizer = torch.optim.SGD(model.parameters(), lr=0.1)\n\
+         warmup = LinearLR(optimizer, start_factor=0.1, total_iters=5)\n\
+         cosine = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=95)\n\
+         scheduler = SequentialLR(optimizer, schedulers=[warmup, cosine], milestones=[5])\n",
+        &d,
+    )
+    .expect("reads");
+    assert_eq!(named.function, "SequentialLR");
+    assert_eq!(format!("{:?}", named.mode), format!("{:?}", literal.mode));
+    assert!(
+        !named.notes.iter().any(|n| n.contains("left out")),
+        "{:?}",
+        named.notes
+    );
+    let unknown = import(
+        "warmup = LinearLR(opt, total_iters=5)\nSequentialLR(opt, [warmup, cosine], milestones=[5])",
+        &d,
+    )
+    .unwrap_err();
+    assert_eq!(
+        unknown.message,
+        "SequentialLR's schedulers: cosine is not assigned a scheduler call above it in the text"
+    );
+    // A variable where a value should be is named, not taken for a missing argument, and a
+    // function passed by name is refused, not dropped.
+    for (text, why) in [
+        (
+            "CosineAnnealingLR(opt, T_max=total_steps)",
+            "T_max: expected a finite number, got \"total_steps\"",
+        ),
+        (
+            "CyclicLR(opt, 0.001, 0.01, scale_fn=f)",
+            "scale_fn: takes a Python function; Anneal cannot draw it",
+        ),
+    ] {
+        assert_eq!(import(text, &d).unwrap_err().message, why, "{text}");
+    }
+    // Two schedulers that are not chained: the first is imported, the second named.
+    let two = import(
+        "CosineAnnealingLR(opt, T_max=100, eta_min=1e-5) ; StepLR(opt, 30)\nReduceLROnPlateau(opt)",
+        &d,
+    )
+    .expect("reads");
+    assert_eq!(two.function, "CosineAnnealingLR");
+    assert!(two
+        .notes
+        .contains(&"only one scheduler is imported: StepLR(…) on line 1 is left out".into()));
+    assert!(
+        two.notes
+            .iter()
+            .any(|n| n.starts_with("line 2 is left out: PyTorch's ReduceLROnPlateau")),
+        "{:?}",
+        two.notes
+    );
+}
+
+#[test]
 fn a_one_cycle_is_a_phase_and_a_product_of_schedulers_has_no_nearest_schedule() {
     let one = Mode::from_golden(
         "torch.OneCycleLR",

@@ -37,6 +37,28 @@ pub struct Call {
     pub kwargs: Vec<(String, Py)>,
 }
 
+impl Call {
+    /// The argument at position `index` (when given) or else named `name`.
+    pub fn arg(&self, index: Option<usize>, name: &str) -> Option<&Py> {
+        match index.and_then(|i| self.args.get(i)) {
+            Some(v) => Some(v),
+            None => self.kwargs.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+        }
+    }
+
+    /// [`Call::arg`], to change.
+    pub fn arg_mut(&mut self, index: Option<usize>, name: &str) -> Option<&mut Py> {
+        match index.filter(|&i| i < self.args.len()) {
+            Some(i) => self.args.get_mut(i),
+            None => self
+                .kwargs
+                .iter_mut()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v),
+        }
+    }
+}
+
 /// Why text is not a call this reader understands, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
@@ -277,8 +299,9 @@ impl Reader<'_> {
     }
 }
 
-/// Reads the call that starts at character `start` of `text` (a name followed by `(`).
-pub fn parse_call_at(text: &[char], start: usize) -> Result<Call, ParseError> {
+/// Reads the call that starts at character `start` of `text` (a name followed by `(`), and
+/// where it ends (the character after its closing parenthesis).
+pub fn parse_call_at(text: &[char], start: usize) -> Result<(Call, usize), ParseError> {
     let mut r = Reader {
         chars: text,
         pos: start,
@@ -286,7 +309,8 @@ pub fn parse_call_at(text: &[char], start: usize) -> Result<Call, ParseError> {
     let Some(name) = r.name() else {
         return r.fail("expected a function name");
     };
-    r.call_body(name, 0)
+    let call = r.call_body(name, 0)?;
+    Ok((call, r.pos))
 }
 
 #[cfg(test)]
@@ -295,7 +319,7 @@ mod tests {
 
     fn parse(s: &str) -> Result<Call, ParseError> {
         let chars: Vec<char> = s.chars().collect();
-        parse_call_at(&chars, 0)
+        parse_call_at(&chars, 0).map(|(call, _)| call)
     }
 
     #[test]

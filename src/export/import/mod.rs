@@ -1,11 +1,12 @@
 //! Import: a pasted framework call becomes the framework's exact mode and the nearest
 //! explorer settings, or a message that points at the problem.
 
-use super::pycall::{parse_call_at, Call, Py};
+use super::pycall::{Call, Py};
 use crate::schedule::frameworks::{apis, Api, Arg, Framework, Mode, Nested, Pasted};
 use crate::share::Settings;
 
 mod lint;
+mod scan;
 mod source;
 mod to_settings;
 
@@ -46,7 +47,7 @@ impl std::fmt::Display for ImportError {
     }
 }
 
-fn error(column: Option<usize>, message: impl Into<String>) -> ImportError {
+pub(super) fn error(column: Option<usize>, message: impl Into<String>) -> ImportError {
     ImportError {
         column,
         message: message.into(),
@@ -59,7 +60,8 @@ fn to_arg(p: &Py) -> Arg {
         Py::Num(v) => Arg::Num(*v),
         Py::Str(s) => Arg::Str(s.clone()),
         Py::Bool(b) => Arg::Bool(*b),
-        Py::None | Py::Name(_) => Arg::Null,
+        Py::None => Arg::Null,
+        Py::Name(n) => Arg::Str(n.clone()),
         Py::List(items) => Arg::List(items.iter().map(to_arg).collect()),
         Py::Dict(pairs) => Arg::Dict(pairs.iter().map(|(k, v)| (k.clone(), to_arg(v))).collect()),
         // Python's float() of one literal, as written in a call: float("inf"), float(1e-3).
@@ -135,13 +137,7 @@ fn nested(
         ));
     };
     let by_position = pasted.positional.iter().position(|n| *n == nested.arg);
-    let inner = by_position.and_then(|i| call.args.get(i)).or_else(|| {
-        call.kwargs
-            .iter()
-            .find(|(k, _)| k == nested.arg)
-            .map(|(_, v)| v)
-    });
-    let Some(Py::List(items)) = inner else {
+    let Some(Py::List(items)) = call.arg(by_position, nested.arg) else {
         return Err(error(
             None,
             format!("{} needs its list of {}", pasted.python, nested.arg),
@@ -149,11 +145,23 @@ fn nested(
     };
     let mut calls = Vec::new();
     for item in items {
-        let Py::Call(c) = item else {
-            return Err(error(
-                None,
-                format!("{}'s {} must be scheduler calls", pasted.python, nested.arg),
-            ));
+        let c = match item {
+            Py::Call(c) => c,
+            Py::Name(n) => {
+                return Err(error(
+                    None,
+                    format!(
+                        "{}'s {}: {n} is not assigned a scheduler call above it in the text",
+                        pasted.python, nested.arg
+                    ),
+                ))
+            }
+            _ => {
+                return Err(error(
+                    None,
+                    format!("{}'s {} must be scheduler calls", pasted.python, nested.arg),
+                ))
+            }
         };
         let name = last(&c.name);
         let Some(inner) = framework
@@ -182,7 +190,7 @@ fn nested(
     Ok(())
 }
 
-fn last(name: &str) -> &str {
+pub(super) fn last(name: &str) -> &str {
     name.rsplit('.').next().unwrap_or(name)
 }
 
@@ -222,28 +230,12 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
     }
     // A commented-out call is not the one that runs, nor is a name inside a string.
     let (code, quoted) = source::code(&chars);
-    let mut i = 0;
-    while i < code.len() {
-        // A name starts after anything but a name character (a module path's dot included).
-        let boundary = i == 0 || !(code[i - 1].is_alphanumeric() || code[i - 1] == '_');
-        if boundary && !quoted[i] {
-            let rest: String = code[i..].iter().take(64).collect();
-            let called = |name: &str| {
-                rest.starts_with(name) && rest[name.len()..].trim_start().starts_with('(')
-            };
-            if let Some(refusal) = unsupported(&code[..i], &called) {
-                return Err(refusal);
-            }
-            for (framework, api) in apis() {
-                let Some(pasted) = &api.pasted else { continue };
-                if called(pasted.python) {
-                    let call =
-                        parse_call_at(&code, i).map_err(|e| error(Some(e.column), e.message))?;
-                    return build(&call, framework, api, pasted, &code, current);
-                }
-            }
-        }
-        i += 1;
+    let mut left = Vec::new();
+    let found = scan::calls(&code, &quoted, &mut left)?;
+    if let Some(f) = scan::chosen(found, &mut left) {
+        let mut imported = build(&f.call, f.framework, f.api, f.pasted, &code, current)?;
+        imported.notes.extend(left);
+        return Ok(imported);
     }
     let text: String = chars.iter().collect();
     let commented = apis()
@@ -261,7 +253,7 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
 
 /// The refusal for a call no library's mode can draw; where libraries share the name
 /// (`ReduceLROnPlateau`), the one whose module the dotted path before it names.
-fn unsupported(before: &[char], called: &dyn Fn(&str) -> bool) -> Option<ImportError> {
+pub(super) fn unsupported(before: &[char], called: &dyn Fn(&str) -> bool) -> Option<ImportError> {
     let path: String = before
         .iter()
         .rev()
