@@ -51,6 +51,19 @@ fn gradients_match_central_differences_on_every_surface() {
 }
 
 #[test]
+fn minima_read_as_their_published_values() {
+    // Himmelblau's four minima are 0: their numerical trace (≈ 1e-31) must not reach the page.
+    for m in Surface::Himmelblau.minima() {
+        assert_eq!(m.shown().0, "0");
+    }
+    let (value, curvature) = Surface::Valley.minima()[0].shown();
+    assert!(
+        value.len() <= 6 && curvature.len() <= 6,
+        "{value} {curvature}"
+    );
+}
+
+#[test]
 fn known_minima_are_minima_with_the_published_values() {
     for surface in Surface::ALL {
         let minima = surface.minima();

@@ -8,7 +8,6 @@ use plotters::prelude::*;
 
 use super::path_pieces::{drawn_length, pieces, px_round, DENSE_LENGTH};
 use super::{tick_label, Theme};
-use crate::format::round_significant;
 use crate::landscape::{Heatmap, Point, Surface};
 
 /// Band colours from low to high values (viridis, 16 steps): dark basins, bright walls.
@@ -242,11 +241,10 @@ pub fn draw_paths<DB: DrawingBackend>(
     let minima = frame.surface.minima();
     let mut boxes: Vec<[i32; 4]> = Vec::new();
     for m in minima.iter().filter(|_| minima.len() <= 6) {
+        let (value, curvature) = m.shown();
         let text = format!(
-            "{} {}, λ {}",
+            "{} {value}, λ {curvature}",
             if m.global { "global" } else { "local" },
-            tick_label((m.value * 1000.0).round() / 1000.0),
-            tick_label(round_significant(m.curvature, 2))
         );
         let c = px_round(frame.to_px(m.at));
         let style = font(11.0).color(&white);

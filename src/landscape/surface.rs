@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::fmath::{cos, exp, sin};
+use crate::format::{format_value, round_significant};
 use std::f64::consts::{PI, TAU};
 
 use crate::named::named;
@@ -51,6 +52,21 @@ pub struct Minimum {
     pub global: bool,
     /// Its sharpest curvature λ (the Hessian's larger eigenvalue).
     pub curvature: f64,
+}
+
+impl Minimum {
+    /// Its value and curvature as the page writes them, three significant digits each; a value
+    /// within 1e-9 of 0 is the numerical trace of an exact 0 (Himmelblau's, Rosenbrock's) and
+    /// reads 0.
+    pub fn shown(&self) -> (String, String) {
+        let r = |v: f64| format_value(round_significant(v, 3));
+        let value = if self.value.abs() < 1e-9 {
+            0.0
+        } else {
+            self.value
+        };
+        (r(value), r(self.curvature))
+    }
 }
 
 /// The Valley's wells: centre, depth, width. Curvature at a centre ≈ depth / width².

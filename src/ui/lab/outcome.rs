@@ -10,13 +10,12 @@ use crate::landscape::Surface;
 pub fn minimum_name(surface: Surface, i: usize) -> String {
     let m = surface.minima()[i];
     let r = |v: f64| format_value(round_significant(v, 3));
+    let (value, curvature) = m.shown();
     format!(
-        "{} minimum at ({}, {}), f = {}, λ = {}",
+        "{} minimum at ({}, {}), f = {value}, λ = {curvature}",
         if m.global { "global" } else { "local" },
         r(m.at[0]),
         r(m.at[1]),
-        r(m.value),
-        r(m.curvature)
     )
 }
 
