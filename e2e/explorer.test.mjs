@@ -351,6 +351,10 @@ test('pitfall flags sit on the curve and explain themselves', async () => {
   assert.equal(await page.locator('.flag').count(), 1);
   await page.hover('.flag');
   assert.match(await page.textContent('.flag-tip'), /Jump at a phase boundary.*phase 1 ends at 0\.05 and phase 2 starts at 0\.1/);
+  // The automatic horizon shows a fifth past the run's last cycle: the run is not cut off.
+  await page.goto(`${ctx.server.url}?restarts=1&t_mult=2`);
+  await waitForChart(page);
+  assert.equal(await page.locator('.flag').count(), 0, 'no cycle is cut off by a horizon nobody set');
   // A flag at the chart's right end opens its tip leftwards: nothing leaves the viewport.
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 800 });

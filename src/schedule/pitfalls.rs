@@ -113,7 +113,8 @@ fn cosine_pitfalls(a: &Anneal, horizon: f64) -> Vec<Pitfall> {
     let end = a.offset() + cycle.end(a.cycles().extra);
     let (_, cycle_floor) = a.bounds(cycle.index);
     let left = a.lr(horizon) - cycle_floor;
-    if s > 0.0 && running && end > horizon && left > NOTICEABLE * range {
+    // Stopping where a cycle starts ends the one before in full.
+    if s > cycle.start && running && end > horizon && left > NOTICEABLE * range {
         out.push(Pitfall {
             at: horizon,
             title: "A cycle is cut off by the horizon",
@@ -139,6 +140,18 @@ mod tests {
     #[test]
     fn a_plain_cosine_shown_in_full_has_none() {
         assert!(titles(&Anneal::default(), 120.0).is_empty());
+    }
+
+    #[test]
+    fn a_run_that_stops_where_a_cycle_starts_cuts_nothing_off() {
+        let sgdr = Anneal {
+            restarts: true,
+            t_mult: 2.0,
+            ..Anneal::default()
+        };
+        // Cycles of 100, 200, 400 … steps: 700 ends the third, 701 is inside the fourth.
+        assert!(titles(&sgdr, 700.0).is_empty());
+        assert_eq!(titles(&sgdr, 1000.0), ["A cycle is cut off by the horizon"]);
     }
 
     #[test]

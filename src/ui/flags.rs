@@ -15,7 +15,8 @@ pub fn chart_flags(app: &AppState) -> Memo<Vec<Pitfall>> {
     let (resolved, resume) = (app.resolved, app.resume);
     let own = Memo::new(move |_| {
         resolved.with(|r| {
-            let mut all = pitfalls(&r.phases, r.horizon_steps);
+            // Judged over the run, not the chart: an automatic horizon shows a fifth more.
+            let mut all = pitfalls(&r.phases, r.run_steps);
             all.extend(
                 r.total_steps
                     .and_then(|t| stepping_pitfall(&r.phases, r.steps_per_epoch, t)),
