@@ -29,8 +29,16 @@ impl Resolved {
                 p.kinds_text(),
                 shown(p.lr(0.0))
             );
-            if !p.boundaries.is_empty() {
-                s += &format!("; phases change at {u} {}", listed(&p.boundaries));
+            // Each phase's end and each turn inside one, with the rate there: a warm-up's peak
+            // and a plateau are told too.
+            let at: Vec<String> = p
+                .breakpoints(0.0, self.run_steps, MAX_LISTED)
+                .into_iter()
+                .filter(|&t| t < self.run_steps)
+                .map(|t| format!("{} (η = {})", shown(n(t)), shown(p.lr(t))))
+                .collect();
+            if !at.is_empty() {
+                s += &format!("; it changes course at {u} {}", at.join(", "));
             }
             s += &format!(
                 "; η = {} after {}",
@@ -90,10 +98,16 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Cosine schedule"), "{text}");
+        let wsd = PRESETS.iter().find(|p| p.key == "wsd").expect("listed");
+        let text = (wsd.settings)().resolve().summary(Unit::Steps);
+        assert!(
+            text.contains("(η = 0.01)"),
+            "the plateau's rate is told: {text}"
+        );
         let bert = PRESETS.iter().find(|p| p.key == "bert").expect("listed");
         assert_eq!(
             (bert.settings)().resolve().summary(Unit::Steps),
-            "Linear → Linear schedule, starting at η = 0; phases change at step 10000; \
+            "Linear → Linear schedule, starting at η = 0; it changes course at step 10000 (η = 0.0001); \
              η = 0 after 1000000 steps. The chart shows 1000000 steps."
         );
     }
