@@ -99,6 +99,21 @@ test('static=1 renders the end state with nothing to interact with', async () =>
   await page.close();
 });
 
+test('the Embed panel names controls as the page labels them, and a link hiding everything says so', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.click('details.embed-panel summary');
+  const box = page.locator('input[name=embed_controls][value=eta_min_rel]');
+  assert.equal(await box.locator('xpath=..').textContent(), 'give η_min as a fraction of η_max');
+  await page.uncheck('input[name=embed_hide][value=controls]');
+  await box.check();
+  await page.waitForTimeout(500);
+  assert.match(await page.locator('textarea.embed-snippet').first().inputValue(), /controls=eta_min_rel/);
+  await page.goto(`${ctx.server.url}?hide=title,controls,chart,compare,export,landscape,code,formula`);
+  assert.match(await page.textContent('.page-notice'), /This link hides every part of the page/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 for (const [w, h] of [[640, 480], [800, 600]]) {
   test(`the Embed snippet's ${w}×${h} iframe shows the chart with nothing overflowing`, async () => {
     const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=10&restarts=1`);

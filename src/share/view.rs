@@ -136,6 +136,11 @@ impl View {
             .is_some_and(|i| self.hide & (1 << i) != 0)
     }
 
+    /// Whether every part is hidden, so the page has nothing to show.
+    pub fn hides_all(&self) -> bool {
+        self.hide.count_ones() as usize == PARTS.len()
+    }
+
     /// Whether the control of key `name` is shown: every one unless the link picks some.
     pub fn shows_control(&self, name: &str) -> bool {
         self.controls == 0

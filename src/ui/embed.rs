@@ -9,7 +9,7 @@ use super::copy_link::copy_text;
 use super::state::{use_app, AppState};
 use super::url::base_url;
 use super::when::When;
-use crate::share::codec::encode;
+use crate::share::codec::{encode, KEYS};
 use crate::share::{Settings, ThemeChoice, CONTROLS, PARTS};
 
 /// Parts hidden by default: a chart-only figure for a tutorial.
@@ -28,6 +28,7 @@ fn mask_boxes(
     names: &'static [&'static str],
     mask: RwSignal<u32>,
     input: &'static str,
+    text: fn(&'static str) -> &'static str,
 ) -> impl IntoView {
     names
         .iter()
@@ -45,11 +46,20 @@ fn mask_boxes(
                             mask.update(|m| if on { *m |= 1 << i } else { *m &= !(1 << i) });
                         }
                     />
-                    <span>{*p}</span>
+                    <span>{text(p)}</span>
                 </label>
             }
         })
         .collect_view()
+}
+
+/// A control as the page labels it, not by its link key (`eta_min_rel` is "η_min relative to
+/// η_max").
+fn label(name: &'static str) -> &'static str {
+    KEYS.iter()
+        .find(|k| k.name == name)
+        .and_then(|k| k.label)
+        .unwrap_or(name)
 }
 
 /// The embed URL and the iframe snippet for `settings` at `base`.
@@ -197,11 +207,11 @@ pub fn EmbedPanel() -> impl IntoView {
             </div>
             <fieldset class="embed-parts">
                 <legend>"Hide"</legend>
-                {mask_boxes(&PARTS, hide, "embed_hide")}
+                {mask_boxes(&PARTS, hide, "embed_hide", |p| p)}
             </fieldset>
             <fieldset class="embed-parts" prop:disabled=move || hide.get() & 2 != 0>
                 <legend>"Show only these controls"</legend>
-                {mask_boxes(&CONTROLS, controls, "embed_controls")}
+                {mask_boxes(&CONTROLS, controls, "embed_controls", label)}
             </fieldset>
             <textarea class="embed-snippet" readonly rows="4" aria-label="Embed snippet" node_ref=area prop:value=move || built.with(|b| b.1.clone())></textarea>
             <label class="embed-host">

@@ -104,6 +104,11 @@ pub fn App() -> impl IntoView {
         <When when=lab_shown>
             <LabPanel />
         </When>
+        <When when=move || app.view.with(|v| v.hides_all())>
+            <p class="notice page-notice" role="status">
+                "This link hides every part of the page (hide=…): remove a name from hide= to show it."
+            </p>
+        </When>
         <When when=move || app.embed.get()>
             <EmbedCredit />
         </When>
