@@ -38,12 +38,12 @@ pub(super) fn calls(
         let rest: String = code[i..].iter().take(64).collect();
         let called =
             |name: &str| rest.starts_with(name) && rest[name.len()..].trim_start().starts_with('(');
-        let line = code[..i].iter().filter(|c| **c == '\n').count() + 1;
+        let line = || code[..i].iter().filter(|c| **c == '\n').count() + 1;
         if let Some(refusal) = unsupported(&code[..i], &called) {
             if found.is_empty() {
                 return Err(refusal);
             }
-            left.push(format!("line {line} is left out: {}", refusal.message));
+            left.push(format!("line {} is left out: {}", line(), refusal.message));
             i += 1;
             continue;
         }
@@ -63,15 +63,18 @@ pub(super) fn calls(
                     pasted,
                     call,
                     bound: bound_to(&code[..i]),
-                    line,
+                    line: line(),
                 });
                 i = end;
             }
             Err(e) if found.is_empty() => return Err(error(Some(e.column), e.message)),
             Err(e) => {
                 left.push(format!(
-                    "{}(…) on line {line} is left out: column {}: {}",
-                    pasted.python, e.column, e.message
+                    "{}(…) on line {} is left out: column {}: {}",
+                    pasted.python,
+                    line(),
+                    e.column,
+                    e.message
                 ));
                 i += 1;
             }
@@ -83,73 +86,69 @@ pub(super) fn calls(
 /// The variable a call is assigned to, from the code `before` it on its line: `name = ` or
 /// `self.name = `, then any module path (`torch.optim.lr_scheduler.`).
 fn bound_to(before: &[char]) -> Option<String> {
-    let line: String = before.iter().rev().take_while(|c| **c != '\n').collect();
-    let line: String = line.chars().rev().collect();
-    let path = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
-    let lhs = line
-        .trim_end_matches(path)
-        .trim_end()
-        .strip_suffix('=')?
-        .trim();
-    let ok = !lhs.is_empty()
-        && !lhs.ends_with(['=', '!', '<', '>'])
-        && lhs
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
-    ok.then(|| lhs.to_string())
+    let path = |c: &char| c.is_alphanumeric() || *c == '_' || *c == '.';
+    let line = &before[before.iter().rposition(|c| *c == '\n').map_or(0, |i| i + 1)..];
+    let mut end = line.len();
+    while end > 0 && path(&line[end - 1]) {
+        end -= 1;
+    }
+    while end > 0 && line[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if end == 0 || line[end - 1] != '=' {
+        return None;
+    }
+    end -= 1;
+    // `==`, `+=` and the like are no assignment of the call.
+    while end > 0 && line[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    let start = line[..end]
+        .iter()
+        .rposition(|c| !path(c))
+        .map_or(0, |i| i + 1);
+    let alone = line[..start].iter().all(|c| c.is_whitespace());
+    (start < end && alone).then(|| line[start..end].iter().collect())
 }
 
 /// The call to import: the last chaining call whose list names schedulers assigned before it,
 /// with those names replaced by their calls, or else the first. The calls neither imported nor
 /// filled in are named in `left`.
-pub(super) fn chosen(found: Vec<Found>, left: &mut Vec<String>) -> Option<Found> {
-    let named = |f: &Found| {
-        let Some(n) = &f.pasted.nested else {
-            return false;
-        };
-        list_mut(&mut f.call.clone(), f.pasted, n.arg)
-            .is_some_and(|items| items.iter().any(|p| matches!(p, Py::Name(_))))
+pub(super) fn chosen(mut found: Vec<Found>, left: &mut Vec<String>) -> Option<Found> {
+    let list = |f: &Found| {
+        let n = f.pasted.nested.as_ref()?;
+        let index = f.pasted.positional.iter().position(|p| *p == n.arg);
+        Some((index, n.arg))
     };
-    if found.is_empty() {
-        return None;
-    }
-    let pick = found.iter().rposition(named).unwrap_or(0);
-    let mut used = vec![false; found.len()];
-    used[pick] = true;
-    let mut call = found[pick].call.clone();
-    if let Some(n) = &found[pick].pasted.nested {
-        if let Some(items) = list_mut(&mut call, found[pick].pasted, n.arg) {
-            for item in items.iter_mut() {
+    let named = |f: &Found| {
+        list(f).is_some_and(|(index, arg)| {
+            matches!(f.call.arg(index, arg), Some(Py::List(items))
+                if items.iter().any(|p| matches!(p, Py::Name(_))))
+        })
+    };
+    let mut before = found.iter().rposition(named).unwrap_or(0);
+    let mut chosen = (before < found.len()).then(|| found.remove(before))?;
+    if let Some((index, arg)) = list(&chosen) {
+        if let Some(Py::List(items)) = chosen.call.arg_mut(index, arg) {
+            for item in items {
                 let Py::Name(name) = item else { continue };
                 // The latest assignment before the chaining call, in the same library.
-                let source = (0..pick).rev().find(|&j| {
-                    found[j].bound.as_deref() == Some(name.as_str())
-                        && found[j].framework == found[pick].framework
+                let source = found[..before].iter().rposition(|f| {
+                    f.bound.as_deref() == Some(name.as_str()) && f.framework == chosen.framework
                 });
                 if let Some(j) = source {
-                    *item = Py::Call(found[j].call.clone());
-                    used[j] = true;
+                    *item = Py::Call(found.remove(j).call);
+                    before -= 1;
                 }
             }
         }
     }
-    for (f, _) in found.iter().zip(&used).filter(|(_, used)| !**used) {
+    for f in found {
         left.push(format!(
             "only one scheduler is imported: {}(…) on line {} is left out",
             last(&f.call.name),
             f.line
         ));
     }
-    let mut chosen = found.into_iter().nth(pick)?;
-    chosen.call = call;
     Some(chosen)
-}
-
-/// The list of scheduler calls `call` passes as `arg`, to change.
-fn list_mut<'a>(call: &'a mut Call, pasted: &Pasted, arg: &str) -> Option<&'a mut Vec<Py>> {
-    let index = pasted.positional.iter().position(|n| *n == arg);
-    match call.arg_mut(index, arg) {
-        Some(Py::List(items)) => Some(items),
-        _ => None,
-    }
 }
