@@ -244,16 +244,24 @@ pub fn draw_schedule<DB: DrawingBackend>(
             .map(|&(a, b)| Rectangle::new([(a.max(0.0), y_lo), (b.min(x_max), y_hi)], band)),
     )?;
     let marker = theme.marker.stroke_width(px(1.0));
+    // Where the last cycle number ends: a number that would touch it is left out ("12" for
+    // restarts 1 and 2 a few pixels apart), its line kept.
+    let mut free_from = i32::MIN;
     for &(x, index) in chart.restarts.iter().filter(|r| r.0 <= x_max) {
         ctx.draw_series(std::iter::once(PathElement::new(
             vec![(x, y_lo), (x, y_hi)],
             marker,
         )))?;
-        ctx.draw_series(std::iter::once(Text::new(
-            index.to_string(),
-            (x, y_hi),
-            font(11.0).color(&theme.marker),
-        )))?;
+        let label = index.to_string();
+        let at = ctx.backend_coord(&(x, y_hi)).0;
+        if at >= free_from {
+            free_from = at + px(7.0 * label.len() as f64 + 4.0) as i32;
+            ctx.draw_series(std::iter::once(Text::new(
+                label,
+                (x, y_hi),
+                font(11.0).color(&theme.marker),
+            )))?;
+        }
     }
     let (xs, _) = ctx.plotting_area().get_pixel_range();
     for curve in chart.curves {

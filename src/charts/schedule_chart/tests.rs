@@ -118,6 +118,33 @@ fn markers_bands_and_legend_are_drawn() {
 }
 
 #[test]
+fn cycle_numbers_that_would_touch_are_left_out_and_their_lines_kept() {
+    let pts = line();
+    let curves = [Curve {
+        points: &pts,
+        color: Theme::LIGHT.curve,
+        label: None,
+    }];
+    // Restarts 1 and 2 a pixel apart, 3 far from both.
+    let svg = svg_of(&ScheduleChart {
+        restarts: &[(50.0, 1), (50.2, 2), (80.0, 3)],
+        ..chart(&curves)
+    });
+    let numbers: Vec<&str> = svg
+        .lines()
+        .map(str::trim)
+        .filter(|l| ["1", "2", "3"].contains(l))
+        .collect();
+    assert_eq!(numbers, ["1", "3"]);
+    let plain = svg_of(&chart(&curves));
+    assert_eq!(
+        svg.matches("<polyline").count(),
+        plain.matches("<polyline").count() + 3,
+        "every marker's line"
+    );
+}
+
+#[test]
 fn the_legend_box_is_in_the_plots_upper_right_corner() {
     let pts = line();
     let labelled = [Curve {
