@@ -120,13 +120,15 @@ fn y_range(chart: &ScheduleChart) -> (f64, f64) {
     }
 }
 
-/// The labelled curves' legend in the plot's upper right corner; its box in the plot's pixels.
-/// plotters' own legend sizes its labels through the font layer, which in the browser appends a
-/// span to the page and forces a layout per label; this asks the backend (the page's canvas
-/// measures text without layout).
+/// The labelled curves' legend in the plot corner with fewest of the `drawn` points (the plot's
+/// pixels), the upper right on a tie; its box in the plot's pixels. plotters' own legend sizes
+/// its labels through the font layer, which in the browser appends a span to the page and
+/// forces a layout per label; this asks the backend (the page's canvas measures text without
+/// layout).
 fn draw_legend<DB: DrawingBackend>(
     plot: &DrawingArea<DB, Shift>,
     entries: &[(&str, RGBColor)],
+    drawn: &[(i32, i32)],
     style: &TextStyle,
     theme: &Theme,
     px: impl Fn(f64) -> u32,
@@ -146,13 +148,24 @@ fn draw_legend<DB: DrawingBackend>(
         2 * m + swatch + gap + text_w,
         2 * m + line * entries.len() as i32,
     );
-    let x0 = plot.dim_in_pixel().0 as i32 - w - m;
-    let corners = [(x0, m), (x0 + w, m + h)];
+    let (pw, ph) = plot.dim_in_pixel();
+    let (right, bottom) = (pw as i32 - w - m, ph as i32 - h - m);
+    let covered = |&(x, y): &(i32, i32)| {
+        drawn
+            .iter()
+            .filter(|p| (x..=x + w).contains(&p.0) && (y..=y + h).contains(&p.1))
+            .count()
+    };
+    let (x0, y0) = [(right, m), (m, m), (right, bottom), (m, bottom)]
+        .into_iter()
+        .min_by_key(covered)
+        .unwrap_or((right, m));
+    let corners = [(x0, y0), (x0 + w, y0 + h)];
     plot.draw(&Rectangle::new(corners, theme.background.mix(0.9).filled()))?;
     plot.draw(&Rectangle::new(corners, theme.grid.stroke_width(1)))?;
     let left = style.pos(Pos::new(HPos::Left, VPos::Center));
     for (i, (label, color)) in entries.iter().enumerate() {
-        let y = 2 * m + line * i as i32 + line / 2;
+        let y = y0 + m + line * i as i32 + line / 2;
         let (sx, tx) = (x0 + m, x0 + m + swatch + gap);
         plot.draw(&PathElement::new(
             vec![(sx, y), (sx + swatch, y)],
@@ -160,7 +173,7 @@ fn draw_legend<DB: DrawingBackend>(
         ))?;
         plot.draw(&Text::new(label.to_string(), (tx, y), left.clone()))?;
     }
-    Ok(Some([x0, m, x0 + w, m + h]))
+    Ok(Some([x0, y0, x0 + w, y0 + h]))
 }
 
 /// Draws `chart` onto `area`, filling it completely.
@@ -264,6 +277,8 @@ pub fn draw_schedule<DB: DrawingBackend>(
         }
     }
     let (xs, _) = ctx.plotting_area().get_pixel_range();
+    // Every curve's points as drawn, for the legend to find the emptiest corner.
+    let mut drawn: Vec<(i32, i32)> = Vec::new();
     for curve in chart.curves {
         let points: Vec<(f64, f64)> = curve
             .points
@@ -278,6 +293,7 @@ pub fn draw_schedule<DB: DrawingBackend>(
             px(2.0)
         };
         ctx.draw_series(LineSeries::new(points, curve.color.stroke_width(width)))?;
+        drawn.extend(line);
     }
     if let Some(x) = chart.cursor.filter(|x| (0.0..=x_max).contains(x)) {
         ctx.draw_series(std::iter::once(PathElement::new(
@@ -304,7 +320,12 @@ pub fn draw_schedule<DB: DrawingBackend>(
             chart.scale,
         )?;
     }
-    let legend = draw_legend(&plot, &entries, &font(12.0).color(&theme.text), theme, px)?
+    let drawn: Vec<(i32, i32)> = drawn
+        .into_iter()
+        .map(|(x, y)| (x - xs.start, y - ys.start))
+        .collect();
+    let style = font(12.0).color(&theme.text);
+    let legend = draw_legend(&plot, &entries, &drawn, &style, theme, px)?
         .map(|[l, t, r, b]| [xs.start + l, ys.start + t, xs.start + r, ys.start + b]);
     area.present()?;
     Ok(PlotArea {

@@ -145,7 +145,7 @@ fn cycle_numbers_that_would_touch_are_left_out_and_their_lines_kept() {
 }
 
 #[test]
-fn the_legend_box_is_in_the_plots_upper_right_corner() {
+fn the_legend_box_takes_the_emptiest_corner_the_upper_right_first() {
     let pts = line();
     let labelled = [Curve {
         points: &pts,
@@ -163,6 +163,18 @@ fn the_legend_box_is_in_the_plots_upper_right_corner() {
     assert!(
         l > (p.left + p.right) / 2 && b < (p.top + p.bottom) / 2,
         "{p:?}"
+    );
+    // A curve that ends high leaves the upper left free, and the legend goes there.
+    let rising: Vec<(f64, f64)> = pts.iter().map(|&(t, v)| (t, 0.11 - v)).collect();
+    let up = [Curve {
+        points: &rising,
+        ..labelled[0]
+    }];
+    let q = draw_schedule(&area, &chart(&up), &Theme::LIGHT).expect("draws");
+    let [l, _, _, b] = q.legend.expect("a legend");
+    assert!(
+        l < (q.left + q.right) / 2 && b < (q.top + q.bottom) / 2,
+        "{q:?}"
     );
     let unlabelled = [Curve {
         label: None,
