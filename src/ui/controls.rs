@@ -75,5 +75,5 @@ const WARM_UP: &[&Key] = &[
     key!("warmup_overlap"),
 ];
 
-/// What the chart spans and how: horizon, unit, η axis.
-const VIEW: &[&Key] = &[key!("horizon"), key!("unit"), key!("log_y")];
+/// What the chart spans and how: horizon, η axis.
+const VIEW: &[&Key] = &[key!("horizon"), key!("log_y")];

@@ -8,8 +8,10 @@ use super::state::use_app;
 use crate::share::{key, Key};
 use crate::training::Counter;
 
-/// What the training is: data, batch, devices, accumulation, epochs and who counts the steps.
+/// What the training is: the unit of the schedule's lengths (epochs are this setup's), data,
+/// batch, devices, accumulation, epochs and who counts the steps.
 const SETUP: &[&Key] = &[
+    key!("unit"),
     key!("examples"),
     key!("batch"),
     key!("devices"),
