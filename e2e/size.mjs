@@ -48,9 +48,13 @@ const BUDGET = 300 * KIB;
 // boxes, the preset menu after Back, the chart's description of phases, NaN in messages, lengths
 // set by a ratio, blank pin names, a pin's bad fields, silent rounding, Copy link's #chart):
 // 429.1; +0.3 for the review's mends (↑/↓ from the nearest step, the plain cosine's prompt
-// after an edit, a bad pin's reasons capped): 429.4, ceiling 429.5.
+// after an edit, a bad pin's reasons capped): 429.4, ceiling 429.5. +4.1 for a second user
+// test's defects: +2.4 the import reading schedulers chained by name and naming what it leaves
+// out, +0.3 link notices where no controls show them, +0.3 Hugging Face's own hard-restarts
+// call, +0.3 the description's turns, +0.4 the embed panel's labels and the all-hidden notice,
+// +0.2 resume k in epochs, the rest 0.1 or less each: 433.4, ceiling 433.5.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 429.5 * KIB;
+const CEILING = 433.5 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');
