@@ -9,7 +9,7 @@ use super::lab::Lab;
 use super::lengths::whole_steps;
 use super::presets::{Preset, PRESETS};
 use super::view::View;
-use crate::format::format_value;
+use crate::format::{format_value, shown};
 use crate::named::named;
 use crate::schedule::{
     Anneal, Family, Schedule, Warmup, WarmupPlacement, WarmupScope, WarmupShape,
@@ -227,7 +227,7 @@ impl Settings {
             start = self.eta_max / 100.0;
             notices.push(format!(
                 "An exponential warm-up cannot start at 0: starting at η_max/100 = {}.",
-                format_value(start)
+                shown(start)
             ));
         }
         let schedule = Anneal {

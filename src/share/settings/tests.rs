@@ -83,3 +83,20 @@ fn auto_horizon_shows_the_limited_cycles_or_four() {
     };
     assert_eq!(limited.resolve().horizon_steps, 36.0);
 }
+
+#[test]
+fn an_exponential_warm_up_from_zero_says_where_it_starts_as_people_write_it() {
+    let s = Settings {
+        eta_max: 1.12e-6,
+        warmup: 5.0,
+        warmup_shape: WarmupShape::Exponential,
+        ..Settings::default()
+    };
+    let notices = s.resolve().notices;
+    assert!(
+        notices.contains(
+            &"An exponential warm-up cannot start at 0: starting at η_max/100 = 1.12e-8.".into()
+        ),
+        "{notices:?}"
+    );
+}
