@@ -139,9 +139,64 @@ fn schedulers_assigned_to_names_are_chained_and_any_other_call_is_named() {
     )
     .expect("reads");
     assert_eq!(two.function, "CosineAnnealingLR");
-    assert!(two
-        .notes
-        .contains(&"only one scheduler is imported: StepLR(…) on line 1 is left out".into()));
+    assert!(
+        two.notes.contains(
+            &"StepLR(…) on line 1 is left out: the import reads one schedule, \
+              CosineAnnealingLR(…) on line 1"
+                .into()
+        ),
+        "{:?}",
+        two.notes
+    );
+    // One line of statements, an annotated name, a name listed twice, a chain of chains.
+    let same = |text: &str| {
+        let got = import(text, &d).expect("reads");
+        assert_eq!(
+            format!("{:?}", got.mode),
+            format!("{:?}", literal.mode),
+            "{text}"
+        );
+        assert!(
+            !got.notes.iter().any(|n| n.contains("left out")),
+            "{text}: {:?}",
+            got.notes
+        );
+    };
+    same("w = LinearLR(opt, 0.1, 1.0, 5); c = CosineAnnealingLR(opt, 95); SequentialLR(opt, [w, c], milestones=[5])");
+    same("w: LRScheduler = LinearLR(opt, 0.1, 1.0, 5)\nc = CosineAnnealingLR(opt, 95)\nSequentialLR(opt, [w, c], milestones=[5])");
+    let twice = import(
+        "w = LinearLR(opt, 0.1, 1.0, 5)\nc = CosineAnnealingLR(opt, 95)\nSequentialLR(opt, [w, c, w], milestones=[5, 100])",
+        &d,
+    )
+    .expect("a name may be listed twice");
+    let Mode::TorchSequential(m) = &twice.mode else {
+        panic!("wrong mode");
+    };
+    assert_eq!(m.schedulers.len(), 3);
+    // A chain of a named chain is read through, to PyTorch's own limit.
+    let chained = import(
+        "w = LinearLR(opt, 0.1, 1.0, 5)\nc = CosineAnnealingLR(opt, 95)\ninner = SequentialLR(opt, [w, c], milestones=[5])\n\
+         SequentialLR(opt, [inner, ConstantLR(opt, 1.0, 1)], milestones=[100])",
+        &d,
+    )
+    .unwrap_err();
+    assert_eq!(
+        chained.message,
+        "schedulers: Anneal draws SequentialLR and ChainedScheduler over single schedulers, not over SequentialLR"
+    );
+    // A name standing for a call that cannot be imported says why.
+    let refused = import(
+        "w = LinearLR(opt, 0.1, 1.0, 5)\nc = CosineAnnealingLR(opt, T_max=95 - 5)\nSequentialLR(opt, [w, c], milestones=[5])",
+        &d,
+    )
+    .unwrap_err();
+    assert!(
+        refused
+            .message
+            .starts_with("c (line 2): CosineAnnealingLR(…) cannot be read: column "),
+        "{}",
+        refused.message
+    );
     assert!(
         two.notes
             .iter()
@@ -205,5 +260,48 @@ fn a_number_written_as_float_of_a_literal_is_read_and_a_bad_one_quoted() {
         let e = import(&format!("CosineAnnealingLR(opt, T_max={text})"), &d).unwrap_err();
         assert!(e.message.ends_with(said), "{text}: {}", e.message);
         assert!(!e.message.contains("{}"), "{}", e.message);
+    }
+}
+
+#[test]
+fn hard_restarts_are_the_users_own_call_when_hugging_face_can_draw_it() {
+    use anneal::schedule::frameworks::equivalents;
+    use anneal::schedule::{Anneal, Warmup};
+    // Three equal cycles of 6,500 steps after a 500-step warm-up, ending at 20,000.
+    let limited = Anneal {
+        eta_max: 2e-4,
+        t_0: 6500.0,
+        restarts: true,
+        t_mult: 1.0,
+        cycle_limit: Some(3),
+        warmup: Warmup {
+            length: 500.0,
+            ..Warmup::default()
+        },
+        ..Anneal::default()
+    };
+    let unlimited = Anneal {
+        cycle_limit: None,
+        ..limited.clone()
+    };
+    for (a, horizon) in [(limited, 30_000.0), (unlimited, 20_000.0)] {
+        let hf = equivalents(&a, horizon)
+            .into_iter()
+            .find(|e| e.framework == Framework::Transformers)
+            .expect("present");
+        assert!(
+            hf.call.contains("num_training_steps=20000, num_cycles=3"),
+            "{}",
+            hf.call
+        );
+        assert_eq!(hf.notes, Vec::<String>::new());
+        let steps: Vec<f64> = (0..horizon as usize).map(|t| t as f64).collect();
+        let got = hf.mode.eval(&steps).expect("evaluates");
+        let worst = steps
+            .iter()
+            .zip(got)
+            .map(|(&t, v)| (a.lr(t) - v).abs())
+            .fold(0.0, f64::max);
+        assert!(worst <= 1e-15 * a.eta_max, "{worst}");
     }
 }

@@ -44,7 +44,7 @@ fn every_schedule_and_lab_key_has_the_widget_of_its_kind() {
     assert_eq!(
         key("unit").control(),
         Some(Control::Choice(
-            "T_max, warm-up, horizon and k counted in",
+            "unit of the lengths (T_max, warm-up, horizon)",
             &[("steps", "steps"), ("epochs", "epochs")]
         ))
     );

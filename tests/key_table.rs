@@ -76,7 +76,7 @@ fn labels_are_the_texts_the_page_shows() {
         ("warmup_shape", "warm-up shape"),
         ("warmup_every", "warm up before every cycle"),
         ("warmup_overlap", "overlap the cosine (timm's default)"),
-        ("unit", "unit"),
+        ("unit", "unit of the lengths (T_max, warm-up, horizon)"),
         ("log_y", "logarithmic η axis"),
         ("surface", "surface"),
         ("opt", "optimizer"),

@@ -55,7 +55,7 @@ fn the_surface_draws_bands_minima_and_axes() {
     assert!(svg.matches("<rect").count() > 100, "banded heatmap");
     assert!(svg.contains("Sharp trap, wide valley"));
     assert!(
-        svg.contains("global -2") && svg.contains("local 1.369"),
+        svg.contains("global -2") && svg.contains("local 1.37, λ 39.5"),
         "minima labelled"
     );
     assert_eq!(

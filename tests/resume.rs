@@ -133,8 +133,8 @@ fn the_preview_tells_what_each_way_does_with_the_page_settings() {
     epochs.resume.at = 40.0;
     assert_eq!(
         preview(&epochs, &epochs.resolve()).unwrap_err(),
-        "k counts epochs here (40 epochs = step 160): stop at a step from 1 to 143, epoch 35.75 \
-         (Hugging Face's curve is computed to step 144)"
+        "k counts epochs here: stop between epoch 0.25 and 35.75 (Hugging Face's curve is \
+         computed to step 144; 40 epochs is step 160)"
     );
     // A tiny change of η at the checkpoint is not a jump.
     s.resume = ResumeAt {

@@ -6,6 +6,7 @@ mod dense;
 mod envelope;
 mod explorer_chart;
 mod landscape_chart;
+mod legend;
 mod path_pieces;
 mod recording;
 mod schedule_chart;

@@ -3,8 +3,8 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::legend::Legend;
 use super::{dense, secondary_axis, Theme};
 use crate::share::{format_value, round_significant};
 
@@ -120,62 +120,6 @@ fn y_range(chart: &ScheduleChart) -> (f64, f64) {
     }
 }
 
-/// The labelled curves' legend in the plot corner with fewest of the `drawn` points (the plot's
-/// pixels), the upper right on a tie; its box in the plot's pixels. plotters' own legend sizes
-/// its labels through the font layer, which in the browser appends a span to the page and
-/// forces a layout per label; this asks the backend (the page's canvas measures text without
-/// layout).
-fn draw_legend<DB: DrawingBackend>(
-    plot: &DrawingArea<DB, Shift>,
-    entries: &[(&str, RGBColor)],
-    drawn: &[(i32, i32)],
-    style: &TextStyle,
-    theme: &Theme,
-    px: impl Fn(f64) -> u32,
-) -> Result<Option<[i32; 4]>, DrawingAreaErrorKind<DB::ErrorType>> {
-    if entries.is_empty() {
-        return Ok(None);
-    }
-    let mut text_w = 0;
-    let mut line = 0;
-    for (label, _) in entries {
-        let (w, h) = plot.estimate_text_size(label, style)?;
-        text_w = text_w.max(w as i32);
-        line = line.max(h as i32);
-    }
-    let (m, swatch, gap) = (px(5.0) as i32, px(18.0) as i32, px(6.0) as i32);
-    let (w, h) = (
-        2 * m + swatch + gap + text_w,
-        2 * m + line * entries.len() as i32,
-    );
-    let (pw, ph) = plot.dim_in_pixel();
-    let (right, bottom) = (pw as i32 - w - m, ph as i32 - h - m);
-    let covered = |&(x, y): &(i32, i32)| {
-        drawn
-            .iter()
-            .filter(|p| (x..=x + w).contains(&p.0) && (y..=y + h).contains(&p.1))
-            .count()
-    };
-    let (x0, y0) = [(right, m), (m, m), (right, bottom), (m, bottom)]
-        .into_iter()
-        .min_by_key(covered)
-        .unwrap_or((right, m));
-    let corners = [(x0, y0), (x0 + w, y0 + h)];
-    plot.draw(&Rectangle::new(corners, theme.background.mix(0.9).filled()))?;
-    plot.draw(&Rectangle::new(corners, theme.grid.stroke_width(1)))?;
-    let left = style.pos(Pos::new(HPos::Left, VPos::Center));
-    for (i, (label, color)) in entries.iter().enumerate() {
-        let y = y0 + m + line * i as i32 + line / 2;
-        let (sx, tx) = (x0 + m, x0 + m + swatch + gap);
-        plot.draw(&PathElement::new(
-            vec![(sx, y), (sx + swatch, y)],
-            color.stroke_width(px(3.0)),
-        ))?;
-        plot.draw(&Text::new(label.to_string(), (tx, y), left.clone()))?;
-    }
-    Ok(Some([x0, y0, x0 + w, y0 + h]))
-}
-
 /// Draws `chart` onto `area`, filling it completely.
 pub fn draw_schedule<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -276,9 +220,17 @@ pub fn draw_schedule<DB: DrawingBackend>(
             )))?;
         }
     }
-    let (xs, _) = ctx.plotting_area().get_pixel_range();
-    // Every curve's points as drawn, for the legend to find the emptiest corner.
-    let mut drawn: Vec<(i32, i32)> = Vec::new();
+    let (xs, ys) = ctx.plotting_area().get_pixel_range();
+    let plot = ctx.plotting_area().strip_coord_spec();
+    let entries: Vec<(&str, RGBColor)> = chart
+        .curves
+        .iter()
+        .chain(secondary.into_iter().flat_map(|(_, c)| c.iter()))
+        .filter_map(|c| Some((c.label?, c.color)))
+        .collect();
+    let style = font(12.0).color(&theme.text);
+    // Measured first, so each curve is counted in its corners as it is drawn.
+    let mut legend = Legend::measure(&plot, (xs.start, ys.start), entries, &style, px)?;
     for curve in chart.curves {
         let points: Vec<(f64, f64)> = curve
             .points
@@ -293,7 +245,9 @@ pub fn draw_schedule<DB: DrawingBackend>(
             px(2.0)
         };
         ctx.draw_series(LineSeries::new(points, curve.color.stroke_width(width)))?;
-        drawn.extend(line);
+        if let Some(legend) = legend.as_mut() {
+            legend.count(&line);
+        }
     }
     if let Some(x) = chart.cursor.filter(|x| (0.0..=x_max).contains(x)) {
         ctx.draw_series(std::iter::once(PathElement::new(
@@ -301,14 +255,6 @@ pub fn draw_schedule<DB: DrawingBackend>(
             theme.text.stroke_width(px(1.0)),
         )))?;
     }
-    let entries: Vec<(&str, RGBColor)> = chart
-        .curves
-        .iter()
-        .chain(secondary.into_iter().flat_map(|(_, c)| c.iter()))
-        .filter_map(|c| Some((c.label?, c.color)))
-        .collect();
-    let plot = ctx.plotting_area().strip_coord_spec();
-    let (xs, ys) = ctx.plotting_area().get_pixel_range();
     if let Some((name, curves)) = secondary {
         secondary_axis::draw(
             area,
@@ -320,13 +266,13 @@ pub fn draw_schedule<DB: DrawingBackend>(
             chart.scale,
         )?;
     }
-    let drawn: Vec<(i32, i32)> = drawn
-        .into_iter()
-        .map(|(x, y)| (x - xs.start, y - ys.start))
-        .collect();
-    let style = font(12.0).color(&theme.text);
-    let legend = draw_legend(&plot, &entries, &drawn, &style, theme, px)?
-        .map(|[l, t, r, b]| [xs.start + l, ys.start + t, xs.start + r, ys.start + b]);
+    let legend = match legend {
+        Some(legend) => {
+            let [l, t, r, b] = legend.draw(&plot, &style, theme, px)?;
+            Some([xs.start + l, ys.start + t, xs.start + r, ys.start + b])
+        }
+        None => None,
+    };
     area.present()?;
     Ok(PlotArea {
         left: xs.start,

@@ -45,10 +45,11 @@ pub fn check_range(field: &str, value: f64, lo: f64, hi: f64) -> Result<(), Sche
     }
     if value < lo || value > hi {
         // The smallest positive float stands for "above 0": its 300 digits say nothing.
-        let range = if lo == f64::MIN_POSITIVE {
-            format!("above 0 and at most {}", format_value(hi))
-        } else {
-            format!("between {} and {}", format_value(lo), format_value(hi))
+        let range = match (lo == f64::MIN_POSITIVE, hi == f64::MAX) {
+            (true, true) => "above 0".to_string(),
+            (true, false) => format!("above 0 and at most {}", format_value(hi)),
+            (false, true) => format!("at least {}", format_value(lo)),
+            (false, false) => format!("between {} and {}", format_value(lo), format_value(hi)),
         };
         return Err(ScheduleError::new(
             field,
@@ -87,5 +88,7 @@ mod tests {
         assert_eq!(e.to_string(), "gamma: must be above 0 and at most 1, got 2");
         let e = check_range("eta", 1e300, 1e-6, 10.0).unwrap_err();
         assert_eq!(e.to_string(), "eta: must be between 1e-6 and 10, got 1e300");
+        let e = check_range("warmup_steps", -5.0, 0.0, f64::MAX).unwrap_err();
+        assert_eq!(e.to_string(), "warmup_steps: must be at least 0, got -5");
     }
 }

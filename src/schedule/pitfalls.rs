@@ -113,8 +113,10 @@ fn cosine_pitfalls(a: &Anneal, horizon: f64) -> Vec<Pitfall> {
     let end = a.offset() + cycle.end(a.cycles().extra);
     let (_, cycle_floor) = a.bounds(cycle.index);
     let left = a.lr(horizon) - cycle_floor;
-    // Stopping where a cycle starts ends the one before in full.
-    if s > cycle.start && running && end > horizon && left > NOTICEABLE * range {
+    // Stopping where a cycle starts ends the one before in full (within rounding: the run's
+    // end is the warm-up plus the cycles, and less the warm-up again here).
+    let inside = s - cycle.start > 1e-9 * s.max(1.0);
+    if inside && running && end > horizon && left > NOTICEABLE * range {
         out.push(Pitfall {
             at: horizon,
             title: "A cycle is cut off by the horizon",

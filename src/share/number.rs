@@ -165,12 +165,6 @@ impl NumberKey {
         while (0.0..=SLIDER_STEPS).contains(&(p + dir)) {
             p += dir;
             let next = self.from_position(p);
-            // A whole-number key moves to the next whole number that way, at least 1.
-            let next = match (self.integer, up) {
-                (false, _) => next,
-                (true, true) => next.ceil(),
-                (true, false) => next.floor(),
-            };
             if (next - value) * dir > 0.0 {
                 return next;
             }
@@ -192,7 +186,7 @@ mod tests {
     }
 
     #[test]
-    fn arrow_keys_move_a_whole_number_key_by_at_least_one() {
+    fn arrow_keys_move_a_whole_number_key_to_the_next_whole_number() {
         use crate::share::keys::{CYCLE_LIMIT, WARMUP};
         assert_eq!(WARMUP.nudge(0.0, true), 1.0);
         assert_eq!(WARMUP.nudge(1.0, true), 2.0);

@@ -83,22 +83,24 @@ pub fn preview(s: &Settings, before: &Resolved) -> Result<Vec<Resumed>, String> 
     let k = (r.at * before.steps_per_unit).round();
     if !(k >= 1.0 && k < end) {
         let last = end - 1.0;
-        // k is a length like the others, so in epochs it says so: 3000 is not step 3000 then.
-        let range = match s.unit {
-            Unit::Steps => format!("stop at a step from 1 to {}", shown(last)),
-            Unit::Epochs => format!(
-                "k counts epochs here ({} epochs = step {}): stop at a step from 1 to {}, epoch {}",
-                shown(r.at),
-                shown(k),
-                shown(last),
-                shown(last / before.steps_per_unit)
-            ),
-        };
-        return Err(format!(
-            "{range} ({}'s curve is computed to step {})",
+        let computed = format!(
+            "{}'s curve is computed to step {}",
             r.lib.name(),
             shown(end)
-        ));
+        );
+        // k is a length like the others, so in epochs the range is in epochs: 3000 is not step
+        // 3000 then.
+        let spu = before.steps_per_unit;
+        return Err(match s.unit {
+            Unit::Steps => format!("stop at a step from 1 to {} ({computed})", shown(last)),
+            Unit::Epochs => format!(
+                "k counts epochs here: stop between epoch {} and {} ({computed}; {} epochs is step {})",
+                shown(1.0 / spu),
+                shown(last / spu),
+                shown(r.at),
+                shown(k)
+            ),
+        });
     }
     let steps = steps_from(k, end);
     let planned = old.mode.eval(&steps).map_err(|e| e.to_string())?;

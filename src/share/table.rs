@@ -90,7 +90,7 @@ pub const KEYS: [Key; 63] = [
         "unit",
         unit,
         Unit,
-        Some("T_max, warm-up, horizon and k counted in"),
+        Some("unit of the lengths (T_max, warm-up, horizon)"),
         "unit of the lengths: optimizer steps, or epochs of the training setup"
     ),
     number!(

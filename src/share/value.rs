@@ -133,7 +133,7 @@ pub fn pin_text(p: &Pin) -> String {
     fields.join("~")
 }
 
-/// A pin's wrong fields a notice names at most (then how many more).
+/// Wrong entries a notice names at most (a pin's fields, a list's names), then how many more.
 const MAX_NAMED: usize = 3;
 
 /// Reads a pin written by [`pin_text`]; `Err` names the fields that are wrong.

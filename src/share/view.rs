@@ -136,9 +136,14 @@ impl View {
             .is_some_and(|i| self.hide & (1 << i) != 0)
     }
 
-    /// Whether every part is hidden, so the page has nothing to show.
-    pub fn hides_all(&self) -> bool {
-        self.hide.count_ones() as usize == PARTS.len()
+    /// Whether the page shows nothing: no chart (which holds the comparison, the code and the
+    /// downloads), no lab, no controls to use and no title (an embed has none).
+    pub fn shows_nothing(&self) -> bool {
+        let hidden = |part| self.hides(part);
+        hidden("chart")
+            && hidden("landscape")
+            && (self.still || hidden("controls"))
+            && (self.embed || hidden("title"))
     }
 
     /// Whether the control of key `name` is shown: every one unless the link picks some.

@@ -73,11 +73,16 @@ fn readout_place(p: &PlotArea, x: f64, lines: usize, dpr: f64) -> (f64, bool, f6
     };
     let h = READOUT_LINE * lines as f64 + 8.0;
     let y0 = top + 6.0;
+    // Off the legend: below it when it is at the top, above it when it sits lower down.
     let y = match p.legend {
         Some([l, t, r, b])
             if x0 < css(r) && x0 + READOUT_W > css(l) && y0 < css(b) && y0 + h > css(t) =>
         {
-            css(b) + 6.0
+            if css(t) > y0 {
+                (css(t) - h - 6.0).max(top)
+            } else {
+                css(b) + 6.0
+            }
         }
         _ => y0,
     };

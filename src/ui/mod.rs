@@ -104,9 +104,9 @@ pub fn App() -> impl IntoView {
         <When when=lab_shown>
             <LabPanel />
         </When>
-        <When when=move || app.view.with(|v| v.hides_all())>
+        <When when=move || app.view.with(|v| v.shows_nothing())>
             <p class="notice page-notice" role="status">
-                "This link hides every part of the page (hide=…): remove a name from hide= to show it."
+                "Nothing to show: this link hides the chart, the lab and the controls (hide=…). Take one of them out of hide= to show it."
             </p>
         </When>
         <When when=move || app.embed.get()>

@@ -1,5 +1,6 @@
-//! The training setup: dataset, batch, devices, accumulation and epochs, and the optimizer
-//! steps each trainer counts for them (the chosen one drives the schedule's lengths).
+//! The training setup: the unit of the lengths, dataset, batch, devices, accumulation and epochs,
+//! and the optimizer steps each trainer counts for them (the chosen one drives the schedule's
+//! lengths).
 
 use leptos::prelude::*;
 

@@ -25,6 +25,15 @@ fn chart<'a>(curves: &'a [Curve<'a>]) -> ScheduleChart<'a> {
     }
 }
 
+/// One unlabelled curve through `points`.
+fn plain(points: &[(f64, f64)]) -> [Curve<'_>; 1] {
+    [Curve {
+        points,
+        color: Theme::LIGHT.curve,
+        label: None,
+    }]
+}
+
 fn line() -> Vec<(f64, f64)> {
     (0..=100)
         .map(|t| (t as f64, 0.1 - t as f64 * 9e-4))
@@ -34,11 +43,7 @@ fn line() -> Vec<(f64, f64)> {
 #[test]
 fn chart_has_title_axis_names_and_the_curve() {
     let pts = line();
-    let curves = [Curve {
-        points: &pts,
-        color: Theme::LIGHT.curve,
-        label: None,
-    }];
+    let curves = plain(&pts);
     let svg = svg_of(&chart(&curves));
     assert!(svg.contains("Cosine annealing"));
     assert!(svg.contains("learning rate η"));
@@ -52,11 +57,7 @@ fn chart_has_title_axis_names_and_the_curve() {
 #[test]
 fn log_axis_labels_decades() {
     let pts = line();
-    let curves = [Curve {
-        points: &pts,
-        color: Theme::LIGHT.curve,
-        label: None,
-    }];
+    let curves = plain(&pts);
     let svg = svg_of(&ScheduleChart {
         log_y: true,
         ..chart(&curves)
@@ -74,11 +75,7 @@ fn log_axis_labels_decades() {
 fn a_warm_up_from_zero_does_not_stretch_the_log_axis_past_four_decades() {
     // 1e-12 of the peak a billionth of a step in, then the run at 1e-3.
     let pts = [(1e-9, 1e-15), (1.0, 1e-6), (500.0, 1e-3), (1000.0, 2e-4)];
-    let curves = [Curve {
-        points: &pts,
-        color: Theme::LIGHT.curve,
-        label: None,
-    }];
+    let curves = plain(&pts);
     let log = ScheduleChart {
         log_y: true,
         ..chart(&curves)
@@ -120,11 +117,7 @@ fn markers_bands_and_legend_are_drawn() {
 #[test]
 fn cycle_numbers_that_would_touch_are_left_out_and_their_lines_kept() {
     let pts = line();
-    let curves = [Curve {
-        points: &pts,
-        color: Theme::LIGHT.curve,
-        label: None,
-    }];
+    let curves = plain(&pts);
     // Restarts 1 and 2 a pixel apart, 3 far from both.
     let svg = svg_of(&ScheduleChart {
         restarts: &[(50.0, 1), (50.2, 2), (80.0, 3)],
@@ -189,11 +182,7 @@ fn negative_values_and_a_cursor_are_drawn() {
     let pts: Vec<(f64, f64)> = (0..=100)
         .map(|t| (t as f64, -2.0 + t as f64 * 0.01))
         .collect();
-    let curves = [Curve {
-        points: &pts,
-        color: Theme::LIGHT.curve,
-        label: None,
-    }];
+    let curves = plain(&pts);
     let loss = ScheduleChart {
         y_label: "loss",
         ..chart(&curves)

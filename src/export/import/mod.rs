@@ -47,6 +47,7 @@ impl std::fmt::Display for ImportError {
     }
 }
 
+/// An import error at `column` (when there is one) saying `message`.
 pub(super) fn error(column: Option<usize>, message: impl Into<String>) -> ImportError {
     ImportError {
         column,
@@ -190,6 +191,7 @@ fn nested(
     Ok(())
 }
 
+/// The last dotted part of `name`: `CosineAnnealingLR` of `torch.optim.lr_scheduler.CosineAnnealingLR`.
 pub(super) fn last(name: &str) -> &str {
     name.rsplit('.').next().unwrap_or(name)
 }
@@ -230,10 +232,16 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
     }
     // A commented-out call is not the one that runs, nor is a name inside a string.
     let (code, quoted) = source::code(&chars);
-    let mut left = Vec::new();
-    let found = scan::calls(&code, &quoted, &mut left)?;
-    if let Some(f) = scan::chosen(found, &mut left) {
-        let mut imported = build(&f.call, f.framework, f.api, f.pasted, &code, current)?;
+    let found = scan::calls(&code, &quoted)?;
+    if let Some((read, left)) = scan::chosen(&found)? {
+        let mut imported = build(
+            &read.call,
+            read.framework,
+            read.api,
+            read.pasted,
+            &code,
+            current,
+        )?;
         imported.notes.extend(left);
         return Ok(imported);
     }

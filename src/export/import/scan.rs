@@ -6,26 +6,32 @@ use super::{error, last, unsupported, ImportError};
 use crate::export::pycall::{parse_call_at, Call, Py};
 use crate::schedule::frameworks::{apis, Api, Framework, Pasted};
 
-/// A scheduler call found in the code.
-pub(super) struct Found {
+/// A scheduler call read from the code: its library, API and arguments.
+pub(super) struct Read {
+    /// The library it belongs to.
     pub framework: Framework,
+    /// Its entry in the library's table of APIs.
     pub api: &'static Api,
+    /// How its pasted form reads.
     pub pasted: &'static Pasted,
+    /// Its arguments.
     pub call: Call,
-    /// The variable the call is assigned to (`warmup = LinearLR(…)`).
+}
+
+/// A scheduler call in the code, read or refused, with where it is and what it is assigned to.
+pub(super) struct Found {
+    /// The call, or why it cannot be imported (no library can draw it, or it does not parse).
+    what: Result<Read, String>,
+    /// The variable it is assigned to (`warmup = LinearLR(…)`).
     bound: Option<String>,
     /// The line it starts on, from 1.
     line: usize,
 }
 
 /// Every scheduler call in `code` (comments blanked, `quoted` marking string characters), in
-/// order. Until one is found, a call no library can draw or one that does not parse refuses
-/// the import; after, such a call is named in `left`.
-pub(super) fn calls(
-    code: &[char],
-    quoted: &[bool],
-    left: &mut Vec<String>,
-) -> Result<Vec<Found>, ImportError> {
+/// order. Until one is read, a call no library can draw or one that does not parse refuses the
+/// import; after, it is kept with its reason.
+pub(super) fn calls(code: &[char], quoted: &[bool]) -> Result<Vec<Found>, ImportError> {
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < code.len() {
@@ -38,12 +44,12 @@ pub(super) fn calls(
         let rest: String = code[i..].iter().take(64).collect();
         let called =
             |name: &str| rest.starts_with(name) && rest[name.len()..].trim_start().starts_with('(');
-        let line = || code[..i].iter().filter(|c| **c == '\n').count() + 1;
+        let read_any = found.iter().any(|f| f.what.is_ok());
         if let Some(refusal) = unsupported(&code[..i], &called) {
-            if found.is_empty() {
+            if !read_any {
                 return Err(refusal);
             }
-            left.push(format!("line {} is left out: {}", line(), refusal.message));
+            found.push(at(code, i, Err(refusal.message)));
             i += 1;
             continue;
         }
@@ -55,100 +61,178 @@ pub(super) fn calls(
             i += 1;
             continue;
         };
-        match parse_call_at(code, i) {
+        let (what, end) = match parse_call_at(code, i) {
             Ok((call, end)) => {
-                found.push(Found {
+                let read = Read {
                     framework,
                     api,
                     pasted,
                     call,
-                    bound: bound_to(&code[..i]),
-                    line: line(),
-                });
-                i = end;
+                };
+                (Ok(read), end)
             }
-            Err(e) if found.is_empty() => return Err(error(Some(e.column), e.message)),
+            Err(e) if !read_any => return Err(error(Some(e.column), e.message)),
             Err(e) => {
-                left.push(format!(
-                    "{}(…) on line {} is left out: column {}: {}",
+                // The column in its own line, as the note names the line.
+                let line_start = code[..i]
+                    .iter()
+                    .rposition(|c| *c == '\n')
+                    .map_or(0, |p| p + 1);
+                let why = format!(
+                    "{}(…) cannot be read: column {}: {}",
                     pasted.python,
-                    line(),
-                    e.column,
+                    e.column.saturating_sub(line_start),
                     e.message
-                ));
-                i += 1;
+                );
+                (Err(why), i + 1)
             }
-        }
+        };
+        found.push(at(code, i, what));
+        i = end;
     }
     Ok(found)
 }
 
-/// The variable a call is assigned to, from the code `before` it on its line: `name = ` or
-/// `self.name = `, then any module path (`torch.optim.lr_scheduler.`).
-fn bound_to(before: &[char]) -> Option<String> {
-    let path = |c: &char| c.is_alphanumeric() || *c == '_' || *c == '.';
-    let line = &before[before.iter().rposition(|c| *c == '\n').map_or(0, |i| i + 1)..];
-    let mut end = line.len();
-    while end > 0 && path(&line[end - 1]) {
-        end -= 1;
+/// The call starting at `i` of `code`, with the variable it is assigned to and its line.
+fn at(code: &[char], i: usize, what: Result<Read, String>) -> Found {
+    Found {
+        what,
+        bound: bound_to(&code[..i]),
+        line: code[..i].iter().filter(|c| **c == '\n').count() + 1,
     }
-    while end > 0 && line[end - 1].is_whitespace() {
-        end -= 1;
-    }
-    if end == 0 || line[end - 1] != '=' {
-        return None;
-    }
-    end -= 1;
-    // `==`, `+=` and the like are no assignment of the call.
-    while end > 0 && line[end - 1].is_whitespace() {
-        end -= 1;
-    }
-    let start = line[..end]
-        .iter()
-        .rposition(|c| !path(c))
-        .map_or(0, |i| i + 1);
-    let alone = line[..start].iter().all(|c| c.is_whitespace());
-    (start < end && alone).then(|| line[start..end].iter().collect())
 }
 
-/// The call to import: the last chaining call whose list names schedulers assigned before it,
-/// with those names replaced by their calls, or else the first. The calls neither imported nor
-/// filled in are named in `left`.
-pub(super) fn chosen(mut found: Vec<Found>, left: &mut Vec<String>) -> Option<Found> {
-    let list = |f: &Found| {
-        let n = f.pasted.nested.as_ref()?;
-        let index = f.pasted.positional.iter().position(|p| *p == n.arg);
-        Some((index, n.arg))
+/// The end of `s[..end]` once the characters `skip` takes are taken off.
+fn back(s: &[char], mut end: usize, skip: impl Fn(&char) -> bool) -> usize {
+    while end > 0 && skip(&s[end - 1]) {
+        end -= 1;
+    }
+    end
+}
+
+/// The variable a call is assigned to, from the code `before` it in its statement (after the
+/// last line break or `;`): `name = `, `self.name = ` or `name: Type = `, then any module path
+/// (`torch.optim.lr_scheduler.`).
+fn bound_to(before: &[char]) -> Option<String> {
+    let path = |c: &char| c.is_alphanumeric() || *c == '_' || *c == '.';
+    let space = |c: &char| c.is_whitespace();
+    let from = before
+        .iter()
+        .rposition(|c| matches!(c, '\n' | ';'))
+        .map_or(0, |i| i + 1);
+    let s = &before[from..];
+    let end = back(s, back(s, s.len(), path), space);
+    if end == 0 || s[end - 1] != '=' {
+        return None;
+    }
+    // `==`, `+=` and the like leave no name right before the `=`.
+    let end = back(s, end - 1, space);
+    let start = back(s, end, path);
+    let colon = back(s, start, space);
+    let (start, end) = if start < end && colon > 0 && s[colon - 1] == ':' {
+        let name_end = back(s, colon - 1, space);
+        (back(s, name_end, path), name_end)
+    } else {
+        (start, end)
     };
+    let alone = s[..start].iter().all(space);
+    (start < end && alone).then(|| s[start..end].iter().collect())
+}
+
+/// The call to import, with the notes naming each call left out: the last chaining call whose
+/// list names schedulers assigned before it, with those names replaced by their calls (in
+/// lists of those calls too), or else the first call read. `None` when none was read; an error
+/// when a name stands for a call that cannot be imported.
+pub(super) fn chosen(found: &[Found]) -> Result<Option<(Read, Vec<String>)>, ImportError> {
     let named = |f: &Found| {
-        list(f).is_some_and(|(index, arg)| {
-            matches!(f.call.arg(index, arg), Some(Py::List(items))
+        f.what.as_ref().is_ok_and(|r| {
+            matches!(list(r).and_then(|(i, a)| r.call.arg(i, a)), Some(Py::List(items))
                 if items.iter().any(|p| matches!(p, Py::Name(_))))
         })
     };
-    let mut before = found.iter().rposition(named).unwrap_or(0);
-    let mut chosen = (before < found.len()).then(|| found.remove(before))?;
-    if let Some((index, arg)) = list(&chosen) {
-        if let Some(Py::List(items)) = chosen.call.arg_mut(index, arg) {
-            for item in items {
-                let Py::Name(name) = item else { continue };
-                // The latest assignment before the chaining call, in the same library.
-                let source = found[..before].iter().rposition(|f| {
-                    f.bound.as_deref() == Some(name.as_str()) && f.framework == chosen.framework
-                });
-                if let Some(j) = source {
-                    *item = Py::Call(found.remove(j).call);
-                    before -= 1;
-                }
+    let Some(pick) = found
+        .iter()
+        .rposition(named)
+        .or_else(|| found.iter().position(|f| f.what.is_ok()))
+    else {
+        return Ok(None);
+    };
+    let Ok(first) = &found[pick].what else {
+        return Ok(None);
+    };
+    let mut used = vec![false; found.len()];
+    used[pick] = true;
+    let mut call = first.call.clone();
+    fill(&mut call, first, pick, found, &mut used)?;
+    let left = found
+        .iter()
+        .zip(&used)
+        .filter(|(_, used)| !**used)
+        .map(|(f, _)| match &f.what {
+            Ok(r) => format!(
+                "{}(…) on line {} is left out: the import reads one schedule, {}(…) on line {}",
+                last(&r.call.name),
+                f.line,
+                first.pasted.python,
+                found[pick].line
+            ),
+            Err(why) => format!("line {} is left out: {why}", f.line),
+        })
+        .collect();
+    let read = Read {
+        framework: first.framework,
+        api: first.api,
+        pasted: first.pasted,
+        call,
+    };
+    Ok(Some((read, left)))
+}
+
+/// Where `r` passes its list of schedulers: its position and keyword, when it chains any.
+fn list(r: &Read) -> Option<(Option<usize>, &'static str)> {
+    let arg = r.pasted.nested.as_ref()?.arg;
+    Some((r.pasted.positional.iter().position(|p| *p == arg), arg))
+}
+
+/// Replaces the names in `call`'s list of schedulers (`call` is `of`'s, found at `at`) by the
+/// calls assigned to them before `at`, and the names in theirs in turn, marking those `used`.
+fn fill(
+    call: &mut Call,
+    of: &Read,
+    at: usize,
+    found: &[Found],
+    used: &mut [bool],
+) -> Result<(), ImportError> {
+    let Some((index, arg)) = list(of) else {
+        return Ok(());
+    };
+    let Some(Py::List(items)) = call.arg_mut(index, arg) else {
+        return Ok(());
+    };
+    for item in items {
+        let Py::Name(name) = item else { continue };
+        // The latest assignment before the call that lists it.
+        let Some(j) = found[..at]
+            .iter()
+            .rposition(|f| f.bound.as_deref() == Some(name.as_str()))
+        else {
+            continue;
+        };
+        match &found[j].what {
+            Ok(inner) if inner.framework == of.framework => {
+                let mut inner_call = inner.call.clone();
+                fill(&mut inner_call, inner, j, found, used)?;
+                *item = Py::Call(inner_call);
+                used[j] = true;
+            }
+            Ok(_) => {}
+            Err(why) => {
+                return Err(error(
+                    None,
+                    format!("{name} (line {}): {why}", found[j].line),
+                ))
             }
         }
     }
-    for f in found {
-        left.push(format!(
-            "only one scheduler is imported: {}(…) on line {} is left out",
-            last(&f.call.name),
-            f.line
-        ));
-    }
-    Some(chosen)
+    Ok(())
 }

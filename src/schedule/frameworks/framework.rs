@@ -351,40 +351,6 @@ mod tests {
     }
 
     #[test]
-    fn hard_restarts_are_the_users_own_call_when_hugging_face_can_draw_it() {
-        // Three equal cycles of 6,500 steps after a 500-step warm-up, ending at 20,000.
-        let limited = Anneal {
-            eta_max: 2e-4,
-            t_0: 6500.0,
-            restarts: true,
-            t_mult: 1.0,
-            cycle_limit: Some(3),
-            warmup: Warmup {
-                length: 500.0,
-                ..Warmup::default()
-            },
-            ..Anneal::default()
-        };
-        let unlimited = Anneal {
-            cycle_limit: None,
-            ..limited.clone()
-        };
-        for (a, horizon) in [(limited, 30_000.0), (unlimited, 20_000.0)] {
-            let hf = equivalents(&a, horizon)
-                .into_iter()
-                .find(|e| e.framework == Framework::Transformers)
-                .expect("present");
-            assert!(
-                hf.call.contains("num_training_steps=20000, num_cycles=3"),
-                "{}",
-                hf.call
-            );
-            assert_eq!(hf.notes, Vec::<String>::new());
-            assert!(max_diff(&a, &hf, horizon as usize) <= 1e-15 * a.eta_max);
-        }
-    }
-
-    #[test]
     fn overlap_warmup_reports_timms_hand_off_jump() {
         let a = Anneal {
             warmup: Warmup {
