@@ -52,9 +52,11 @@ const BUDGET = 300 * KIB;
 // test's defects: +2.4 the import reading schedulers chained by name and naming what it leaves
 // out, +0.3 link notices where no controls show them, +0.3 Hugging Face's own hard-restarts
 // call, +0.3 the description's turns, +0.4 the embed panel's labels and the all-hidden notice,
-// +0.2 resume k in epochs, the rest 0.1 or less each: 433.4, ceiling 433.5.
+// +0.2 resume k in epochs, the rest 0.1 or less each: 433.4, ceiling 433.5. +0.8 for the
+// review's mends (named schedulers read through chains, twice, after ';' and with a reason
+// when refused; the blank-page check; the legend measured first): 434.2, ceiling 434.3.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 433.5 * KIB;
+const CEILING = 434.3 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');
