@@ -35,6 +35,11 @@ pub fn shown(v: f64) -> String {
     format_value(round_significant(v, whole.clamp(6, 15)))
 }
 
+/// Three significant digits: a curvature, a limit or a coordinate, not float noise.
+pub fn shown_3(v: f64) -> String {
+    format_value(round_significant(v, 3))
+}
+
 /// `n` of a unit, pluralised as people write it: "1 epoch", "2.5 epochs", "100 steps".
 pub fn quantity(n: f64, unit: &str) -> String {
     let text = shown(n);

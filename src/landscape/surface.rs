@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::fmath::{cos, exp, sin};
-use crate::format::{format_value, round_significant};
+use crate::format::shown_3;
 use std::f64::consts::{PI, TAU};
 
 use crate::named::named;
@@ -59,13 +59,12 @@ impl Minimum {
     /// within 1e-9 of 0 is the numerical trace of an exact 0 (Himmelblau's, Rosenbrock's) and
     /// reads 0.
     pub fn shown(&self) -> (String, String) {
-        let r = |v: f64| format_value(round_significant(v, 3));
         let value = if self.value.abs() < 1e-9 {
             0.0
         } else {
             self.value
         };
-        (r(value), r(self.curvature))
+        (shown_3(value), shown_3(self.curvature))
     }
 }
 

@@ -6,6 +6,7 @@
 
 pub use super::key::{Key, Kind, Val};
 use super::settings::Settings;
+use super::table::key_named;
 pub use super::table::KEYS;
 use super::value::{parse_value, read_parts, shown, text, MAX_PIN_LEN};
 use crate::format::format_value;
@@ -160,7 +161,7 @@ pub fn decode(query: &str) -> Decoded {
     };
     let mut seen: Vec<String> = Vec::new();
     for (k, raw) in migrate(version, pairs) {
-        let Some(key) = KEYS.iter().find(|key| key.name == k) else {
+        let Some(key) = key_named(&k) else {
             if !unknown.iter().any(|(u, _): &(String, String)| *u == k) && unknown.len() < 32 {
                 unknown.push((k, raw));
             }

@@ -29,6 +29,6 @@ pub use presets::{Preset, PRESETS};
 pub use resume::{preview, ResumeAt, Resumed};
 pub use settings::{Pin, Resolved, Settings, Unit, MAX_PINS};
 pub(crate) use table::key;
-pub use table::{keys_in, position, KEYS};
+pub use table::{key_named, keys_in, position, KEYS};
 pub use value::{parse_pin, pin_text};
 pub use view::{ThemeChoice, View, CONTROLS, PARTS};

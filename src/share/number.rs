@@ -45,6 +45,8 @@ pub struct Clamped {
     pub value: f64,
     /// Why the value differs from what was given, if it does.
     pub message: Option<String>,
+    /// Whether it only moved to the nearest whole number, inside the range.
+    pub rounded: bool,
 }
 
 /// Slider positions run over this many whole steps, so the range input has a fine grain.
@@ -61,6 +63,7 @@ impl NumberKey {
                     self.key,
                     format_value(self.default)
                 )),
+                rounded: false,
             };
         }
         let rounded = if self.integer && !self.length {
@@ -89,6 +92,7 @@ impl NumberKey {
         Clamped {
             value: inside,
             message,
+            rounded: inside == rounded && rounded != value,
         }
     }
 
@@ -104,6 +108,7 @@ impl NumberKey {
                     text.trim(),
                     format_value(self.default)
                 )),
+                rounded: false,
             },
         }
     }

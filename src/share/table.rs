@@ -363,6 +363,11 @@ const fn same(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
+/// The [`KEYS`] entry called `name`, if there is one (a link's key, a control's name).
+pub fn key_named(name: &str) -> Option<&'static Key> {
+    KEYS.iter().find(|key| key.name == name)
+}
+
 /// The [`KEYS`] entry called `$name`, looked up while compiling.
 macro_rules! key {
     ($name:literal) => {{

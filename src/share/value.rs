@@ -44,9 +44,7 @@ pub(crate) fn parse_value(key: &Key, raw: &str) -> Result<Val, String> {
             match c.message {
                 None => Ok(Val::Num(c.value)),
                 Some(_) if !v.is_finite() => Err(format!("{} is not a finite number", shown(raw))),
-                Some(_) if spec.integer && !spec.length && c.value == v.round() => {
-                    Err(format!("{} is not a whole number", shown(raw)))
-                }
+                Some(_) if c.rounded => Err(format!("{} is not a whole number", shown(raw))),
                 Some(_) => Err(format!(
                     "{} is outside {} … {}",
                     shown(raw),

@@ -9,8 +9,8 @@ use super::copy_link::copy_text;
 use super::state::{use_app, AppState};
 use super::url::base_url;
 use super::when::When;
-use crate::share::codec::{encode, KEYS};
-use crate::share::{Settings, ThemeChoice, CONTROLS, PARTS};
+use crate::share::codec::encode;
+use crate::share::{key_named, Settings, ThemeChoice, CONTROLS, PARTS};
 
 /// Parts hidden by default: a chart-only figure for a tutorial.
 const DEFAULT_HIDDEN: [&str; 5] = ["controls", "compare", "export", "landscape", "code"];
@@ -56,10 +56,7 @@ fn mask_boxes(
 /// A control as the page labels it, not by its link key (`eta_min_rel` is "η_min relative to
 /// η_max").
 fn label(name: &'static str) -> &'static str {
-    KEYS.iter()
-        .find(|k| k.name == name)
-        .and_then(|k| k.label)
-        .unwrap_or(name)
+    key_named(name).and_then(|k| k.label).unwrap_or(name)
 }
 
 /// The embed URL and the iframe snippet for `settings` at `base`.

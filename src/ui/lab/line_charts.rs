@@ -6,7 +6,7 @@ use plotters::style::RGBColor;
 
 use super::{use_lab, LabCtx, RUN_COLORS};
 use crate::charts::{decimate, draw_schedule, Curve, PlotArea, ScheduleChart};
-use crate::format::{format_value, round_significant};
+use crate::format::shown_3;
 use crate::ui::canvas;
 use crate::ui::screen::{device_pixel_ratio, fit_canvas, theme, timed};
 
@@ -106,11 +106,6 @@ fn paint(
         scale: dpr,
     };
     canvas::paint(canvas, |area| draw_schedule(area, &chart, &theme()).ok())?
-}
-
-/// Three significant digits: a curvature or a limit, not float noise.
-fn shown_3(v: f64) -> String {
-    format_value(round_significant(v, 3))
 }
 
 #[component]

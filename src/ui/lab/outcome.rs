@@ -3,19 +3,18 @@
 use leptos::prelude::*;
 
 use super::{use_lab, RunView};
-use crate::format::{format_value, round_significant};
+use crate::format::{format_value, round_significant, shown_3};
 use crate::landscape::Surface;
 
 /// "global minimum at (1.8, 0.6), f = -2.06, λ = 2.3" for minimum `i` of `surface`.
 pub fn minimum_name(surface: Surface, i: usize) -> String {
     let m = surface.minima()[i];
-    let r = |v: f64| format_value(round_significant(v, 3));
     let (value, curvature) = m.shown();
     format!(
         "{} minimum at ({}, {}), f = {value}, λ = {curvature}",
         if m.global { "global" } else { "local" },
-        r(m.at[0]),
-        r(m.at[1]),
+        shown_3(m.at[0]),
+        shown_3(m.at[1]),
     )
 }
 
