@@ -89,3 +89,35 @@ test('an out-of-range typed value is clamped and explained', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// A user types one key at a time: "0." and "1e-" are half-typed numbers the box must keep.
+test('numbers typed key by key keep their dot, exponent and sign', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?restarts=1`);
+  const type = async (name, text) => {
+    const box = `input[type=number][name=${name}]`;
+    await page.click(box, { clickCount: 3 });
+    const shown = [];
+    for (const key of text) {
+      await page.keyboard.type(key);
+      await nextFrames(page);
+      shown.push(await page.evaluate((b) => document.querySelector(b).validity.badInput ? 'half' : document.querySelector(b).value, box));
+    }
+    await page.keyboard.press('Tab');
+    await nextFrames(page);
+    return { shown, committed: await page.inputValue(box) };
+  };
+  assert.deepEqual(await type('decay', '0.8'), { shown: ['0', '0', '0.8'], committed: '0.8' });
+  assert.deepEqual(await type('eta_max', '0.0005'), {
+    shown: ['0', '0', '0.0', '0.00', '0.000', '0.0005'],
+    committed: '0.0005',
+  });
+  assert.deepEqual(await type('eta_min', '1e-4'), { shown: ['1', 'half', 'half', '1e-4'], committed: '0.0001' });
+  const link = new URL(page.url()).searchParams;
+  assert.deepEqual([link.get('decay'), link.get('eta_max'), link.get('eta_min')], ['0.8', '0.0005', '0.0001']);
+  assert.equal(await page.locator('.notice').count(), 0, 'nothing was out of range');
+  // A minus sign is kept while typing; the committed value is clamped with a notice.
+  assert.equal((await type('t_max', '-5')).committed, '1');
+  assert.match(await page.textContent('.notice'), /t_max/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

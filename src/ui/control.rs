@@ -24,10 +24,24 @@ pub fn NumberControl(
     set: Callback<f64>,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
-    // What the user is typing, until it is committed, so "0.10" is not rewritten mid-word; shown
-    // while the value is the one it was typed at, so a value set elsewhere (Back) shows instead.
-    let typing = RwSignal::new(None::<String>);
-    let typed_at = StoredValue::new(0.0);
+    // The box is written only when the value comes from elsewhere (the slider, Back, a commit):
+    // writing it while the user types would take "0." back to "0" and turn 0.8 into 80. `echo`
+    // is the value this box's own typing last set.
+    let input = NodeRef::<leptos::html::Input>::new();
+    let echo = StoredValue::new(None::<f64>);
+    let show = move |v: f64| {
+        if let Some(el) = input.get_untracked() {
+            el.set_value(&format_value(v));
+        }
+    };
+    Effect::new(move |_| {
+        let v = value.get();
+        if let Some(el) = input.get() {
+            if echo.get_value() != Some(v) {
+                el.set_value(&format_value(v));
+            }
+        }
+    });
     // A clamp's notice, shown while the value is the one it set: a value set elsewhere (Back)
     // takes the notice with it.
     let message = RwSignal::new(None::<String>);
@@ -37,23 +51,23 @@ pub fn NumberControl(
 
     // A value from the slider or the arrow keys: nothing typed or clamped is left to show.
     let put = move |v| {
+        echo.set_value(None);
         set.run(v);
-        typing.set(None);
         message.set(None);
     };
     let on_slide =
         move |ev| put(spec.from_position(event_target_value(&ev).parse().unwrap_or(0.0)));
+    // A number in range applies as it is typed; anything else waits for the commit (Enter, or
+    // leaving the box), which clamps it with a notice. A half-typed "1e-" reads as "" here.
     let on_type = move |ev| {
-        let raw = event_target_value(&ev);
-        if let Ok(v) = raw.trim().parse::<f64>() {
+        if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
             let c = spec.clamp(v);
             if c.message.is_none() {
+                echo.set_value(Some(c.value));
                 set.run(c.value);
                 message.set(None);
             }
         }
-        typed_at.set_value(value.get_untracked());
-        typing.set(Some(raw));
     };
     // Arrow keys move to the next value one slider step away (a whole-number key's next whole
     // number): in the box the browser would add 1 (step="any"), and on the slider a position
@@ -72,9 +86,11 @@ pub fn NumberControl(
     };
     let on_commit = move |ev| {
         let c = spec.parse(&event_target_value(&ev));
+        echo.set_value(None);
         set.run(c.value);
-        typing.set(None);
-        message_at.set_value(value.get_untracked());
+        let now = value.get_untracked();
+        show(now);
+        message_at.set_value(now);
         message.set(c.message);
     };
 
@@ -104,12 +120,8 @@ pub fn NumberControl(
                     step="any"
                     min=spec.min.to_string()
                     max=spec.max.to_string()
+                    node_ref=input
                     prop:disabled=move || disabled.get()
-                    prop:value=move || {
-                        let v = value.get();
-                        let typed = typing.get().filter(|_| typed_at.get_value() == v);
-                        typed.unwrap_or_else(|| format_value(v))
-                    }
                     on:input=on_type
                     on:keydown=move |ev| arrow(ev, false)
                     on:change=on_commit
