@@ -21,7 +21,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER
 
 .PHONY: help setup setup-web setup-browser serve test check fmt-check clippy test-native \
-        test-browser build size size-detail e2e bench screenshot frameworks-check clean
+        test-browser build size size-detail e2e bench screenshot frameworks-check frameworks-fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -111,6 +111,8 @@ bench: setup build ## Criterion benchmarks of the core, then input→paint laten
 
 # The five libraries at the versions the golden files were computed with (not needed by `make test`).
 FRAMEWORKS_VENV ?= $(CURDIR)/target/frameworks-venv
+FUZZ_CASES ?= 20
+FUZZ_SEED ?= 1
 FRAMEWORKS_PINS := torch==2.15.0 timm==1.0.31 transformers==5.24.0 optax==0.2.8 jax==0.10.2 keras==3.15.1
 
 frameworks-check: ## Run every preset's and a battery of links' exported code in the real libraries
@@ -119,6 +121,13 @@ frameworks-check: ## Run every preset's and a battery of links' exported code in
 	  || $(FRAMEWORKS_VENV)/bin/pip install -q $(FRAMEWORKS_PINS)
 	cargo build --release --bin anneal
 	$(FRAMEWORKS_VENV)/bin/python tests/frameworks/check.py target/release/anneal
+
+frameworks-fuzz: ## Random parameters for every golden family, in the real libraries and in `anneal eval`
+	@test -x $(FRAMEWORKS_VENV)/bin/python || python3 -m venv $(FRAMEWORKS_VENV)
+	@$(FRAMEWORKS_VENV)/bin/python -c 'import torch, timm, transformers, optax, jax, keras' 2>/dev/null \
+	  || $(FRAMEWORKS_VENV)/bin/pip install -q $(FRAMEWORKS_PINS)
+	cargo build --release --bin anneal
+	$(FRAMEWORKS_VENV)/bin/python tests/frameworks/fuzz.py target/release/anneal $(FUZZ_CASES) $(FUZZ_SEED)
 
 clean: ## Remove build output (target/, dist/)
 	cargo clean

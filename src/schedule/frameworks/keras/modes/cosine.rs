@@ -38,13 +38,19 @@ impl CosineDecay {
         value(self, step)
     }
 
-    fn decay<T: KerasFloat>(&self, step: T, decay_steps: T, from: T) -> T {
+    /// The cosine from `from`; `in_cond` when it runs inside `ops.cond` (with a warm-up).
+    fn decay<T: KerasFloat>(&self, step: T, decay_steps: T, from: T, in_cond: bool) -> T {
         let fraction = step / decay_steps;
         // `ops.array(math.pi, dtype)`: 3 in an integer schedule.
         let pi = self.precision.cast::<T>(std::f64::consts::PI);
         let cosine = c::<T>(0.5) * (T::one() + (pi * fraction).cos());
         // `(1 - self.alpha)` and `self.alpha` are Python floats meeting a tensor.
-        let decayed = c::<T>(1.0 - self.alpha) * cosine + c::<T>(self.alpha);
+        let (scale, alpha) = (c::<T>(1.0 - self.alpha), c::<T>(self.alpha));
+        let decayed = if in_cond {
+            scale.cond_mul_add(cosine, alpha)
+        } else {
+            scale * cosine + alpha
+        };
         from * decayed
     }
 }
@@ -60,15 +66,15 @@ impl KerasSchedule for CosineDecay {
         let decay_steps = cast(self.decay_steps);
         let step = cast(step);
         match self.warmup_target {
-            None => self.decay(step.min(decay_steps), decay_steps, init),
+            None => self.decay(step.min(decay_steps), decay_steps, init, false),
             Some(target) => {
                 let target = cast(target);
                 let warmup_steps = cast(self.warmup_steps);
                 let s = step.min(decay_steps + warmup_steps);
                 if s < warmup_steps {
-                    (target - init) * (s / warmup_steps) + init
+                    (target - init).cond_mul_add(s / warmup_steps, init)
                 } else {
-                    self.decay(s - warmup_steps, decay_steps, target)
+                    self.decay(s - warmup_steps, decay_steps, target, true)
                 }
             }
         }
@@ -131,13 +137,14 @@ impl KerasSchedule for CosineDecayRestarts {
             // Same float-log boundary behaviour as the library (float64 glitches at t_mul=3, step 121).
             // Keras casts the log's argument to the schedule's dtype (truncating when integer).
             let x = cast(
-                (one - fraction * (one - t_mul))
+                (-fraction)
+                    .cond_mul_add(one - t_mul, one)
                     .to_f64()
                     .unwrap_or(f64::NAN),
             );
-            let i = (x.natural_log() / t_mul.natural_log()).floor();
+            let i = (x.cond_log() / t_mul.cond_log()).floor();
             let sum_r = (one - t_mul.powf(i)) / (one - t_mul);
-            (i, (fraction - sum_r) / t_mul.powf(i))
+            (i, (fraction - sum_r).cond_div_pow(t_mul, i))
         };
         let m_fac = m_mul.powf(i);
         let pi = cast(std::f64::consts::PI);

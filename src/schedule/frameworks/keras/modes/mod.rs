@@ -5,6 +5,7 @@
 mod cosine;
 mod decay;
 mod piecewise;
+mod xla;
 
 pub use cosine::{CosineDecay, CosineDecayRestarts};
 pub use decay::{PolynomialDecay, RateDecay, RateShape};
@@ -41,22 +42,41 @@ impl Precision {
     }
 }
 
-/// The float types Keras computes in, each with the log its backend uses.
+/// The float types Keras computes in, with what `ops.cond`'s compiled branches do differently
+/// from the eager operations around them (see `xla`).
 trait KerasFloat: Float {
-    /// `ops.log`.
-    fn natural_log(self) -> Self;
+    /// `ops.log` inside `ops.cond`.
+    fn cond_log(self) -> Self;
+    /// `self * a + b` inside `ops.cond`.
+    fn cond_mul_add(self, a: Self, b: Self) -> Self;
+    /// `self / base ** exponent` inside `ops.cond`.
+    fn cond_div_pow(self, base: Self, exponent: Self) -> Self;
 }
 
+/// The jax backend: one fused kernel on XLA:CPU.
 impl KerasFloat for f32 {
-    fn natural_log(self) -> Self {
-        self.ln()
+    fn cond_log(self) -> Self {
+        xla::log(self)
+    }
+    fn cond_mul_add(self, a: Self, b: Self) -> Self {
+        self.mul_add(a, b)
+    }
+    fn cond_div_pow(self, base: Self, exponent: Self) -> Self {
+        self * base.powf(-exponent)
     }
 }
 
+/// TensorFlow runs a branch's operations one by one.
 impl KerasFloat for f64 {
     /// TensorFlow's float64 log agrees with glibc's (correctly rounded) log here.
-    fn natural_log(self) -> Self {
+    fn cond_log(self) -> Self {
         crate::schedule::frameworks::python::log(self)
+    }
+    fn cond_mul_add(self, a: Self, b: Self) -> Self {
+        self * a + b
+    }
+    fn cond_div_pow(self, base: Self, exponent: Self) -> Self {
+        self / base.powf(exponent)
     }
 }
 
