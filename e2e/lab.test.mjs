@@ -341,3 +341,18 @@ test('a start point moved every frame over long runs shows runs on the way, and 
   await direct.page.close();
   await page.close();
 });
+
+test('at projector widths (900–1000 px) every lab control lies inside the lab', async () => {
+  for (const width of [900, 960]) {
+    const { page, errors } = await openPage(ctx.browser, ctx.server.url, { width, height: 900 });
+    const outside = await page.evaluate(() => {
+      const lab = document.querySelector('.lab').getBoundingClientRect();
+      return [...document.querySelectorAll('.lab-side *')]
+        .filter((el) => el.getBoundingClientRect().right > lab.right + 0.5)
+        .map((el) => `${el.tagName}.${el.className}`);
+    });
+    assert.deepEqual(outside, [], `at ${width} px`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
