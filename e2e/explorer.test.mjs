@@ -370,7 +370,7 @@ test('pitfall flags sit on the curve and explain themselves', async () => {
   await page.close();
 });
 
-test('the WSD and step presets are editable schedules in the link, keeping the pins and pinning their cosine', async () => {
+test('the WSD and step presets are editable schedules in the link, keeping the pins and replacing the last preset\'s cosine', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.click('button[name=pin]');
   await page.selectOption('select[name=preset]', 'wsd');
@@ -387,7 +387,9 @@ test('the WSD and step presets are editable schedules in the link, keeping the p
   await page.waitForTimeout(300);
   params = new URL(page.url()).searchParams;
   assert.match(params.get('phases'), /^step\(/);
-  assert.match(params.get('pin3'), /^cosine over 90 epochs~/);
+  assert.ok(params.get('pin1'), 'the user\'s pin stays');
+  assert.match(params.get('pin2'), /^cosine over 90 epochs~/, 'in place of the WSD preset\'s cosine');
+  assert.equal(params.get('pin3'), null);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -2,6 +2,7 @@
 //! (Its link form is in [`super::value`].)
 
 use super::key::Scope;
+use super::presets::PRESETS;
 use super::settings::{Pin, Settings};
 use super::table::keys_in;
 
@@ -30,6 +31,14 @@ impl Pin {
         } else {
             self.name.clone()
         }
+    }
+
+    /// Whether this is a preset's comparison as the preset pinned it, neither renamed nor
+    /// another schedule: the next preset replaces it, where a user's own pins stay.
+    pub fn from_preset(&self) -> bool {
+        PRESETS.iter().filter_map(|p| p.pin).any(|(name, pinned)| {
+            self.name == name && *self.settings == *Pin::of(&pinned(), String::new(), 0).settings
+        })
     }
 
     /// A pin of `settings`' schedule: its schedule keys, everything else at the defaults.

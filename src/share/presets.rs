@@ -373,6 +373,31 @@ mod tests {
     }
 
     #[test]
+    fn the_next_preset_replaces_the_last_ones_comparison_and_keeps_a_renamed_one() {
+        let preset = |key| PRESETS.iter().find(|p| p.key == key).expect(key);
+        let names = |s: &Settings| -> Vec<String> {
+            s.pins.iter().flatten().map(|p| p.name.clone()).collect()
+        };
+        let mut s = Settings::default();
+        s.apply_preset(preset("wsd"));
+        s.apply_preset(preset("step"));
+        assert_eq!(
+            names(&s),
+            ["cosine over 90 epochs"],
+            "no WSD cosine beside the step"
+        );
+        s.apply_preset(preset("bert"));
+        assert_eq!(names(&s), Vec::<String>::new());
+        s.apply_preset(preset("wsd"));
+        s.pins
+            .iter_mut()
+            .flatten()
+            .for_each(|p| p.name = "my cosine".into());
+        s.apply_preset(preset("step"));
+        assert_eq!(names(&s), ["my cosine", "cosine over 90 epochs"]);
+    }
+
+    #[test]
     fn the_llm_tail_holds_at_ten_percent() {
         let r = (PRESETS[3].settings)().resolve();
         assert!((r.schedule.lr(550_000.0) - 3e-5).abs() < 1e-18);

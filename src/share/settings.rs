@@ -340,6 +340,11 @@ impl Settings {
         next.lab = self.lab.clone();
         next.view = self.view;
         next.pins = std::mem::take(&mut self.pins);
+        for slot in &mut next.pins {
+            if slot.as_ref().is_some_and(Pin::from_preset) {
+                *slot = None;
+            }
+        }
         if let Some((name, pinned)) = p.pin {
             let id = next.pins.iter().flatten().map(|p| p.id).max().unwrap_or(0) + 1;
             if let Some(slot) = next.pins.iter_mut().find(|p| p.is_none()) {
