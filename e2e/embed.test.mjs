@@ -109,9 +109,15 @@ test('the Embed panel names controls as the page labels them, and a link hiding 
   await page.waitForTimeout(500);
   assert.match(await page.locator('textarea.embed-snippet').first().inputValue(), /controls=eta_min_rel/);
   // The chart holds the comparison, code and downloads, and an embed has no title: an embed
-  // hiding the chart, the lab and the controls shows nothing but says so.
-  await page.goto(`${ctx.server.url}?embed=1&hide=controls,chart,landscape`);
-  assert.match(await page.textContent('.page-notice'), /Nothing to show: this link hides the chart, the lab and the controls/);
+  // hiding the chart, the formula, the lab and the controls shows nothing but says so.
+  await page.goto(`${ctx.server.url}?embed=1&hide=controls,chart,landscape,formula`);
+  assert.match(await page.textContent('.page-notice'), /Nothing to show: this link hides the chart, the formula, the lab and the controls/);
+  // Without the formula in hide=, the formula shows alone and follows the link's schedule.
+  await page.goto(`${ctx.server.url}?embed=1&restarts=1&t_max=20&hide=controls,chart,landscape`);
+  await page.waitForSelector('.formula');
+  assert.equal(await page.locator('.page-notice').count(), 0);
+  assert.equal(await page.locator('canvas#chart').count(), 0);
+  assert.match(await page.textContent('.formula'), /Ti = 80 steps \(T0·Tmulti\)/, 'T_0 = 20, cycle 2');
   await page.goto(`${ctx.server.url}?embed=1&hide=controls,landscape`);
   await waitForChart(page);
   assert.equal(await page.locator('.page-notice').count(), 0);

@@ -137,10 +137,11 @@ impl View {
     }
 
     /// Whether the page shows nothing: no chart (which holds the comparison, the code and the
-    /// downloads), no lab, no controls to use and no title (an embed has none).
+    /// downloads), no formula, no lab, no controls to use and no title (an embed has none).
     pub fn shows_nothing(&self) -> bool {
         let hidden = |part| self.hides(part);
         hidden("chart")
+            && hidden("formula")
             && hidden("landscape")
             && (self.still || hidden("controls"))
             && (self.embed || hidden("title"))

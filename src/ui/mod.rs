@@ -97,7 +97,7 @@ pub fn App() -> impl IntoView {
                     }
                 }}
             </When>
-            <When when=move || app.shows("chart")>
+            <When when=move || app.shows("chart") || app.shows("formula")>
                 <ChartArea panels=panels />
             </When>
         </main>
@@ -106,7 +106,7 @@ pub fn App() -> impl IntoView {
         </When>
         <When when=move || app.view.with(|v| v.shows_nothing())>
             <p class="notice page-notice" role="status">
-                "Nothing to show: this link hides the chart, the lab and the controls (hide=…). Take one of them out of hide= to show it."
+                "Nothing to show: this link hides the chart, the formula, the lab and the controls (hide=…). Take one of them out of hide= to show it."
             </p>
         </When>
         <When when=move || app.embed.get()>
