@@ -206,6 +206,12 @@ test('Copy link puts the exact link on the clipboard, or selects it when that is
   assert.equal(copied, page.url().replace(/#chart$/, ''));
   assert.equal(new URL(copied).searchParams.get('t_max'), '42');
   assert.equal(await page.inputValue('input[name=link]'), copied);
+  // The field never shows a stale link, and shows the current one when clicked into.
+  await page.fill('input[type=number][name=t_max]', '43');
+  await page.waitForTimeout(100);
+  assert.equal(await page.inputValue('input[name=link]'), '');
+  await page.click('input[name=link]');
+  assert.equal(new URL(await page.inputValue('input[name=link]')).searchParams.get('t_max'), '43');
   await page.context().clearPermissions();
   await page.close();
 

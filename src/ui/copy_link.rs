@@ -29,16 +29,35 @@ pub fn copy_text(
 }
 
 /// A button that copies the page's link, with the link shown beside it and a confirmation.
+/// The field is written when it is used (focused or copied), not at every input, and emptied
+/// when the state moves on, so it never shows a stale link.
 #[component]
 pub fn CopyLink() -> impl IntoView {
     let app = use_app();
     let status = RwSignal::new(None::<&'static str>);
     let field = NodeRef::<leptos::html::Input>::new();
-    let copy = move |_| {
+    let fill = move || {
         let link = app.settings.with(|s| link(s, &app.unknown.get_value()));
         if let Some(input) = field.get_untracked() {
             input.set_value(&link);
         }
+        link
+    };
+    Effect::new(move |_| {
+        app.settings.track();
+        if let Some(input) = field.get_untracked().filter(|i| !i.value().is_empty()) {
+            input.set_value("");
+            status.set(None);
+        }
+    });
+    let on_focus = move |_| {
+        fill();
+        if let Some(input) = field.get_untracked() {
+            input.select();
+        }
+    };
+    let copy = move |_| {
+        let link = fill();
         let select = move || {
             if let Some(input) = field.get_untracked() {
                 let _ = input.focus();
@@ -51,7 +70,15 @@ pub fn CopyLink() -> impl IntoView {
     view! {
         <div class="share">
             <button type="button" name="copy_link" on:click=copy>"Copy link"</button>
-            <input type="text" name="link" readonly aria-label="Link to this state" node_ref=field />
+            <input
+                type="text"
+                name="link"
+                readonly
+                aria-label="Link to this state"
+                placeholder="click for the link"
+                node_ref=field
+                on:focus=on_focus
+            />
             <span class="copied" role="status">{move || status.get()}</span>
         </div>
     }
