@@ -313,7 +313,7 @@ test('a static embed numbers its pitfall flags and lists them as footnotes', asy
   const notes = await page.locator('.flag-notes li').allTextContents();
   assert.equal(notes.length, 2);
   assert.match(notes[0], /^Jump at the warm-up hand-off η falls from 0\.1 to 0\.0975528 at step 10/);
-  assert.match(notes[1], /^A cycle is cut off by the horizon Training that stops at step 250 ends cycle 2 at η = 0\.0146447/);
+  assert.match(notes[1], /^A cycle is cut off by the horizon Training that stops at step 250 ends the cycle from restart 1 \(i = 1\) at η = 0\.0146447/);
   // The interactive page keeps its hover tips instead.
   await page.goto(url.replace('&static=1', ''));
   await waitForChart(page);

@@ -121,12 +121,21 @@ fn cosine_pitfalls(a: &Anneal, horizon: f64) -> Vec<Pitfall> {
             at: horizon,
             title: "A cycle is cut off by the horizon",
             detail: format!(
-                "Training that stops at step {} ends cycle {} at η = {}, before it anneals to {} at step {}.",
-                f(horizon), cycle.index + 1, f(a.lr(horizon)), f(cycle_floor), f(end)
+                "Training that stops at step {} ends {} at η = {}, before it anneals to {} at step {}.",
+                f(horizon), cycle_name(cycle.index), f(a.lr(horizon)), f(cycle_floor), f(end)
             ),
         });
     }
     out
+}
+
+/// A cycle as the chart marks it (by the restart it starts at) and the formula counts it (i).
+fn cycle_name(i: u64) -> String {
+    if i == 0 {
+        "the first cycle (i = 0)".into()
+    } else {
+        format!("the cycle from restart {i} (i = {i})")
+    }
 }
 
 #[cfg(test)]
