@@ -102,19 +102,33 @@ impl Settings {
                 let end = self.t_max_ratio * t;
                 let before = if self.warmup_overlap { 0.0 } else { warmup };
                 let cycle = end.round() - before;
-                if end.round() != end {
-                    notices.push(format!(
-                        "t_max_ratio × {} steps = {}: the cosine ends at step {}.",
-                        format_value(t),
-                        format_value(round_significant(end, 6)),
-                        format_value(end.round())
-                    ));
-                }
+                let steps = |n: f64| {
+                    format!(
+                        "{} step{}",
+                        format_value(n),
+                        if n == 1.0 { "" } else { "s" }
+                    )
+                };
+                let product = format!(
+                    "t_max_ratio × {} = {}",
+                    steps(t),
+                    format_value(round_significant(end, 6))
+                );
                 if cycle >= 1.0 {
+                    if end.round() != end {
+                        let at = format_value(end.round());
+                        notices.push(format!("{product}: the cosine ends at step {at}."));
+                    }
                     return cycle;
                 }
-                notices
-                    .push("The cosine would end before the warm-up does: T_max is 1 step.".into());
+                notices.push(if before > 0.0 {
+                    format!(
+                        "{product}, within the warm-up ({}): T_max is 1 step.",
+                        steps(before)
+                    )
+                } else {
+                    format!("{product}, less than a step: T_max is 1 step.")
+                });
                 return 1.0;
             }
             notices.push(
