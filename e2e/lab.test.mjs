@@ -356,3 +356,17 @@ test('at projector widths (900–1000 px) every lab control lies inside the lab'
     await page.close();
   }
 });
+
+test('a run switched off is neither drawn nor read out, and Adam\'s text speaks of no limit', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?run_const=0&opt=adam&noise=0.5`, { width: 1280, height: 4000 });
+  await page.waitForSelector('.playback-readout');
+  await nextFrames(page);
+  const readout = await page.textContent('.playback-readout');
+  assert.doesNotMatch(readout, /constant/);
+  assert.match(readout, /cosine/);
+  const text = await page.textContent('.lab');
+  assert.match(text, /no 2\/λ rule holds/);
+  assert.doesNotMatch(text, /below the limit too/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

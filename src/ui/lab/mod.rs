@@ -206,18 +206,23 @@ const OPTIMIZER: &[&Key] = &[
     key!("seed"),
 ];
 
-/// How gradient noise σ changes the story.
-fn noise_text(noise: f64) -> String {
-    if noise > 0.0 {
-        format!(
+/// How gradient noise σ changes the story; `limited` when the update rule has a rest limit
+/// (adaptive rules have none to be above or below).
+fn noise_text(noise: f64, limited: bool) -> String {
+    match (noise > 0.0, limited) {
+        (true, true) => format!(
             " Gradient noise (σ = {}) also kicks the iterate, the harder the higher η, so a run \
              can leave a minimum below the limit too.",
             format_value(noise)
-        )
-    } else {
-        " Without gradient noise every run is deterministic: it leaves a minimum only when η \
-         rises above the limit."
-            .to_string()
+        ),
+        (true, false) => format!(
+            " Gradient noise (σ = {}) also kicks the iterate, the harder the higher η.",
+            format_value(noise)
+        ),
+        (false, true) => " Without gradient noise every run is deterministic: it leaves a \
+                           minimum only when η rises above the limit."
+            .to_string(),
+        (false, false) => " Without gradient noise every run is deterministic.".to_string(),
     }
 }
 
@@ -287,7 +292,7 @@ pub fn LabPanel() -> impl IntoView {
                 "{} divides each step by the gradient's running scale, so no 2/λ rule holds: \
                  its steps stay about η long, and a minimum narrower than that cannot keep it.{}",
                 rule.label(),
-                noise_text(noise)
+                noise_text(noise, false)
             );
         };
         let limit = match rule {
@@ -304,7 +309,7 @@ pub fn LabPanel() -> impl IntoView {
              settles in wide ones; as η falls, sharper minima can hold it again. The grey line on \
              the learning-rate chart is that limit for the start's basin.{}",
             rule.label(),
-            noise_text(noise)
+            noise_text(noise, true)
         )
     };
     view! {

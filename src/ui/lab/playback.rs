@@ -65,9 +65,13 @@ pub fn Playback() -> impl IntoView {
     };
     let readout = move || {
         let k = ctx.cursor.get();
+        // The runs drawn: a run switched off (run_const=0…) is not read out either.
+        let shown = ctx.shown.get();
         let lrs: Vec<String> = ctx.contenders.with(|cs| {
             cs.iter()
-                .map(|c| {
+                .zip(shown)
+                .filter(|(_, on)| *on)
+                .map(|(c, _)| {
                     let lr = c.lrs.get(k.min(c.lrs.len().saturating_sub(1))).copied();
                     format!(
                         "{} {}",
