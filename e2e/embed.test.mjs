@@ -93,6 +93,13 @@ test('static=1 renders the end state with nothing to interact with', async () =>
   assert.equal(await page.locator('.lab-side, .playback, .escape, .basin-map, .compare, .downloads').count(), 0);
   assert.equal(await page.locator('select[name=preset]').isVisible(), false);
   assert.equal(await page.$eval('canvas.chart', (c) => getComputedStyle(c).pointerEvents), 'none');
+  // Nothing takes the focus either: no skip link, no chart read-out to move, no flag.
+  const focusable = await page.$$eval(
+    'a[href], button, input, select, textarea, [tabindex]',
+    (els) => els.filter((e) => e.tabIndex >= 0 && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+      .map((e) => `${e.tagName}.${e.className}`),
+  );
+  assert.deepEqual(focusable, []);
   // The lab shows the end of the runs (not lab_t = 0.2): the snapshot count is complete.
   assert.match(await page.textContent('table.outcomes'), /4 snapshots in 3 minima/);
   assert.deepEqual(errors, []);

@@ -314,9 +314,16 @@ pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
                 node_ref=canvas
                 id="chart"
                 class="chart"
-                tabindex="0"
+                // A static page (static=1) has nothing to interact with: no read-out to move.
+                tabindex=move || (!app.still()).then_some("0")
                 role="img"
-                aria-label="Chart of the learning rate η over training; arrow keys move the read-out"
+                aria-label=move || {
+                    if app.still() {
+                        "Chart of the learning rate η over training"
+                    } else {
+                        "Chart of the learning rate η over training; arrow keys move the read-out"
+                    }
+                }
                 aria-describedby="chart-summary"
                 on:mousemove=on_move
                 on:mouseleave=move |_| cursor.set(None)

@@ -69,7 +69,7 @@ pub fn App() -> impl IntoView {
         // it; every button is type="button", so Enter in a field clicks none of them.
         <form class="page" autocomplete="off" on:submit=|ev| ev.prevent_default()>
         // The chart comes after every control in the tab order: one key press skips them.
-        <When when=move || app.shows("chart")>
+        <When when=move || app.shows("chart") && !app.still()>
             <a class="skip-link" href="#chart">"Skip to the chart"</a>
         </When>
         // Above everything, so they show wherever the controls are: hidden, static, below the

@@ -125,6 +125,7 @@ fn heatmap(surface: Surface) -> Heatmap {
 /// The surface with the runs' paths; drag (or arrow keys) to move the start point.
 #[component]
 pub fn SurfaceView() -> impl IntoView {
+    let still = crate::ui::state::use_app().still();
     let ctx = use_lab();
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let base = NodeRef::<leptos::html::Canvas>::new();
@@ -306,9 +307,14 @@ pub fn SurfaceView() -> impl IntoView {
             <canvas
                 node_ref=overlay
                 class="surface-paths"
-                tabindex="0"
+                // static=1: a picture, not a control.
+                tabindex=(!still).then_some("0")
                 role="img"
-                aria-label="Loss surface with the three optimizer paths; drag or use the arrow keys to move the start point"
+                aria-label=if still {
+                    "Loss surface with the three optimizer paths"
+                } else {
+                    "Loss surface with the three optimizer paths; drag or use the arrow keys to move the start point"
+                }
                 on:pointerdown=on_down
                 on:pointermove=on_move
                 on:pointerup=move |_| dragging.set_value(false)
