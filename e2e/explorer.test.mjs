@@ -550,3 +550,22 @@ test('the first Tab stop skips the controls to the chart, and no two controls sh
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('at 640 px (1280 at 200 % zoom) no library call in the comparison splits inside a name', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=87&restarts=1&warmup=20&decay=0.8&compare=1`, { width: 640, height: 900 });
+  await page.waitForSelector('table.frameworks code');
+  const split = await page.$$eval('table.frameworks code', (codes) => codes.flatMap((code) => {
+    const nodes = [];
+    const walk = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) nodes.push(walk.currentNode);
+    return nodes.flatMap((node) => [...node.data.matchAll(/[A-Za-z_][A-Za-z_0-9]{7,}/g)].filter((m) => {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+    }).map((m) => m[0]));
+  }));
+  assert.deepEqual(split, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -155,7 +155,7 @@ pub fn ComparePanel() -> impl IntoView {
                                                 <span class="swatch" style:background=swatch(f.framework.color())></span>
                                                 {f.framework.name()}
                                             </th>
-                                            <td><code>{f.call}</code></td>
+                                            <td>{call_code(&f.call)}</td>
                                             <td class="num">{diff}</td>
                                             <td>
                                                 <ul>{f.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
@@ -172,4 +172,12 @@ pub fn ComparePanel() -> impl IntoView {
             <ResumePanel />
         </section>
     }
+}
+
+/// A library call as code that wraps between its arguments, never inside a name (a narrow table
+/// scrolls sideways instead): a break is allowed after the opening parenthesis.
+fn call_code(call: &str) -> impl IntoView {
+    let (head, tail) = call.split_once('(').unwrap_or((call, ""));
+    let open = if call.contains('(') { "(" } else { "" };
+    view! { <code>{head.to_string()}{open}<wbr />{tail.to_string()}</code> }
 }
