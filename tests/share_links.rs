@@ -328,7 +328,10 @@ fn frameworks_left_out_of_the_comparison_are_named_in_the_link() {
 fn a_cosine_ending_inside_the_warm_up_is_one_notice_not_two() {
     let link = "?unit=epochs&epochs=0.5&warmup_ratio=0.9&t_max_ratio=0.1&examples=7&batch=8";
     let notices = decode(link).settings.resolve().notices;
-    let about: Vec<&String> = notices.iter().filter(|n| n.contains("t_max_ratio")).collect();
+    let about: Vec<&String> = notices
+        .iter()
+        .filter(|n| n.contains("t_max_ratio"))
+        .collect();
     assert_eq!(
         about,
         ["t_max_ratio × 1 step = 0.1, within the warm-up (1 step): T_max is 1 step."],
