@@ -179,6 +179,34 @@ fn keras_shapes_beyond_the_golden_file_match_keras_in_float32() {
 }
 
 #[test]
+fn keras_rates_below_the_smallest_float32_are_zero_as_xla_flushes_them() {
+    let cases: [(&str, &[f64], &[f64]); 4] = [
+        // 0.5^127 is subnormal: XLA:CPU flushes the power before it meets 1e4.
+        (
+            "ExponentialDecay(1e4, 1, 0.5)",
+            &[126., 127.],
+            &[1.1754943508222875e-34, 0.0],
+        ),
+        (
+            "InverseTimeDecay(2e-38, 1, 0.5)",
+            &[1., 2.],
+            &[1.333333386857367e-38, 0.0],
+        ),
+        // A subnormal argument is zero from step 0.
+        ("ExponentialDecay(1e-40, 3, 0.9)", &[0.], &[0.0]),
+        (
+            "CosineDecayRestarts(1e-30, 7, 2.0, 0.01, 1e-9)",
+            &[101., 102.],
+            &[1.353601767845361e-38, 0.0],
+        ),
+    ];
+    for (call, steps, want) in cases {
+        let call = format!("keras.optimizers.schedules.{call}");
+        assert_eq!(values(&call, steps), want, "{call}");
+    }
+}
+
+#[test]
 fn an_integer_initial_learning_rate_computes_in_integers_as_keras_does() {
     let cases: [(&str, &[f64], &[f64]); 7] = [
         (

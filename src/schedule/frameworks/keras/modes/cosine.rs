@@ -43,13 +43,13 @@ impl CosineDecay {
         let fraction = step / decay_steps;
         // `ops.array(math.pi, dtype)`: 3 in an integer schedule.
         let pi = self.precision.cast::<T>(std::f64::consts::PI);
-        let cosine = c::<T>(0.5) * (T::one() + (pi * fraction).cos());
+        let cosine = (c::<T>(0.5) * (T::one() + (pi * fraction).cos())).flush();
         // `(1 - self.alpha)` and `self.alpha` are Python floats meeting a tensor.
         let (scale, alpha) = (c::<T>(1.0 - self.alpha), c::<T>(self.alpha));
         let decayed = if in_cond {
             scale.cond_mul_add(cosine, alpha)
         } else {
-            scale * cosine + alpha
+            (scale * cosine).flush() + alpha
         };
         from * decayed
     }
@@ -143,13 +143,13 @@ impl KerasSchedule for CosineDecayRestarts {
                     .unwrap_or(f64::NAN),
             );
             let i = (x.cond_log() / t_mul.cond_log()).floor();
-            let sum_r = (one - t_mul.powf(i)) / (one - t_mul);
+            let sum_r = (one - t_mul.powf(i).flush()) / (one - t_mul);
             (i, (fraction - sum_r).cond_div_pow(t_mul, i))
         };
-        let m_fac = m_mul.powf(i);
+        let m_fac = m_mul.powf(i).flush();
         let pi = cast(std::f64::consts::PI);
-        let cosine = c::<T>(0.5) * m_fac * (one + (pi * fraction).cos());
-        let decayed = (one - alpha) * cosine + alpha;
+        let cosine = ((c::<T>(0.5) * m_fac).flush() * (one + (pi * fraction).cos())).flush();
+        let decayed = ((one - alpha) * cosine).flush() + alpha;
         init * decayed
     }
 }

@@ -27,7 +27,7 @@ pub enum Precision {
 
 impl Precision {
     /// `ops.cast(x, dtype)` of a Python number, as the schedule's float type.
-    fn cast<T: Float>(self, x: f64) -> T {
+    fn cast<T: KerasFloat>(self, x: f64) -> T {
         match self {
             Precision::Int32 => c(x.trunc()),
             Precision::Float32 | Precision::Float64 => c(x),
@@ -51,6 +51,9 @@ trait KerasFloat: Float {
     fn cond_mul_add(self, a: Self, b: Self) -> Self;
     /// `self / base ** exponent` inside `ops.cond`.
     fn cond_div_pow(self, base: Self, exponent: Self) -> Self;
+    /// What an operation's result or operand becomes on the backend: XLA:CPU flushes
+    /// subnormals to zero (an `ExponentialDecay` ending below 1.2e-38 is 0, not 7e-39).
+    fn flush(self) -> Self;
 }
 
 /// The jax backend: one fused kernel on XLA:CPU.
@@ -62,7 +65,14 @@ impl KerasFloat for f32 {
         self.mul_add(a, b)
     }
     fn cond_div_pow(self, base: Self, exponent: Self) -> Self {
-        self * base.powf(-exponent)
+        self * base.powf(-exponent).flush()
+    }
+    fn flush(self) -> Self {
+        if self.is_subnormal() {
+            0.0f32.copysign(self)
+        } else {
+            self
+        }
     }
 }
 
@@ -78,11 +88,16 @@ impl KerasFloat for f64 {
     fn cond_div_pow(self, base: Self, exponent: Self) -> Self {
         self / base.powf(exponent)
     }
+    /// Kept as computed: the TensorFlow backend is not in the reference environment, and a
+    /// float64 rate below 2.2e-308 is no rate anyone trains with.
+    fn flush(self) -> Self {
+        self
+    }
 }
 
 /// A float64 constant as the schedule's float type (a Python scalar meeting a tensor).
-fn c<T: Float>(x: f64) -> T {
-    T::from(x).unwrap_or_else(T::nan)
+fn c<T: KerasFloat>(x: f64) -> T {
+    T::from(x).unwrap_or_else(T::nan).flush()
 }
 
 /// A schedule written once over the float type its precision picks.
@@ -98,7 +113,7 @@ trait KerasSchedule {
 fn value(s: &impl KerasSchedule, step: f64) -> f64 {
     match s.precision() {
         Precision::Float64 => s.eval::<f64>(step),
-        Precision::Float32 | Precision::Int32 => f64::from(s.eval::<f32>(step)),
+        Precision::Float32 | Precision::Int32 => f64::from(s.eval::<f32>(step).flush()),
     }
 }
 
