@@ -65,18 +65,13 @@ def timm_cosine():
     maybe(p, "cycle_decay", R.choice([1.0, 0.5, 0.8]))
     maybe(p, "cycle_limit", R.choice([1, 2, 3, 5]))
     maybe(p, "k_decay", R.choice([1.0, 2.0, 0.5]), 0.3)
-    if R.random() < 0.5:
-        p["warmup_t"] = steps(0, 20)
-        maybe(p, "warmup_lr_init", R.choice([0.0, 1e-6, 1e-3]))
-        maybe(p, "warmup_prefix", R.random() < 0.5)
-    maybe(p, "t_in_epochs", R.random() < 0.5, 0.3)
-    return p
+    return warmup_block(p, 1e-3)
 
 
-def warmup_block(p):
+def warmup_block(p, big_init=1e-4):
     if R.random() < 0.5:
         p["warmup_t"] = steps(0, 20)
-        maybe(p, "warmup_lr_init", R.choice([0.0, 1e-6, 1e-4]))
+        maybe(p, "warmup_lr_init", R.choice([0.0, 1e-6, big_init]))
         maybe(p, "warmup_prefix", R.random() < 0.5)
     maybe(p, "t_in_epochs", R.random() < 0.5, 0.3)
     return p
