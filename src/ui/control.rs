@@ -37,7 +37,9 @@ pub fn NumberControl(
     Effect::new(move |_| {
         let v = value.get();
         if let Some(el) = input.get() {
+            // Any other value ends the echo: Back to the typed value must still be shown.
             if echo.get_value() != Some(v) {
+                echo.set_value(None);
                 el.set_value(&format_value(v));
             }
         }
