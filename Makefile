@@ -86,11 +86,13 @@ size: ## Gzip size of dist/ per file, against the budget (fails above the ceilin
 	node e2e/size.mjs
 
 # wasm-opt drops the name section, so this builds once without it (into target/size-detail),
-# then shrinks that copy as the release build does, keeping the names (-g).
+# then shrinks that copy as the release build does, keeping the names (-g). The flags are read
+# from index.html, their one home.
+WASM_OPT_ATTRS := data-wasm-opt="\([^"]*\)" data-wasm-opt-params="\([^"]*\)"
 size-detail: setup-web ## Code bytes per crate and per module of ours, and the data section
-	sed 's/data-wasm-opt="s" data-wasm-opt-params="--low-memory-unused -ocimfs=40"/data-wasm-opt="0"/' index.html > size-detail.html
+	sed 's/$(WASM_OPT_ATTRS)/data-wasm-opt="0"/' index.html > size-detail.html
 	trunk build --release --dist target/size-detail size-detail.html; status=$$?; rm -f size-detail.html; exit $$status
-	wasm-opt -Os --low-memory-unused -ocimfs=40 -g target/size-detail/*_bg.wasm -o target/size-detail/named.wasm
+	wasm-opt $$(sed -n 's/.*$(WASM_OPT_ATTRS).*/-O\1 \2/p' index.html) -g target/size-detail/*_bg.wasm -o target/size-detail/named.wasm
 	node e2e/size-detail.mjs target/size-detail/named.wasm
 
 e2e: ## Playwright suite against dist/ served on 127.0.0.1
