@@ -132,7 +132,7 @@ test('the Embed panel names controls as the page labels them, and a link hiding 
   await page.close();
 });
 
-for (const [w, h] of [[640, 480], [800, 600]]) {
+for (const [w, h] of [[640, 480], [800, 600], [960, 540]]) {
   test(`the Embed snippet's ${w}×${h} iframe shows the chart with nothing overflowing`, async () => {
     const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=10&restarts=1`);
     await page.click('details.embed-panel summary');
@@ -193,6 +193,69 @@ async function eachPartHides(page, link, parts) {
     assert.equal(await page.locator(sel).count(), 0, `hide=${part}`);
   }
 }
+
+test('a frame size typed outside 200–2000 or with a fraction is set in range, and the panel says so', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.click('details.embed-panel summary');
+  const size = async (name, text) => {
+    await page.fill(`input[name=${name}]`, text);
+    await page.press(`input[name=${name}]`, 'Tab');
+    await nextFrames(page);
+    const note = page.locator('.embed-size-note');
+    return {
+      box: await page.inputValue(`input[name=${name}]`),
+      note: (await note.count()) ? await note.textContent() : null,
+      snippet: await page.inputValue('textarea.embed-snippet'),
+    };
+  };
+  let got = await size('embed_width', '5000');
+  assert.equal(got.box, '2000');
+  assert.equal(got.note, 'width must be between 200 and 2000; set to 2000');
+  assert.match(got.snippet, / width="2000" height="480"/);
+  got = await size('embed_height', '360.6');
+  assert.equal(got.box, '361');
+  assert.equal(got.note, 'height counts whole numbers; set to 361');
+  assert.match(got.snippet, / width="2000" height="361"/);
+  got = await size('embed_height', '');
+  assert.equal(got.box, '480');
+  assert.equal(got.note, 'height needs a number, not ""; using the default 480');
+  got = await size('embed_width', '800');
+  assert.equal(got.note, null, 'a value taken as typed leaves no notice');
+  assert.match(got.snippet, / width="800" height="480"/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a 960 × 540 slide frame fits the chart to the room its formula and drawer leave, and gives it back while the drawer is open', async () => {
+  const host = await ctx.browser.newPage({ viewport: { width: 1000, height: 580 } });
+  const url = `${ctx.server.url}?embed=1&hide=compare,export,landscape,code`;
+  await host.setContent(`<!doctype html><body style="margin:20px"><iframe src="${url}" width="960" height="540" style="border:0"></iframe></body>`);
+  const frame = await (await host.waitForSelector('iframe')).contentFrame();
+  await waitForChart(frame);
+  const fit = () => frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const root = document.documentElement;
+    const chart = document.querySelector('canvas.chart').getBoundingClientRect();
+    done({ content: root.scrollHeight, chart: chart.height, natural: chart.width * 0.55,
+      formula: document.querySelector('.formula').getBoundingClientRect().bottom });
+  }))));
+  await frame.waitForSelector('.formula');
+  await host.waitForTimeout(300);
+  let got = await fit();
+  assert.ok(got.content <= 540, `closed drawer: content ${got.content} px in a 540 px frame`);
+  assert.ok(got.formula <= 540, 'the formula shows without scrolling');
+  assert.ok(got.chart >= 360 && got.chart < got.natural - 50, `the chart shrank to the room left (${got.chart} px of its ${got.natural})`);
+  const fitted = got.chart;
+  await frame.click('details.drawer summary');
+  await host.waitForTimeout(300);
+  got = await fit();
+  assert.ok(Math.abs(got.chart - got.natural) <= 1, `open drawer: the chart at its own height (${got.chart} px), not squashed over the sliders`);
+  assert.ok(got.content > 540, 'the frame scrolls to the controls');
+  await frame.click('details.drawer summary');
+  await host.waitForTimeout(300);
+  got = await fit();
+  assert.ok(Math.abs(got.chart - fitted) <= 1 && got.content <= 540, `closed again: fitted (${got.chart} px), content ${got.content} px`);
+  await host.close();
+});
 
 test('a setting changed while the Embed panel is closed is in its snippet and preview as it opens', async () => {
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=10`);
@@ -261,12 +324,16 @@ test('builder snippets fit 320 × 240, 640 × 480 and 800 × 600 frames on anoth
         return (o === 'auto' || o === 'scroll') && e.scrollHeight > e.clientHeight + 1;
       }).length;
       const root = document.documentElement;
-      return { canvas: c.width * c.height, content: root.getBoundingClientRect().height,
+      return { canvas: c.width * c.height, cw: c.width, ch: c.height, content: root.getBoundingClientRect().height,
         scrolls: root.scrollHeight > root.clientHeight + 1 || scrolling > 0 };
     });
     assert.equal(frameBox.width, w);
     assert.ok(Math.abs(frameBox.height - inner.content) <= 2, `${w}: frame ${frameBox.height}, content ${inner.content}`);
     assert.equal(inner.scrolls, false, `${w}: nothing scrolls inside the frame`);
+    // The host follows the page's height, so the chart keeps its own, not a squashed one
+    // fitted to the frame's height on the way.
+    const natural = Math.min(600, inner.cw * (inner.cw < 480 ? 0.7 : 0.55));
+    assert.ok(Math.abs(inner.ch - natural) <= 1, `${w}: chart ${inner.ch} px tall, its own height ${natural}`);
     const share = inner.canvas / (frameBox.width * frameBox.height);
     console.log(`${w}-wide frame: ${frameBox.height} px tall, chart ${(share * 100).toFixed(0)} % of it`);
     assert.ok(share >= 0.5, `${w}: chart ${(share * 100).toFixed(0)} % of the frame`);

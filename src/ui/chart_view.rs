@@ -8,10 +8,10 @@ use super::canvas;
 use super::flags::{chart_flags, FlagMarks, FlagNotes};
 use super::formula::Formula;
 use super::overlays::swatch;
-use super::screen::{device_pixel_ratio, fit_canvas, theme, timing};
+use super::screen::{device_pixel_ratio, fit_canvas, frame_room, theme, timing};
 use super::state::{use_app, AppState};
 use super::when::When;
-use crate::charts::PlotArea;
+use crate::charts::{chart_height, PlotArea};
 pub use crate::charts::{draw_explorer, Look, Overlay, OverlaySource};
 use crate::format::shown;
 use crate::schedule::{locate, Terms};
@@ -27,13 +27,10 @@ fn paint(
     fill: bool,
 ) -> Option<PlotArea> {
     let css_w = f64::from(wrapper.client_width().max(200));
-    // From the width alone, so an auto-height frame settles (a height taken from the frame would
-    // grow or shrink it at every resize); embedded, taller for its width to fill a small frame.
-    let css_h = if fill {
-        (css_w * if css_w < 480.0 { 0.7 } else { 0.55 }).clamp(120.0, 600.0)
-    } else {
-        (css_w * 0.5).clamp(240.0, 480.0)
-    };
+    // From the width, so an auto-height frame settles; in a fixed frame, no taller than the
+    // room the rest leaves (the canvas's own height measured out), which settles too.
+    let room = fill.then(|| frame_room(canvas)).flatten();
+    let css_h = chart_height(css_w, fill, room);
     let dpr = fit_canvas(canvas, css_w, css_h);
     let columns = canvas.width() as usize;
     canvas::paint(canvas, |area| {
@@ -182,7 +179,13 @@ pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
         redraw();
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| redraw());
-    on_cleanup(move || resize.remove());
+    // Embedded, index.html's height observer says when the page's height changed (the formula
+    // arrived, the drawer closed): the chart fits the room left in a fixed frame again.
+    let content = window_event_listener_untyped("anneal:content", move |_| redraw());
+    on_cleanup(move || {
+        resize.remove();
+        content.remove();
+    });
 
     // Maps a backend x to the nearest whole step, and back to a CSS x for the overlay.
     let step_at = move |backend_x: f64| -> Option<(f64, f64)> {

@@ -10,7 +10,7 @@ use super::state::{use_app, AppState};
 use super::url::base_url;
 use super::when::When;
 use crate::share::codec::encode;
-use crate::share::{key_named, Settings, ThemeChoice, CONTROLS, PARTS};
+use crate::share::{key_named, NumberKey, Scale, Settings, ThemeChoice, CONTROLS, PARTS};
 
 /// Parts hidden by default: a chart-only figure for a tutorial.
 const DEFAULT_HIDDEN: [&str; 5] = ["controls", "compare", "export", "landscape", "code"];
@@ -22,6 +22,25 @@ const PREVIEW_DELAY: Duration = Duration::from_millis(400);
 pub const HOST_SCRIPT: &str = "<script>addEventListener(\"message\",(e)=>{const d=e.data;\
 if(d&&d.type===\"anneal:height\")for(const f of document.getElementsByTagName(\"iframe\"))\
 if(f.contentWindow===e.source)f.style.height=d.height+\"px\"});</script>";
+
+/// A frame side in CSS px: a whole number that a page can hold, said so when typed outside
+/// (the boxes' `min` and `max` attributes repeat 200 and 2000 as text).
+const fn frame_side(key: &'static str, default: f64) -> NumberKey {
+    NumberKey {
+        key,
+        label: key,
+        min: 200.0,
+        max: 2000.0,
+        default,
+        scale: Scale::Linear,
+        integer: true,
+        length: false,
+    }
+}
+
+/// The frame's width and height boxes.
+const FRAME_WIDTH: NumberKey = frame_side("width", 640.0);
+const FRAME_HEIGHT: NumberKey = frame_side("height", 480.0);
 
 /// One checkbox per name in `names`, each setting its bit of `mask`.
 fn mask_boxes(
@@ -81,8 +100,10 @@ pub fn EmbedPanel() -> impl IntoView {
     let AppState {
         settings, unknown, ..
     } = use_app();
-    let width = RwSignal::new(640u32);
-    let height = RwSignal::new(480u32);
+    let width = RwSignal::new(FRAME_WIDTH.default as u32);
+    let height = RwSignal::new(FRAME_HEIGHT.default as u32);
+    // What a size box changed in what was typed (out of range, a fraction, not a number).
+    let size_note = RwSignal::new(None::<String>);
     let mask = DEFAULT_HIDDEN
         .iter()
         .filter_map(|p| PARTS.iter().position(|q| q == p))
@@ -165,10 +186,10 @@ pub fn EmbedPanel() -> impl IntoView {
             messages,
         );
     };
-    let size = move |label: &'static str, name: &'static str, value: RwSignal<u32>| {
+    let size = move |side: NumberKey, name: &'static str, value: RwSignal<u32>| {
         view! {
             <label class="embed-size">
-                {label}
+                {side.label}
                 <input
                     type="number"
                     name=name
@@ -176,8 +197,9 @@ pub fn EmbedPanel() -> impl IntoView {
                     max="2000"
                     prop:value=move || value.get().to_string()
                     on:change=move |ev| {
-                        let v = event_target_value(&ev).parse::<f64>().unwrap_or(0.0);
-                        value.set(if v.is_finite() { v.clamp(200.0, 2000.0) as u32 } else { 480 });
+                        let taken = side.parse(&event_target_value(&ev));
+                        size_note.set(taken.message);
+                        value.set(taken.value as u32);
                     }
                 />
             </label>
@@ -187,8 +209,8 @@ pub fn EmbedPanel() -> impl IntoView {
         <details class="embed-panel" node_ref=panel on:toggle=move |_| open.set(panel.get_untracked().is_some_and(|d| d.open()))>
             <summary>"Embed"</summary>
             <div class="embed-options">
-                {size("width", "embed_width", width)}
-                {size("height", "embed_height", height)}
+                {size(FRAME_WIDTH, "embed_width", width)}
+                {size(FRAME_HEIGHT, "embed_height", height)}
                 <label class="embed-size">
                     "theme"
                     <select name="embed_theme" on:change=move |ev| {
@@ -202,6 +224,7 @@ pub fn EmbedPanel() -> impl IntoView {
                     <span>"static (print, slides)"</span>
                 </label>
             </div>
+            {move || size_note.get().map(|m| view! { <p class="notice embed-size-note" role="status">{m}</p> })}
             <fieldset class="embed-parts">
                 <legend>"Hide"</legend>
                 {mask_boxes(&PARTS, hide, "embed_hide", |p| p)}

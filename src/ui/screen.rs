@@ -63,6 +63,28 @@ pub fn reduced_motion() -> bool {
     media("(prefers-reduced-motion: reduce)")
 }
 
+/// Embedded in a fixed frame, the CSS height the frame leaves `canvas` beside the rest of the
+/// page. `None` outside one (index.html marks the root `data-fixed-frame` in a frame, and not
+/// once its host follows the height the page posts: fitting would then freeze a passing,
+/// squashed state), and while the controls' drawer is open (the frame then scrolls rather than
+/// squash the chart under the sliders).
+pub fn frame_room(canvas: &HtmlCanvasElement) -> Option<f64> {
+    let doc = document();
+    let root = doc.document_element()?;
+    if !root.has_attribute("data-fixed-frame")
+        || doc
+            .query_selector("details.drawer[open]")
+            .ok()
+            .flatten()
+            .is_some()
+    {
+        return None;
+    }
+    let content = root.get_bounding_client_rect().height();
+    let own = canvas.get_bounding_client_rect().height();
+    Some(window().inner_height().ok()?.as_f64()? - (content - own))
+}
+
 /// Milliseconds on the page's high-resolution clock.
 pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
