@@ -223,3 +223,39 @@ fn a_join_whose_clock_is_shifted_and_a_one_cycle_say_why_they_are_not_exact() {
         optax.notes
     );
 }
+
+#[test]
+fn an_import_keeps_the_training_setup_and_says_what_it_changes_in_it() {
+    let link =
+        "v=1&steps_per_epoch=1563&grad_accum=4&epochs=3&unit=epochs&warmup_ratio=0.06&horizon=4";
+    let current = anneal::share::codec::decode(link).settings;
+    let text = "opt = torch.optim.SGD(model.parameters(), lr=0.1)\n\
+                scheduler = MultiStepLR(opt, milestones=[391, 782], gamma=0.1)";
+    let found = import(text, &current).expect("imports");
+    let s = &found.settings;
+    assert_eq!(
+        (s.steps_per_epoch, s.grad_accum, s.epochs),
+        (1563.0, 4.0, 3.0),
+        "the setup stays"
+    );
+    assert_eq!(s.count().per_epoch, 391);
+    assert_eq!(s.horizon, 4.0 * 391.0, "4 epochs, counted in steps");
+    for note in [
+        "the call counts optimizer steps: lengths are now in steps (the horizon of 4 epochs is 1564 steps)",
+        "warmup_ratio = 0.06 is replaced by the call's own lengths",
+    ] {
+        assert!(found.notes.iter().any(|n| n == note), "{note:?} in {:?}", found.notes);
+    }
+    let drawn = s.resolve().phases;
+    assert_eq!(drawn.lr(390.0), 0.1);
+    assert_eq!(drawn.lr(391.0), 0.010000000000000002);
+    let plain = import(text, &Settings::default()).expect("imports");
+    assert!(
+        plain
+            .notes
+            .iter()
+            .all(|n| !n.contains("steps") && !n.contains("ratio")),
+        "{:?}",
+        plain.notes
+    );
+}

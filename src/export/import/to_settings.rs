@@ -9,16 +9,58 @@ use crate::share::{
     T_MULT, WARMUP, WARMUP_START,
 };
 
-/// Schedule fields reset before a mode is written: the import describes the whole schedule.
+/// Schedule fields reset before a mode is written: the import describes the whole schedule, in
+/// optimizer steps. The training setup stays (it still says how long training is), and the
+/// horizon is kept, counted in steps.
 fn cleared(current: &Settings) -> Settings {
     Settings {
         lab: current.lab.clone(),
         view: current.view,
         log_y: current.log_y,
-        horizon: current.horizon,
+        horizon: current.horizon * current.steps_per_unit(),
         unit: Unit::Steps,
+        steps_per_epoch: current.steps_per_epoch,
+        grad_accum: current.grad_accum,
+        examples: current.examples,
+        batch: current.batch,
+        devices: current.devices,
+        epochs: current.epochs,
+        drop_last: current.drop_last,
+        steps_rule: current.steps_rule,
         ..Settings::default()
     }
+}
+
+/// What an import changes in `current` beyond its schedule, said so: lengths counted in steps
+/// and ratios of training the call's own lengths replace.
+fn setup_notes(current: &Settings) -> Vec<String> {
+    let mut notes = Vec::new();
+    if current.unit == Unit::Epochs {
+        let horizon = if current.horizon > 0.0 {
+            format!(
+                " (the horizon of {} epochs is {} steps)",
+                format_value(current.horizon),
+                format_value(current.horizon * current.steps_per_unit())
+            )
+        } else {
+            String::new()
+        };
+        notes.push(format!(
+            "the call counts optimizer steps: lengths are now in steps{horizon}"
+        ));
+    }
+    for (key, value) in [
+        ("warmup_ratio", current.warmup_ratio),
+        ("t_max_ratio", current.t_max_ratio),
+    ] {
+        if value > 0.0 {
+            notes.push(format!(
+                "{key} = {} is replaced by the call's own lengths",
+                format_value(value)
+            ));
+        }
+    }
+    notes
 }
 
 /// Writes `value` into a field through its key's range, noting when it had to move.
@@ -110,17 +152,22 @@ fn settings_from_phases(schedule: &Schedule, current: &Settings) -> Result<Setti
 /// phases draw leaves `current` as it is.
 pub fn settings_for(mode: &Mode, current: &Settings) -> (Settings, Vec<String>) {
     let nearest = mode.nearest();
+    let written = |s: Settings, notes: Vec<String>| {
+        let mut all = setup_notes(current);
+        all.extend(notes);
+        (s, all)
+    };
     if let Some(a) = nearest.cosine() {
         let (s, mut notes) = settings_from(a, current);
         notes.extend(nearest.notes);
-        return (s, notes);
+        return written(s, notes);
     }
     match nearest
         .schedule
         .as_ref()
         .map(|p| settings_from_phases(p, current))
     {
-        Some(Ok(s)) => (s, nearest.notes),
+        Some(Ok(s)) => written(s, nearest.notes),
         Some(Err(why)) => (current.clone(), vec![why]),
         None => (current.clone(), nearest.notes),
     }
