@@ -145,7 +145,7 @@ test("a hand-built warm-up → constant → 1-sqrt decay is transformers' WSD, a
   await page.waitForSelector('.compare .notice:has-text("Updating")', { state: 'detached' });
   assert.match(await page.textContent(`${row('Hugging Face')} code`), /^get_wsd_schedule\(opt, num_warmup_steps=1000, num_decay_steps=20000, num_stable_steps=79000, warmup_type="linear", decay_type="1-sqrt", min_lr_ratio=0\.0\)$/);
   assert.equal((await page.textContent(`${row('Hugging Face')} td.num`)).trim(), 'identical');
-  assert.match(await page.textContent(row('PyTorch')), /no built-in call.*Phase 3 \(Warmup-stable-decay\): PyTorch's schedulers ramp linearly or by a cosine/);
+  assert.match(await page.textContent(row('PyTorch')), /no built-in call.*Phase 3 \(Warmup-stable-decay\): PyTorch's schedulers decay linearly or by a cosine, not by 1 − √/);
   assert.match(await page.textContent(row('Keras')), /Keras has no way to join schedules/);
   // The code panel writes the same call, ready to run.
   await page.click('details.code-panel summary');

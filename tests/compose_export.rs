@@ -305,3 +305,75 @@ fn a_call_with_fractional_lengths_has_no_trainer_form() {
 fn is_closure(code: &str) -> bool {
     code.contains("\ndef lr_at(step):")
 }
+
+#[test]
+fn pytorchs_last_phase_holds_its_rate_past_the_horizon() {
+    // ConstantLR gives the optimizer's lr back at total_iters: as the last scheduler it would
+    // jump 1000× at the horizon. The call holds the rate however long training runs.
+    for (text, held) in [
+        ("multistep(0.1,391_782)!1000!constant(1e-4)", 1e-4),
+        ("constant(0.1)!100!cosine(0.1,1e-3,abs,200)", 1e-3),
+    ] {
+        let s = Schedule::parse(text, &Anneal::default()).expect("parses");
+        let e = composed(Framework::Torch, &s, 1200.0).expect("a call");
+        let got = e
+            .mode
+            .eval(&[1199.0, 1200.0, 1201.0, 5000.0, 50_000.0])
+            .expect("evaluates");
+        for (t, v) in [1199, 1200, 1201, 5000, 50_000].iter().zip(&got) {
+            assert!(
+                ((v - held) / held).abs() < 1e-12,
+                "{text}: step {t} is {v}, not {held}\n{}",
+                e.call
+            );
+        }
+    }
+}
+
+#[test]
+fn an_inexact_snippet_always_says_where_it_differs() {
+    for (name, s, h) in cases() {
+        for i in 0..Framework::ALL.len() {
+            let sn = snippet(&s, h, i).expect("five");
+            let Some(at) = sn.code.find("It differs from Anneal's curve:\n") else {
+                continue;
+            };
+            let next = sn.code[at..].lines().nth(1).unwrap_or("");
+            assert!(next.starts_with("#   - "), "{name} {}: {next:?}", sn.key);
+        }
+    }
+    // Found by a user: optax's call for an imported one-cycle listed no difference.
+    let text = "scheduler = OneCycleLR(opt, max_lr=0.01, total_steps=4689)";
+    let r = import(text, &Settings::default())
+        .expect("imports")
+        .settings
+        .resolve();
+    let optax = snippets(&r.phases, r.horizon_steps)
+        .into_iter()
+        .find(|sn| sn.key == "optax")
+        .expect("optax");
+    assert!(
+        optax
+            .code
+            .contains("It differs from Anneal's curve:\n#   - up to 0.0775 % apart, at step 494: 0.00303902 where Anneal's curve is at 0.00303667\n"),
+        "{}",
+        optax.code
+    );
+}
+
+#[test]
+fn a_cosine_warm_up_is_named_as_what_a_library_lacks() {
+    let s = Schedule::parse("wsd(1e-3,100,800,100,0,cosine,cosine)", &Anneal::default())
+        .expect("parses");
+    let torch = composed(Framework::Torch, &s, 1000.0).unwrap_err();
+    assert!(
+        torch.ends_with("PyTorch's LinearLR warms up in a straight line, not along a cosine curve"),
+        "{torch}"
+    );
+    let optax = composed(Framework::Optax, &s, 1000.0).unwrap_err();
+    assert!(
+        optax.ends_with("optax has no cosine warm-up schedule"),
+        "{optax}"
+    );
+    assert!(!format!("{torch}{optax}").contains('√'));
+}

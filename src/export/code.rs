@@ -4,6 +4,7 @@
 //! numbers are the ones the compare overlay draws for that framework; each library's module
 //! writes its own code, this module decides whether the call is exact.
 
+use crate::format::{format_value, shown, shown_3};
 use crate::schedule::frameworks::closure::{function, ClosureInput};
 use crate::schedule::frameworks::compose::{composed, cosine_form};
 use crate::schedule::frameworks::{Equivalent, Framework, SnippetInput};
@@ -26,9 +27,9 @@ pub struct Snippet {
 /// Steps compared to decide whether a built-in call is exact.
 const MAX_CHECKED: f64 = 20_000.0;
 
-/// Whether `e`'s values equal the schedule's at every whole step up to `horizon`, to the
-/// framework's tolerance (float32 rounding for Keras).
-fn exact(s: &Schedule, e: &Equivalent, horizon: f64) -> bool {
+/// Where `e`'s values are furthest from the schedule's, over every whole step up to `horizon`,
+/// beyond the framework's tolerance (float32 rounding for Keras); `None` when the call is exact.
+fn gap(s: &Schedule, e: &Equivalent, horizon: f64) -> Option<String> {
     let steps = super::whole_steps(e.mode.shown_end(horizon), MAX_CHECKED);
     let tol = e.framework.tolerance();
     // float32 rounds at the peak's scale, so its error is measured against the peak.
@@ -37,17 +38,33 @@ fn exact(s: &Schedule, e: &Equivalent, horizon: f64) -> bool {
     } else {
         1e-12
     };
-    e.mode.eval(&steps).is_ok_and(|values| {
-        steps.iter().zip(values).all(|(&t, v)| {
+    let Ok(values) = e.mode.eval(&steps) else {
+        return Some("its rates could not be computed over the steps shown".into());
+    };
+    let (off, t, v, want) = steps
+        .iter()
+        .zip(values)
+        .map(|(&t, v)| {
             let want = s.lr(t);
-            (v - want).abs() <= tol * want.abs().max(floor)
+            ((v - want).abs() / want.abs().max(floor), t, v, want)
         })
+        .fold((0.0, 0.0, 0.0, 0.0), |m, x| if x.0 > m.0 { x } else { m });
+    (off > tol).then(|| {
+        // Every digit where six do not tell them apart.
+        let (mut got, mut at) = (shown(v), shown(want));
+        if got == at {
+            (got, at) = (format_value(v), format_value(want));
+        }
+        let t = format_value(t);
+        let off = shown_3(off * 100.0);
+        format!("up to {off} % apart, at step {t}: {got} where Anneal's curve is at {at}")
     })
 }
 
 /// `e`'s snippet for `s`, printing the learning rate for every step up to `horizon`.
 fn snippet_for(s: &Schedule, e: &Equivalent, horizon: f64) -> Snippet {
     let cosine = cosine_form(s);
+    let first_gap = gap(s, e, horizon);
     let input = SnippetInput {
         anneal: cosine.as_ref(),
         equivalent: e,
@@ -57,7 +74,8 @@ fn snippet_for(s: &Schedule, e: &Equivalent, horizon: f64) -> Snippet {
             .last_step()
             .map_or(horizon.ceil(), |last| horizon.ceil().min(last + 1.0))
             .max(1.0) as u64,
-        exact: exact(s, e, horizon),
+        exact: first_gap.is_none(),
+        gap: first_gap,
         horizon,
     };
     Snippet {

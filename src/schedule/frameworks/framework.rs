@@ -80,6 +80,8 @@ pub struct SnippetInput<'a> {
     pub steps: u64,
     /// Whether the call gives Anneal's learning rate at every whole step shown.
     pub exact: bool,
+    /// Where it first does not, said for a snippet whose notes give no reason.
+    pub gap: Option<String>,
     /// The horizon shown, in steps.
     pub horizon: f64,
 }

@@ -30,6 +30,9 @@ pub fn header(input: &SnippetInput) -> String {
         )
     };
     out += &note_lines(&e.notes);
+    if !input.exact && e.notes.is_empty() {
+        out += &note_lines(&input.gap.iter().cloned().collect::<Vec<_>>());
+    }
     out
 }
 

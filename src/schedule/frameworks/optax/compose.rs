@@ -164,8 +164,17 @@ fn phase_calls(i: usize, phase: &Family) -> Result<Vec<(f64, Call)>, String> {
                 .num("exponent", a.exponent)
         }
         Family::Wsd(w) => {
-            if w.warmup_shape != Ramp::Linear || w.decay_shape == Ramp::OneMinusSqrt {
-                return none("1 − √ ramp");
+            if w.warmup_shape != Ramp::Linear {
+                // Not label().to_lowercase(): that links Unicode's case tables (+10 KiB gzip).
+                let shape = if w.warmup_shape == Ramp::Cosine {
+                    "cosine"
+                } else {
+                    "1 − √"
+                };
+                return none(&format!("{shape} warm-up"));
+            }
+            if w.decay_shape == Ramp::OneMinusSqrt {
+                return none("1 − √ decay");
             }
             let floor = w.lr * w.min_ratio;
             let decay = if w.decay_shape == Ramp::Cosine {

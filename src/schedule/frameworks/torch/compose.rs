@@ -19,9 +19,16 @@ pub(super) fn compose(s: &Schedule, horizon: f64) -> Result<Composition, String>
     let mut notes = Vec::new();
     // (start step, call) of every scheduler, a phase possibly giving several.
     let mut parts: Vec<(f64, Call)> = Vec::new();
+    let n = s.phases.len();
     for (i, (phase, span)) in s.phases.iter().zip(spans(s, horizon)).enumerate() {
         let start = s.start(i);
-        for (offset, call) in phase_calls(i, phase, base, span, &mut notes)? {
+        let at = Phase {
+            i,
+            base,
+            span,
+            last: i + 1 == n,
+        };
+        for (offset, call) in phase_calls(at, phase, &mut notes)? {
             parts.push((start + offset, call));
         }
     }
@@ -44,37 +51,57 @@ fn factor(lr: f64, base: f64) -> f64 {
     tidy(lr / base)
 }
 
-/// CosineAnnealingLR climbs back after T_max: a ConstantLR from `at` holds its floor for
-/// `steps` (ConstantLR cannot hold 0: it divides by its factor at `total_iters`).
-fn hold(
+/// Where a phase sits in the schedule: its index, the optimizer's lr, its steps up to the
+/// horizon, and whether it is the last (nothing after it switches its schedulers off).
+#[derive(Clone, Copy)]
+struct Phase {
     i: usize,
-    floor: f64,
     base: f64,
-    at: f64,
-    steps: f64,
-    notes: &mut Vec<String>,
-) -> Option<(f64, Call)> {
+    span: f64,
+    last: bool,
+}
+
+/// `lr` held for `steps`. ConstantLR gives the optimizer's lr back at `total_iters`, where a
+/// next phase has taken over; in the last phase nothing would, so there a LinearLR from the
+/// factor to itself holds it for good (its every step multiplies by exactly 1).
+fn held(p: Phase, lr: f64, steps: f64) -> Call {
+    let f = factor(lr, p.base);
+    if at_base(lr, p.base) {
+        Call::new("torch.ConstantLR")
+            .num("factor", 1.0)
+            .int("total_iters", 0)
+    } else if p.last {
+        Call::new("torch.LinearLR")
+            .num("start_factor", f)
+            .num("end_factor", f)
+            .int("total_iters", 1)
+    } else {
+        Call::new("torch.ConstantLR")
+            .num("factor", f)
+            .int("total_iters", steps.ceil() as u64)
+    }
+}
+
+/// CosineAnnealingLR climbs back after T_max: from `at`, a scheduler holds its floor for
+/// `steps` (none can hold 0: ConstantLR divides by its factor at `total_iters`).
+fn hold(p: Phase, floor: f64, at: f64, steps: f64, notes: &mut Vec<String>) -> Option<(f64, Call)> {
     if floor <= 0.0 {
         notes.push(format!(
             "phase {}: CosineAnnealingLR climbs back after T_max, and a ConstantLR cannot hold a floor of 0",
-            i + 1
+            p.i + 1
         ));
         return None;
     }
-    let call = Call::new("torch.ConstantLR")
-        .num("factor", factor(floor, base))
-        .int("total_iters", steps.ceil() as u64);
-    Some((at, call))
+    Some((at, held(p, floor, steps)))
 }
 
 /// One phase as schedulers starting at offsets into the phase (a WSD is three of them).
 fn phase_calls(
-    i: usize,
+    at: Phase,
     phase: &Family,
-    base: f64,
-    span: f64,
     notes: &mut Vec<String>,
 ) -> Result<Vec<(f64, Call)>, String> {
+    let Phase { i, base, span, .. } = at;
     let from_base = |lr: f64, name: &str| {
         if at_base(lr, base) {
             Ok(())
@@ -107,18 +134,7 @@ fn phase_calls(
             )
     };
     let calls = match phase {
-        Family::Constant(c) => {
-            let call = if at_base(c.lr, base) {
-                Call::new("torch.ConstantLR")
-                    .num("factor", 1.0)
-                    .int("total_iters", 0)
-            } else {
-                Call::new("torch.ConstantLR")
-                    .num("factor", factor(c.lr, base))
-                    .int("total_iters", span.ceil() as u64)
-            };
-            vec![(0.0, call)]
-        }
+        Family::Constant(c) => vec![(0.0, held(at, c.lr, span))],
         Family::Linear(l) => vec![(0.0, linear(l.start, l.end, l.steps, notes))],
         Family::Step(st) => {
             from_base(st.lr, "StepLR")?;
@@ -202,7 +218,7 @@ fn phase_calls(
             )];
             if span > t_max as f64 {
                 let t = t_max as f64;
-                calls.extend(hold(i, a.floor(), base, t, span - t, notes));
+                calls.extend(hold(at, a.floor(), t, span - t, notes));
             }
             calls
         }
@@ -252,11 +268,23 @@ fn phase_calls(
         }
         Family::Wsd(w) => {
             from_base(w.lr, "a warm-up-stable-decay")?;
-            if w.warmup_shape != Ramp::Linear || w.decay_shape == Ramp::OneMinusSqrt {
+            if w.warmup_shape != Ramp::Linear {
+                // Not label().to_lowercase(): that links Unicode's case tables (+10 KiB gzip).
+                let shape = if w.warmup_shape == Ramp::Cosine {
+                    "cosine"
+                } else {
+                    "1 − √"
+                };
+                let why = format!(
+                    "PyTorch's LinearLR warms up in a straight line, not along a {shape} curve"
+                );
+                return Err(refuse(i, phase, why));
+            }
+            if w.decay_shape == Ramp::OneMinusSqrt {
                 return Err(refuse(
                     i,
                     phase,
-                    "PyTorch's schedulers ramp linearly or by a cosine, not by 1 − √",
+                    "PyTorch's schedulers decay linearly or by a cosine, not by 1 − √",
                 ));
             }
             let floor = w.lr * w.min_ratio;
@@ -283,7 +311,7 @@ fn phase_calls(
             let end = w.warmup + w.stable + w.decay;
             calls.push((w.warmup + w.stable, decay));
             if w.decay_shape == Ramp::Cosine && span > end {
-                calls.extend(hold(i, floor, base, end, span - end, notes));
+                calls.extend(hold(at, floor, end, span - end, notes));
             }
             calls
         }
