@@ -60,8 +60,11 @@ const BUDGET = 300 * KIB;
 // rest 0.2 or less each), −4.1 from wasm-opt -Os -ocimfs=40 instead of -Oz: 434.2, ceiling 434.3.
 // −5.2 from a send_wrapper stand-in without std's thread handles: 429.0, ceiling 431.0. +0.6
 // for embeds fitting a fixed frame and the Embed panel's size notices: 429.6, ceiling kept.
+// +1.9 for a fourth user test's mends (an overlay-only import beside a cosine of its peak and
+// length 1.4, the training setup kept through an import 0.4, PyTorch's held last rate and the
+// snippets' largest gap 0.1): 431.5, ceiling 431.6.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 431.0 * KIB;
+const CEILING = 431.6 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

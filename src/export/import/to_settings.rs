@@ -168,9 +168,44 @@ pub fn settings_for(mode: &Mode, current: &Settings) -> (Settings, Vec<String>) 
         .map(|p| settings_from_phases(p, current))
     {
         Some(Ok(s)) => written(s, nearest.notes),
-        Some(Err(why)) => (current.clone(), vec![why]),
-        None => (current.clone(), nearest.notes),
+        Some(Err(why)) => beside(mode, current, vec![why]),
+        None => beside(mode, current, nearest.notes),
     }
+}
+
+/// Samples taken to find the peak of a call drawn only as an overlay.
+const PEAK_SAMPLES: f64 = 4096.0;
+
+/// A call no phases draw stays an overlay beside the explorer's cosine, which takes the call's
+/// peak and length: both then read on one axis over the whole call (the default 0.1 over 120
+/// steps flattened a 1e-3 call and cut it off).
+fn beside(mode: &Mode, current: &Settings, mut notes: Vec<String>) -> (Settings, Vec<String>) {
+    let length = mode.length().ceil();
+    let peak = mode
+        .eval(&crate::export::whole_steps(length, PEAK_SAMPLES))
+        .ok()
+        .and_then(|v| v.into_iter().filter(|x| x.is_finite()).reduce(f64::max));
+    let (Some(peak), true) = (peak, length.is_finite() && length >= 1.0) else {
+        return (current.clone(), notes);
+    };
+    if peak <= 0.0 {
+        return (current.clone(), notes);
+    }
+    let cosine = Anneal {
+        eta_max: peak,
+        t_0: length,
+        ..Anneal::default()
+    };
+    let (mut s, clamped) = settings_from(&cosine, current);
+    s.horizon = s.t_max;
+    notes.extend(setup_notes(current));
+    notes.extend(clamped);
+    notes.push(format!(
+        "the explorer's cosine takes the call's peak ({}) and length ({} steps), to compare with",
+        format_value(peak),
+        format_value(length)
+    ));
+    (s, notes)
 }
 
 #[cfg(test)]
