@@ -282,3 +282,24 @@ fn an_import_keeps_the_training_setup_and_says_what_it_changes_in_it() {
         plain.notes
     );
 }
+
+#[test]
+fn a_timm_call_stepped_per_epoch_by_default_says_its_lengths_are_read_as_steps() {
+    let read = |text: &str| import(text, &Settings::default()).expect("imports").notes;
+    let epochs = |notes: &[String]| {
+        notes
+            .iter()
+            .any(|n| n.starts_with("t_in_epochs is True (timm's default): with step(epoch)"))
+    };
+    let default = read("StepLRScheduler(opt, decay_t=1, decay_rate=0.5)");
+    assert!(epochs(&default), "{default:?}");
+    assert!(epochs(&read(
+        "CosineLRScheduler(opt, t_initial=3, warmup_t=1, t_in_epochs=True)"
+    )));
+    let steps = read("CosineLRScheduler(opt, t_initial=300, t_in_epochs=False)");
+    assert!(!epochs(&steps), "{steps:?}");
+    assert!(
+        !epochs(&read("StepLR(opt, step_size=30)")),
+        "PyTorch has no such flag"
+    );
+}

@@ -332,12 +332,21 @@ fn build(
     } else {
         "float64"
     };
+    let in_epochs = framework
+        .epochs_flag()
+        .filter(|flag| !p.iter().any(|(k, v)| k == flag && *v == Arg::Bool(false)));
     let mode: Mode = api
         .mode(&Arg::Dict(p), dtype)
         .map_err(|e| error(None, e.to_string()))?;
     // Said only where the lr stood in for changes the curve.
     let lr_assumed = lr_missing && mode.uses_optimizer_lr();
     let mut notes = Vec::new();
+    if let Some(flag) = in_epochs {
+        notes.push(format!(
+            "{flag} is True ({}'s default): with step(epoch) in the loop every length here counts epochs and the rate changes once per epoch; Anneal reads them as optimizer steps ({flag}=False with step_update(num_updates))",
+            framework.name()
+        ));
+    }
     if lr_assumed {
         notes.push(format!(
             "the optimizer's lr is not in the text: using the current η_max = {}",

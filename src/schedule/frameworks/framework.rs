@@ -36,6 +36,9 @@ pub struct Library {
     pub float_bits: u32,
     /// Its schedulers multiply the optimizer's lr (which a pasted call may not show).
     pub scales_optimizer_lr: bool,
+    /// The keyword that, left at its default `True`, makes a pasted scheduler's lengths count
+    /// epochs (timm's `t_in_epochs`: the loop calls `step(epoch)`); Anneal draws steps.
+    pub epochs_flag: Option<&'static str>,
     /// Its scheduler APIs, one row each.
     pub apis: &'static [Api],
     /// Its scheduler calls Anneal cannot draw, each with the reason (Python name, reason).
@@ -154,6 +157,11 @@ impl Framework {
     /// Its scheduler APIs.
     pub fn apis(self) -> &'static [Api] {
         self.library().apis
+    }
+
+    /// The keyword whose default makes its lengths count epochs, if it has one.
+    pub fn epochs_flag(self) -> Option<&'static str> {
+        self.library().epochs_flag
     }
 
     /// The top-level Python module its calls are imported from (`transformers`, `keras`).

@@ -22,6 +22,7 @@ pub(super) const LIBRARY: Library = Library {
     color: (153, 153, 51),
     float_bits: 32,
     scales_optimizer_lr: false,
+    epochs_flag: None,
     apis: &api::APIS,
     unsupported: &[
         (

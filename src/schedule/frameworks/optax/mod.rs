@@ -23,6 +23,7 @@ pub(super) const LIBRARY: Library = Library {
     color: (34, 136, 51),
     float_bits: 64,
     scales_optimizer_lr: false,
+    epochs_flag: None,
     apis: &api::APIS,
     unsupported: &[(
         "reduce_on_plateau",

@@ -19,6 +19,7 @@ pub(super) const LIBRARY: Library = Library {
     color: (170, 68, 153),
     float_bits: 64,
     scales_optimizer_lr: true,
+    epochs_flag: Some("t_in_epochs"),
     apis: &api::APIS,
     unsupported: &[(
         "PlateauLRScheduler",

@@ -23,6 +23,7 @@ pub(super) const LIBRARY: Library = Library {
     color: (204, 51, 17),
     float_bits: 64,
     scales_optimizer_lr: true,
+    epochs_flag: None,
     apis: &api::APIS,
     unsupported: &[
         ("ReduceLROnPlateau", "depends on the validation loss"),

@@ -22,6 +22,7 @@ pub(super) const LIBRARY: Library = Library {
     color: (230, 159, 0),
     float_bits: 64,
     scales_optimizer_lr: true,
+    epochs_flag: None,
     apis: &api::APIS,
     unsupported: &[
         (
