@@ -217,3 +217,18 @@ test('every family, exported to every library and pasted back into Import, draws
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a refused family leaves the menu on the phase it kept, and boxes show no float noise', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?v=1&phases=constant(0.010000000000000002)!100!linear(0.1,0,1)`);
+  const second = 'li.phase[data-phase="1"]';
+  await page.locator(`${second} select[name=phase-family]`).waitFor();
+  assert.equal(await page.inputValue(`${firstPhase} input[type=text]`), '0.01', 'the rate box, not 0.010000000000000002');
+  const before = page.url();
+  await page.selectOption(`${second} select[name=phase-family]`, 'pconst');
+  await nextFrames(page);
+  assert.match(await page.textContent('.phases .notice'), /phase 2/);
+  assert.equal(await page.inputValue(`${second} select[name=phase-family]`), 'linear', 'the menu shows what the schedule has');
+  assert.equal(page.url(), before);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

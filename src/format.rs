@@ -35,6 +35,13 @@ pub fn shown(v: f64) -> String {
     format_value(round_significant(v, whole.clamp(6, 15)))
 }
 
+/// A value in a box the user edits: twelve significant digits, as many as anyone types, but not
+/// the last bits of float noise (0.010000000000000002 reads 0.01, 234.60000000000002 reads
+/// 234.6); the value itself stays exact until the box is changed.
+pub fn editable(v: f64) -> String {
+    format_value(round_significant(v, 12))
+}
+
 /// Three significant digits: a curvature, a limit or a coordinate, not float noise.
 pub fn shown_3(v: f64) -> String {
     format_value(round_significant(v, 3))
@@ -102,6 +109,20 @@ mod tests {
         assert_eq!(quantity(1.0, "epoch"), "1 epoch");
         assert_eq!(quantity(2.5, "epoch"), "2.5 epochs");
         assert_eq!(quantity(0.9999999999999999, "step"), "1 step");
+    }
+
+    #[test]
+    fn an_edited_value_keeps_every_digit_typed_but_no_float_noise() {
+        for (v, text) in [
+            (0.010000000000000002, "0.01"),
+            (234.60000000000002, "234.6"),
+            (5.000000000000001e-4, "0.0005"),
+            (0.000123456789012, "0.000123456789012"),
+            (1173.0, "1173"),
+            (2.9999999999999997e-5, "3e-5"),
+        ] {
+            assert_eq!(editable(v), text, "{v:e}");
+        }
     }
 
     #[test]

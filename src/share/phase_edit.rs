@@ -65,7 +65,8 @@ impl Settings {
             PhaseEdit::Append => {
                 let end = s.length();
                 let from = s.lr(end);
-                let span = (end * 0.2).max(1.0);
+                // Whole steps, as a person would type them (1173 · 0.2 is 234.6000…02).
+                let span = (end * 0.2).round().max(1.0);
                 let decay = Family::Linear(crate::schedule::Linear {
                     start: from,
                     end: 0.0,

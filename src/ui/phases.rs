@@ -5,16 +5,17 @@ use leptos::prelude::*;
 use web_sys::HtmlSelectElement;
 
 use super::state::use_app;
+use crate::format::editable;
 use crate::schedule::{Family, FamilyKind, ParamKind, ParamSpec, ParamValue};
-use crate::share::{format_value, PhaseEdit};
+use crate::share::PhaseEdit;
 
 /// A parameter's value as its box shows it.
 fn shown(v: &ParamValue) -> String {
     match v {
-        ParamValue::Num(x) => format_value(*x),
+        ParamValue::Num(x) => editable(*x),
         ParamValue::List(xs) => xs
             .iter()
-            .map(|x| format_value(*x))
+            .map(|x| editable(*x))
             .collect::<Vec<_>>()
             .join(", "),
         ParamValue::Choice(i) => i.to_string(),
@@ -97,13 +98,16 @@ fn phase_row(
     let (start, is_controls) = (row.start, row.own.is_none());
     let kind = row.own.as_ref().map_or(FamilyKind::Cosine, Family::kind);
     let on_kind = move |ev| {
-        let chosen = event_target::<HtmlSelectElement>(&ev).selected_index();
-        if let Some(&k) = usize::try_from(chosen)
+        let select = event_target::<HtmlSelectElement>(&ev);
+        if let Some(&k) = usize::try_from(select.selected_index())
             .ok()
             .and_then(|c| FamilyKind::ALL.get(c))
         {
             apply(PhaseEdit::Kind(i, k));
         }
+        // A refused family leaves the phase as it was, and so the menu; a taken one rebuilds
+        // the row with its new family.
+        select.set_value(kind.name());
     };
     let params = row.own.as_ref().map(|f| {
         kind.params()
@@ -139,7 +143,7 @@ fn phase_row(
                                 name="phase-start"
                                 title="The optimizer step this phase starts at"
                                 step="any"
-                                prop:value=format_value(start)
+                                prop:value=editable(start)
                                 on:change=move |ev| {
                                     if let Ok(v) = event_target_value(&ev).trim().parse() {
                                         apply(PhaseEdit::Start(i, v));
