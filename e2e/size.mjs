@@ -64,8 +64,10 @@ const BUDGET = 300 * KIB;
 // length 1.4, the training setup kept through an import 0.4, PyTorch's held last rate and the
 // snippets' largest gap 0.1): 431.5, ceiling 431.6. +0.2 for timm's t_in_epochs note: 431.7,
 // ceiling 431.8. +0.1 for phase boxes without float noise and a refused family's menu: 431.8.
+// +0.2 for a cycling scheduler's own momentum range said to stay with the imported curve:
+// 432.0, ceiling 432.1 (2.2 below this session's start, 434.3).
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 431.8 * KIB;
+const CEILING = 432.1 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

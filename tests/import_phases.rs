@@ -303,3 +303,24 @@ fn a_timm_call_stepped_per_epoch_by_default_says_its_lengths_are_read_as_steps()
         "PyTorch has no such flag"
     );
 }
+
+#[test]
+fn a_cycling_schedulers_own_momentum_range_is_said_to_stay_with_the_imported_curve() {
+    let read = |text: &str| import(text, &Settings::default()).expect("imports").notes;
+    let cyclic = read(
+        "CyclicLR(opt, base_lr=1e-4, max_lr=1e-2, step_size_up=200, mode='triangular2', base_momentum=0.85, max_momentum=0.95)",
+    );
+    assert!(
+        cyclic.contains(&"base_momentum=0.85, max_momentum=0.95 are followed by the imported curve's momentum only: the phase, its momentum axis and its code cycle PyTorch's default 0.8 to 0.9".to_string()),
+        "{cyclic:?}"
+    );
+    let off = read("OneCycleLR(opt, max_lr=1e-3, total_steps=1000, cycle_momentum=False)");
+    assert!(
+        off.iter()
+            .any(|n| n
+                .starts_with("cycle_momentum=False holds the momentum in the imported call only")),
+        "{off:?}"
+    );
+    let plain = read("OneCycleLR(opt, max_lr=1e-3, total_steps=1000)");
+    assert!(plain.iter().all(|n| !n.contains("momentum")), "{plain:?}");
+}

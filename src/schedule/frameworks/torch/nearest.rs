@@ -2,8 +2,10 @@
 //! every other scheduler as a phase, a SequentialLR as its schedulers' phases.
 
 use super::modes::{
-    CosineAnnealing, Cyclic, CyclicMode, Inner, Kind, OneCycle, Scheduler, Sequential, WarmRestarts,
+    CosineAnnealing, Cyclic, CyclicMode, Inner, Kind, Momentum, OneCycle, Scheduler, Sequential,
+    WarmRestarts,
 };
+use crate::format::format_value;
 use crate::schedule::family::{self, Constant, Exponential, Linear, Multistep, Polynomial, Step};
 use crate::schedule::frameworks::{after, joined, Nearest};
 use crate::schedule::{Anneal, Family, Interp, Schedule, Warmup};
@@ -122,14 +124,43 @@ pub(super) fn scheduler(m: &Scheduler) -> Nearest {
 }
 
 pub(super) fn cyclic(m: &Cyclic) -> Nearest {
-    Nearest::single(cyclic_family(m))
+    let default = Momentum {
+        base: 0.8,
+        max: 0.9,
+    };
+    Nearest::phases(
+        Schedule::single(cyclic_family(m)),
+        momentum_kept(m.momentum, default),
+    )
 }
 
 pub(super) fn one_cycle(m: &OneCycle) -> Nearest {
-    Nearest::phases(
-        Schedule::single(one_cycle_family(m)),
-        vec![ONE_STEP_EARLY.into()],
-    )
+    let default = Momentum {
+        base: 0.85,
+        max: 0.95,
+    };
+    let mut notes = vec![ONE_STEP_EARLY.into()];
+    notes.extend(momentum_kept(m.momentum, default));
+    Nearest::phases(Schedule::single(one_cycle_family(m)), notes)
+}
+
+/// A cycling scheduler's momentum other than PyTorch's default, which the phase does not hold:
+/// only the imported curve's momentum follows it.
+fn momentum_kept(m: Option<Momentum>, default: Momentum) -> Vec<String> {
+    let said = match m {
+        Some(m) if m == default => return Vec::new(),
+        Some(m) => format!(
+            "base_momentum={}, max_momentum={} are followed by the imported curve's momentum",
+            format_value(m.base),
+            format_value(m.max)
+        ),
+        None => "cycle_momentum=False holds the momentum in the imported call".into(),
+    };
+    vec![format!(
+        "{said} only: the phase, its momentum axis and its code cycle PyTorch's default {} to {}",
+        format_value(default.base),
+        format_value(default.max)
+    )]
 }
 
 /// How OneCycleLR's parts end, which the one-cycle phase does not copy.
