@@ -65,9 +65,10 @@ const BUDGET = 300 * KIB;
 // snippets' largest gap 0.1): 431.5, ceiling 431.6. +0.2 for timm's t_in_epochs note: 431.7,
 // ceiling 431.8. +0.1 for phase boxes without float noise and a refused family's menu: 431.8.
 // +0.2 for a cycling scheduler's own momentum range said to stay with the imported curve:
-// 432.0, ceiling 432.1 (2.2 below this session's start, 434.3).
+// 432.0, ceiling 432.1. +0.2 for a lambda read as a function and rounded lengths noted as
+// written: 432.2, ceiling 432.3 (2.0 below this session's start, 434.3).
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 432.1 * KIB;
+const CEILING = 432.3 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -377,3 +377,18 @@ fn a_cosine_warm_up_is_named_as_what_a_library_lacks() {
     );
     assert!(!format!("{torch}{optax}").contains('√'));
 }
+
+#[test]
+fn a_rounded_length_is_noted_as_the_number_written() {
+    let s =
+        Schedule::parse("linear(0,0.1,0.4)!0.4!constant(0.1)", &Anneal::default()).expect("parses");
+    let e = composed(Framework::Torch, &s, 100.0).expect("a call");
+    assert!(e.call.contains("total_iters=1"), "{}", e.call);
+    assert!(
+        e.notes.contains(
+            &"LinearLR's total_iters must be a whole number of steps: 0.4 → 1".to_string()
+        ),
+        "{:?}",
+        e.notes
+    );
+}

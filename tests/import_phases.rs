@@ -324,3 +324,22 @@ fn a_cycling_schedulers_own_momentum_range_is_said_to_stay_with_the_imported_cur
     let plain = read("OneCycleLR(opt, max_lr=1e-3, total_steps=1000)");
     assert!(plain.iter().all(|n| !n.contains("momentum")), "{plain:?}");
 }
+
+#[test]
+fn a_lambda_in_a_call_is_refused_for_the_parameter_that_takes_it() {
+    let err = import(
+        "CyclicLR(opt, base_lr=1e-4, max_lr=1e-2, scale_fn=lambda x: 0.5**x, scale_mode='cycle')",
+        &Settings::default(),
+    )
+    .expect_err("a function cannot be drawn")
+    .to_string();
+    assert!(err.contains("scale_fn"), "{err}");
+    assert!(err.contains("takes a Python function"), "{err}");
+    let err = import(
+        "LambdaLR(opt, lr_lambda=lambda step: min(1.0, (step + 1) / 100))",
+        &Settings::default(),
+    )
+    .expect_err("a function cannot be drawn")
+    .to_string();
+    assert!(!err.contains("column"), "{err}");
+}

@@ -133,6 +133,21 @@ impl Reader<'_> {
         (self.pos > start).then(|| self.chars[start..self.pos].iter().collect())
     }
 
+    /// Moves to the `,` or closing bracket that ends the current item, past nested brackets.
+    fn skip_to_item_end(&mut self) {
+        let mut depth = 0usize;
+        while let Some(&c) = self.chars.get(self.pos) {
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => return,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => return,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+    }
+
     fn number(&mut self) -> Result<Py, ParseError> {
         let start = self.pos;
         while let Some(&c) = self.chars.get(self.pos) {
@@ -246,6 +261,12 @@ impl Reader<'_> {
                     "True" => Ok(Py::Bool(true)),
                     "False" => Ok(Py::Bool(false)),
                     "None" => Ok(Py::None),
+                    // A function has no value to read: kept whole as a name, so the parameter
+                    // that takes it says why it cannot be drawn (scale_fn, lr_lambda).
+                    "lambda" => {
+                        self.skip_to_item_end();
+                        Ok(Py::Name(name))
+                    }
                     _ if self.peek() == Some('(') => {
                         let call = self.call_body(name, depth)?;
                         if call.name == "dict" && call.args.is_empty() {

@@ -215,7 +215,13 @@ pub fn spans(s: &Schedule, horizon: f64) -> Vec<f64> {
 
 /// `x` as a whole number of steps for `what`, saying so in `notes` when it had to be rounded.
 pub fn whole(x: f64, what: &str, notes: &mut Vec<String>) -> u64 {
-    let n = x.round().max(0.0);
+    whole_from(x, 0.0, what, notes)
+}
+
+/// `x` as a whole number of steps, at least `least`, for `what`; the note gives the number
+/// written.
+pub fn whole_from(x: f64, least: f64, what: &str, notes: &mut Vec<String>) -> u64 {
+    let n = x.round().max(least);
     if n != x {
         notes.push(format!(
             "{what} must be a whole number of steps: {} → {n}",

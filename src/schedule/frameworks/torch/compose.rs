@@ -3,7 +3,7 @@
 
 use crate::schedule::family::{CyclicMode, Interp, Ramp};
 use crate::schedule::frameworks::compose::{
-    at_base, peak, refuse, spans, tidy, whole, Call, Composition,
+    at_base, peak, refuse, spans, tidy, whole, whole_from, Call, Composition,
 };
 use crate::schedule::frameworks::Arg;
 use crate::schedule::{Family, Schedule};
@@ -130,7 +130,7 @@ fn phase_calls(
             .num("end_factor", factor(end, base))
             .int(
                 "total_iters",
-                whole(steps, "LinearLR's total_iters", notes).max(1),
+                whole_from(steps, 1.0, "LinearLR's total_iters", notes),
             )
     };
     let calls = match phase {
@@ -143,7 +143,7 @@ fn phase_calls(
                 Call::new("torch.StepLR")
                     .int(
                         "step_size",
-                        whole(st.step_size, "StepLR's step_size", notes).max(1),
+                        whole_from(st.step_size, 1.0, "StepLR's step_size", notes),
                     )
                     .num("gamma", st.gamma),
             )]
@@ -168,7 +168,7 @@ fn phase_calls(
                 Call::new("torch.StepLR")
                     .int(
                         "step_size",
-                        whole(e.every, "StepLR's step_size", notes).max(1),
+                        whole_from(e.every, 1.0, "StepLR's step_size", notes),
                     )
                     .num("gamma", e.gamma)
             } else {
@@ -209,7 +209,7 @@ fn phase_calls(
                 ));
             }
             from_base(a.eta_max, "CosineAnnealingLR")?;
-            let t_max = whole(a.t_0, "T_max", notes).max(1);
+            let t_max = whole_from(a.t_0, 1.0, "T_max", notes);
             let mut calls = vec![(
                 0.0,
                 Call::new("torch.CosineAnnealingLR")
@@ -290,7 +290,7 @@ fn phase_calls(
             let floor = w.lr * w.min_ratio;
             let decay = if w.decay_shape == Ramp::Cosine {
                 Call::new("torch.CosineAnnealingLR")
-                    .int("T_max", whole(w.decay, "T_max", notes).max(1))
+                    .int("T_max", whole_from(w.decay, 1.0, "T_max", notes))
                     .num("eta_min", floor)
             } else {
                 linear(w.lr, floor, w.decay, notes)
