@@ -259,7 +259,10 @@ test('a 960 × 540 slide frame fits the chart to the room its formula and drawer
 
 test('a setting changed while the Embed panel is closed is in its snippet and preview as it opens', async () => {
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=10`);
+  // The panel builds its snippet on the details' toggle event, a task after the click.
+  const built = () => page.waitForFunction(() => document.querySelector('textarea.embed-snippet').value !== '');
   await page.click('details.embed-panel summary');
+  await built();
   assert.match(await page.inputValue('textarea.embed-snippet >> nth=0'), /t_max=10&amp;/);
   await page.click('details.embed-panel summary');
   await page.fill('input[type=number][name=t_max]', '12');
@@ -267,7 +270,7 @@ test('a setting changed while the Embed panel is closed is in its snippet and pr
   await nextFrames(page);
   // The closed panel built nothing; opened, it shows the link as it is now.
   await page.click('details.embed-panel summary');
-  await nextFrames(page);
+  await built();
   const snippet = await page.inputValue('textarea.embed-snippet >> nth=0');
   assert.match(snippet, /t_max=12&amp;/);
   const want = snippet.match(/src="([^"]*)"/)[1].replaceAll('&amp;', '&');
