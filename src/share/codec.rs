@@ -39,9 +39,14 @@ impl Decoded {
     /// version does not know (kept in the link, so nothing is dropped silently).
     pub fn shown_notices(&self) -> Vec<Notice> {
         let unknown = self.unknown.iter().map(|(k, _)| {
-            let cut: String = k.chars().take(24).collect();
+            // A control character (%00) would show as nothing: it shows as �.
+            let cut: String = k
+                .chars()
+                .take(24)
+                .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+                .collect();
             Notice {
-                key: if cut.len() < k.len() {
+                key: if k.chars().count() > 24 {
                     format!("{cut}…")
                 } else {
                     cut
@@ -292,6 +297,9 @@ mod tests {
         );
         assert_eq!(shown[2].0, format!("{}…", "k".repeat(24)));
         assert!(decode("?t_max=10").shown_notices().is_empty());
+        let hidden = decode("?%00=1&a%07b=2").shown_notices();
+        let keys: Vec<&str> = hidden.iter().map(|n| n.key.as_str()).collect();
+        assert_eq!(keys, ["\u{FFFD}", "a\u{FFFD}b"], "no invisible key");
     }
 
     #[test]

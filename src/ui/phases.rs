@@ -184,7 +184,7 @@ fn param_control(
                 _ => 0,
             };
             view! {
-                <select aria-label=spec.label title=spec.help on:change=move |ev| {
+                <select aria-label=spec.label title=spec.help name=spec.name on:change=move |ev| {
                     let c = event_target::<HtmlSelectElement>(&ev).selected_index();
                     if let Ok(c) = usize::try_from(c) {
                         apply(PhaseEdit::Param(i, p, ParamValue::Choice(c)));
