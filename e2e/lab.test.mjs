@@ -345,6 +345,8 @@ test('a start point moved every frame over long runs shows runs on the way, and 
 test('at projector widths (900–1000 px) every lab control lies inside the lab', async () => {
   for (const width of [900, 960]) {
     const { page, errors } = await openPage(ctx.browser, ctx.server.url, { width, height: 900 });
+    // The lab is built a couple of frames after the first chart.
+    await page.waitForSelector('.lab-side');
     const outside = await page.evaluate(() => {
       const lab = document.querySelector('.lab').getBoundingClientRect();
       return [...document.querySelectorAll('.lab-side *')]
