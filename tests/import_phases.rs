@@ -264,7 +264,7 @@ fn an_import_keeps_the_training_setup_and_says_what_it_changes_in_it() {
     assert_eq!(s.count().per_epoch, 391);
     assert_eq!(s.horizon, 4.0 * 391.0, "4 epochs, counted in steps");
     for note in [
-        "the call counts optimizer steps: lengths are now in steps (the horizon of 4 epochs is 1564 steps)",
+        "the call counts optimizer steps: lengths are now in steps (the horizon, 4 epochs, is now 1564 steps)",
         "warmup_ratio = 0.06 is replaced by the call's own lengths",
     ] {
         assert!(found.notes.iter().any(|n| n == note), "{note:?} in {:?}", found.notes);

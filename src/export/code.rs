@@ -64,7 +64,6 @@ fn gap(s: &Schedule, e: &Equivalent, horizon: f64) -> Option<String> {
 /// `e`'s snippet for `s`, printing the learning rate for every step up to `horizon`.
 fn snippet_for(s: &Schedule, e: &Equivalent, horizon: f64) -> Snippet {
     let cosine = cosine_form(s);
-    let first_gap = gap(s, e, horizon);
     let input = SnippetInput {
         anneal: cosine.as_ref(),
         equivalent: e,
@@ -74,15 +73,14 @@ fn snippet_for(s: &Schedule, e: &Equivalent, horizon: f64) -> Snippet {
             .last_step()
             .map_or(horizon.ceil(), |last| horizon.ceil().min(last + 1.0))
             .max(1.0) as u64,
-        exact: first_gap.is_none(),
-        gap: first_gap,
+        gap: gap(s, e, horizon),
         horizon,
     };
     Snippet {
         framework: e.framework,
         key: e.framework.key(),
         code: (e.framework.library().snippet)(&input),
-        exact: input.exact,
+        exact: input.exact(),
     }
 }
 

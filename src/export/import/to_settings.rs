@@ -31,16 +31,16 @@ fn cleared(current: &Settings) -> Settings {
     }
 }
 
-/// What an import changes in `current` beyond its schedule, said so: lengths counted in steps
-/// and ratios of training the call's own lengths replace.
-fn setup_notes(current: &Settings) -> Vec<String> {
+/// What an import that wrote `written` changes in `current` beyond its schedule, said so:
+/// lengths counted in steps and ratios of training the call's own lengths replace.
+fn setup_notes(current: &Settings, written: &Settings) -> Vec<String> {
     let mut notes = Vec::new();
     if current.unit == Unit::Epochs {
         let horizon = if current.horizon > 0.0 {
             format!(
-                " (the horizon of {} epochs is {} steps)",
+                " (the horizon, {} epochs, is now {} steps)",
                 format_value(current.horizon),
-                format_value(current.horizon * current.steps_per_unit())
+                format_value(written.horizon)
             )
         } else {
             String::new()
@@ -153,7 +153,7 @@ fn settings_from_phases(schedule: &Schedule, current: &Settings) -> Result<Setti
 pub fn settings_for(mode: &Mode, current: &Settings) -> (Settings, Vec<String>) {
     let nearest = mode.nearest();
     let written = |s: Settings, notes: Vec<String>| {
-        let mut all = setup_notes(current);
+        let mut all = setup_notes(current, &s);
         all.extend(notes);
         (s, all)
     };
@@ -181,16 +181,17 @@ const PEAK_SAMPLES: f64 = 4096.0;
 /// steps flattened a 1e-3 call and cut it off).
 fn beside(mode: &Mode, current: &Settings, mut notes: Vec<String>) -> (Settings, Vec<String>) {
     let length = mode.length().ceil();
-    let peak = mode
-        .eval(&crate::export::whole_steps(length, PEAK_SAMPLES))
-        .ok()
-        .and_then(|v| v.into_iter().filter(|x| x.is_finite()).reduce(f64::max));
-    let (Some(peak), true) = (peak, length.is_finite() && length >= 1.0) else {
+    let peak = (length.is_finite() && length >= 1.0)
+        .then(|| {
+            mode.eval(&crate::export::whole_steps(length, PEAK_SAMPLES))
+                .ok()
+        })
+        .flatten()
+        .and_then(|v| v.into_iter().filter(|x| x.is_finite()).reduce(f64::max))
+        .filter(|&p| p > 0.0);
+    let Some(peak) = peak else {
         return (current.clone(), notes);
     };
-    if peak <= 0.0 {
-        return (current.clone(), notes);
-    }
     let cosine = Anneal {
         eta_max: peak,
         t_0: length,
@@ -198,7 +199,7 @@ fn beside(mode: &Mode, current: &Settings, mut notes: Vec<String>) -> (Settings,
     };
     let (mut s, clamped) = settings_from(&cosine, current);
     s.horizon = s.t_max;
-    notes.extend(setup_notes(current));
+    notes.extend(setup_notes(current, &s));
     notes.extend(clamped);
     notes.push(format!(
         "the explorer's cosine takes the call's peak ({}) and length ({} steps), to compare with",

@@ -81,12 +81,18 @@ pub struct SnippetInput<'a> {
     pub equivalent: &'a Equivalent,
     /// Steps the snippet prints.
     pub steps: u64,
-    /// Whether the call gives Anneal's learning rate at every whole step shown.
-    pub exact: bool,
-    /// Where it first does not, said for a snippet whose notes give no reason.
+    /// Where the call is furthest from Anneal's learning rate over the whole steps shown;
+    /// `None` when it gives it at every one (the call is exact).
     pub gap: Option<String>,
     /// The horizon shown, in steps.
     pub horizon: f64,
+}
+
+impl SnippetInput<'_> {
+    /// Whether the call gives Anneal's learning rate at every whole step shown.
+    pub fn exact(&self) -> bool {
+        self.gap.is_none()
+    }
 }
 
 /// Every framework's key, in [`Framework::ALL`]'s order (for keys that name frameworks).

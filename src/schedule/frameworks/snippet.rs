@@ -7,7 +7,7 @@ use crate::format::format_value;
 /// The comment block opening a snippet: exact or not, and the call's notes.
 pub fn header(input: &SnippetInput) -> String {
     let e = input.equivalent;
-    let mut out = if input.exact {
+    let mut out = if input.exact() {
         let float32 = if e.framework.float_bits() == 32 {
             " (to float32 rounding)"
         } else {
@@ -30,8 +30,9 @@ pub fn header(input: &SnippetInput) -> String {
         )
     };
     out += &note_lines(&e.notes);
-    if !input.exact && e.notes.is_empty() {
-        out += &note_lines(&input.gap.iter().cloned().collect::<Vec<_>>());
+    // Notes say why a call differs; without one, the largest gap says where.
+    if e.notes.is_empty() {
+        out += &note_lines(input.gap.as_slice());
     }
     out
 }

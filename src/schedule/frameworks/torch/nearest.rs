@@ -124,23 +124,15 @@ pub(super) fn scheduler(m: &Scheduler) -> Nearest {
 }
 
 pub(super) fn cyclic(m: &Cyclic) -> Nearest {
-    let default = Momentum {
-        base: 0.8,
-        max: 0.9,
-    };
     Nearest::phases(
         Schedule::single(cyclic_family(m)),
-        momentum_kept(m.momentum, default),
+        momentum_kept(m.momentum, Cyclic::MOMENTUM),
     )
 }
 
 pub(super) fn one_cycle(m: &OneCycle) -> Nearest {
-    let default = Momentum {
-        base: 0.85,
-        max: 0.95,
-    };
     let mut notes = vec![ONE_STEP_EARLY.into()];
-    notes.extend(momentum_kept(m.momentum, default));
+    notes.extend(momentum_kept(m.momentum, OneCycle::MOMENTUM));
     Nearest::phases(Schedule::single(one_cycle_family(m)), notes)
 }
 

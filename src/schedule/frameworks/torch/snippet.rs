@@ -13,7 +13,7 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
     match s.anneal {
         // A cosine is the one shape PyTorch's own schedulers come close to without matching:
         // its formula is the code, with the nearest call named.
-        Some(a) if !s.exact => {
+        Some(a) if !s.exact() => {
             let e = s.equivalent;
             let nearest = e.call.split('(').next().unwrap_or_default();
             let why = format!("the nearest, {nearest}, differs: {}", e.notes.join("; "));

@@ -100,11 +100,11 @@ pub(super) fn polynomial(p: &Params, _: &str) -> Result<Mode, ScheduleError> {
     chainable(p, kind)
 }
 
-/// `cycle_momentum` (default on) and its range.
-fn momentum(p: &Params, base: f64, max: f64) -> Result<Option<Momentum>, ScheduleError> {
+/// `cycle_momentum` (default on) and its range, from the scheduler's `default`.
+fn momentum(p: &Params, default: Momentum) -> Result<Option<Momentum>, ScheduleError> {
     let range = Momentum {
-        base: p.num_or("base_momentum", base)?,
-        max: p.num_or("max_momentum", max)?,
+        base: p.num_or("base_momentum", default.base)?,
+        max: p.num_or("max_momentum", default.max)?,
     };
     Ok(p.flag_or("cycle_momentum", true)?.then_some(range))
 }
@@ -127,7 +127,7 @@ pub(super) fn cyclic(p: &Params, _: &str) -> Result<Mode, ScheduleError> {
         step_size_down: p.opt_num("step_size_down")?.unwrap_or(up),
         mode: CyclicMode::parse(p.text_or("mode", "triangular")?)?,
         gamma: p.num_or("gamma", 1.0)?,
-        momentum: momentum(p, 0.8, 0.9)?,
+        momentum: momentum(p, Cyclic::MOMENTUM)?,
     }))
 }
 
@@ -161,7 +161,7 @@ pub(super) fn one_cycle(p: &Params, _: &str) -> Result<Mode, ScheduleError> {
         final_div_factor: p.num_or("final_div_factor", 1e4)?,
         three_phase: p.flag_or("three_phase", false)?,
         linear: strategy == "linear",
-        momentum: momentum(p, 0.85, 0.95)?,
+        momentum: momentum(p, OneCycle::MOMENTUM)?,
     }))
 }
 

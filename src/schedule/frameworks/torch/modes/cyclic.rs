@@ -50,6 +50,12 @@ pub struct Cyclic {
 }
 
 impl Cyclic {
+    /// PyTorch's `base_momentum` and `max_momentum` defaults.
+    pub const MOMENTUM: Momentum = Momentum {
+        base: 0.8,
+        max: 0.9,
+    };
+
     /// Steps the schedule is written for: two cycles.
     pub fn length(&self) -> f64 {
         2.0 * (self.step_size_up + self.step_size_down)

@@ -37,6 +37,12 @@ pub struct OneCycle {
 }
 
 impl OneCycle {
+    /// PyTorch's `base_momentum` and `max_momentum` defaults.
+    pub const MOMENTUM: Momentum = Momentum {
+        base: 0.85,
+        max: 0.95,
+    };
+
     /// Steps the schedule is written for: total_steps.
     pub fn length(&self) -> f64 {
         self.total_steps as f64
