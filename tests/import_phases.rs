@@ -343,3 +343,27 @@ fn a_lambda_in_a_call_is_refused_for_the_parameter_that_takes_it() {
     .to_string();
     assert!(!err.contains("column"), "{err}");
 }
+
+#[test]
+fn torchs_steps_that_are_not_whole_are_drawn_where_torch_decays_and_said_so() {
+    let notes = |text: &str| import(text, &Settings::default()).expect("imports").notes;
+    let fractional = "SGD(p, lr=0.1)\nStepLR(opt, step_size=2.5, gamma=0.5)";
+    assert_drawn_exactly(fractional, 40);
+    let (phases, _) = shown(fractional);
+    // torch decays at 5, 10, …: the whole steps where last_epoch % 2.5 == 0.
+    assert_eq!((phases.lr(4.0), phases.lr(5.0)), (0.1, 0.05));
+    assert!(notes(fractional).contains(&"StepLR(step_size=2.5) decays where last_epoch % 2.5 == 0: every 5 steps, as the phase's step_size says".to_string()));
+    assert_drawn_exactly("SGD(p, lr=0.1)\nStepLR(opt, step_size=-3)", 20);
+    let never = "SGD(p, lr=0.1)\nStepLR(opt, step_size=0.1)";
+    assert_drawn_exactly(never, 50);
+    assert!(notes(never)
+        .iter()
+        .any(|n| n.starts_with("StepLR(step_size=0.1) never decays")));
+    let milestones = "SGD(p, lr=0.1)\nMultiStepLR(opt, milestones=[2.5, 5.0, -1, 7], gamma=0.5)";
+    assert_drawn_exactly(milestones, 20);
+    assert!(notes(milestones).contains(&"MultiStepLR never reaches milestone -1, 2.5: last_epoch is a whole number from 0, so the phase leaves it out".to_string()));
+    let sequential = "SGD(p, lr=0.1)\nSequentialLR(opt, [LinearLR(opt, start_factor=0.5, total_iters=2), StepLR(opt, step_size=1.5, gamma=0.5)], milestones=[2])";
+    assert_drawn_exactly(sequential, 30);
+    assert!(notes(sequential).iter().any(|n| n
+        .starts_with("StepLR(step_size=1.5) decays where last_epoch % 1.5 == 0: every 3 steps")));
+}

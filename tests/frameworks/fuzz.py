@@ -123,8 +123,12 @@ def torch_class(cls):
                                "total_iters": steps(0, 30)},
         "LinearLR": lambda: {"start_factor": R.choice([0.1, 0.01, 1 / 3, 1.0, 0.5]),
                              "end_factor": R.choice([1.0, 0.0, 0.5, 0.1]), "total_iters": steps(0, 40)},
-        "StepLR": lambda: {"step_size": steps(1, 40), "gamma": R.choice([0.1, 0.5, 1.0, 0.95])},
-        "MultiStepLR": lambda: {"milestones": sorted(R.sample(range(0, 100), R.randint(1, 4))),
+        # torch takes any number: it decays where last_epoch % step_size == 0.
+        "StepLR": lambda: {"step_size": steps(1, 40) if R.random() < 0.8 else R.choice([2.5, 1.5, 0.5, 0.1, -3, 7.5]),
+                           "gamma": R.choice([0.1, 0.5, 1.0, 0.95])},
+        # A milestone that is not a whole number ≥ 0 is never reached.
+        "MultiStepLR": lambda: {"milestones": sorted(R.sample(range(0, 100), R.randint(1, 4))
+                                                     + ([R.choice([2.5, -1, 12.0])] if R.random() < 0.2 else [])),
                                 "gamma": R.choice([0.1, 0.5, 0.3])},
         "ExponentialLR": lambda: {"gamma": R.choice([0.9, 0.95, 0.99, 1.0, round(R.uniform(0.5, 1), 4)])},
         "PolynomialLR": lambda: {"total_iters": steps(0, 60), "power": R.choice([1.0, 0.5, 2.0, 0.9])},

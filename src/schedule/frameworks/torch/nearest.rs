@@ -2,8 +2,8 @@
 //! every other scheduler as a phase, a SequentialLR as its schedulers' phases.
 
 use super::modes::{
-    CosineAnnealing, Cyclic, CyclicMode, Inner, Kind, Momentum, OneCycle, Scheduler, Sequential,
-    WarmRestarts,
+    decay_period, CosineAnnealing, Cyclic, CyclicMode, Inner, Kind, Momentum, OneCycle, Scheduler,
+    Sequential, WarmRestarts,
 };
 use crate::format::format_value;
 use crate::schedule::family::{self, Constant, Exponential, Linear, Multistep, Polynomial, Step};
@@ -63,14 +63,17 @@ fn chainable(m: &Scheduler) -> Schedule {
             end: lr * end_factor,
             steps: *total_iters,
         })),
-        Kind::Step { step_size, gamma } => one(Family::Step(Step {
-            lr,
-            step_size: *step_size as f64,
-            gamma: *gamma,
-        })),
+        Kind::Step { step_size, gamma } => match decay_period(*step_size) {
+            p if p <= 1e12 => one(Family::Step(Step {
+                lr,
+                step_size: p,
+                gamma: *gamma,
+            })),
+            _ => one(Family::Constant(Constant { lr })),
+        },
         Kind::MultiStep { milestones, gamma } => one(Family::Multistep(Multistep {
             lr,
-            milestones: milestones.iter().map(|&m| m as f64).collect(),
+            milestones: milestones.iter().copied().filter(|&m| reached(m)).collect(),
             gamma: *gamma,
         })),
         Kind::Exponential { gamma } => one(Family::Exponential(Exponential {
@@ -120,7 +123,45 @@ fn one_cycle_family(m: &OneCycle) -> Family {
 }
 
 pub(super) fn scheduler(m: &Scheduler) -> Nearest {
-    Nearest::phases(chainable(m), Vec::new())
+    Nearest::phases(chainable(m), unreached(&m.kind))
+}
+
+/// Whether `last_epoch`, a whole number from 0, ever equals the milestone `m`.
+fn reached(m: f64) -> bool {
+    m >= 0.0 && m.fract() == 0.0
+}
+
+/// What torch's `%` and `in` make of a StepLR's or MultiStepLR's steps that are not whole.
+fn unreached(kind: &Kind) -> Vec<String> {
+    match kind {
+        Kind::Step { step_size, .. } => match decay_period(*step_size) {
+            p if p == *step_size => Vec::new(),
+            p if p <= 1e12 => vec![format!(
+                "StepLR(step_size={}) decays where last_epoch % {0} == 0: every {} steps, as the phase's step_size says",
+                format_value(*step_size),
+                format_value(p)
+            )],
+            _ => vec![format!(
+                "StepLR(step_size={}) never decays: no whole last_epoch is a multiple of it in binary floating point",
+                format_value(*step_size)
+            )],
+        },
+        Kind::MultiStep { milestones, .. } => {
+            let never: Vec<String> = milestones
+                .iter()
+                .filter(|&&m| !reached(m))
+                .map(|&m| format_value(m))
+                .collect();
+            match never.as_slice() {
+                [] => Vec::new(),
+                _ => vec![format!(
+                    "MultiStepLR never reaches milestone {}: last_epoch is a whole number from 0, so the phase leaves it out",
+                    never.join(", ")
+                )],
+            }
+        }
+        _ => Vec::new(),
+    }
 }
 
 pub(super) fn cyclic(m: &Cyclic) -> Nearest {
@@ -188,7 +229,13 @@ fn each_from_its_milestone(m: &Sequential) -> Nearest {
     let first = m.schedulers.first().map(|f| rebased(f, m.initial_lr));
     let schedulers = first.iter().chain(m.schedulers.iter().skip(1));
     let parts = starts.zip(schedulers.map(inner)).collect();
-    joined(parts).map_or_else(Nearest::overlay_only, |s| Nearest::phases(s, Vec::new()))
+    let notes = m.schedulers.iter().flat_map(|s| match s {
+        Inner::Chainable(c) => unreached(&c.kind),
+        _ => Vec::new(),
+    });
+    joined(parts).map_or_else(Nearest::overlay_only, |s| {
+        Nearest::phases(s, notes.collect())
+    })
 }
 
 /// A SequentialLR of a LinearLR and a CosineAnnealingLR is the explorer's warm-up then cosine;

@@ -62,7 +62,7 @@ pub(super) fn linear(p: &Params, _: &str) -> Result<Mode, ScheduleError> {
 
 pub(super) fn step(p: &Params, _: &str) -> Result<Mode, ScheduleError> {
     let kind = Kind::Step {
-        step_size: p.int("step_size")?,
+        step_size: p.num("step_size")?,
         gamma: p.num_or("gamma", 0.1)?,
     };
     chainable(p, kind)
@@ -76,7 +76,12 @@ fn steps_list(p: &Params, key: &'static str) -> Result<Vec<u64>, ScheduleError> 
 }
 
 pub(super) fn multi_step(p: &Params, _: &str) -> Result<Mode, ScheduleError> {
-    let mut milestones = steps_list(p, "milestones")?;
+    let bad = || ScheduleError::new("milestones", "expected a list of numbers");
+    let list = p.raw("milestones").and_then(Arg::as_list).ok_or_else(bad)?;
+    let mut milestones = list
+        .iter()
+        .map(|m| m.as_f64().filter(|m| m.is_finite()).ok_or_else(bad))
+        .collect::<Result<Vec<f64>, _>>()?;
     crate::sort::sort_by(&mut milestones, |a, b| a < b);
     let kind = Kind::MultiStep {
         milestones,

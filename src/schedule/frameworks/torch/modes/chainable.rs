@@ -26,15 +26,16 @@ pub enum Kind {
     },
     /// `StepLR(step_size, gamma)`.
     Step {
-        /// Steps between decays.
-        step_size: u64,
+        /// Decays where `last_epoch % step_size == 0`: any non-zero number, as torch takes it.
+        step_size: f64,
         /// The decay factor.
         gamma: f64,
     },
     /// `MultiStepLR(milestones, gamma)`.
     MultiStep {
-        /// The decay steps, sorted (a repeated one decays by gamma once per repetition).
-        milestones: Vec<u64>,
+        /// The decay steps, sorted (a repeated one decays by gamma once per repetition); one
+        /// that is not a whole number ≥ 0 is never reached.
+        milestones: Vec<f64>,
         /// The decay factor.
         gamma: f64,
     },
@@ -69,10 +70,13 @@ impl Scheduler {
             Kind::Linear { total_iters, .. } | Kind::Polynomial { total_iters, .. } => {
                 (total_iters * 1.2).ceil().max(1.0)
             }
-            Kind::Step { step_size, .. } => 3.0 * *step_size as f64,
+            Kind::Step { step_size, .. } => match decay_period(*step_size) {
+                p if p <= 1e12 => 3.0 * p,
+                _ => 1.0,
+            },
             Kind::MultiStep { milestones, .. } => milestones
                 .last()
-                .map_or(1.0, |&m| (m as f64 * 1.1).ceil().max(1.0)),
+                .map_or(1.0, |&m| (m * 1.1).ceil().max(1.0)),
             // To 1 % of the base, or a hundred steps when it never decays that far.
             Kind::Exponential { gamma } if *gamma > 0.0 && *gamma < 1.0 => {
                 (0.01f64.ln() / gamma.ln()).ceil().clamp(1.0, 1e6)
@@ -125,7 +129,8 @@ impl Scheduler {
                 Ok(())
             }
             Kind::Step { step_size, gamma } => {
-                if *step_size == 0 {
+                check_range("step_size", *step_size, f64::MIN, f64::MAX)?;
+                if *step_size == 0.0 {
                     return Err(ScheduleError::new(
                         "step_size",
                         "StepLR(step_size=0) raises ZeroDivisionError at its first step (last_epoch % step_size)",
@@ -180,7 +185,8 @@ impl Scheduler {
                 }
             }
             Kind::Step { step_size, gamma } => {
-                if e == 0.0 || e % *step_size as f64 != 0.0 {
+                // Rust's `%` is C's fmod, zero exactly where Python's float `%` is.
+                if e == 0.0 || e % step_size != 0.0 {
                     lr
                 } else {
                     lr * gamma
@@ -232,9 +238,9 @@ impl Scheduler {
                 }
                 base * (sf + (ef - sf) * n.min(e) / n)
             }
-            Kind::Step { step_size, gamma } => base * gamma.powf(floordiv(e, *step_size as f64)),
+            Kind::Step { step_size, gamma } => base * gamma.powf(floordiv(e, *step_size)),
             Kind::MultiStep { milestones, gamma } => {
-                base * gamma.powf(milestones.partition_point(|&m| m as f64 <= e) as f64)
+                base * gamma.powf(milestones.partition_point(|&m| m <= e) as f64)
             }
             Kind::Exponential { gamma } => base * gamma.powf(e),
             Kind::Polynomial {
@@ -268,10 +274,18 @@ impl Scheduler {
 }
 
 /// How many times `e` is among the sorted `milestones` (MultiStepLR's `Counter`).
-fn repeats(milestones: &[u64], e: f64) -> usize {
-    let from = milestones.partition_point(|&m| (m as f64) < e);
-    milestones[from..]
-        .iter()
-        .take_while(|&&m| m as f64 == e)
-        .count()
+fn repeats(milestones: &[f64], e: f64) -> usize {
+    let from = milestones.partition_point(|&m| m < e);
+    milestones[from..].iter().take_while(|&&m| m == e).count()
+}
+
+/// The whole steps between StepLR's decays: the least t > 0 with `t % step_size == 0`. A
+/// `step_size` of m / 2ʲ (m odd) divides t exactly when m does, so 2.5 decays every 5 steps and
+/// 0.1, which binary holds as an odd multiple of 2⁻⁵⁵, in effect never.
+pub fn decay_period(step_size: f64) -> f64 {
+    let mut m = step_size.abs();
+    while m.fract() != 0.0 {
+        m *= 2.0;
+    }
+    m
 }

@@ -8,7 +8,7 @@ mod cosine;
 mod cyclic;
 mod one_cycle;
 
-pub use chainable::{Kind, Scheduler};
+pub use chainable::{decay_period, Kind, Scheduler};
 pub use composite::{Chained, Inner, Sequential};
 pub use cosine::{CosineAnnealing, WarmRestarts, WarmRestartsEpoch};
 pub use cyclic::{Cyclic, CyclicMode};
