@@ -64,6 +64,17 @@ test('phases are added, refused with a reason, and removed', async () => {
   await page.close();
 });
 
+test('a phase added to a run the schedule already fills lands inside the run, on the chart', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?horizon=100`);
+  await page.click('button.add-phase');
+  await nextFrames(page);
+  assert.equal(await page.inputValue('li.phase[data-phase="1"] input[name=phase-start]'), '80');
+  await page.waitForTimeout(250);
+  assert.match(new URL(page.url()).searchParams.get('phases'), /^cos!80!linear\(/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a pinned WSD and a pinned linear decay beside a cosine survive a reload', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.selectOption('select[name=preset]', 'wsd');

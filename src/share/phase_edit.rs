@@ -2,7 +2,7 @@
 //! checked by the core before it lands, and a refusal says why.
 
 use super::settings::Settings;
-use crate::format::round_significant;
+use crate::format::{format_value, round_significant};
 use crate::schedule::{Family, FamilyKind, ParamValue, Schedule};
 
 /// One change made in the phases editor.
@@ -63,16 +63,14 @@ impl Settings {
                     .ok_or("the first phase starts at 0")? = at;
             }
             PhaseEdit::Append => {
-                let end = s.length();
-                let from = s.lr(end);
-                // Whole steps, as a person would type them (1173 · 0.2 is 234.6000…02).
-                let span = (end * 0.2).round().max(1.0);
+                let fixed = self.horizon > 0.0 || r.total_steps.is_some();
+                let (at, span) = appended_at(&s, r.run_steps, fixed)?;
                 let decay = Family::Linear(crate::schedule::Linear {
-                    start: from,
+                    start: s.lr(at),
                     end: 0.0,
                     steps: span,
                 });
-                s.insert(n, decay, end.max(1.0) - s.start(n - 1))
+                s.insert(n, decay, at.max(1.0) - s.start(n - 1))
                     .map_err(|e| e.to_string())?;
             }
             PhaseEdit::Remove(i) => {
@@ -94,6 +92,27 @@ impl Settings {
         };
         Ok(())
     }
+}
+
+/// Where an appended phase starts and its steps: after the schedule's end, or, when the
+/// schedule already fills a `run` of `fixed` length (a horizon or epochs set), over the run's
+/// last fifth, so the new phase is inside the run and on the chart.
+fn appended_at(s: &Schedule, run: f64, fixed: bool) -> Result<(f64, f64), String> {
+    let end = s.length();
+    // Whole steps, as a person would type them (1173 · 0.2 is 234.6000…02).
+    let fifth = |of: f64| (of * 0.2).round().max(1.0);
+    if !fixed || end < run {
+        return Ok((end, fifth(end)));
+    }
+    let last = s.start(s.phases.len() - 1);
+    let at = (run - fifth(run)).max(((last + run) / 2.0).round());
+    if at <= last || at >= run {
+        return Err(format!(
+            "the last phase leaves no room in the run's {} steps for another: lengthen the run or the horizon first",
+            format_value(run)
+        ));
+    }
+    Ok((at, run - at))
 }
 
 #[cfg(test)]
@@ -119,6 +138,33 @@ mod tests {
         assert_eq!(phases(&s).phases[1].kind(), FamilyKind::Constant);
         s.edit_phases(PhaseEdit::Remove(1)).expect("removes");
         assert_eq!(s.phases, "", "the cosine alone needs no phases key");
+    }
+
+    #[test]
+    fn a_phase_added_to_a_run_the_schedule_fills_takes_the_runs_last_fifth() {
+        // The cosine runs to the horizon: a phase after it would be past the chart's end.
+        let mut s = Settings {
+            horizon: 100.0,
+            ..Settings::default()
+        };
+        s.edit_phases(PhaseEdit::Append).expect("appends");
+        let two = phases(&s);
+        assert_eq!(two.boundaries, vec![80.0]);
+        assert!((two.lr(80.0) - two.lr(79.999)).abs() < 1e-6, "no jump");
+        assert_eq!(two.lr(100.0), 0.0, "it decays to 0 at the run's end");
+        // Again: half of what the last phase has left, then no room at all.
+        s.edit_phases(PhaseEdit::Append).expect("appends");
+        assert_eq!(phases(&s).boundaries, vec![80.0, 90.0]);
+        for _ in 0..3 {
+            s.edit_phases(PhaseEdit::Append).expect("appends");
+        }
+        assert_eq!(phases(&s).boundaries, vec![80.0, 90.0, 95.0, 98.0, 99.0]);
+        let full = s.edit_phases(PhaseEdit::Append).expect_err("no room");
+        assert_eq!(full, "the last phase leaves no room in the run's 100 steps for another: lengthen the run or the horizon first");
+        // The automatic horizon grows to show a phase added after the schedule's end.
+        let mut auto = Settings::default();
+        auto.edit_phases(PhaseEdit::Append).expect("appends");
+        assert_eq!(phases(&auto).boundaries, vec![100.0]);
     }
 
     #[test]
