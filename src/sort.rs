@@ -15,6 +15,12 @@ pub fn sort_small_by<T: Copy>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
     }
 }
 
+/// Sorts numbers in ascending order (`total_cmp`): one compiled copy of the merge sort for
+/// every list of floats.
+pub fn sort_f64(v: &mut [f64]) {
+    sort_by(v, |a, b| a.total_cmp(b).is_lt());
+}
+
 /// Sorts `v` stably by `less` in O(n log n) (a bottom-up merge sort through one scratch copy):
 /// for lists of any length, at a few hundred bytes of code a use.
 pub fn sort_by<T: Copy>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {

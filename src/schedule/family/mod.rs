@@ -192,7 +192,7 @@ impl Family {
     pub fn breakpoints(&self, a: f64, b: f64, cap: usize) -> Vec<f64> {
         let mut out = self.turns(a, b, cap);
         out.retain(|&t| t > a && t <= b);
-        crate::sort::sort_by(&mut out, |a, b| a.total_cmp(b).is_lt());
+        crate::sort::sort_f64(&mut out);
         out.dedup();
         out.truncate(cap);
         out

@@ -188,7 +188,7 @@ impl Schedule {
                     .filter(|&t| t > a && t < end && t <= b),
             );
         }
-        crate::sort::sort_by(&mut out, |a, b| a.total_cmp(b).is_lt());
+        crate::sort::sort_f64(&mut out);
         out.dedup();
         out.truncate(cap);
         out

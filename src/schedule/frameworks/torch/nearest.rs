@@ -123,7 +123,9 @@ fn one_cycle_family(m: &OneCycle) -> Family {
 }
 
 pub(super) fn scheduler(m: &Scheduler) -> Nearest {
-    Nearest::phases(chainable(m), unreached(&m.kind))
+    let mut notes = Vec::new();
+    unreached(&m.kind, &mut notes);
+    Nearest::phases(chainable(m), notes)
 }
 
 /// Whether `last_epoch`, a whole number from 0, ever equals the milestone `m`.
@@ -131,36 +133,36 @@ fn reached(m: f64) -> bool {
     m >= 0.0 && m.fract() == 0.0
 }
 
-/// What torch's `%` and `in` make of a StepLR's or MultiStepLR's steps that are not whole.
-fn unreached(kind: &Kind) -> Vec<String> {
+/// Notes on what torch's `%` and `in` make of a StepLR's or MultiStepLR's steps that are not
+/// whole.
+fn unreached(kind: &Kind, notes: &mut Vec<String>) {
     match kind {
-        Kind::Step { step_size, .. } => match decay_period(*step_size) {
-            p if p == *step_size => Vec::new(),
-            p if p <= 1e12 => vec![format!(
-                "StepLR(step_size={}) decays where last_epoch % {0} == 0: every {} steps, as the phase's step_size says",
-                format_value(*step_size),
-                format_value(p)
-            )],
-            _ => vec![format!(
-                "StepLR(step_size={}) never decays: no whole last_epoch is a multiple of it in binary floating point",
-                format_value(*step_size)
-            )],
-        },
+        Kind::Step { step_size, .. } => {
+            let (s, p) = (format_value(*step_size), decay_period(*step_size));
+            if p == *step_size {
+                return;
+            }
+            notes.push(if p <= 1e12 {
+                format!("StepLR(step_size={s}) decays where last_epoch % {s} == 0: every {} steps, as the phase's step_size says", format_value(p))
+            } else {
+                format!("StepLR(step_size={s}) never decays: no whole last_epoch is a multiple of it in binary floating point")
+            });
+        }
         Kind::MultiStep { milestones, .. } => {
-            let never: Vec<String> = milestones
-                .iter()
-                .filter(|&&m| !reached(m))
-                .map(|&m| format_value(m))
-                .collect();
-            match never.as_slice() {
-                [] => Vec::new(),
-                _ => vec![format!(
-                    "MultiStepLR never reaches milestone {}: last_epoch is a whole number from 0, so the phase leaves it out",
-                    never.join(", ")
-                )],
+            let mut never = String::new();
+            for &m in milestones {
+                if !reached(m) {
+                    if !never.is_empty() {
+                        never += ", ";
+                    }
+                    never += &format_value(m);
+                }
+            }
+            if !never.is_empty() {
+                notes.push(format!("MultiStepLR never reaches milestone {never}: last_epoch is a whole number from 0, so the phase leaves it out"));
             }
         }
-        _ => Vec::new(),
+        _ => {}
     }
 }
 
@@ -229,13 +231,13 @@ fn each_from_its_milestone(m: &Sequential) -> Nearest {
     let first = m.schedulers.first().map(|f| rebased(f, m.initial_lr));
     let schedulers = first.iter().chain(m.schedulers.iter().skip(1));
     let parts = starts.zip(schedulers.map(inner)).collect();
-    let notes = m.schedulers.iter().flat_map(|s| match s {
-        Inner::Chainable(c) => unreached(&c.kind),
-        _ => Vec::new(),
-    });
-    joined(parts).map_or_else(Nearest::overlay_only, |s| {
-        Nearest::phases(s, notes.collect())
-    })
+    let mut notes = Vec::new();
+    for s in &m.schedulers {
+        if let Inner::Chainable(c) = s {
+            unreached(&c.kind, &mut notes);
+        }
+    }
+    joined(parts).map_or_else(Nearest::overlay_only, |s| Nearest::phases(s, notes))
 }
 
 /// A SequentialLR of a LinearLR and a CosineAnnealingLR is the explorer's warm-up then cosine;

@@ -82,7 +82,7 @@ pub(super) fn multi_step(p: &Params, _: &str) -> Result<Mode, ScheduleError> {
         .iter()
         .map(|m| m.as_f64().filter(|m| m.is_finite()).ok_or_else(bad))
         .collect::<Result<Vec<f64>, _>>()?;
-    crate::sort::sort_by(&mut milestones, |a, b| a < b);
+    crate::sort::sort_f64(&mut milestones);
     let kind = Kind::MultiStep {
         milestones,
         gamma: p.num_or("gamma", 0.1)?,
