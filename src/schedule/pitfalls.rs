@@ -1,7 +1,7 @@
 //! Things about a schedule that surprise people, found from its numbers.
 
 use super::{Anneal, Family, Schedule, WarmupPlacement};
-use crate::format::shown;
+use crate::format::{quantity, shown};
 
 /// A surprise worth flagging on the curve.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +30,23 @@ pub fn pitfalls(s: &Schedule, horizon: f64) -> Vec<Pitfall> {
     for (i, phase) in s.phases.iter().enumerate() {
         let start = s.start(i);
         if start >= horizon {
+            // Phase lengths count steps: a shorter horizon or a smaller training setup leaves
+            // them where they were, past the run's end, with nothing on the chart to say so.
+            let after = match s.phases.len() - i - 1 {
+                0 => String::new(),
+                n => format!(", nor the {} after it", quantity(n as f64, "phase")),
+            };
+            out.push(Pitfall {
+                at: horizon,
+                title: "Phases past the run's end",
+                detail: format!(
+                    "Phase {} starts at step {} and the run ends at step {}: no step of the run reaches it{after}. \
+                     Phase lengths count optimizer steps, so they do not follow the horizon or the training setup.",
+                    i + 1,
+                    shown(start),
+                    shown(horizon)
+                ),
+            });
             break;
         }
         if let Some(previous) = i.checked_sub(1).map(|j| &s.phases[j]) {
@@ -163,6 +180,26 @@ mod tests {
         // Cycles of 100, 200, 400 … steps: 700 ends the third, 701 is inside the fourth.
         assert!(titles(&sgdr, 700.0).is_empty());
         assert_eq!(titles(&sgdr, 1000.0), ["A cycle is cut off by the horizon"]);
+    }
+
+    #[test]
+    fn phases_the_run_never_reaches_are_flagged_at_its_end() {
+        let s = Schedule::parse(
+            "linear(0.1,0.01,600)!600!constant(0.01)!900!linear(0.01,0,100)",
+            &Anneal::default(),
+        )
+        .expect("phases");
+        assert!(pitfalls(&s, 1000.0).is_empty());
+        assert_eq!(
+            pitfalls(&s, 500.0),
+            [Pitfall {
+                at: 500.0,
+                title: "Phases past the run's end",
+                detail: "Phase 2 starts at step 600 and the run ends at step 500: no step of the run reaches it, nor the 1 phase after it. \
+                         Phase lengths count optimizer steps, so they do not follow the horizon or the training setup."
+                    .into(),
+            }]
+        );
     }
 
     #[test]
