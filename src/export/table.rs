@@ -1,7 +1,7 @@
 //! The series as CSV and the state as JSON, for download.
 
 use crate::format::format_value;
-use crate::schedule::{Anneal, ScheduleCache};
+use crate::schedule::{Anneal, Family, ParamKind, ParamValue, ScheduleCache};
 use crate::share::codec::{Val, KEYS, VERSION};
 use crate::share::{pin_text, Resolved, Settings, View};
 
@@ -94,15 +94,54 @@ pub fn state_json(s: &Settings) -> String {
         };
         fields.push(format!("\"{}\": {v}", key.name));
     }
-    let a: Anneal = s.resolve().schedule;
-    fields.push(format!(
-        "\"resolved\": {{\"eta_max\": {}, \"eta_min\": {}, \"t_0_steps\": {}, \"warmup_steps\": {}}}",
-        format_value(a.eta_max),
-        format_value(a.floor()),
-        format_value(a.t_0),
-        format_value(a.warmup.length)
-    ));
+    let r = s.resolve();
+    let resolved = if r.composed() {
+        // The phases are what is drawn: the controls' cosine only as a phase that uses it.
+        let phases: Vec<String> = (0..r.phases.phases.len())
+            .map(|i| phase_json(&r.phases.phases[i], r.phases.start(i)))
+            .collect();
+        format!(
+            "{{\"horizon_steps\": {}, \"phases\": [{}]}}",
+            format_value(r.horizon_steps),
+            phases.join(", ")
+        )
+    } else {
+        let a: &Anneal = &r.schedule;
+        format!(
+            "{{\"eta_max\": {}, \"eta_min\": {}, \"t_0_steps\": {}, \"warmup_steps\": {}}}",
+            format_value(a.eta_max),
+            format_value(a.floor()),
+            format_value(a.t_0),
+            format_value(a.warmup.length)
+        )
+    };
+    fields.push(format!("\"resolved\": {resolved}"));
     format!("{{\n  {}\n}}\n", fields.join(",\n  "))
+}
+
+/// One phase as JSON: the step it starts at, its family and each parameter by its link name.
+fn phase_json(phase: &Family, from: f64) -> String {
+    let kind = phase.kind();
+    let mut out = format!(
+        "{{\"from_step\": {}, \"family\": \"{}\"",
+        format_value(from),
+        kind.name()
+    );
+    for (spec, value) in kind.params().iter().zip(phase.values()) {
+        let v = match (spec.kind, value) {
+            (ParamKind::Choice(options), ParamValue::Choice(i)) => {
+                format!("\"{}\"", options.get(i).map_or("", |o| o.0))
+            }
+            (_, ParamValue::Choice(i)) => i.to_string(),
+            (_, ParamValue::Num(v)) => format_value(v),
+            (_, ParamValue::List(list)) => {
+                let items: Vec<String> = list.iter().map(|&v| format_value(v)).collect();
+                format!("[{}]", items.join(", "))
+            }
+        };
+        out += &format!(", \"{}\": {v}", spec.name);
+    }
+    out + "}"
 }
 
 #[cfg(test)]
@@ -183,5 +222,22 @@ mod tests {
             assert!(v.get(key.name).is_some(), "{}", key.name);
         }
         assert_eq!(v["resolved"]["t_0_steps"], 100.0);
+    }
+
+    #[test]
+    fn a_composed_schedule_resolves_to_its_phases_not_to_the_unused_cosine() {
+        let s = Settings {
+            phases: "linear(0.1,0.01,600)!600!step(0.01,100,0.5)!900!cyclic(0.001,0.01,50)".into(),
+            ..Settings::default()
+        };
+        let v: serde_json::Value = serde_json::from_str(&state_json(&s)).expect("valid JSON");
+        let r = &v["resolved"];
+        assert!(r.get("t_0_steps").is_none(), "{r}");
+        assert_eq!(r["phases"][0]["family"], "linear");
+        assert_eq!(r["phases"][0]["end"], 0.01);
+        assert_eq!(r["phases"][1]["from_step"], 600.0);
+        assert_eq!(r["phases"][1]["step_size"], 100.0);
+        assert_eq!(r["phases"][2]["mode"], "triangular");
+        assert_eq!(r["horizon_steps"], s.resolve().horizon_steps);
     }
 }
