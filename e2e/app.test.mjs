@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { chartPixels, nextFrames, openPage, repo, suite } from './browser.mjs';
+import { chartPixels, nextFrames, openPage, repo, suite, waitForChart } from './browser.mjs';
 
 const shots = join(repo, 'target', 'e2e');
 
@@ -26,6 +26,21 @@ test('the page loads, draws the chart and logs no errors', async () => {
   const shot = join(shots, 'app.png');
   await page.screenshot({ path: shot, fullPage: true });
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('loading the page logs no warnings either', async () => {
+  // Trunk wrote an integrity hash on the wasm's fetch preload, which Chrome ignores with a
+  // console warning on every load.
+  const page = await ctx.browser.newPage();
+  const warnings = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await page.goto(ctx.server.url);
+  await waitForChart(page);
+  await nextFrames(page);
+  assert.deepEqual(warnings, []);
   await page.close();
 });
 
