@@ -97,14 +97,17 @@ pub fn state_json(s: &Settings) -> String {
     let r = s.resolve();
     let resolved = if r.composed() {
         // The phases are what is drawn: the controls' cosine only as a phase that uses it.
-        let phases: Vec<String> = (0..r.phases.phases.len())
-            .map(|i| phase_json(&r.phases.phases[i], r.phases.start(i)))
-            .collect();
-        format!(
-            "{{\"horizon_steps\": {}, \"phases\": [{}]}}",
-            format_value(r.horizon_steps),
-            phases.join(", ")
-        )
+        let mut out = format!(
+            "{{\"horizon_steps\": {}, \"phases\": [",
+            format_value(r.horizon_steps)
+        );
+        for (i, phase) in r.phases.phases.iter().enumerate() {
+            if i > 0 {
+                out += ", ";
+            }
+            phase_json(phase, r.phases.start(i), &mut out);
+        }
+        out + "]}"
     } else {
         let a: &Anneal = &r.schedule;
         format!(
@@ -119,29 +122,40 @@ pub fn state_json(s: &Settings) -> String {
     format!("{{\n  {}\n}}\n", fields.join(",\n  "))
 }
 
-/// One phase as JSON: the step it starts at, its family and each parameter by its link name.
-fn phase_json(phase: &Family, from: f64) -> String {
+/// One phase as JSON on `out`: the step it starts at, its family and each parameter by its
+/// link name.
+fn phase_json(phase: &Family, from: f64, out: &mut String) {
     let kind = phase.kind();
-    let mut out = format!(
-        "{{\"from_step\": {}, \"family\": \"{}\"",
-        format_value(from),
-        kind.name()
-    );
+    *out += "{\"from_step\": ";
+    *out += &format_value(from);
+    *out += ", \"family\": \"";
+    *out += kind.name();
+    out.push('"');
     for (spec, value) in kind.params().iter().zip(phase.values()) {
-        let v = match (spec.kind, value) {
+        *out += ", \"";
+        *out += spec.name;
+        *out += "\": ";
+        match (spec.kind, value) {
             (ParamKind::Choice(options), ParamValue::Choice(i)) => {
-                format!("\"{}\"", options.get(i).map_or("", |o| o.0))
+                out.push('"');
+                *out += options.get(i).map_or("", |o| o.0);
+                out.push('"');
             }
-            (_, ParamValue::Choice(i)) => i.to_string(),
-            (_, ParamValue::Num(v)) => format_value(v),
+            (_, ParamValue::Choice(i)) => *out += &i.to_string(),
+            (_, ParamValue::Num(v)) => *out += &format_value(v),
             (_, ParamValue::List(list)) => {
-                let items: Vec<String> = list.iter().map(|&v| format_value(v)).collect();
-                format!("[{}]", items.join(", "))
+                out.push('[');
+                for (k, v) in list.iter().enumerate() {
+                    if k > 0 {
+                        *out += ", ";
+                    }
+                    *out += &format_value(*v);
+                }
+                out.push(']');
             }
-        };
-        out += &format!(", \"{}\": {v}", spec.name);
+        }
     }
-    out + "}"
+    out.push('}');
 }
 
 #[cfg(test)]
