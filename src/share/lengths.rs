@@ -5,7 +5,11 @@ use super::keys::{T_MAX, WARMUP};
 use super::number::NumberKey;
 use super::settings::{Settings, Unit};
 use crate::format::{format_value, quantity, round_significant};
+use crate::schedule::T_LIMIT;
 use crate::training::{warmup_steps, Count, Setup};
+
+/// Why a length past [`T_LIMIT`] is cut: every curve is computed up to that step.
+const BEYOND: &str = "Anneal computes schedules up to step 1e15";
 
 /// `value` units of `key` in whole optimizer steps (at least `least`), with a notice when the
 /// product is not whole or had to be raised.
@@ -19,21 +23,27 @@ pub(super) fn whole_steps(
 ) -> f64 {
     let steps = value * spu;
     let whole = steps.round().max(least);
-    if whole != steps {
-        let given = match unit {
-            Unit::Steps => format!("{} steps", format_value(value)),
-            Unit::Epochs => format!(
-                "{} epochs = {} optimizer steps",
-                format_value(value),
-                format_value(round_significant(steps, 6))
-            ),
-        };
-        notices.push(format!(
-            "{} {given}: rounded to {}.",
-            key.key,
-            quantity(whole, "whole step")
-        ));
+    if whole == steps && whole <= T_LIMIT {
+        return whole;
     }
+    let given = match unit {
+        Unit::Steps => format!("{} steps", format_value(value)),
+        Unit::Epochs => format!(
+            "{} epochs = {} optimizer steps",
+            format_value(value),
+            format_value(round_significant(steps, 6))
+        ),
+    };
+    let (whole, why) = if whole > T_LIMIT {
+        (T_LIMIT, format!("{BEYOND}; set to"))
+    } else {
+        (whole, "rounded to".into())
+    };
+    notices.push(format!(
+        "{} {given}: {why} {}.",
+        key.key,
+        quantity(whole, "whole step")
+    ));
     whole
 }
 
@@ -66,7 +76,16 @@ impl Settings {
     pub(super) fn total_steps(&self, notices: &mut Vec<String>) -> Option<f64> {
         let count = self.count();
         notices.extend(count.note);
-        count.total.map(|t| t as f64).filter(|&t| t > 0.0)
+        let total = count.total.map(|t| t as f64).filter(|&t| t > 0.0)?;
+        if total > T_LIMIT {
+            notices.push(format!(
+                "The training setup gives {}: {BEYOND}, so the run is cut to {}.",
+                quantity(total, "optimizer step"),
+                quantity(T_LIMIT, "step")
+            ));
+            return Some(T_LIMIT);
+        }
+        Some(total)
     }
 
     /// The warm-up in optimizer steps: transformers' ⌈ratio × total⌉, else the length given.

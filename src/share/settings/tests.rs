@@ -100,3 +100,37 @@ fn an_exponential_warm_up_from_zero_says_where_it_starts_as_people_write_it() {
         "{notices:?}"
     );
 }
+
+#[test]
+fn lengths_past_the_step_anneal_computes_to_are_cut_there_and_said_so() {
+    // 1e12 examples × 100,000 epochs at batch 1: 1e17 steps, where every curve stops at 1e15.
+    let huge = Settings {
+        examples: 1e12,
+        batch: 1.0,
+        epochs: 1e5,
+        warmup_ratio: 0.06,
+        t_max_ratio: 1.0,
+        ..Settings::default()
+    };
+    let r = huge.resolve();
+    assert_eq!((r.total_steps, r.run_steps), (Some(1e15), 1e15));
+    assert_eq!((r.schedule.warmup.length, r.schedule.t_0), (6e13, 9.4e14));
+    assert!(
+        r.notices.contains(&"The training setup gives 1e17 optimizer steps: Anneal computes schedules up to step 1e15, so the run is cut to 1e15 steps.".to_string()),
+        "{:?}",
+        r.notices
+    );
+    let epochs = Settings {
+        unit: Unit::Epochs,
+        steps_per_epoch: 1e12,
+        t_max: 5000.0,
+        ..Settings::default()
+    }
+    .resolve();
+    assert_eq!(epochs.schedule.t_0, 1e15);
+    assert!(
+        epochs.notices.contains(&"t_max 5000 epochs = 5e15 optimizer steps: Anneal computes schedules up to step 1e15; set to 1e15 whole steps.".to_string()),
+        "{:?}",
+        epochs.notices
+    );
+}
