@@ -51,3 +51,33 @@ fn every_keras_catalogue_case_matches() {
 fn every_catalogue_case_matches_in_the_browser() {
     assert_all_match(&cases(FIXTURE), 61, |_| true);
 }
+
+/// Keras 3.15.1 on jax printed these for `CosineDecay(0.0, decay_steps=1763, alpha=0.0,
+/// warmup_target=3e-5, warmup_steps=113)`: the steps where glibc's float32 cosine is not the
+/// nearest float, which the page (wasm, without glibc) once drew a float32 ulp or two away.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn keras_cosine_decay_is_keras_to_the_bit_where_its_cosine_is_not_the_nearest_float() {
+    let mode = anneal::schedule::frameworks::Mode::from_golden(
+        "keras.CosineDecay",
+        &serde_json::json!({"initial_learning_rate": 0.0, "decay_steps": 1763, "alpha": 0.0,
+            "warmup_target": 3e-5, "warmup_steps": 113}),
+        "float32",
+    )
+    .expect("valid");
+    let steps = [
+        582.0, 692.0, 1116.0, 1194.0, 1325.0, 1326.0, 1376.0, 1377.0, 1398.0,
+    ];
+    let keras = [
+        2.5059451218112372e-05,
+        2.2699712644680403e-05,
+        1.1777692634495907e-05,
+        9.779103493201546e-06,
+        6.667836260021431e-06,
+        6.645620487688575e-06,
+        5.570237135543721e-06,
+        5.549465186049929e-06,
+        5.120282366988249e-06,
+    ];
+    assert_eq!(mode.eval(&steps).expect("values"), keras);
+}

@@ -43,7 +43,7 @@ impl CosineDecay {
         let fraction = step / decay_steps;
         // `ops.array(math.pi, dtype)`: 3 in an integer schedule.
         let pi = self.precision.cast::<T>(std::f64::consts::PI);
-        let cosine = (c::<T>(0.5) * (T::one() + (pi * fraction).cos())).flush();
+        let cosine = (c::<T>(0.5) * (T::one() + (pi * fraction).cos_op())).flush();
         // `(1 - self.alpha)` and `self.alpha` are Python floats meeting a tensor.
         let (scale, alpha) = (c::<T>(1.0 - self.alpha), c::<T>(self.alpha));
         let decayed = if in_cond {
@@ -143,12 +143,12 @@ impl KerasSchedule for CosineDecayRestarts {
                     .unwrap_or(f64::NAN),
             );
             let i = (x.cond_log() / t_mul.cond_log()).floor();
-            let sum_r = (one - t_mul.powf(i).flush()) / (one - t_mul);
+            let sum_r = (one - t_mul.pow_op(i).flush()) / (one - t_mul);
             (i, (fraction - sum_r).cond_div_pow(t_mul, i))
         };
-        let m_fac = m_mul.powf(i).flush();
+        let m_fac = m_mul.pow_op(i).flush();
         let pi = cast(std::f64::consts::PI);
-        let cosine = ((c::<T>(0.5) * m_fac).flush() * (one + (pi * fraction).cos())).flush();
+        let cosine = ((c::<T>(0.5) * m_fac).flush() * (one + (pi * fraction).cos_op())).flush();
         let decayed = ((one - alpha) * cosine).flush() + alpha;
         init * decayed
     }

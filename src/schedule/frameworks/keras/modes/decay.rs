@@ -79,7 +79,7 @@ impl KerasSchedule for RateDecay {
         }
         let (init, rate) = (c::<T>(self.initial_learning_rate), cast(self.decay_rate));
         match self.shape {
-            RateShape::Exponential => init * rate.powf(p).flush(),
+            RateShape::Exponential => init * rate.pow_op(p).flush(),
             RateShape::InverseTime => init / (T::one() + rate * p),
         }
     }
@@ -158,6 +158,6 @@ impl KerasSchedule for PolynomialDecay {
             step = step.min(decay_steps);
         }
         let p = step / decay_steps;
-        ((init - end) * (T::one() - p).powf(cast(self.power)).flush()).flush() + end
+        ((init - end) * (T::one() - p).pow_op(cast(self.power)).flush()).flush() + end
     }
 }

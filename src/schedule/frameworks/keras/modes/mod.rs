@@ -2,9 +2,11 @@
 //! or the integer dtype an int `initial_learning_rate` gives, from formulas generic over the
 //! float type.
 
+mod cosf;
 mod cosine;
 mod decay;
 mod piecewise;
+mod powf;
 mod xla;
 
 pub use cosine::{CosineDecay, CosineDecayRestarts};
@@ -45,6 +47,10 @@ impl Precision {
 /// The float types Keras computes in, with what `ops.cond`'s compiled branches do differently
 /// from the eager operations around them (see `xla`).
 trait KerasFloat: Float {
+    /// `ops.cos`: the C library's on the jax backend.
+    fn cos_op(self) -> Self;
+    /// `ops.power`: the C library's on the jax backend.
+    fn pow_op(self, exponent: Self) -> Self;
     /// `ops.log` inside `ops.cond`.
     fn cond_log(self) -> Self;
     /// `self * a + b` inside `ops.cond`.
@@ -58,6 +64,12 @@ trait KerasFloat: Float {
 
 /// The jax backend: one fused kernel on XLA:CPU.
 impl KerasFloat for f32 {
+    fn cos_op(self) -> Self {
+        cosf::cos(self)
+    }
+    fn pow_op(self, exponent: Self) -> Self {
+        powf::pow(self, exponent)
+    }
     fn cond_log(self) -> Self {
         xla::log(self)
     }
@@ -65,7 +77,7 @@ impl KerasFloat for f32 {
         self.mul_add(a, b)
     }
     fn cond_div_pow(self, base: Self, exponent: Self) -> Self {
-        self * base.powf(-exponent).flush()
+        self * base.pow_op(-exponent).flush()
     }
     fn flush(self) -> Self {
         if self.is_subnormal() {
@@ -78,6 +90,12 @@ impl KerasFloat for f32 {
 
 /// TensorFlow runs a branch's operations one by one.
 impl KerasFloat for f64 {
+    fn cos_op(self) -> Self {
+        self.cos()
+    }
+    fn pow_op(self, exponent: Self) -> Self {
+        self.powf(exponent)
+    }
     /// TensorFlow's float64 log agrees with glibc's (correctly rounded) log here.
     fn cond_log(self) -> Self {
         crate::schedule::frameworks::python::log(self)
@@ -86,7 +104,7 @@ impl KerasFloat for f64 {
         self * a + b
     }
     fn cond_div_pow(self, base: Self, exponent: Self) -> Self {
-        self / base.powf(exponent)
+        self / base.pow_op(exponent)
     }
     /// Kept as computed: the TensorFlow backend is not in the reference environment, and a
     /// float64 rate below 2.2e-308 is no rate anyone trains with.
@@ -136,4 +154,15 @@ fn check_decay_steps(
         ));
     }
     Ok(())
+}
+
+/// Whether this test binary's C library is the one the reference values came from: glibc's
+/// x86-64 build for CPUs with FMA (which `cosf` and `powf` pick at run time). Elsewhere the
+/// sweeps against `f32::cos` and `f32::powf` would test another libm, not these.
+#[cfg(test)]
+fn libm_is_glibc_fma() -> bool {
+    #[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
+    return std::arch::is_x86_feature_detected!("fma");
+    #[allow(unreachable_code)]
+    false
 }
