@@ -367,3 +367,27 @@ fn torchs_steps_that_are_not_whole_are_drawn_where_torch_decays_and_said_so() {
     assert!(notes(sequential).iter().any(|n| n
         .starts_with("StepLR(step_size=1.5) decays where last_epoch % 1.5 == 0: every 3 steps")));
 }
+
+#[test]
+fn a_warm_up_from_a_factor_of_the_rate_reads_as_a_person_writes_it() {
+    let script = "optimizer = torch.optim.AdamW(model.parameters(), lr=3e-5)
+warmup = LinearLR(optimizer, start_factor=0.01, end_factor=1.0, total_iters=113)
+cosine = CosineAnnealingLR(optimizer, T_max=1763, eta_min=0)
+scheduler = SequentialLR(optimizer, schedulers=[warmup, cosine], milestones=[113])";
+    let found = import(script, &Settings::default()).expect("imports");
+    // 3e-5 × 0.01 is 3.0000000000000004e-7 in float64: the box and the link say 3e-7.
+    assert_eq!(found.settings.warmup_start, 3e-7);
+    let link = anneal::share::codec::encode(&found.settings, &[]);
+    assert!(link.contains("warmup_start=3e-7"), "{link}");
+    let phases = import(
+        "SGD(p, lr=3e-5)\nLinearLR(opt, start_factor=0.01, end_factor=0.3, total_iters=50)",
+        &Settings::default(),
+    )
+    .expect("imports")
+    .settings;
+    assert!(
+        phases.phases.starts_with("linear(3e-7,9e-6,"),
+        "{}",
+        phases.phases
+    );
+}

@@ -76,7 +76,7 @@ pub use framework::{
     apis, by_family, equivalents, families, Equivalent, Framework, Library, SnippetInput,
     FRAMEWORK_KEYS, FRAMEWORK_OPTIONS,
 };
-pub use nearest::{after, joined, Nearest};
+pub use nearest::{after, joined, scaled, Nearest};
 pub use params::Params;
 pub use progress::Progress;
 pub use snippet::{

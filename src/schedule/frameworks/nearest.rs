@@ -1,7 +1,15 @@
 //! The explorer schedule nearest to an exact mode, in core terms: each library maps its own
 //! modes; turning the result into the explorer's settings is `export`'s job.
 
+use crate::format::round_significant;
 use crate::schedule::{Anneal, Family, Schedule};
+
+/// A library's rate times its factor as the explorer keeps it: to 15 significant digits, so
+/// 3e-5 × 0.01 reads 3e-7 in its box and its link, not 3.0000000000000004e-7. That moves it by
+/// at most 5e-16 of itself, below what the compare table calls identical.
+pub fn scaled(rate: f64, factor: f64) -> f64 {
+    round_significant(rate * factor, 15)
+}
 
 /// The nearest Anneal schedule to a mode, and what it cannot show.
 #[derive(Clone, Debug, PartialEq)]

@@ -6,7 +6,7 @@ use super::modes::{
     RateDecay, RateShape,
 };
 use crate::schedule::family::{Exponential, PiecewiseConstant, Polynomial};
-use crate::schedule::frameworks::Nearest;
+use crate::schedule::frameworks::{scaled, Nearest};
 use crate::schedule::{Anneal, Family, Warmup};
 
 pub(super) fn cosine_decay(m: &CosineDecay) -> Nearest {
@@ -21,7 +21,7 @@ pub(super) fn cosine_decay(m: &CosineDecay) -> Nearest {
     };
     let a = Anneal {
         eta_max: peak,
-        eta_min: m.alpha * peak,
+        eta_min: scaled(peak, m.alpha),
         t_0: m.decay_steps,
         warmup,
         ..Anneal::default()
@@ -44,7 +44,7 @@ pub(super) fn overlay(precision: Precision) -> Nearest {
 pub(super) fn cosine_decay_restarts(m: &CosineDecayRestarts) -> Nearest {
     let a = Anneal {
         eta_max: m.initial_learning_rate,
-        eta_min: m.alpha * m.initial_learning_rate,
+        eta_min: scaled(m.initial_learning_rate, m.alpha),
         t_0: m.first_decay_steps,
         restarts: true,
         t_mult: m.t_mul,

@@ -7,13 +7,13 @@ use super::modes::{
 };
 use crate::format::format_value;
 use crate::schedule::family::{self, Constant, Exponential, Linear, OneCycle};
-use crate::schedule::frameworks::{after, joined, Nearest};
+use crate::schedule::frameworks::{after, joined, scaled, Nearest};
 use crate::schedule::{Anneal, Family, Interp, Schedule, Warmup, WarmupScope, WarmupShape};
 
 pub(super) fn cosine_decay(m: &CosineDecay) -> Nearest {
     let a = Anneal {
         eta_max: m.init_value,
-        eta_min: m.alpha * m.init_value,
+        eta_min: scaled(m.init_value, m.alpha),
         t_0: m.decay_steps,
         exponent: m.exponent,
         ..Anneal::default()

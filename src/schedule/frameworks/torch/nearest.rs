@@ -7,7 +7,7 @@ use super::modes::{
 };
 use crate::format::format_value;
 use crate::schedule::family::{self, Constant, Exponential, Linear, Multistep, Polynomial, Step};
-use crate::schedule::frameworks::{after, joined, Nearest};
+use crate::schedule::frameworks::{after, joined, scaled, Nearest};
 use crate::schedule::{Anneal, Family, Interp, Schedule, Warmup};
 
 fn cosine(m: &CosineAnnealing) -> Anneal {
@@ -48,19 +48,23 @@ fn chainable(m: &Scheduler) -> Schedule {
             factor,
             total_iters,
         } if *total_iters > 0.0 && total_iters.fract() == 0.0 && *factor != 1.0 => after(
-            Family::Constant(Constant { lr: lr * factor }),
+            Family::Constant(Constant {
+                lr: scaled(lr, *factor),
+            }),
             *total_iters,
             Family::Constant(Constant { lr }),
         ),
         // PyTorch undoes the factor at the step equal to total_iters: never, for 0 or a fraction.
-        Kind::Constant { factor, .. } => one(Family::Constant(Constant { lr: lr * factor })),
+        Kind::Constant { factor, .. } => one(Family::Constant(Constant {
+            lr: scaled(lr, *factor),
+        })),
         Kind::Linear {
             start_factor,
             end_factor,
             total_iters,
         } => one(Family::Linear(Linear {
-            start: lr * start_factor,
-            end: lr * end_factor,
+            start: scaled(lr, *start_factor),
+            end: scaled(lr, *end_factor),
             steps: *total_iters,
         })),
         Kind::Step { step_size, gamma } => match decay_period(*step_size) {
@@ -265,7 +269,7 @@ pub(super) fn sequential(m: &Sequential) -> Nearest {
         t_0: cosine.t_max,
         warmup: Warmup {
             length: *milestone as f64,
-            start: base * start_factor,
+            start: scaled(base, *start_factor),
             ..Warmup::default()
         },
         ..Anneal::default()
