@@ -186,7 +186,7 @@ fn schedulers_assigned_to_names_are_chained_and_any_other_call_is_named() {
     );
     // A name standing for a call that cannot be imported says why.
     let refused = import(
-        "w = LinearLR(opt, 0.1, 1.0, 5)\nc = CosineAnnealingLR(opt, T_max=95 - 5)\nSequentialLR(opt, [w, c], milestones=[5])",
+        "w = LinearLR(opt, 0.1, 1.0, 5)\nc = CosineAnnealingLR(opt, T_max=95 eta_min=0)\nSequentialLR(opt, [w, c], milestones=[5])",
         &d,
     )
     .unwrap_err();
@@ -304,4 +304,38 @@ fn hard_restarts_are_the_users_own_call_when_hugging_face_can_draw_it() {
             .fold(0.0, f64::max);
         assert!(worst <= 1e-15 * a.eta_max, "{worst}");
     }
+}
+
+#[test]
+fn arithmetic_in_an_argument_is_evaluated_and_names_in_it_are_asked_for_by_value() {
+    let d = Settings::default();
+    let cosine = import(
+        "CosineAnnealingLR(optimizer, T_max=1876 - 113, eta_min=0)",
+        &d,
+    )
+    .expect("imports");
+    assert_eq!(cosine.settings.t_max, 1763.0);
+    let hf = import(
+        "get_cosine_schedule_with_warmup(optimizer, num_warmup_steps=int(0.06 * 1876), num_training_steps=1876)",
+        &d,
+    )
+    .expect("imports");
+    assert_eq!(hf.settings.warmup, 112.0);
+    let named = import(
+        "optimizer = AdamW(model.parameters(), lr=3e-5)\n\
+         scheduler = get_cosine_schedule_with_warmup(\n    optimizer,\n    num_warmup_steps=100,\n    num_training_steps=len(train_loader) * epochs // accum,\n)",
+        &d,
+    )
+    .unwrap_err();
+    assert_eq!(
+        named.to_string(),
+        "num_training_steps: expected a finite number, got \"len(train_loader) * epochs // accum\""
+    );
+    // A syntax error deep in a paste says its line.
+    let broken = import(
+        "optimizer = AdamW(p, lr=3e-5)\n\nCosineAnnealingLR(optimizer, T_max=10 eta_min=0)",
+        &d,
+    )
+    .unwrap_err();
+    assert_eq!(broken.to_string(), "line 3, column 39: expected ',' or ')'");
 }

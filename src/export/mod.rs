@@ -5,6 +5,7 @@ mod batch;
 mod code;
 mod import;
 pub mod pycall;
+mod pyexpr;
 mod table;
 
 pub use crate::schedule::frameworks::{equivalents, Equivalent};

@@ -1,7 +1,9 @@
 //! A small reader for Python call syntax, enough for pasted scheduler calls:
 //! `CosineAnnealingWarmRestarts(opt, T_0=10, T_mult=2, eta_min=1e-5)`, nested calls, lists,
-//! dicts, strings, numbers, True/False/None and dotted names. Anything else is an error that
-//! says where (a column, counted in characters).
+//! dicts, strings, numbers, True/False/None, dotted names and arithmetic (`pyexpr`). Anything
+//! else is an error that says where (a column, counted in characters).
+
+use super::pyexpr::{expression, is_arithmetic};
 
 /// A Python value as far as scheduler arguments go.
 #[derive(Clone, Debug, PartialEq)]
@@ -222,6 +224,25 @@ impl Reader<'_> {
     }
 
     fn value(&mut self, depth: usize) -> Result<Py, ParseError> {
+        self.skip_space();
+        let start = self.pos;
+        let value = self.operand(depth)?;
+        let text = |r: &Self| -> String { r.chars[start..r.pos].iter().collect() };
+        if matches!(self.peek(), Some('+' | '-' | '*' | '/' | '%')) {
+            self.skip_to_item_end();
+            return Ok(expression(&text(self)));
+        }
+        // int(…), round(…) of numbers is their value; float('1e-3') stays a call, read later.
+        if matches!(&value, Py::Call(c) if is_arithmetic(&c.name)) {
+            if let number @ (Py::Int(_) | Py::Num(_)) = expression(&text(self)) {
+                return Ok(number);
+            }
+        }
+        Ok(value)
+    }
+
+    /// A value without the arithmetic that may follow it.
+    fn operand(&mut self, depth: usize) -> Result<Py, ParseError> {
         if depth > MAX_DEPTH {
             return self.fail("nested too deeply");
         }

@@ -32,25 +32,27 @@ pub struct Imported {
 /// Why text could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportError {
-    /// Character column (1-based) the problem is at, when there is one.
-    pub column: Option<usize>,
+    /// The line and the character column in it (both from 1) the problem is at, when there is
+    /// one.
+    pub at: Option<(usize, usize)>,
     /// What is wrong, in words.
     pub message: String,
 }
 
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.column {
-            Some(c) => write!(f, "column {c}: {}", self.message),
+        match self.at {
+            Some((1, c)) => write!(f, "column {c}: {}", self.message),
+            Some((l, c)) => write!(f, "line {l}, column {c}: {}", self.message),
             None => f.write_str(&self.message),
         }
     }
 }
 
-/// An import error at `column` (when there is one) saying `message`.
-pub(super) fn error(column: Option<usize>, message: impl Into<String>) -> ImportError {
+/// An import error at a line and column (when there is one) saying `message`.
+pub(super) fn error(at: Option<(usize, usize)>, message: impl Into<String>) -> ImportError {
     ImportError {
-        column,
+        at,
         message: message.into(),
     }
 }

@@ -71,17 +71,15 @@ pub(super) fn calls(code: &[char], quoted: &[bool]) -> Result<Vec<Found>, Import
                 };
                 (Ok(read), end)
             }
-            Err(e) if !read_any => return Err(error(Some(e.column), e.message)),
+            Err(e) if !read_any => {
+                return Err(error(Some(line_and_column(code, e.column)), e.message))
+            }
             Err(e) => {
                 // The column in its own line, as the note names the line.
-                let line_start = code[..i]
-                    .iter()
-                    .rposition(|c| *c == '\n')
-                    .map_or(0, |p| p + 1);
                 let why = format!(
                     "{}(…) cannot be read: column {}: {}",
                     pasted.python,
-                    e.column.saturating_sub(line_start),
+                    line_and_column(code, e.column).1,
                     e.message
                 );
                 (Err(why), i + 1)
@@ -91,6 +89,14 @@ pub(super) fn calls(code: &[char], quoted: &[bool]) -> Result<Vec<Found>, Import
         i = end;
     }
     Ok(found)
+}
+
+/// The line and the column in it (both from 1) of the character at `column` (from 1) of `code`.
+fn line_and_column(code: &[char], column: usize) -> (usize, usize) {
+    let before = &code[..column.saturating_sub(1).min(code.len())];
+    let line_start = before.iter().rposition(|c| *c == '\n').map_or(0, |p| p + 1);
+    let line = 1 + before.iter().filter(|c| **c == '\n').count();
+    (line, column - line_start)
 }
 
 /// The call starting at `i` of `code`, with the variable it is assigned to and its line.

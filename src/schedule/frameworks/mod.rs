@@ -60,7 +60,7 @@ mod nearest;
 pub mod optax;
 mod params;
 mod progress;
-mod python;
+pub(crate) mod python;
 pub mod resume;
 mod snippet;
 pub mod timm;
