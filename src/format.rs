@@ -8,7 +8,9 @@ pub fn round_significant(v: f64, digits: usize) -> f64 {
     format!("{:.*e}", digits - 1, v).parse().unwrap_or(v)
 }
 
-/// Formats a value for display: shortest round-trip text, exponent form for tiny or huge values.
+/// Formats a value for display: shortest round-trip text, exponent form for tiny or huge values
+/// except a whole number below 1e15 with more than three significant digits, which people
+/// write out (11604937, not 1.1604937e7; but 2.5e7).
 pub fn format_value(v: f64) -> String {
     if !v.is_finite() {
         return "—".to_string();
@@ -17,9 +19,29 @@ pub fn format_value(v: f64) -> String {
     if v == 0.0 {
         "0".to_string()
     } else if !(1e-4..1e7).contains(&a) {
-        format!("{v:e}")
+        let exp = format!("{v:e}");
+        let digits = exp
+            .find('e')
+            .map_or(0, |e| exp[..e].chars().filter(char::is_ascii_digit).count());
+        if v.fract() == 0.0 && a < 1e15 && digits > 3 {
+            format!("{v}")
+        } else {
+            exp
+        }
     } else {
         format!("{v}")
+    }
+}
+
+/// "a" or "an" before `number` as it is read aloud: an 8-step, an 18000-step, a 100-step.
+pub fn article(number: &str) -> &'static str {
+    let whole = number.split(['.', 'e']).next().unwrap_or(number);
+    let eleven_or_eighteen =
+        (whole.starts_with("11") || whole.starts_with("18")) && whole.len() % 3 == 2;
+    if whole.starts_with('8') || eleven_or_eighteen {
+        "an"
+    } else {
+        "a"
     }
 }
 
@@ -102,6 +124,11 @@ mod tests {
             (335.4559999999999, "335.456"),
             (671.0886400000002, "671.089"),
             (1234567.25, "1234567"),
+            (11604937.0, "11604937"),
+            (1.2345678e7, "12345678"),
+            (2.5e7, "2.5e7"),
+            (1e15, "1e15"),
+            (9.4e14, "9.4e14"),
             (f64::INFINITY, "—"),
         ] {
             assert_eq!(shown(v), text, "{v:e}");
@@ -109,6 +136,26 @@ mod tests {
         assert_eq!(quantity(1.0, "epoch"), "1 epoch");
         assert_eq!(quantity(2.5, "epoch"), "2.5 epochs");
         assert_eq!(quantity(0.9999999999999999, "step"), "1 step");
+        for (n, a) in [
+            ("8", "an"),
+            ("18000", "an"),
+            ("11", "an"),
+            ("110", "a"),
+            ("1800", "a"),
+        ] {
+            assert_eq!(article(n), a, "{n}");
+        }
+        for n in ["100", "5", "1e5", "2.5", "80", "800000", "11000000"] {
+            assert_eq!(
+                article(n),
+                if n.starts_with('8') || n.starts_with("11") {
+                    "an"
+                } else {
+                    "a"
+                },
+                "{n}"
+            );
+        }
     }
 
     #[test]

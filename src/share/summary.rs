@@ -1,7 +1,7 @@
 //! The chart in words, for screen readers: what is drawn, in the chosen unit.
 
 use super::settings::{Resolved, Unit};
-use crate::format::{quantity, shown};
+use crate::format::{article, quantity, shown};
 use crate::landscape::is_composed;
 
 /// Breakpoints named at most.
@@ -53,9 +53,10 @@ impl Resolved {
                 quantity(n(a.t_0), u)
             );
             if a.warmup.length > 0.0 {
+                let w = shown(n(a.warmup.length));
                 s += &format!(
-                    ", after a {}-{u} warm-up from {}",
-                    shown(n(a.warmup.length)),
+                    ", after {} {w}-{u} warm-up from {}",
+                    article(&w),
                     shown(a.warmup.start)
                 );
             }
