@@ -391,3 +391,36 @@ scheduler = SequentialLR(optimizer, schedulers=[warmup, cosine], milestones=[113
         phases.phases
     );
 }
+
+#[test]
+fn training_arguments_without_max_steps_are_counted_from_the_training_setup() {
+    let setup = Settings {
+        examples: 120_000.0,
+        devices: 4.0,
+        ..Settings::default()
+    };
+    let args = "TrainingArguments(output_dir=\"out\", learning_rate=3e-5, num_train_epochs=2, per_device_train_batch_size=16, gradient_accumulation_steps=2, warmup_ratio=0.06, lr_scheduler_type=\"cosine\")";
+    let found = import(args, &setup).expect("counted from the setup");
+    // transformers 5.24: 1875 batches per device, 1875 // 2 + 1 = 938 a epoch, 2 epochs.
+    let s = &found.settings;
+    assert_eq!(
+        (s.batch, s.grad_accum, s.epochs, s.examples, s.devices),
+        (16.0, 2.0, 2.0, 120_000.0, 4.0)
+    );
+    let r = s.resolve();
+    assert_eq!(
+        (r.total_steps, r.schedule.warmup.length),
+        (Some(1876.0), 113.0)
+    );
+    assert_eq!(found.mode.length(), 1876.0);
+    assert!(
+        found.notes.iter().any(|n| n.starts_with("max_steps is not in the call: the Trainer's count for the Training setup with the call's batch size, accumulation and epochs is 1876")),
+        "{:?}",
+        found.notes
+    );
+    let bare = import(args, &Settings::default()).unwrap_err();
+    assert_eq!(bare.message, "max_steps: not given: the Trainer counts it from the dataset's size (num_train_epochs × its optimizer steps per epoch), which the call does not say; enter the dataset in the Training setup, or add max_steps=<total optimizer steps>");
+    // A max_steps in the call is the call's.
+    let given = import(&args.replace(")", ", max_steps=500)"), &setup).expect("imports");
+    assert_eq!(given.mode.length(), 500.0);
+}

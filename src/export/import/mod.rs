@@ -9,6 +9,7 @@ mod lint;
 mod scan;
 mod source;
 mod to_settings;
+mod trainer;
 
 /// Longest text read, in characters.
 pub const MAX_IMPORT_CHARS: usize = 20_000;
@@ -318,6 +319,19 @@ fn build(
     if let Some(n) = &pasted.nested {
         nested(call, framework, pasted, n, &mut p)?;
     }
+    let mut notes = Vec::new();
+    let counted = (api.family == "transformers.TrainingArguments")
+        .then(|| trainer::counted(&p, current))
+        .flatten();
+    let current = match &counted {
+        Some((setup, max_steps, note)) => {
+            p.retain(|(k, _)| k != "max_steps");
+            p.push(("max_steps".into(), Arg::Int(*max_steps as i64)));
+            notes.push(note.clone());
+            setup
+        }
+        None => current,
+    };
     let mut lr_missing = false;
     // A call that takes no optimizer (TrainingArguments: the Trainer makes one from its
     // learning_rate) has no optimizer's lr to find or assume.
@@ -342,7 +356,6 @@ fn build(
         .map_err(|e| error(None, e.to_string()))?;
     // Said only where the lr stood in for changes the curve.
     let lr_assumed = lr_missing && mode.uses_optimizer_lr();
-    let mut notes = Vec::new();
     if let Some(flag) = in_epochs {
         notes.push(format!(
             "{flag} is True ({}'s default): with step(epoch) in the loop every length here counts epochs and the rate changes once per epoch; Anneal reads them as optimizer steps ({flag}=False with step_update(num_updates))",

@@ -238,7 +238,7 @@ pub(super) fn training_arguments(p: &Params, dtype: &str) -> Result<Mode, Schedu
         _ => {
             return Err(ScheduleError::new(
                 "max_steps",
-                "is needed: without it the Trainer derives the step count from num_train_epochs × optimizer steps per epoch (dataset size ÷ (per_device_train_batch_size × devices × gradient_accumulation_steps)), which the call does not say; add max_steps=<total optimizer steps>",
+                "not given: the Trainer counts it from the dataset's size (num_train_epochs × its optimizer steps per epoch), which the call does not say; enter the dataset in the Training setup, or add max_steps=<total optimizer steps>",
             ))
         }
     };
