@@ -86,7 +86,17 @@ fn every_snippet_reads_back_as_the_mode_anneal_draws_for_its_framework() {
                     is_closure(&snippet.code),
                     "{name}: a closure stands in for an inexact call"
                 );
-                assert!(snippet.code.contains("LambdaLR(opt, lr_lambda=lr_at)"));
+                // The optimizer at the peak, as a script keeps it, lr_at's rates divided by it.
+                let lambda = snippet
+                    .code
+                    .split("lr_lambda=lambda step: lr_at(step) / ")
+                    .nth(1);
+                let peak = lambda
+                    .and_then(|l| l.split(')').next())
+                    .expect("a LambdaLR over lr_at");
+                assert!(snippet
+                    .code
+                    .contains(&format!("SGD(model.parameters(), lr={peak})")));
                 assert!(snippet.code.contains(&format!(
                     "the nearest, {},",
                     e.call.split('(').next().unwrap_or_default()

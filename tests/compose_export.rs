@@ -201,9 +201,19 @@ fn where_no_call_reproduces_a_schedule_each_library_runs_anneals_formula() {
     let text = "tanh(0.1,0.001,500)!600!cyclic(0.01,0.1,50,50)!900!exp(0.05,0.99,10,staircase)";
     let s = Schedule::parse(text, &Anneal::default()).expect("parses");
     let wrappers = [
-        ("torch", "scheduler = LambdaLR(opt, lr_lambda=lr_at)"),
-        ("timm", "scheduler = LambdaLR(opt, lr_lambda=lr_at)"),
-        ("hf", "scheduler = LambdaLR(opt, lr_lambda=lr_at)"),
+        // The optimizer at the peak, as a script has it: lr_at's rates over it.
+        (
+            "torch",
+            "scheduler = LambdaLR(opt, lr_lambda=lambda step: lr_at(step) / 0.1)",
+        ),
+        (
+            "timm",
+            "scheduler = LambdaLR(opt, lr_lambda=lambda step: lr_at(step) / 0.1)",
+        ),
+        (
+            "hf",
+            "scheduler = LambdaLR(opt, lr_lambda=lambda step: lr_at(step) / 0.1)",
+        ),
         ("optax", "LRS = jnp.array([lr_at(s) for s in range(1200)])"),
         ("keras", "schedule = AnnealSchedule(1200)"),
     ];

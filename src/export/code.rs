@@ -93,6 +93,7 @@ fn closure_for(f: Framework, s: &Schedule, horizon: f64, why: &str) -> Snippet {
         steps: horizon.ceil().max(1.0) as u64,
         why,
         nearest: None,
+        peak: s.peak(horizon),
     };
     Snippet {
         framework: f,

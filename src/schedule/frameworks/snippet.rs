@@ -2,6 +2,7 @@
 
 use super::closure::ClosureInput;
 use super::framework::SnippetInput;
+use super::python::py_float;
 use crate::format::format_value;
 
 /// The comment block opening a snippet: exact or not, and the call's notes.
@@ -58,8 +59,22 @@ pub fn closure_header(library: &str, c: &ClosureInput, float32: bool) -> String 
 /// A torch `LambdaLR` over `lr_at` (timm's and Hugging Face's closures too: both schedule a
 /// torch optimizer).
 pub fn torch_lambda(library: &str, c: &ClosureInput) -> String {
+    // LambdaLR multiplies the optimizer's own lr: with that lr at the peak, a script keeps its
+    // optimizer line (lr=1.0 with the rates themselves would scale a real lr twice).
+    let (lr, lambda, said) = if c.peak > 0.0 && c.peak.is_finite() {
+        let peak = py_float(c.peak);
+        let lambda = format!("lambda step: lr_at(step) / {peak}");
+        let said = format!("by lr_at(step) / {peak}: with the optimizer's lr at the peak, {peak}, the rates are lr_at's");
+        (peak, lambda, said)
+    } else {
+        (
+            "1.0".into(),
+            "lr_at".into(),
+            "by lr_at(step): at lr=1.0 the rates are lr_at's own".into(),
+        )
+    };
     format!(
-        "{}{}\nimport torch\nfrom torch.optim.lr_scheduler import LambdaLR\n\n\n{}\n\n{TORCH_SETUP}# LambdaLR multiplies the optimizer's lr by lr_at(step): at lr=1.0 the rates are lr_at's own.\nopt = torch.optim.SGD(model.parameters(), lr=1.0)\nscheduler = LambdaLR(opt, lr_lambda=lr_at)\n\n{}",
+        "{}{}\nimport torch\nfrom torch.optim.lr_scheduler import LambdaLR\n\n\n{}\n\n{TORCH_SETUP}# LambdaLR multiplies the optimizer's lr {said}.\nopt = torch.optim.SGD(model.parameters(), lr={lr})\nscheduler = LambdaLR(opt, lr_lambda={lambda})\n\n{}",
         closure_header(library, c, false),
         c.imports,
         c.function,

@@ -22,6 +22,8 @@ pub struct ClosureInput<'a> {
     pub why: &'a str,
     /// The nearest built-in call, when there is one that differs, for the reader to weigh.
     pub nearest: Option<&'a str>,
+    /// The schedule's peak: the optimizer's lr a torch `LambdaLR` scales.
+    pub peak: f64,
 }
 
 /// Python defining `lr_at(step)`: (its standard-library imports, one helper per cosine phase

@@ -24,6 +24,7 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
                 steps: s.steps,
                 why: &why,
                 nearest: Some(&e.call),
+                peak: a.eta_max,
             })
         }
         _ => format!(
