@@ -208,6 +208,22 @@ fn export_turns_a_share_link_into_code_csv_or_svg() {
         String::from_utf8(run(&["export", "--url", link, "--to", "csv"]).stdout).expect("utf-8");
     assert_eq!(csv.lines().next(), Some("step,lr"));
     assert_eq!(csv.lines().nth(11), Some("10,0.05"));
+    // A link that compares: the libraries' columns, as the page's CSV has them.
+    let compared = String::from_utf8(
+        run(&[
+            "export",
+            "--url",
+            "?v=1&t_max=10&compare=1&compare_hide=keras",
+            "--to",
+            "csv",
+        ])
+        .stdout,
+    )
+    .expect("utf-8");
+    assert_eq!(
+        compared.lines().next(),
+        Some("step,lr,\"PyTorch\",\"timm\",\"Hugging Face\",\"optax\"")
+    );
     let svg =
         String::from_utf8(run(&["export", "--url", link, "--to", "svg"]).stdout).expect("utf-8");
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));

@@ -1,9 +1,10 @@
 //! The series as CSV and the state as JSON, for download.
 
 use crate::format::format_value;
-use crate::schedule::{Anneal, Family, ParamKind, ParamValue, ScheduleCache};
+use crate::schedule::frameworks::Mode;
+use crate::schedule::{number, Anneal, Family, ParamKind, ParamValue, ScheduleCache};
 use crate::share::codec::{Val, KEYS, VERSION};
-use crate::share::{pin_text, Resolved, Settings, View};
+use crate::share::{drawn_pins, pin_text, Pin, Resolved, Settings, View};
 
 /// Rows written at most; longer horizons are strided evenly.
 pub const MAX_ROWS: f64 = 100_000.0;
@@ -50,20 +51,89 @@ pub fn series_csv(r: &Resolved, columns: &[Column]) -> String {
     out.push('\n');
     let mut cache = ScheduleCache::default();
     for t in csv_steps(r) {
-        out += &format!("{t}");
+        // Round-trip exact, in the shorter of the plain and the exponent form (3e-13, not
+        // 0.0000000000003).
+        out += &number(t);
         if epochs {
-            out += &format!(",{}", t / r.steps_per_unit);
+            out.push(',');
+            out += &number(t / r.steps_per_unit);
         }
-        out += &format!(",{}", r.phases.lr_cached(t, &mut cache));
+        out.push(',');
+        out += &number(r.phases.lr_cached(t, &mut cache));
         for c in columns {
             out.push(',');
             if let Some(v) = (c.value)(t).filter(|v| v.is_finite()) {
-                out += &format!("{v}");
+                out += &number(v);
             }
         }
         out.push('\n');
     }
     out
+}
+
+/// The CSV of what a chart shows: the current schedule, the visible `pins`, each of `modes` (a
+/// compared framework's call, an imported call: named, exact), and the momentum any of them
+/// cycles when `momentum` is shown.
+pub fn visible_csv(
+    r: &Resolved,
+    pins: &[Option<Pin>],
+    modes: &[(String, &Mode)],
+    momentum: bool,
+) -> String {
+    let steps = csv_steps(r);
+    let schedules: Vec<(String, crate::schedule::Schedule)> = drawn_pins(pins)
+        .map(|(slot, p)| (p.label(slot), p.settings.resolve().phases))
+        .collect();
+    let framework_values: Vec<(String, Vec<f64>)> = modes
+        .iter()
+        .map(|(name, mode)| {
+            // A scheduler that raises past its last step (OneCycleLR) leaves the rest blank.
+            let upto = mode
+                .last_step()
+                .map_or(steps.len(), |last| steps.partition_point(|&s| s <= last));
+            (name.clone(), mode.eval(&steps[..upto]).unwrap_or_default())
+        })
+        .collect();
+    let at = |t: f64| steps.partition_point(|&s| s < t);
+    let pin_fns: Vec<Box<dyn Fn(f64) -> Option<f64>>> = schedules
+        .iter()
+        .map(|(_, a)| Box::new(move |t: f64| Some(a.lr(t))) as Box<dyn Fn(f64) -> Option<f64>>)
+        .collect();
+    let fw_fns: Vec<Box<dyn Fn(f64) -> Option<f64> + '_>> = framework_values
+        .iter()
+        .map(|(_, v)| {
+            Box::new(move |t: f64| v.get(at(t)).copied()) as Box<dyn Fn(f64) -> Option<f64>>
+        })
+        .collect();
+    let mut columns: Vec<Column> = Vec::new();
+    for ((name, _), f) in schedules.iter().zip(&pin_fns) {
+        columns.push(Column {
+            name,
+            value: f.as_ref(),
+        });
+    }
+    for ((name, _), f) in framework_values.iter().zip(&fw_fns) {
+        columns.push(Column {
+            name,
+            value: f.as_ref(),
+        });
+    }
+    let cycled: Vec<(String, &Mode)> = modes
+        .iter()
+        .filter(|(_, m)| momentum && m.momentum(0.0).is_some())
+        .map(|(name, m)| (format!("{name} momentum"), *m))
+        .collect();
+    let momentum_fns: Vec<Box<dyn Fn(f64) -> Option<f64> + '_>> = cycled
+        .iter()
+        .map(|(_, m)| Box::new(move |t: f64| m.momentum(t)) as Box<dyn Fn(f64) -> Option<f64>>)
+        .collect();
+    for ((name, _), f) in cycled.iter().zip(&momentum_fns) {
+        columns.push(Column {
+            name,
+            value: f.as_ref(),
+        });
+    }
+    series_csv(r, &columns)
 }
 
 /// The full state as JSON: every key with its value, and the schedule it resolves to.

@@ -25,7 +25,7 @@ pub use family::{
     Polynomial, Ramp, Step, Tanh, Wsd, STEP_LIMIT,
 };
 pub use formula::formula_html;
-pub use phases::{PhaseError, Schedule, ScheduleCache};
+pub use phases::{number, PhaseError, Schedule, ScheduleCache};
 pub use pitfalls::{pitfalls, Pitfall};
 pub use stepping::{stepped_per_epoch, stepping_pitfall};
 pub use terms::{locate, Terms};

@@ -12,9 +12,9 @@ use super::compare::FrameworkCurve;
 use super::image_export::{png, save_url, svg, PNG_SCALE};
 use super::screen::theme;
 use super::state::{use_app, AppState, Imported};
-use crate::export::{csv_steps, series_csv, state_json, Column};
+use crate::export::{state_json, visible_csv};
 use crate::schedule::frameworks::Mode;
-use crate::share::{drawn_pins, Pin, Resolved, View};
+use crate::share::{Pin, Resolved, View};
 
 /// Saves `text` as a file called `name`.
 pub fn download(name: &str, mime: &str, text: &str) {
@@ -31,8 +31,8 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let _ = Url::revoke_object_url(&url);
 }
 
-/// The CSV: the current schedule, visible pins, (when comparing) each framework and an imported
-/// call, with the momentum a framework or the import cycles when the chart shows it.
+/// The CSV of what the chart shows: the schedule, visible pins, (when comparing) each framework
+/// and an imported call.
 fn csv(
     r: &Resolved,
     pins: &[Option<Pin>],
@@ -40,67 +40,13 @@ fn csv(
     imported: Option<&Imported>,
     view: View,
 ) -> String {
-    let momentum = view.momentum;
-    let steps = csv_steps(r);
-    let schedules: Vec<(String, crate::schedule::Schedule)> = drawn_pins(pins)
-        .map(|(slot, p)| (p.label(slot), p.settings.resolve().phases))
-        .collect();
     let modes: Vec<(String, &Mode)> = frameworks
         .iter()
         .filter(|f| view.compares(f.framework))
         .filter_map(|f| Some((f.framework.name().to_string(), f.mode.as_ref()?)))
         .chain(imported.map(|i| (i.overlay.label.clone(), &i.mode)))
         .collect();
-    let framework_values: Vec<(String, Vec<f64>)> = modes
-        .iter()
-        .map(|(name, mode)| {
-            // A scheduler that raises past its last step (OneCycleLR) leaves the rest blank.
-            let upto = mode
-                .last_step()
-                .map_or(steps.len(), |last| steps.partition_point(|&s| s <= last));
-            (name.clone(), mode.eval(&steps[..upto]).unwrap_or_default())
-        })
-        .collect();
-    let at = |t: f64| steps.partition_point(|&s| s < t);
-    let pin_fns: Vec<Box<dyn Fn(f64) -> Option<f64>>> = schedules
-        .iter()
-        .map(|(_, a)| Box::new(move |t: f64| Some(a.lr(t))) as Box<dyn Fn(f64) -> Option<f64>>)
-        .collect();
-    let fw_fns: Vec<Box<dyn Fn(f64) -> Option<f64> + '_>> = framework_values
-        .iter()
-        .map(|(_, v)| {
-            Box::new(move |t: f64| v.get(at(t)).copied()) as Box<dyn Fn(f64) -> Option<f64>>
-        })
-        .collect();
-    let mut columns: Vec<Column> = Vec::new();
-    for ((name, _), f) in schedules.iter().zip(&pin_fns) {
-        columns.push(Column {
-            name,
-            value: f.as_ref(),
-        });
-    }
-    for ((name, _), f) in framework_values.iter().zip(&fw_fns) {
-        columns.push(Column {
-            name,
-            value: f.as_ref(),
-        });
-    }
-    let cycled: Vec<(String, &Mode)> = modes
-        .iter()
-        .filter(|(_, m)| momentum && m.momentum(0.0).is_some())
-        .map(|(name, m)| (format!("{name} momentum"), *m))
-        .collect();
-    let momentum_fns: Vec<Box<dyn Fn(f64) -> Option<f64> + '_>> = cycled
-        .iter()
-        .map(|(_, m)| Box::new(move |t: f64| m.momentum(t)) as Box<dyn Fn(f64) -> Option<f64>>)
-        .collect();
-    for ((name, _), f) in cycled.iter().zip(&momentum_fns) {
-        columns.push(Column {
-            name,
-            value: f.as_ref(),
-        });
-    }
-    series_csv(r, &columns)
+    visible_csv(r, pins, &modes, view.momentum)
 }
 
 /// Draws the explorer's current chart on any backend (for the image downloads).

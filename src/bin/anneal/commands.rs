@@ -3,8 +3,9 @@
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 use anneal::charts::{draw_explorer, Look, Theme};
-use anneal::export::{import, series_csv, snippet};
-use anneal::schedule::frameworks::Framework;
+use anneal::export::{import, snippet, visible_csv};
+use anneal::schedule::frameworks::compose::composed;
+use anneal::schedule::frameworks::{Framework, Mode};
 use anneal::share::codec::{decode, encode};
 use anneal::share::{Settings, ThemeChoice, PRESETS};
 
@@ -110,15 +111,33 @@ pub fn export_link(link: &str, to: &str) -> Result<(String, Vec<String>), String
     let query = link.split_once('?').map_or(link, |(_, q)| q);
     let query = query.split('#').next().unwrap_or_default();
     let d = decode(query);
-    let notices = d
+    let mut notices: Vec<String> = d
         .shown_notices()
         .iter()
         .map(|n| format!("{}: {}", n.key, n.reason))
         .collect();
     let r = d.settings.resolve();
     let out = match to {
-        "csv" => series_csv(&r, &[]),
+        "csv" => {
+            // What the page's CSV holds for the link: its pins and the libraries it compares.
+            let compared: Vec<(String, Mode)> = Framework::ALL
+                .iter()
+                .filter(|f| d.settings.view.compare && d.settings.view.compares(**f))
+                .filter_map(|&f| {
+                    let e = composed(f, &r.phases, r.horizon_steps).ok()?;
+                    Some((f.name().to_string(), e.mode))
+                })
+                .collect();
+            let modes: Vec<(String, &Mode)> =
+                compared.iter().map(|(n, m)| (n.clone(), m)).collect();
+            visible_csv(&r, &d.settings.pins, &modes, d.settings.view.momentum)
+        }
         "svg" => {
+            if d.settings.view.compare || d.settings.pins.iter().any(Option::is_some) {
+                notices.push(
+                    "svg: the command line draws the schedule alone; the page's SVG also draws the pins and the compared libraries".into(),
+                );
+            }
             let theme = if d.settings.view.theme == ThemeChoice::Dark {
                 Theme::DARK
             } else {

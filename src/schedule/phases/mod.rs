@@ -9,6 +9,8 @@ use super::{CycleCache, Family};
 mod edit;
 mod text;
 
+pub use text::number;
+
 /// Phases and the absolute steps where each phase after the first starts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
