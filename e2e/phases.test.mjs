@@ -172,7 +172,7 @@ test("a hand-built warm-up → constant → 1-sqrt decay is transformers' WSD, a
   assert.match(torch, /^# PyTorch: no built-in call reproduces this schedule/);
   assert.match(torch, /#   - Phase 3 \(Warmup-stable-decay\)/);
   assert.match(torch, /return 0\.001 \* max\(\(1\.0 - math\.sqrt\(\(t \/ 20000\.0\)\)\), 0\.0\)/);
-  assert.match(torch, /scheduler = LambdaLR\(opt, lr_lambda=lr_at\)/);
+  assert.match(torch, /opt = torch\.optim\.SGD\(model\.parameters\(\), lr=0\.001\)\nscheduler = LambdaLR\(opt, lr_lambda=lambda step: lr_at\(step\) \/ 0\.001\)/);
   assert.deepEqual(errors, []);
   await page.close();
 });
