@@ -6,221 +6,178 @@
 use super::pycall::Py;
 use crate::schedule::frameworks::python::floordiv;
 
-/// A Python number: int or float.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Num {
-    Int(i64),
-    Float(f64),
+/// A Python number: its value, and whether it is an int (exact while below 2⁵³, where step
+/// counts are; past that it is read as the float it rounds to).
+#[derive(Clone, Copy)]
+struct Num {
+    v: f64,
+    int: bool,
 }
 
-impl Num {
-    fn float(self) -> f64 {
-        match self {
-            Num::Int(i) => i as f64,
-            Num::Float(v) => v,
-        }
-    }
+/// A float.
+fn float(v: f64) -> Num {
+    Num { v, int: false }
 }
 
 /// `text` evaluated when it is arithmetic on numbers, else `Py::Name` of it.
 pub fn expression(text: &str) -> Py {
-    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut e = Eval { chars, pos: 0 };
+    let bytes: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+    let mut e = Eval { s: &bytes, pos: 0 };
     match e.sum() {
-        Some(n) if e.pos == e.chars.len() => match n {
-            Num::Int(i) => Py::Int(i),
-            Num::Float(v) if v.is_finite() => Py::Num(v),
-            Num::Float(_) => Py::Name(text.trim().into()),
-        },
+        Some(n) if e.pos == bytes.len() && n.v.is_finite() => {
+            if n.int && n.v.abs() < 9.007e15 {
+                Py::Int(n.v as i64)
+            } else {
+                Py::Num(n.v)
+            }
+        }
         _ => Py::Name(text.trim().into()),
     }
 }
 
-struct Eval {
-    chars: Vec<char>,
+struct Eval<'a> {
+    s: &'a [u8],
     pos: usize,
 }
 
-impl Eval {
-    fn eat(&mut self, s: &str) -> bool {
-        let end = self.pos + s.chars().count();
-        let found = self
-            .chars
-            .get(self.pos..end)
-            .is_some_and(|w| w.iter().copied().eq(s.chars()));
+impl Eval<'_> {
+    fn eat(&mut self, token: &str) -> bool {
+        let found = self.s[self.pos..].starts_with(token.as_bytes());
         if found {
-            self.pos = end;
+            self.pos += token.len();
         }
         found
     }
 
     /// Terms joined by `+` and `-`.
     fn sum(&mut self) -> Option<Num> {
-        let mut acc = self.product()?;
+        let mut a = self.product()?;
         loop {
-            acc = if self.eat("+") {
-                arith(acc, self.product()?, i64::checked_add, |a, b| a + b)?
+            let sign = if self.eat("+") {
+                1.0
             } else if self.eat("-") {
-                arith(acc, self.product()?, i64::checked_sub, |a, b| a - b)?
+                -1.0
             } else {
-                return Some(acc);
+                return Some(a);
+            };
+            let b = self.product()?;
+            a = Num {
+                v: a.v + sign * b.v,
+                int: a.int && b.int,
             };
         }
     }
 
     /// Factors joined by `*`, `/`, `//` and `%`.
     fn product(&mut self) -> Option<Num> {
-        let mut acc = self.unary()?;
+        let mut a = self.unary()?;
         loop {
-            acc = if self.eat("//") {
-                let b = self.unary()?;
-                match (acc, b) {
-                    (_, Num::Int(0)) => return None,
-                    (Num::Int(a), Num::Int(b)) => {
-                        Num::Int(a.div_euclid(b) - i64::from(b < 0 && a.rem_euclid(b) != 0))
-                    }
-                    _ if b.float() == 0.0 => return None,
-                    _ => Num::Float(floordiv(acc.float(), b.float())),
+            let op = ["//", "*", "/", "%"].into_iter().find(|op| self.eat(op));
+            let Some(op) = op else {
+                return Some(a);
+            };
+            let b = self.unary()?;
+            let int = a.int && b.int;
+            if op != "*" && b.v == 0.0 {
+                return None;
+            }
+            a = match op {
+                "*" => Num { v: a.v * b.v, int },
+                "/" => float(a.v / b.v),
+                "//" => Num {
+                    v: floordiv(a.v, b.v),
+                    int,
+                },
+                // CPython's remainder: fmod, moved to the divisor's sign.
+                _ => {
+                    let m = a.v % b.v;
+                    let v = if m != 0.0 && (b.v < 0.0) != (m < 0.0) {
+                        m + b.v
+                    } else {
+                        m
+                    };
+                    Num { v, int }
                 }
-            } else if self.eat("*") {
-                arith(acc, self.unary()?, i64::checked_mul, |a, b| a * b)?
-            } else if self.eat("/") {
-                let b = self.unary()?.float();
-                (b != 0.0).then(|| Num::Float(acc.float() / b))?
-            } else if self.eat("%") {
-                let b = self.unary()?;
-                match (acc, b) {
-                    (_, Num::Int(0)) => return None,
-                    (Num::Int(a), Num::Int(b)) => Num::Int(
-                        a - b * (a.div_euclid(b) - i64::from(b < 0 && a.rem_euclid(b) != 0)),
-                    ),
-                    _ if b.float() == 0.0 => return None,
-                    // CPython's float_rem: fmod, moved to the divisor's sign.
-                    _ => {
-                        let (a, b) = (acc.float(), b.float());
-                        let m = a % b;
-                        Num::Float(if m != 0.0 && (b < 0.0) != (m < 0.0) {
-                            m + b
-                        } else {
-                            m
-                        })
-                    }
-                }
-            } else {
-                return Some(acc);
             };
         }
     }
 
-    /// A signed power.
+    /// A signed power: `-2 ** 2` is −4.
     fn unary(&mut self) -> Option<Num> {
         if self.eat("-") {
-            return match self.unary()? {
-                Num::Int(i) => i.checked_neg().map(Num::Int),
-                Num::Float(v) => Some(Num::Float(-v)),
-            };
+            return self.unary().map(|n| Num { v: -n.v, ..n });
         }
         if self.eat("+") {
             return self.unary();
         }
-        self.power()
-    }
-
-    /// An atom, raised by `**` (right to left, binding tighter than a sign on its left).
-    fn power(&mut self) -> Option<Num> {
         let base = self.atom()?;
         if !self.eat("**") {
             return Some(base);
         }
-        match (base, self.unary()?) {
-            (Num::Int(b), Num::Int(e)) if e >= 0 => {
-                b.checked_pow(u32::try_from(e).ok()?).map(Num::Int)
-            }
-            (b, e) => Some(Num::Float(b.float().powf(e.float()))),
-        }
+        let e = self.unary()?;
+        Some(Num {
+            v: base.v.powf(e.v),
+            int: base.int && e.int && e.v >= 0.0,
+        })
     }
 
-    /// A number, a bracketed sum, or int(), float(), round(), abs(), math.floor(), math.ceil().
+    /// A number, a bracketed sum, or one of [`FUNCTIONS`] of one.
     fn atom(&mut self) -> Option<Num> {
-        if self.eat("(") {
-            let v = self.sum()?;
-            return self.eat(")").then_some(v);
-        }
-        for (name, f) in FUNCTIONS {
-            if self.eat(name) {
-                let v = self.sum()?;
-                return if self.eat(")") { f(v) } else { None };
+        let function = FUNCTIONS.iter().position(|f| self.eat(f));
+        if function.is_some() || self.eat("(") {
+            let n = self.sum()?;
+            if !self.eat(")") {
+                return None;
             }
+            let whole = |v: f64| Num { v, int: true };
+            return Some(match function {
+                None => n,
+                Some(1) => float(n.v),
+                Some(_) if n.int => n,
+                Some(0) => whole(n.v.trunc()),
+                // Python rounds halves to even.
+                Some(2) => whole(n.v.round_ties_even()),
+                Some(3) => Num { v: n.v.abs(), ..n },
+                Some(4) => whole(n.v.floor()),
+                _ => whole(n.v.ceil()),
+            });
         }
         let start = self.pos;
-        while self
-            .chars
-            .get(self.pos)
-            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '_' | 'e' | 'E'))
-            || (self.pos > start
-                && matches!(self.chars.get(self.pos), Some('-' | '+'))
-                && matches!(self.chars[self.pos - 1], 'e' | 'E'))
-        {
+        while let Some(&c) = self.s.get(self.pos) {
+            let sign = matches!(c, b'-' | b'+')
+                && self.pos > start
+                && matches!(self.s[self.pos - 1], b'e' | b'E');
+            if !(c.is_ascii_digit() || matches!(c, b'.' | b'_' | b'e' | b'E') || sign) {
+                break;
+            }
             self.pos += 1;
         }
-        let text: String = self.chars[start..self.pos]
+        let text: String = self.s[start..self.pos]
             .iter()
-            .filter(|c| **c != '_')
+            .filter(|&&c| c != b'_')
+            .map(|&c| char::from(c))
             .collect();
-        if !text.contains(['.', 'e', 'E']) {
-            return text.parse().ok().map(Num::Int);
-        }
-        text.parse().ok().map(Num::Float)
+        let v = text.parse().ok()?;
+        Some(Num {
+            v,
+            int: !text.contains(['.', 'e', 'E']),
+        })
     }
 }
 
-/// A function of one number.
-type Function = fn(Num) -> Option<Num>;
-
-/// The functions of one number an argument is often written with, as Python computes them.
-const FUNCTIONS: [(&str, Function); 6] = [
-    ("int(", |v| match v {
-        Num::Int(_) => Some(v),
-        Num::Float(x) => whole(x.trunc()),
-    }),
-    ("float(", |v| Some(Num::Float(v.float()))),
-    // Python rounds halves to even.
-    ("round(", |v| match v {
-        Num::Int(_) => Some(v),
-        Num::Float(x) => whole(x.round_ties_even()),
-    }),
-    ("abs(", |v| match v {
-        Num::Int(i) => i.checked_abs().map(Num::Int),
-        Num::Float(x) => Some(Num::Float(x.abs())),
-    }),
-    ("math.floor(", |v| whole(v.float().floor())),
-    ("math.ceil(", |v| whole(v.float().ceil())),
+/// The functions of one number an argument is often written with (their order is `atom`'s).
+const FUNCTIONS: [&str; 6] = [
+    "int(",
+    "float(",
+    "round(",
+    "abs(",
+    "math.floor(",
+    "math.ceil(",
 ];
 
 /// Whether a call named `name` is one of the functions an expression may hold.
 pub fn is_arithmetic(name: &str) -> bool {
-    FUNCTIONS
-        .iter()
-        .any(|(f, _)| f.strip_suffix('(') == Some(name))
-}
-
-/// A whole float as a Python int, when it fits.
-fn whole(x: f64) -> Option<Num> {
-    (x.is_finite() && x.abs() < 9.2e18).then_some(Num::Int(x as i64))
-}
-
-/// `a op b`: in ints when both are (None on overflow, which Python would carry on past), else
-/// in floats.
-fn arith(
-    a: Num,
-    b: Num,
-    int: fn(i64, i64) -> Option<i64>,
-    float: fn(f64, f64) -> f64,
-) -> Option<Num> {
-    match (a, b) {
-        (Num::Int(a), Num::Int(b)) => int(a, b).map(Num::Int),
-        _ => Some(Num::Float(float(a.float(), b.float()))),
-    }
+    FUNCTIONS.iter().any(|f| f.strip_suffix('(') == Some(name))
 }
 
 #[cfg(test)]
@@ -243,6 +200,7 @@ mod tests {
         assert_eq!(expression("(10 + 5) * 2"), Py::Int(30));
         assert_eq!(expression("1_000 * 3"), Py::Int(3000));
         assert_eq!(expression("-7.5 % 2"), Py::Num(0.5));
+        assert_eq!(expression("float(3) / 2"), Py::Num(1.5));
     }
 
     #[test]
@@ -251,7 +209,7 @@ mod tests {
             "len(train_loader) * epochs // accum",
             "int(0.06 * total)",
             "1 / 0",
-            "2 ** 10000",
+            "10 ** 400",
         ] {
             assert_eq!(expression(text), Py::Name(text.into()), "{text}");
         }
