@@ -263,6 +263,17 @@ test('a pin overlays a second curve with a legend entry; it can be renamed, hidd
   await page.close();
 });
 
+test('on a desktop the comparison table fits its panel, its differences wrapping', async () => {
+  // The default cosine: Keras's float32 gap, "8.69e-9 (8.7e-6 % of η_max) at step 72", once
+  // held on one line pushed the table past the panel at 1280 × 800.
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?compare=1`);
+  await page.waitForSelector('table.frameworks td.num');
+  const [table, box] = await page.$eval('table.frameworks', (t) => [t.scrollWidth, t.parentElement.clientWidth]);
+  assert.ok(table <= box, `table ${table} px in a ${box} px box`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('framework comparison lists five frameworks with their differences', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.check('input[name=restarts]');
