@@ -67,8 +67,16 @@ const BUDGET = 300 * KIB;
 // +0.2 for a cycling scheduler's own momentum range said to stay with the imported curve:
 // 432.0, ceiling 432.1. +0.2 for a lambda read as a function and rounded lengths noted as
 // written: 432.2, ceiling 432.3 (2.0 below this session's start, 434.3).
+// +4.4 for a fifth user test's mends and two left-alone defects, each commit weighed on its own:
+// Python arithmetic in pasted arguments 1.4 (2.5 in its first form), TrainingArguments counted
+// from the Training setup 1.0, whole numbers written out and "an 18000-step" 0.5, torch's
+// fractional StepLR and MultiStepLR steps 0.5 (1.2 before one merge sort served every float
+// list), JSON phases 0.4 (0.7 before one string), phases past the run's end flagged 0.2,
+// LambdaLR at the peak 0.2, the rest (appended phases inside a fixed run, steps past 1e15 cut,
+// glibc's cosf and powf for Keras, the CLI's CSV columns, products tidied) 0.1 or less each:
+// 436.6, ceiling 436.7.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 432.3 * KIB;
+const CEILING = 436.7 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');
