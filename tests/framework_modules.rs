@@ -321,6 +321,16 @@ fn arithmetic_in_an_argument_is_evaluated_and_names_in_it_are_asked_for_by_value
     )
     .expect("imports");
     assert_eq!(hf.settings.warmup, 112.0);
+    // Brackets, a comment (with a comma) after the expression, abs of an int.
+    let bracketed = import(
+        "CosineAnnealingLR(\n    optimizer,\n    T_max=(1876 - 113),  # total, minus the warm-up\n    eta_min=abs(-0),\n)",
+        &d,
+    )
+    .expect("imports");
+    assert_eq!(bracketed.settings.t_max, 1763.0);
+    let signed = import("CosineAnnealingLR(optimizer, T_max=-total)", &d).unwrap_err();
+    assert!(signed.message.starts_with("T_max: "), "{}", signed.message);
+    assert!(signed.message.contains("-total"), "{}", signed.message);
     let named = import(
         "optimizer = AdamW(model.parameters(), lr=3e-5)\n\
          scheduler = get_cosine_schedule_with_warmup(\n    optimizer,\n    num_warmup_steps=100,\n    num_training_steps=len(train_loader) * epochs // accum,\n)",

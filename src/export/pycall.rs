@@ -136,6 +136,7 @@ impl Reader<'_> {
     }
 
     /// Moves to the `,` or closing bracket that ends the current item, past nested brackets.
+    /// Strings and comments are passed over whole: a `,` or `)` in them ends nothing.
     fn skip_to_item_end(&mut self) {
         let mut depth = 0usize;
         while let Some(&c) = self.chars.get(self.pos) {
@@ -144,10 +145,41 @@ impl Reader<'_> {
                 ')' | ']' | '}' if depth == 0 => return,
                 ')' | ']' | '}' => depth -= 1,
                 ',' if depth == 0 => return,
+                '#' | '"' | '\'' => {
+                    let end = if c == '#' { '\n' } else { c };
+                    self.pos += 1;
+                    while self.chars.get(self.pos).is_some_and(|&d| d != end) {
+                        self.pos += 1;
+                    }
+                    // Never closed: the text ends here.
+                    if self.pos >= self.chars.len() {
+                        return;
+                    }
+                }
                 _ => {}
             }
             self.pos += 1;
         }
+    }
+
+    /// The text from `start` to here without its comments, for reading as an expression.
+    fn code_since(&self, start: usize) -> String {
+        let mut out = String::new();
+        let mut quote = None;
+        let mut comment = false;
+        for &c in &self.chars[start..self.pos] {
+            match (quote, c) {
+                _ if comment => comment = c != '\n',
+                (None, '#') => comment = true,
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), _) if c == q => quote = None,
+                _ => {}
+            }
+            if !comment {
+                out.push(c);
+            }
+        }
+        out
     }
 
     fn number(&mut self) -> Result<Py, ParseError> {
@@ -226,15 +258,26 @@ impl Reader<'_> {
     fn value(&mut self, depth: usize) -> Result<Py, ParseError> {
         self.skip_space();
         let start = self.pos;
-        let value = self.operand(depth)?;
-        let text = |r: &Self| -> String { r.chars[start..r.pos].iter().collect() };
-        if matches!(self.peek(), Some('+' | '-' | '*' | '/' | '%')) {
+        // A sign not right before a digit (-total, -(3), - 1) starts an expression.
+        let signed = matches!(self.chars.get(start), Some('-' | '+'))
+            && !self
+                .chars
+                .get(start + 1)
+                .is_some_and(|c| c.is_ascii_digit() || *c == '.');
+        let value = if signed {
+            Py::None
+        } else {
+            self.operand(depth)?
+        };
+        let end = self.pos;
+        if signed || matches!(self.peek(), Some('+' | '-' | '*' | '/' | '%')) {
             self.skip_to_item_end();
-            return Ok(expression(&text(self)));
+            return Ok(expression(&self.code_since(start)));
         }
         // int(…), round(…) of numbers is their value; float('1e-3') stays a call, read later.
         if matches!(&value, Py::Call(c) if is_arithmetic(&c.name)) {
-            if let number @ (Py::Int(_) | Py::Num(_)) = expression(&text(self)) {
+            let text: String = self.chars[start..end].iter().collect();
+            if let number @ (Py::Int(_) | Py::Num(_)) = expression(&text) {
                 return Ok(number);
             }
         }
@@ -256,7 +299,16 @@ impl Reader<'_> {
             }
             Some('(') => {
                 self.pos += 1;
-                Ok(Py::List(self.items(')', depth, |r, d| r.value(d))?))
+                let mut items = self.items(')', depth, |r, d| r.value(d))?;
+                // Brackets around one value without a comma are the value, not a tuple.
+                let before_close = self.chars[..self.pos - 1]
+                    .iter()
+                    .rev()
+                    .find(|c| !c.is_whitespace());
+                if items.len() == 1 && before_close != Some(&',') {
+                    return Ok(items.remove(0));
+                }
+                Ok(Py::List(items))
             }
             Some('{') => {
                 self.pos += 1;
@@ -353,73 +405,4 @@ pub fn parse_call_at(text: &[char], start: usize) -> Result<(Call, usize), Parse
     };
     let call = r.call_body(name, 0)?;
     Ok((call, r.pos))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(s: &str) -> Result<Call, ParseError> {
-        let chars: Vec<char> = s.chars().collect();
-        parse_call_at(&chars, 0).map(|(call, _)| call)
-    }
-
-    #[test]
-    fn reads_positional_keyword_nested_and_literal_arguments() {
-        let c = parse("torch.optim.lr_scheduler.SequentialLR(opt, [LinearLR(opt, start_factor=0.01, total_iters=5), CosineAnnealingLR(opt, T_max=95)], milestones=[5])").expect("parses");
-        assert_eq!(c.name, "torch.optim.lr_scheduler.SequentialLR");
-        assert_eq!(c.args[0], Py::Name("opt".into()));
-        let Py::List(inner) = &c.args[1] else {
-            panic!("list")
-        };
-        let Py::Call(linear) = &inner[0] else {
-            panic!("call")
-        };
-        assert_eq!(linear.kwargs[0], ("start_factor".into(), Py::Num(0.01)));
-        assert_eq!(
-            c.kwargs[0],
-            ("milestones".into(), Py::List(vec![Py::Int(5)]))
-        );
-        let d = parse(
-            "f(a=-1e-5, b=True, c=None, d={'x': 2}, e=dict(y=3.0), g='s', h=1_000, k={30: 0.1})",
-        )
-        .expect("parses");
-        let values: Vec<&Py> = d.kwargs.iter().map(|(_, v)| v).collect();
-        assert_eq!(values[0], &Py::Num(-1e-5));
-        assert_eq!(values[1], &Py::Bool(true));
-        assert_eq!(values[2], &Py::None);
-        assert_eq!(values[3], &Py::Dict(vec![("x".into(), Py::Int(2))]));
-        assert_eq!(values[4], &Py::Dict(vec![("y".into(), Py::Num(3.0))]));
-        assert_eq!(values[5], &Py::Str("s".into()));
-        assert_eq!(values[6], &Py::Int(1000));
-        assert_eq!(values[7], &Py::Dict(vec![("30".into(), Py::Num(0.1))]));
-    }
-
-    #[test]
-    fn errors_say_where_and_what() {
-        let e = parse("CosineAnnealingLR(opt, T_max=10 eta_min=0)").unwrap_err();
-        assert_eq!(e.column, 33);
-        assert_eq!(e.message, "expected ',' or ')'");
-        assert_eq!(
-            parse("f(x=1e999)").unwrap_err().message,
-            "'1e999' is not a number"
-        );
-        assert_eq!(
-            parse("f(x=1, 2)").unwrap_err().message,
-            "positional argument after a keyword argument"
-        );
-        assert_eq!(
-            parse("f(x=1, x=2)").unwrap_err().message,
-            "keyword argument 'x' repeated"
-        );
-        assert!(parse("f(x='open")
-            .unwrap_err()
-            .message
-            .contains("never closed"));
-        assert!(parse(&format!("f({}", "[".repeat(100)))
-            .unwrap_err()
-            .message
-            .contains("nested"));
-        assert!(parse("f(x=1").is_err());
-    }
 }

@@ -14,17 +14,21 @@ struct Num {
     int: bool,
 }
 
-/// A float.
+/// `v` as a Python float (what `/` and `float()` give).
 fn float(v: f64) -> Num {
     Num { v, int: false }
 }
 
 /// `text` evaluated when it is arithmetic on numbers, else `Py::Name` of it.
 pub fn expression(text: &str) -> Py {
-    let bytes: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    let mut e = Eval { s: &bytes, pos: 0 };
-    match e.sum() {
-        Some(n) if e.pos == bytes.len() && n.v.is_finite() => {
+    let mut e = Eval {
+        s: text.as_bytes(),
+        pos: 0,
+    };
+    let n = e.sum();
+    e.skip_space();
+    match n {
+        Some(n) if e.pos == text.len() && n.v.is_finite() => {
             if n.int && n.v.abs() < 9.007e15 {
                 Py::Int(n.v as i64)
             } else {
@@ -41,7 +45,15 @@ struct Eval<'a> {
 }
 
 impl Eval<'_> {
+    /// Spaces separate tokens (`5 6` is two numbers, not 56).
+    fn skip_space(&mut self) {
+        while self.s.get(self.pos).is_some_and(u8::is_ascii_whitespace) {
+            self.pos += 1;
+        }
+    }
+
     fn eat(&mut self, token: &str) -> bool {
+        self.skip_space();
         let found = self.s[self.pos..].starts_with(token.as_bytes());
         if found {
             self.pos += token.len();
@@ -133,15 +145,16 @@ impl Eval<'_> {
             return Some(match function {
                 None => n,
                 Some(1) => float(n.v),
+                Some(3) => Num { v: n.v.abs(), ..n },
                 Some(_) if n.int => n,
                 Some(0) => whole(n.v.trunc()),
                 // Python rounds halves to even.
                 Some(2) => whole(n.v.round_ties_even()),
-                Some(3) => Num { v: n.v.abs(), ..n },
                 Some(4) => whole(n.v.floor()),
                 _ => whole(n.v.ceil()),
             });
         }
+        self.skip_space();
         let start = self.pos;
         while let Some(&c) = self.s.get(self.pos) {
             let sign = matches!(c, b'-' | b'+')
@@ -201,15 +214,24 @@ mod tests {
         assert_eq!(expression("1_000 * 3"), Py::Int(3000));
         assert_eq!(expression("-7.5 % 2"), Py::Num(0.5));
         assert_eq!(expression("float(3) / 2"), Py::Num(1.5));
+        assert_eq!(expression("abs(-100) * 2"), Py::Int(200));
+        assert_eq!(expression("abs(-2.5)"), Py::Num(2.5));
+        assert_eq!(expression("2 ** 3 ** 2"), Py::Int(512));
+        assert_eq!(expression(" ( 1876 - 113 ) "), Py::Int(1763));
     }
 
     #[test]
-    fn an_expression_that_names_anything_stays_a_name() {
+    fn an_expression_without_a_number_for_its_value_stays_text() {
+        // Names, Python's errors (ZeroDivisionError, OverflowError, SyntaxError) and ints past
+        // a float.
         for text in [
             "len(train_loader) * epochs // accum",
             "int(0.06 * total)",
             "1 / 0",
             "10 ** 400",
+            "10 + 5 6",
+            "2 * * 3",
+            "1 +",
         ] {
             assert_eq!(expression(text), Py::Name(text.into()), "{text}");
         }
