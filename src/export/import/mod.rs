@@ -320,9 +320,11 @@ fn build(
         nested(call, framework, pasted, n, &mut p)?;
     }
     let mut notes = Vec::new();
-    let counted = (api.family == "transformers.TrainingArguments")
-        .then(|| trainer::counted(&p, current))
-        .flatten();
+    let counted = if api.family == "transformers.TrainingArguments" {
+        trainer::counted(&p, current)?
+    } else {
+        None
+    };
     let current = match &counted {
         Some((setup, max_steps, note)) => {
             p.retain(|(k, _)| k != "max_steps");

@@ -1,0 +1,108 @@
+//! What an import takes from a pasted call's values beyond its curve: a rate times a factor as
+//! a person writes it, and a `TrainingArguments` without `max_steps` counted from the Training
+//! setup as transformers' Trainer counts it.
+
+use anneal::export::import;
+use anneal::share::Settings;
+
+#[test]
+fn a_warm_up_from_a_factor_of_the_rate_reads_as_a_person_writes_it() {
+    let script = "optimizer = torch.optim.AdamW(model.parameters(), lr=3e-5)
+warmup = LinearLR(optimizer, start_factor=0.01, end_factor=1.0, total_iters=113)
+cosine = CosineAnnealingLR(optimizer, T_max=1763, eta_min=0)
+scheduler = SequentialLR(optimizer, schedulers=[warmup, cosine], milestones=[113])";
+    let found = import(script, &Settings::default()).expect("imports");
+    // 3e-5 × 0.01 is 3.0000000000000004e-7 in float64: the box and the link say 3e-7.
+    assert_eq!(found.settings.warmup_start, 3e-7);
+    let link = anneal::share::codec::encode(&found.settings, &[]);
+    assert!(link.contains("warmup_start=3e-7"), "{link}");
+    let phases = import(
+        "SGD(p, lr=3e-5)\nLinearLR(opt, start_factor=0.01, end_factor=0.3, total_iters=50)",
+        &Settings::default(),
+    )
+    .expect("imports")
+    .settings;
+    assert!(
+        phases.phases.starts_with("linear(3e-7,9e-6,"),
+        "{}",
+        phases.phases
+    );
+}
+
+#[test]
+fn training_arguments_without_max_steps_are_counted_from_the_training_setup() {
+    let setup = Settings {
+        examples: 120_000.0,
+        devices: 4.0,
+        ..Settings::default()
+    };
+    let args = "TrainingArguments(output_dir=\"out\", learning_rate=3e-5, num_train_epochs=2, per_device_train_batch_size=16, gradient_accumulation_steps=2, warmup_ratio=0.06, lr_scheduler_type=\"cosine\")";
+    let found = import(args, &setup).expect("counted from the setup");
+    // transformers 5.24: 1875 batches per device, 1875 // 2 + 1 = 938 a epoch, 2 epochs.
+    let s = &found.settings;
+    assert_eq!(
+        (s.batch, s.grad_accum, s.epochs, s.examples, s.devices),
+        (16.0, 2.0, 2.0, 120_000.0, 4.0)
+    );
+    let r = s.resolve();
+    assert_eq!(
+        (r.total_steps, r.schedule.warmup.length),
+        (Some(1876.0), 113.0)
+    );
+    assert_eq!(found.mode.length(), 1876.0);
+    assert!(
+        found.notes.iter().any(|n| n.starts_with("max_steps is not in the call: counted as the Trainer does for the Training setup's dataset with batch 16, accumulation 2, epochs 2: 1876 (")),
+        "{:?}",
+        found.notes
+    );
+    let bare = import(args, &Settings::default()).unwrap_err();
+    assert_eq!(bare.message, "max_steps: not given: the Trainer counts it from the dataset's size (num_train_epochs × its optimizer steps per epoch), which the call does not say; enter the dataset in the Training setup, or add max_steps=<total optimizer steps>");
+    // A max_steps in the call is the call's, even as a name.
+    let given = import(&args.replace(")", ", max_steps=500)"), &setup).expect("imports");
+    assert_eq!(given.mode.length(), 500.0);
+    let named = import(&args.replace(")", ", max_steps=total_steps)"), &setup).unwrap_err();
+    assert!(
+        named.message.starts_with("max_steps: "),
+        "{}",
+        named.message
+    );
+    // A field the count needs is a number it can take, or the import says why.
+    let epochs = import(
+        &args.replace("num_train_epochs=2", "num_train_epochs=args.epochs"),
+        &setup,
+    );
+    assert!(epochs
+        .unwrap_err()
+        .message
+        .starts_with("num_train_epochs: write its value"));
+    let batch = import(
+        &args.replace(
+            "per_device_train_batch_size=16",
+            "per_device_train_batch_size=2.5",
+        ),
+        &setup,
+    );
+    assert_eq!(
+        batch.unwrap_err().message,
+        "per_device_train_batch_size: expected a whole number from 1, got 2.5"
+    );
+    // The Trainer's defaults are named as such; transformers ≤ 4.51's rule stays when chosen.
+    let older = Settings {
+        steps_rule: anneal::training::Counter::TrainerFloor,
+        ..setup.clone()
+    };
+    let defaults = import(
+        "TrainingArguments(output_dir=\"out\", lr_scheduler_type=\"cosine\")",
+        &older,
+    )
+    .expect("imports");
+    assert_eq!(
+        defaults.settings.steps_rule,
+        anneal::training::Counter::TrainerFloor
+    );
+    assert!(
+        defaults.notes.iter().any(|n| n.contains("batch 8 (the Trainer's default), accumulation 1 (the Trainer's default), epochs 3 (the Trainer's default)")),
+        "{:?}",
+        defaults.notes
+    );
+}
