@@ -208,6 +208,25 @@ fn export_turns_a_share_link_into_code_csv_or_svg() {
         String::from_utf8(run(&["export", "--url", link, "--to", "csv"]).stdout).expect("utf-8");
     assert_eq!(csv.lines().next(), Some("step,lr"));
     assert_eq!(csv.lines().nth(11), Some("10,0.05"));
+    // Steps stay whole numbers a script reads with int(): 1000, not 1e3.
+    let long = String::from_utf8(
+        run(&[
+            "export",
+            "--url",
+            "?v=1&t_max=1000&horizon=1001",
+            "--to",
+            "csv",
+        ])
+        .stdout,
+    )
+    .expect("utf-8");
+    assert!(
+        long.lines()
+            .nth(1001)
+            .is_some_and(|l| l.starts_with("1000,")),
+        "{:?}",
+        long.lines().nth(1001)
+    );
     // A link that compares: the libraries' columns, as the page's CSV has them.
     let compared = String::from_utf8(
         run(&[

@@ -51,12 +51,12 @@ pub fn series_csv(r: &Resolved, columns: &[Column]) -> String {
     out.push('\n');
     let mut cache = ScheduleCache::default();
     for t in csv_steps(r) {
-        // Round-trip exact, in the shorter of the plain and the exponent form (3e-13, not
+        // Steps and epochs as plain numbers (a script reads int("1000"), not "1e3"); rates
+        // round-trip exact in the shorter of the plain and the exponent form (3e-13, not
         // 0.0000000000003).
-        out += &number(t);
+        out += &format!("{t}");
         if epochs {
-            out.push(',');
-            out += &number(t / r.steps_per_unit);
+            out += &format!(",{}", t / r.steps_per_unit);
         }
         out.push(',');
         out += &number(r.phases.lr_cached(t, &mut cache));
