@@ -1,7 +1,7 @@
 //! Things about a schedule that surprise people, found from its numbers.
 
 use super::{Anneal, Family, Schedule, WarmupPlacement};
-use crate::format::{quantity, shown};
+use crate::format::shown;
 
 /// A surprise worth flagging on the curve.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,7 +34,8 @@ pub fn pitfalls(s: &Schedule, horizon: f64) -> Vec<Pitfall> {
             // them where they were, past the run's end, with nothing on the chart to say so.
             let after = match s.phases.len() - i - 1 {
                 0 => String::new(),
-                n => format!(", nor the {} after it", quantity(n as f64, "phase")),
+                1 => ", nor the phase after it".into(),
+                n => format!(", nor the {n} phases after it"),
             };
             out.push(Pitfall {
                 at: horizon,
@@ -195,7 +196,7 @@ mod tests {
             [Pitfall {
                 at: 500.0,
                 title: "Phases past the run's end",
-                detail: "Phase 2 starts at step 600 and the run ends at step 500: no step of the run reaches it, nor the 1 phase after it. \
+                detail: "Phase 2 starts at step 600 and the run ends at step 500: no step of the run reaches it, nor the phase after it. \
                          Phase lengths count optimizer steps, so they do not follow the horizon or the training setup."
                     .into(),
             }]

@@ -94,15 +94,20 @@ impl Settings {
     }
 }
 
-/// Where an appended phase starts and its steps: after the schedule's end, or, when the
-/// schedule already fills a `run` of `fixed` length (a horizon or epochs set), over the run's
-/// last fifth, so the new phase is inside the run and on the chart.
+/// Where an appended phase starts and its steps: after the schedule's end (in a `run` of `fixed`
+/// length, a horizon or epochs set, ending with it at the latest), or, when the schedule already
+/// fills such a run, over the run's last fifth, so the new phase is inside the run and on the
+/// chart.
 fn appended_at(s: &Schedule, run: f64, fixed: bool) -> Result<(f64, f64), String> {
     let end = s.length();
     // Whole steps, as a person would type them (1173 · 0.2 is 234.6000…02).
     let fifth = |of: f64| (of * 0.2).round().max(1.0);
-    if !fixed || end < run {
+    if !fixed {
         return Ok((end, fifth(end)));
+    }
+    // Room left after the schedule's end: the new phase ends with the run at the latest.
+    if end < run {
+        return Ok((end, fifth(end).min(run - end)));
     }
     let last = s.start(s.phases.len() - 1);
     let at = (run - fifth(run)).max(((last + run) / 2.0).round());
@@ -161,6 +166,16 @@ mod tests {
         assert_eq!(phases(&s).boundaries, vec![80.0, 90.0, 95.0, 98.0, 99.0]);
         let full = s.edit_phases(PhaseEdit::Append).expect_err("no room");
         assert_eq!(full, "the last phase leaves no room in the run's 100 steps for another: lengthen the run or the horizon first");
+        // A schedule ending before a fixed run's end: the new phase ends with the run at most.
+        let mut short = Settings {
+            horizon: 100.0,
+            t_max: 90.0,
+            ..Settings::default()
+        };
+        short.edit_phases(PhaseEdit::Append).expect("appends");
+        let p = phases(&short);
+        assert_eq!(p.boundaries, vec![90.0]);
+        assert_eq!(p.length(), 100.0);
         // The automatic horizon grows to show a phase added after the schedule's end.
         let mut auto = Settings::default();
         auto.edit_phases(PhaseEdit::Append).expect("appends");

@@ -38,14 +38,9 @@ pub fn header(input: &SnippetInput) -> String {
     out
 }
 
-/// The comment block opening a closure snippet: why no built-in call, and that it is exact (to
-/// float32 rounding, for a library that computes in float32).
-pub fn closure_header(library: &str, c: &ClosureInput, float32: bool) -> String {
-    let rounding = if float32 {
-        " (to float32 rounding)"
-    } else {
-        ""
-    };
+/// The comment block opening a closure snippet: why no built-in call, and that it is exact, to
+/// `rounding` where the library's arithmetic rounds it (" (to float32 rounding)").
+pub fn closure_header(library: &str, c: &ClosureInput, rounding: &str) -> String {
     let nearest = c
         .nearest
         .map(|call| format!("# The nearest built-in call, if those differences do not matter to you:\n#   scheduler = {call}\n"))
@@ -75,7 +70,8 @@ pub fn torch_lambda(library: &str, c: &ClosureInput) -> String {
     };
     format!(
         "{}{}\nimport torch\nfrom torch.optim.lr_scheduler import LambdaLR\n\n\n{}\n\n{TORCH_SETUP}# LambdaLR multiplies the optimizer's lr {said}.\nopt = torch.optim.SGD(model.parameters(), lr={lr})\nscheduler = LambdaLR(opt, lr_lambda={lambda})\n\n{}",
-        closure_header(library, c, false),
+        // base_lr × (lr_at / peak) may be an ulp off lr_at.
+        closure_header(library, c, " (to float64 rounding)"),
         c.imports,
         c.function,
         torch_loop(c.steps)

@@ -19,7 +19,7 @@ pub(super) fn closure(c: &ClosureInput) -> String {
     let n = c.steps;
     format!(
         "{}{}\nimport keras\n\n\n{}\n\nclass AnnealSchedule(keras.optimizers.schedules.LearningRateSchedule):\n    \"\"\"lr_at tabulated for the first `steps` steps (Keras traces a schedule, where Python\n    cannot branch on the step); the last value holds after them.\"\"\"\n\n    def __init__(self, steps):\n        self.steps = steps\n        self.table = keras.ops.convert_to_tensor([lr_at(s) for s in range(steps)], dtype=\"float32\")\n\n    def __call__(self, step):\n        return keras.ops.take(self.table, keras.ops.minimum(step, self.steps - 1))\n\n    def get_config(self):\n        return {{\"steps\": self.steps}}\n\n\nschedule = AnnealSchedule({n})\n\nfor step in range({n}):\n    print(step, float(schedule(step)))\n",
-        closure_header("Keras", c, true),
+        closure_header("Keras", c, " (to float32 rounding)"),
         c.imports,
         c.function
     )

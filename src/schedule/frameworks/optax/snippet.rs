@@ -40,7 +40,7 @@ pub(super) fn closure(c: &ClosureInput) -> String {
     let n = c.steps;
     format!(
         "{}{}\nimport jax\nimport jax.numpy as jnp\n\njax.config.update(\"jax_enable_x64\", True)\n\n\n{}\n\n# optax calls the schedule inside jit, where Python cannot branch on the step: its values\n# are tabulated for the {n} steps shown, and the last one holds after them.\nLRS = jnp.array([lr_at(s) for s in range({n})])\n\n\ndef schedule(count):\n    return LRS[jnp.minimum(count, {})]\n\n\nfor step in range({n}):\n    print(step, float(schedule(step)))\n",
-        closure_header("optax", c, false),
+        closure_header("optax", c, ""),
         c.imports,
         c.function,
         n.saturating_sub(1)

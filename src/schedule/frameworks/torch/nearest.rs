@@ -5,7 +5,7 @@ use super::modes::{
     decay_period, CosineAnnealing, Cyclic, CyclicMode, Inner, Kind, Momentum, OneCycle, Scheduler,
     Sequential, WarmRestarts,
 };
-use crate::format::format_value;
+use crate::format::{format_value, quantity};
 use crate::schedule::family::{self, Constant, Exponential, Linear, Multistep, Polynomial, Step};
 use crate::schedule::frameworks::{after, joined, scaled, Nearest};
 use crate::schedule::{Anneal, Family, Interp, Schedule, Warmup};
@@ -143,14 +143,11 @@ fn unreached(kind: &Kind, notes: &mut Vec<String>) {
     match kind {
         Kind::Step { step_size, .. } => {
             let (s, p) = (format_value(*step_size), decay_period(*step_size));
-            if p == *step_size {
-                return;
+            if p > 1e12 {
+                notes.push(format!("StepLR(step_size={s}) first decays at step {}, where last_epoch % {s} == 0, past the 1e12 steps a phase spans: the phase holds its rate", format_value(p)));
+            } else if p != *step_size {
+                notes.push(format!("StepLR(step_size={s}) decays where last_epoch % {s} == 0: every {}, as the phase's step_size says", quantity(p, "step")));
             }
-            notes.push(if p <= 1e12 {
-                format!("StepLR(step_size={s}) decays where last_epoch % {s} == 0: every {} steps, as the phase's step_size says", format_value(p))
-            } else {
-                format!("StepLR(step_size={s}) never decays: no whole last_epoch is a multiple of it in binary floating point")
-            });
         }
         Kind::MultiStep { milestones, .. } => {
             let mut never = String::new();

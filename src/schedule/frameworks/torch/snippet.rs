@@ -17,14 +17,15 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
             let e = s.equivalent;
             let nearest = e.call.split('(').next().unwrap_or_default();
             let why = format!("the nearest, {nearest}, differs: {}", e.notes.join("; "));
-            let (imports, function) = function(&Schedule::single(Family::Cosine(a.clone())));
+            let cosine = Schedule::single(Family::Cosine(a.clone()));
+            let (imports, function) = function(&cosine);
             closure(&ClosureInput {
                 imports: &imports,
                 function: &function,
                 steps: s.steps,
                 why: &why,
                 nearest: Some(&e.call),
-                peak: a.eta_max,
+                peak: cosine.peak(s.horizon),
             })
         }
         _ => format!(

@@ -283,6 +283,9 @@ fn repeats(milestones: &[f64], e: f64) -> usize {
 /// `step_size` of m / 2ʲ (m odd) divides t exactly when m does, so 2.5 decays every 5 steps and
 /// 0.1, which binary holds as an odd multiple of 2⁻⁵⁵, in effect never.
 pub fn decay_period(step_size: f64) -> f64 {
+    if !step_size.is_finite() {
+        return f64::INFINITY;
+    }
     let mut m = step_size.abs();
     while m.fract() != 0.0 {
         m *= 2.0;
