@@ -74,9 +74,11 @@ const BUDGET = 300 * KIB;
 // list), JSON phases 0.4 (0.7 before one string), phases past the run's end flagged 0.2,
 // LambdaLR at the peak 0.2, the rest (appended phases inside a fixed run, steps past 1e15 cut,
 // glibc's cosf and powf for Keras, the CLI's CSV columns, products tidied) 0.1 or less each:
-// 436.6, ceiling 436.7.
+// 436.6, ceiling 436.7. +1.1 for the review's mends (TrainingArguments fields checked and named,
+// comments, brackets and signs in pasted arithmetic, an appended phase ending with its run):
+// 437.7, ceiling 437.8.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 436.7 * KIB;
+const CEILING = 437.8 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');
