@@ -52,12 +52,19 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
         if horizon > n {
             notes.push("no clamp past num_training_steps: the cosine rises again".into());
         }
-        (
-            format!("get_cosine_with_min_lr_schedule_with_warmup(opt, num_warmup_steps={w}, num_training_steps={n}, min_lr_rate={rate})"),
-            Cosine::MinLr { min_lr_rate: rate },
-            n,
-            0.5,
-        )
+        // A floor of 0 is the call practitioners write (the same lambda at min_lr_rate = 0).
+        let (call, kind) = if rate == 0.0 {
+            (
+                format!("get_cosine_schedule_with_warmup(opt, num_warmup_steps={w}, num_training_steps={n})"),
+                Cosine::WithWarmup,
+            )
+        } else {
+            (
+                format!("get_cosine_with_min_lr_schedule_with_warmup(opt, num_warmup_steps={w}, num_training_steps={n}, min_lr_rate={rate})"),
+                Cosine::MinLr { min_lr_rate: rate },
+            )
+        };
+        (call, kind, n, 0.5)
     };
     let mode = Mode::HfCosine(CosineSchedule {
         base,
