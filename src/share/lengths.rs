@@ -9,7 +9,12 @@ use crate::schedule::T_LIMIT;
 use crate::training::{warmup_steps, Count, Setup};
 
 /// Why a length past [`T_LIMIT`] is cut: every curve is computed up to that step.
-const BEYOND: &str = "Anneal computes schedules up to step 1e15";
+fn beyond() -> String {
+    format!(
+        "Anneal computes schedules up to step {}",
+        format_value(T_LIMIT)
+    )
+}
 
 /// `value` units of `key` in whole optimizer steps (at least `least`), with a notice when the
 /// product is not whole or had to be raised.
@@ -35,7 +40,7 @@ pub(super) fn whole_steps(
         ),
     };
     let (whole, why) = if whole > T_LIMIT {
-        (T_LIMIT, format!("{BEYOND}; set to"))
+        (T_LIMIT, format!("{}; set to", beyond()))
     } else {
         (whole, "rounded to".into())
     };
@@ -79,8 +84,9 @@ impl Settings {
         let total = count.total.map(|t| t as f64).filter(|&t| t > 0.0)?;
         if total > T_LIMIT {
             notices.push(format!(
-                "The training setup gives {}: {BEYOND}, so the run is cut to {}.",
+                "The training setup gives {}: {}, so the run is cut to {}.",
                 quantity(total, "optimizer step"),
+                beyond(),
                 quantity(T_LIMIT, "step")
             ));
             return Some(T_LIMIT);

@@ -5,28 +5,23 @@
 //! 0.51331437). Rust's `f32::cos` is that function natively but musl's in wasm, so the page
 //! computes it here, with the multiply-adds x86-64 glibc's FMA build fuses.
 
-/// `f64::from_bits`, for the constants written as bits.
-const fn f(bits: u64) -> f64 {
-    f64::from_bits(bits)
-}
-
 /// 2/π · 2²⁴: the quadrant lands in bits 24 and up of the scaled angle.
-const HPI_INV: f64 = f(0x4164_5F30_6DC9_C883);
+const HPI_INV: f64 = f64::from_bits(0x4164_5F30_6DC9_C883);
 /// π/2.
-const HPI: f64 = f(0x3FF9_21FB_5444_2D18);
+const HPI: f64 = f64::from_bits(0x3FF9_21FB_5444_2D18);
 /// The cosine polynomial in x²: c0 + c1·x² + c2·x⁴ + c3·x⁶ + c4·x⁸.
 const COS: [f64; 5] = [
     1.0,
-    f(0xBFDF_FFFF_FD0C_621C),
-    f(0x3FA5_5553_E106_8F19),
-    f(0xBF56_C087_E89A_359D),
-    f(0x3EF9_9343_027B_F8C3),
+    f64::from_bits(0xBFDF_FFFF_FD0C_621C),
+    f64::from_bits(0x3FA5_5553_E106_8F19),
+    f64::from_bits(0xBF56_C087_E89A_359D),
+    f64::from_bits(0x3EF9_9343_027B_F8C3),
 ];
 /// The sine polynomial: x + x³·(s1 + s2·x² + s3·x⁴).
 const SIN: [f64; 3] = [
-    f(0xBFC5_5554_5995_A603),
-    f(0x3F81_1076_0523_0BC4),
-    f(0xBF29_94EB_3774_CF24),
+    f64::from_bits(0xBFC5_5554_5995_A603),
+    f64::from_bits(0x3F81_1076_0523_0BC4),
+    f64::from_bits(0xBF29_94EB_3774_CF24),
 ];
 
 /// The top bits glibc compares magnitudes by: exponent and three mantissa bits.

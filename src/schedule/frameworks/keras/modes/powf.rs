@@ -6,37 +6,77 @@
 //! another in wasm, so the page computes it here, with the multiply-adds x86-64 glibc's FMA
 //! build fuses.
 
-/// `f64::from_bits`, for the constants written as bits.
-const fn f(bits: u64) -> f64 {
-    f64::from_bits(bits)
-}
-
 /// 1/c and log2(c) for the sixteen subintervals of the mantissa's range.
 const LOG2_TABLE: [(f64, f64); 16] = [
-    (f(0x3FF6_61EC_79F8_F3BE), f(0xBFDE_FEC6_5B96_3019)),
-    (f(0x3FF5_71ED_4AAF_883D), f(0xBFDB_0B68_32D4_FCA4)),
-    (f(0x3FF4_9539_F0F0_10B0), f(0xBFD7_418B_0A1F_B77B)),
-    (f(0x3FF3_C995_B0B8_0385), f(0xBFD3_9DE9_1A6D_CF7B)),
-    (f(0x3FF3_0D19_0C88_64A5), f(0xBFD0_1D9B_F3F2_B631)),
-    (f(0x3FF2_5E22_7B0B_8EA0), f(0xBFC9_7C1D_1B3B_7AF0)),
-    (f(0x3FF1_BB4A_4A1A_343F), f(0xBFC2_F9E3_93AF_3C9F)),
-    (f(0x3FF1_2358_F08A_E5BA), f(0xBFB9_60CB_BF78_8D5C)),
-    (f(0x3FF0_953F_4199_00A7), f(0xBFAA_6F9D_B647_5FCE)),
+    (
+        f64::from_bits(0x3FF6_61EC_79F8_F3BE),
+        f64::from_bits(0xBFDE_FEC6_5B96_3019),
+    ),
+    (
+        f64::from_bits(0x3FF5_71ED_4AAF_883D),
+        f64::from_bits(0xBFDB_0B68_32D4_FCA4),
+    ),
+    (
+        f64::from_bits(0x3FF4_9539_F0F0_10B0),
+        f64::from_bits(0xBFD7_418B_0A1F_B77B),
+    ),
+    (
+        f64::from_bits(0x3FF3_C995_B0B8_0385),
+        f64::from_bits(0xBFD3_9DE9_1A6D_CF7B),
+    ),
+    (
+        f64::from_bits(0x3FF3_0D19_0C88_64A5),
+        f64::from_bits(0xBFD0_1D9B_F3F2_B631),
+    ),
+    (
+        f64::from_bits(0x3FF2_5E22_7B0B_8EA0),
+        f64::from_bits(0xBFC9_7C1D_1B3B_7AF0),
+    ),
+    (
+        f64::from_bits(0x3FF1_BB4A_4A1A_343F),
+        f64::from_bits(0xBFC2_F9E3_93AF_3C9F),
+    ),
+    (
+        f64::from_bits(0x3FF1_2358_F08A_E5BA),
+        f64::from_bits(0xBFB9_60CB_BF78_8D5C),
+    ),
+    (
+        f64::from_bits(0x3FF0_953F_4199_00A7),
+        f64::from_bits(0xBFAA_6F9D_B647_5FCE),
+    ),
     (1.0, 0.0),
-    (f(0x3FEE_608C_FD9A_47AC), f(0x3FB3_38CA_9F24_F53D)),
-    (f(0x3FEC_A4B3_1F02_6AA0), f(0x3FC4_76A9_5438_91BA)),
-    (f(0x3FEB_2036_576A_FCE6), f(0x3FCE_840B_4AC4_E4D2)),
-    (f(0x3FE9_C2D1_63A1_AA2D), f(0x3FD4_0645_F0C6_651C)),
-    (f(0x3FE8_86E6_0378_41ED), f(0x3FD8_8E9C_2C1B_9FF8)),
-    (f(0x3FE7_67DC_F553_4862), f(0x3FDC_E0A4_4EB1_7BCC)),
+    (
+        f64::from_bits(0x3FEE_608C_FD9A_47AC),
+        f64::from_bits(0x3FB3_38CA_9F24_F53D),
+    ),
+    (
+        f64::from_bits(0x3FEC_A4B3_1F02_6AA0),
+        f64::from_bits(0x3FC4_76A9_5438_91BA),
+    ),
+    (
+        f64::from_bits(0x3FEB_2036_576A_FCE6),
+        f64::from_bits(0x3FCE_840B_4AC4_E4D2),
+    ),
+    (
+        f64::from_bits(0x3FE9_C2D1_63A1_AA2D),
+        f64::from_bits(0x3FD4_0645_F0C6_651C),
+    ),
+    (
+        f64::from_bits(0x3FE8_86E6_0378_41ED),
+        f64::from_bits(0x3FD8_8E9C_2C1B_9FF8),
+    ),
+    (
+        f64::from_bits(0x3FE7_67DC_F553_4862),
+        f64::from_bits(0x3FDC_E0A4_4EB1_7BCC),
+    ),
 ];
 /// log1p(r)/ln 2 ≈ A0·r⁵ + A1·r⁴ + A2·r³ + A3·r² + A4·r.
 const LOG2_POLY: [f64; 5] = [
-    f(0x3FD2_7616_C949_6E0B),
-    f(0xBFD7_1969_A075_C67A),
-    f(0x3FDE_C70A_6CA7_BADD),
-    f(0xBFE7_1547_48BE_F6C8),
-    f(0x3FF7_1547_652A_B82B),
+    f64::from_bits(0x3FD2_7616_C949_6E0B),
+    f64::from_bits(0xBFD7_1969_A075_C67A),
+    f64::from_bits(0x3FDE_C70A_6CA7_BADD),
+    f64::from_bits(0xBFE7_1547_48BE_F6C8),
+    f64::from_bits(0x3FF7_1547_652A_B82B),
 ];
 /// 2^(i/32) with i·2⁴⁷ taken off its bits, so adding k·2⁴⁷ scales it by 2^(k div 32).
 const EXP2_TABLE: [u64; 32] = [
@@ -75,12 +115,12 @@ const EXP2_TABLE: [u64; 32] = [
 ];
 /// 2^r ≈ C0·r³ + C1·r² + C2·r + 1 on [−1/64, 1/64].
 const EXP2_POLY: [f64; 3] = [
-    f(0x3FAC_6AF8_4B91_2394),
-    f(0x3FCE_BFCE_50FA_C4F3),
-    f(0x3FE6_2E42_FF0C_52D6),
+    f64::from_bits(0x3FAC_6AF8_4B91_2394),
+    f64::from_bits(0x3FCE_BFCE_50FA_C4F3),
+    f64::from_bits(0x3FE6_2E42_FF0C_52D6),
 ];
 /// 1.5·2⁵² / 32: adding it rounds to a multiple of 1/32 and leaves k in the low bits.
-const SHIFT: f64 = f(0x42E8_0000_0000_0000);
+const SHIFT: f64 = f64::from_bits(0x42E8_0000_0000_0000);
 /// The sign bit of the result, added to k before it is shifted into the exponent.
 const SIGN_BIAS: u64 = 1 << 16;
 
@@ -185,7 +225,7 @@ pub fn pow(x: f32, y: f32) -> f32 {
     let ylogx = f64::from(y) * log2(ix);
     let sign = if sign_bias == 0 { 1.0 } else { -1.0 };
     if (ylogx.to_bits() >> 47 & 0xFFFF) >= 126f64.to_bits() >> 47 {
-        if ylogx > f(0x405F_FFFF_FFD1_D571) {
+        if ylogx > f64::from_bits(0x405F_FFFF_FFD1_D571) {
             return sign * f32::INFINITY;
         }
         if ylogx <= -150.0 {
