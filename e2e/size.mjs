@@ -76,9 +76,11 @@ const BUDGET = 300 * KIB;
 // glibc's cosf and powf for Keras, the CLI's CSV columns, products tidied) 0.1 or less each:
 // 436.6, ceiling 436.7. +1.1 for the review's mends (TrainingArguments fields checked and named,
 // comments, brackets and signs in pasted arithmetic, an appended phase ending with its run):
-// 437.7, ceiling 437.8.
+// 437.7, ceiling 437.8. +1.9 for names the pasted code assigns (`T_max=epochs * steps` after
+// `epochs = 3`), transformers' `SchedulerType.COSINE` and imported values to 15 digits: 439.6,
+// ceiling 439.7.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 437.8 * KIB;
+const CEILING = 439.7 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

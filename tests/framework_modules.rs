@@ -123,7 +123,7 @@ fn schedulers_assigned_to_names_are_chained_and_any_other_call_is_named() {
     for (text, why) in [
         (
             "CosineAnnealingLR(opt, T_max=total_steps)",
-            "T_max: expected a finite number, got \"total_steps\"",
+            "T_max: Anneal cannot tell the value of total_steps from the pasted code: write its value",
         ),
         (
             "CyclicLR(opt, 0.001, 0.01, scale_fn=f)",
@@ -339,7 +339,7 @@ fn arithmetic_in_an_argument_is_evaluated_and_names_in_it_are_asked_for_by_value
     .unwrap_err();
     assert_eq!(
         named.to_string(),
-        "num_training_steps: expected a finite number, got \"len(train_loader) * epochs // accum\""
+        "num_training_steps: Anneal cannot tell the value of len(train_loader) * epochs // accum from the pasted code: write its value"
     );
     // A syntax error deep in a paste says its line.
     let broken = import(

@@ -106,3 +106,70 @@ fn training_arguments_without_max_steps_are_counted_from_the_training_setup() {
         defaults.notes
     );
 }
+
+#[test]
+fn numbers_the_pasted_code_assigns_by_name_are_read_and_said() {
+    let script = "lr = 3e-4
+epochs = 3
+steps_per_epoch: int = 100
+optimizer = torch.optim.AdamW(
+    model.parameters(),
+    lr=lr,
+)
+scheduler = CosineAnnealingLR(optimizer, T_max=epochs * steps_per_epoch - 10, eta_min=lr / 100)";
+    let found = import(script, &Settings::default()).expect("imports");
+    // torch 2.15 over AdamW(lr=3e-4), stepped 290 times.
+    let values = found.mode.eval(&[0.0, 1.0, 145.0, 290.0]).unwrap();
+    assert_eq!(
+        values,
+        [
+            3e-4,
+            0.0002999912864332923,
+            0.00015150000000000019,
+            2.9999999999999997e-06
+        ]
+    );
+    // The box and the link read 3e-6; the mode keeps Python's 2.9999999999999997e-6.
+    assert_eq!(found.settings.eta_min, 3e-6);
+    // The optimizer's lr=lr is the 3e-4 assigned above.
+    assert!(!found.lr_assumed);
+    assert!(
+        found.notes.iter().any(|n| n
+            == "read from the numbers assigned in the pasted code: epochs * steps_per_epoch - 10 = 290, lr / 100 ≈ 3e-6"),
+        "{:?}",
+        found.notes
+    );
+    // transformers' enum member and an int() of a name, as Python reads them.
+    let hf = "warmup = int(0.06 * 1876)
+optimizer = AdamW(model.parameters(), lr=3e-5)
+scheduler = get_scheduler(SchedulerType.COSINE, optimizer, num_warmup_steps=warmup, num_training_steps=1876)";
+    let found = import(hf, &Settings::default()).expect("imports");
+    let values = found
+        .mode
+        .eval(&[0.0, 1.0, 112.0, 113.0, 1000.0, 1875.0])
+        .unwrap();
+    let real = [
+        0.0,
+        2.6785714285714284e-07,
+        3e-05,
+        2.9999976211682168e-05,
+        1.4839717710849403e-05,
+        2.3788317832229568e-11,
+    ];
+    for (v, r) in values.iter().zip(real) {
+        assert!((v - r).abs() <= 1e-12 * r, "{v} vs {r}");
+    }
+}
+
+#[test]
+fn a_name_the_pasted_code_does_not_assign_a_number_is_asked_for() {
+    let cases = [
+        ("total = len(loader) * 3\nCosineAnnealingLR(opt, T_max=total)", "T_max: Anneal cannot tell the value of total from the pasted code: write its value"),
+        ("get_cosine_schedule_with_warmup(opt, 10, num_training_steps=len(loader) * 3)", "num_training_steps: Anneal cannot tell the value of len(loader) * 3 from the pasted code: write its value"),
+        ("get_scheduler(SchedulerType.COSINE_WITH, opt)", "name: COSINE_WITH is not a valid SchedulerType, please select one of ['linear', 'cosine', 'cosine_with_restarts', 'polynomial', 'constant', 'constant_with_warmup', 'inverse_sqrt', 'reduce_lr_on_plateau', 'cosine_with_min_lr', 'cosine_warmup_with_min_lr', 'warmup_stable_decay', 'greedy']"),
+    ];
+    for (text, message) in cases {
+        let e = import(text, &Settings::default()).unwrap_err();
+        assert_eq!(e.to_string(), message, "{text}");
+    }
+}

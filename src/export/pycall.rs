@@ -3,7 +3,7 @@
 //! dicts, strings, numbers, True/False/None, dotted names and arithmetic (`pyexpr`). Anything
 //! else is an error that says where (a column, counted in characters).
 
-use super::pyexpr::{expression, is_arithmetic};
+use super::pyexpr::{expression, is_arithmetic, Names};
 
 /// A Python value as far as scheduler arguments go.
 #[derive(Clone, Debug, PartialEq)]
@@ -269,16 +269,15 @@ impl Reader<'_> {
         } else {
             self.operand(depth)?
         };
-        let end = self.pos;
         if signed || matches!(self.peek(), Some('+' | '-' | '*' | '/' | '%')) {
             self.skip_to_item_end();
-            return Ok(expression(&self.code_since(start)));
+            return Ok(expression(&self.code_since(start), &Names::default()));
         }
-        // int(…), round(…) of numbers is their value; float('1e-3') stays a call, read later.
-        if matches!(&value, Py::Call(c) if is_arithmetic(&c.name)) {
-            let text: String = self.chars[start..end].iter().collect();
-            if let number @ (Py::Int(_) | Py::Num(_)) = expression(&text) {
-                return Ok(number);
+        // int(…), round(…) of numbers is their value, of names an expression the import may
+        // know; float('1e-3') stays a call, read later.
+        if let Py::Call(c) = &value {
+            if is_arithmetic(&c.name) && !c.args.iter().any(|a| matches!(a, Py::Str(_))) {
+                return Ok(expression(&self.code_since(start), &Names::default()));
             }
         }
         Ok(value)

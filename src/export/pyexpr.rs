@@ -19,32 +19,101 @@ fn float(v: f64) -> Num {
     Num { v, int: false }
 }
 
-/// `text` evaluated when it is arithmetic on numbers, else `Py::Name` of it.
-pub fn expression(text: &str) -> Py {
-    let mut e = Eval {
-        s: text.as_bytes(),
-        pos: 0,
-    };
-    let n = e.sum();
-    e.skip_space();
-    match n {
-        Some(n) if e.pos == text.len() && n.v.is_finite() => {
-            if n.int && n.v.abs() < 9.007e15 {
-                Py::Int(n.v as i64)
-            } else {
-                Py::Num(n.v)
+/// Numbers the pasted code assigns by name (`total = 1876`, `warmup = int(0.06 * total)`),
+/// the last assignment of each; a name assigned anything else has no value.
+#[derive(Default)]
+pub struct Names(Vec<(String, Option<Num>)>);
+
+impl Names {
+    /// The names assigned by the statements of `code` (`name = …`, `name: int = …`; a line
+    /// inside brackets continues the one before), each evaluated with the names assigned above
+    /// it; `quoted` marks the characters inside strings.
+    pub fn assigned(code: &[char], quoted: &[bool]) -> Self {
+        let mut names = Names::default();
+        let mut depth = 0usize;
+        let mut line = String::new();
+        for (i, &c) in code.iter().enumerate() {
+            if c == '\n' && depth == 0 {
+                names.assign(&line);
+                line.clear();
+                continue;
+            }
+            line.push(c);
+            if !quoted[i] {
+                match c {
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
             }
         }
-        _ => Py::Name(text.trim().into()),
+        names.assign(&line);
+        names
+    }
+
+    /// Reads `line` if it assigns a name, dropping any earlier value of that name.
+    fn assign(&mut self, line: &str) {
+        let line = line.trim();
+        let end = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(line.len());
+        let (name, rest) = line.split_at(end);
+        let rest = rest.trim_start();
+        // An annotation (`total: int = 1876`) is passed over.
+        let rest = match rest.strip_prefix(':') {
+            Some(r) => r.find('=').map_or("", |i| &r[i..]),
+            None => rest,
+        };
+        let Some(value) = rest.strip_prefix('=').filter(|v| !v.starts_with('=')) else {
+            return;
+        };
+        if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+            return;
+        }
+        let n = Eval::new(value, self).whole();
+        self.0.retain(|(k, _)| k != name);
+        self.0.push((name.to_string(), n));
+    }
+
+    fn get(&self, name: &[u8]) -> Option<Num> {
+        self.0
+            .iter()
+            .find(|(k, _)| k.as_bytes() == name)
+            .and_then(|(_, n)| *n)
+    }
+}
+
+/// `text` evaluated when it is arithmetic on numbers and `names`, else `Py::Name` of it.
+pub fn expression(text: &str, names: &Names) -> Py {
+    match Eval::new(text, names).whole() {
+        Some(n) if n.int && n.v.abs() < 9.007e15 => Py::Int(n.v as i64),
+        Some(n) => Py::Num(n.v),
+        None => Py::Name(text.trim().into()),
     }
 }
 
 struct Eval<'a> {
     s: &'a [u8],
     pos: usize,
+    names: &'a Names,
 }
 
-impl Eval<'_> {
+impl<'a> Eval<'a> {
+    fn new(text: &'a str, names: &'a Names) -> Self {
+        Eval {
+            s: text.as_bytes(),
+            pos: 0,
+            names,
+        }
+    }
+
+    /// The whole text's finite value, if it is one expression.
+    fn whole(&mut self) -> Option<Num> {
+        let n = self.sum()?;
+        self.skip_space();
+        (self.pos == self.s.len() && n.v.is_finite()).then_some(n)
+    }
+
     /// Spaces separate tokens (`5 6` is two numbers, not 56).
     fn skip_space(&mut self) {
         while self.s.get(self.pos).is_some_and(u8::is_ascii_whitespace) {
@@ -156,6 +225,20 @@ impl Eval<'_> {
         }
         self.skip_space();
         let start = self.pos;
+        if self
+            .s
+            .get(start)
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+        {
+            while self
+                .s
+                .get(self.pos)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.'))
+            {
+                self.pos += 1;
+            }
+            return self.names.get(&self.s[start..self.pos]);
+        }
         while let Some(&c) = self.s.get(self.pos) {
             let sign = matches!(c, b'-' | b'+')
                 && self.pos > start
@@ -197,27 +280,31 @@ pub fn is_arithmetic(name: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn eval(text: &str) -> Py {
+        expression(text, &Names::default())
+    }
+
     #[test]
     fn arithmetic_on_numbers_is_pythons() {
-        assert_eq!(expression("1876 - 113"), Py::Int(1763));
-        assert_eq!(expression("int(0.06 * 1876)"), Py::Int(112));
-        assert_eq!(expression("3e-4 * 0.5"), Py::Num(1.5e-4));
-        assert_eq!(expression("7 / 2"), Py::Num(3.5));
-        assert_eq!(expression("-7 // 2"), Py::Int(-4));
-        assert_eq!(expression("-7 % 3"), Py::Int(2));
-        assert_eq!(expression("7.5 // 2"), Py::Num(3.0));
-        assert_eq!(expression("-2 ** 2"), Py::Int(-4));
-        assert_eq!(expression("2 ** -1"), Py::Num(0.5));
-        assert_eq!(expression("round(2.5) + round(3.5)"), Py::Int(6));
-        assert_eq!(expression("math.ceil(1563 / 4) * 3"), Py::Int(1173));
-        assert_eq!(expression("(10 + 5) * 2"), Py::Int(30));
-        assert_eq!(expression("1_000 * 3"), Py::Int(3000));
-        assert_eq!(expression("-7.5 % 2"), Py::Num(0.5));
-        assert_eq!(expression("float(3) / 2"), Py::Num(1.5));
-        assert_eq!(expression("abs(-100) * 2"), Py::Int(200));
-        assert_eq!(expression("abs(-2.5)"), Py::Num(2.5));
-        assert_eq!(expression("2 ** 3 ** 2"), Py::Int(512));
-        assert_eq!(expression(" ( 1876 - 113 ) "), Py::Int(1763));
+        assert_eq!(eval("1876 - 113"), Py::Int(1763));
+        assert_eq!(eval("int(0.06 * 1876)"), Py::Int(112));
+        assert_eq!(eval("3e-4 * 0.5"), Py::Num(1.5e-4));
+        assert_eq!(eval("7 / 2"), Py::Num(3.5));
+        assert_eq!(eval("-7 // 2"), Py::Int(-4));
+        assert_eq!(eval("-7 % 3"), Py::Int(2));
+        assert_eq!(eval("7.5 // 2"), Py::Num(3.0));
+        assert_eq!(eval("-2 ** 2"), Py::Int(-4));
+        assert_eq!(eval("2 ** -1"), Py::Num(0.5));
+        assert_eq!(eval("round(2.5) + round(3.5)"), Py::Int(6));
+        assert_eq!(eval("math.ceil(1563 / 4) * 3"), Py::Int(1173));
+        assert_eq!(eval("(10 + 5) * 2"), Py::Int(30));
+        assert_eq!(eval("1_000 * 3"), Py::Int(3000));
+        assert_eq!(eval("-7.5 % 2"), Py::Num(0.5));
+        assert_eq!(eval("float(3) / 2"), Py::Num(1.5));
+        assert_eq!(eval("abs(-100) * 2"), Py::Int(200));
+        assert_eq!(eval("abs(-2.5)"), Py::Num(2.5));
+        assert_eq!(eval("2 ** 3 ** 2"), Py::Int(512));
+        assert_eq!(eval(" ( 1876 - 113 ) "), Py::Int(1763));
     }
 
     #[test]
@@ -233,7 +320,27 @@ mod tests {
             "2 * * 3",
             "1 +",
         ] {
-            assert_eq!(expression(text), Py::Name(text.into()), "{text}");
+            assert_eq!(eval(text), Py::Name(text.into()), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_the_code_assigns_have_their_values() {
+        let code: Vec<char> =
+            "epochs = 2\nsteps_per_epoch: int = 938\ntotal = epochs * steps_per_epoch\n\
+            warmup = int(0.06 * total)\nopt = AdamW(params,\n    lr=lr,\n)\nlr = args.lr\n\
+            spread = (1 +\n    2)\n\
+            if total == 3:\n    cut = total // 2\n"
+                .chars()
+                .collect();
+        let names = Names::assigned(&code, &vec![false; code.len()]);
+        let read = |text| expression(text, &names);
+        assert_eq!(read("total - warmup"), Py::Int(1876 - 112));
+        assert_eq!(read("cut"), Py::Int(938));
+        assert_eq!(read("spread"), Py::Int(3));
+        // Reassigned to something without a value, inside a call's brackets, or never assigned.
+        for text in ["lr", "opt", "params", "args.lr", "len(total)"] {
+            assert_eq!(read(text), Py::Name(text.into()), "{text}");
         }
     }
 }

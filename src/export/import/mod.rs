@@ -1,10 +1,11 @@
 //! Import: a pasted framework call becomes the framework's exact mode and the nearest
 //! explorer settings, or a message that points at the problem.
 
-use super::pycall::{Call, Py};
-use crate::schedule::frameworks::{apis, Api, Arg, Framework, Mode, Nested, Pasted};
+use super::pycall::Call;
+use crate::schedule::frameworks::{apis, Api, Arg, Framework, Mode, Pasted};
 use crate::share::Settings;
 
+mod args;
 mod lint;
 mod scan;
 mod source;
@@ -58,169 +59,9 @@ pub(super) fn error(at: Option<(usize, usize)>, message: impl Into<String>) -> I
     }
 }
 
-fn to_arg(p: &Py) -> Arg {
-    match p {
-        Py::Int(i) => Arg::Int(*i),
-        Py::Num(v) => Arg::Num(*v),
-        Py::Str(s) => Arg::Str(s.clone()),
-        Py::Bool(b) => Arg::Bool(*b),
-        Py::None => Arg::Null,
-        Py::Name(n) => Arg::Str(n.clone()),
-        Py::List(items) => Arg::List(items.iter().map(to_arg).collect()),
-        Py::Dict(pairs) => Arg::Dict(pairs.iter().map(|(k, v)| (k.clone(), to_arg(v))).collect()),
-        // Python's float() of one literal, as written in a call: float("inf"), float(1e-3).
-        Py::Call(c) if c.name == "float" && c.args.len() == 1 && c.kwargs.is_empty() => {
-            match &c.args[0] {
-                Py::Str(s) => s
-                    .trim()
-                    .parse()
-                    .map_or_else(|_| Arg::Str(s.clone()), Arg::Num),
-                Py::Int(i) => Arg::Num(*i as f64),
-                other => to_arg(other),
-            }
-        }
-        Py::Call(c) => Arg::Dict(
-            c.kwargs
-                .iter()
-                .map(|(k, v)| (k.clone(), to_arg(v)))
-                .collect(),
-        ),
-    }
-}
-
-/// The call's arguments as the golden format's keyword dictionary (positional ones named).
-fn params(call: &Call, names: &[&str]) -> Result<Vec<(String, Arg)>, ImportError> {
-    if call.args.len() > names.len() {
-        return Err(error(
-            None,
-            format!(
-                "{} takes at most {} positional arguments",
-                last(&call.name),
-                names.len()
-            ),
-        ));
-    }
-    let mut out: Vec<(String, Arg)> = Vec::new();
-    for (name, value) in names.iter().zip(&call.args) {
-        if *name != "optimizer" {
-            out.push((name.to_string(), to_arg(value)));
-        }
-    }
-    for (k, v) in &call.kwargs {
-        if k == "optimizer" {
-            continue;
-        }
-        if out.iter().any(|(name, _)| name == k) {
-            return Err(error(
-                None,
-                format!("'{k}' given both by position and by keyword"),
-            ));
-        }
-        out.push((k.clone(), to_arg(v)));
-    }
-    out.retain(|(k, v)| {
-        !(*v == Arg::Null && (k == "name" || k == "warmup_target" || k == "noise_range_t"))
-    });
-    Ok(out)
-}
-
-/// A chaining call's inner scheduler calls become the golden format's list of dicts, each
-/// naming its call under the nested list's tag; an inner call must be one of the same
-/// library's pasted APIs, and may chain others in turn.
-fn nested(
-    call: &Call,
-    framework: Framework,
-    pasted: &Pasted,
-    nested: &Nested,
-    p: &mut [(String, Arg)],
-) -> Result<(), ImportError> {
-    let Some((_, list)) = p.iter_mut().find(|(k, _)| k == nested.arg) else {
-        return Err(error(
-            None,
-            format!("{} needs its list of {}", pasted.python, nested.arg),
-        ));
-    };
-    let by_position = pasted.positional.iter().position(|n| *n == nested.arg);
-    let Some(Py::List(items)) = call.arg(by_position, nested.arg) else {
-        return Err(error(
-            None,
-            format!("{} needs its list of {}", pasted.python, nested.arg),
-        ));
-    };
-    let mut calls = Vec::new();
-    for item in items {
-        let c = match item {
-            Py::Call(c) => c,
-            Py::Name(n) => {
-                return Err(error(
-                    None,
-                    format!(
-                        "{}'s {}: {n} is not assigned a scheduler call above it in the text",
-                        pasted.python, nested.arg
-                    ),
-                ))
-            }
-            _ => {
-                return Err(error(
-                    None,
-                    format!("{}'s {} must be scheduler calls", pasted.python, nested.arg),
-                ))
-            }
-        };
-        let name = last(&c.name);
-        let Some(inner) = framework
-            .apis()
-            .iter()
-            .filter_map(|api| api.pasted.as_ref())
-            .find(|q| q.python == name)
-        else {
-            return Err(error(
-                None,
-                format!(
-                    "{name} inside {} is not a {} scheduler Anneal reads",
-                    pasted.python,
-                    framework.name()
-                ),
-            ));
-        };
-        let mut q = params(c, inner.positional)?;
-        if let Some(n) = &inner.nested {
-            self::nested(c, framework, inner, n, &mut q)?;
-        }
-        q.insert(0, (nested.tag.to_string(), Arg::Str(name.to_string())));
-        calls.push(Arg::Dict(q));
-    }
-    *list = Arg::List(calls);
-    Ok(())
-}
-
 /// The last dotted part of `name`: `CosineAnnealingLR` of `torch.optim.lr_scheduler.CosineAnnealingLR`.
 pub(super) fn last(name: &str) -> &str {
     name.rsplit('.').next().unwrap_or(name)
-}
-
-/// The first `lr=<number>` in the text: the optimizer's learning rate.
-fn optimizer_lr(chars: &[char]) -> Option<f64> {
-    let text: String = chars.iter().collect();
-    let mut rest = text.as_str();
-    while let Some(i) = rest.find("lr") {
-        let before = rest[..i].chars().last();
-        let after = rest[i + 2..].trim_start();
-        rest = &rest[i + 2..];
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-            continue;
-        }
-        if let Some(value) = after.strip_prefix('=').filter(|a| !a.starts_with('=')) {
-            let value = value.trim_start();
-            let end = value
-                .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+')))
-                .unwrap_or(value.len());
-            if let Ok(v) = value[..end].parse::<f64>() {
-                return Some(v);
-            }
-        }
-    }
-    None
 }
 
 /// Finds the first known scheduler call in `text` and reads it; `current` supplies what the
@@ -242,7 +83,7 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
             read.framework,
             read.api,
             read.pasted,
-            &code,
+            args::Args::new(&code, &quoted),
             current,
         )?;
         imported.notes.extend(left);
@@ -312,12 +153,12 @@ fn build(
     framework: Framework,
     api: &Api,
     pasted: &Pasted,
-    chars: &[char],
+    mut args: args::Args,
     current: &Settings,
 ) -> Result<Imported, ImportError> {
-    let mut p = params(call, pasted.positional)?;
+    let mut p = args.params(call, pasted.positional)?;
     if let Some(n) = &pasted.nested {
-        nested(call, framework, pasted, n, &mut p)?;
+        args.nested(call, framework, pasted, n, &mut p)?;
     }
     let mut notes = Vec::new();
     let counted = if api.family == "transformers.TrainingArguments" {
@@ -338,12 +179,13 @@ fn build(
     // A call that takes no optimizer (TrainingArguments: the Trainer makes one from its
     // learning_rate) has no optimizer's lr to find or assume.
     if framework.scales_optimizer_lr() && pasted.positional.contains(&"optimizer") {
-        let lr = optimizer_lr(chars).unwrap_or_else(|| {
+        let lr = args.optimizer_lr().unwrap_or_else(|| {
             lr_missing = true;
             current.eta_max
         });
         p.push(("optimizer_lr".into(), Arg::Num(lr)));
     }
+    notes.extend(args.note());
     // Keras computes in float32 unless told otherwise; the others in float64.
     let dtype = if framework.float_bits() == 32 {
         "float32"

@@ -1,7 +1,7 @@
 //! The explorer settings for a framework mode: the library's module names the nearest Anneal
 //! schedule, this writes it into the settings through each key's range.
 
-use crate::format::format_value;
+use crate::format::{format_value, round_significant};
 use crate::schedule::frameworks::Mode;
 use crate::schedule::{Anneal, Family, Schedule, WarmupPlacement, WarmupScope};
 use crate::share::{
@@ -74,7 +74,9 @@ fn put(field: &mut f64, key: &NumberKey, value: f64, notes: &mut Vec<String>) {
             format_value(c.value)
         ));
     }
-    *field = c.value;
+    // To 15 digits, as a person writes it: `lr / 100` reads 3e-6 in its box and the link, not
+    // Python's 2.9999999999999997e-6; the mode keeps the exact value.
+    *field = round_significant(c.value, 15);
 }
 
 /// `a` written into `current`'s settings (its lab and view kept), with a note for every value
@@ -203,7 +205,7 @@ fn beside(mode: &Mode, current: &Settings, mut notes: Vec<String>) -> (Settings,
     notes.extend(clamped);
     notes.push(format!(
         "the explorer's cosine takes the call's peak ({}) and length ({} steps), to compare with",
-        format_value(peak),
+        format_value(s.eta_max),
         format_value(length)
     ));
     (s, notes)

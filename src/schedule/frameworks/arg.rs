@@ -18,6 +18,9 @@ pub enum Arg {
     Num(f64),
     /// A string.
     Str(String),
+    /// A name or expression from pasted code whose value Anneal does not know (`total`,
+    /// `len(loader) * epochs`), as written.
+    Name(String),
     /// A list or tuple.
     List(Vec<Arg>),
     /// Keyword arguments or a dict, in the order written (a repeated key: the last wins).
@@ -90,6 +93,7 @@ impl fmt::Display for Arg {
             Arg::Int(i) => write!(f, "{i}"),
             Arg::Num(x) => write!(f, "{x:?}"),
             Arg::Str(s) => f.write_str(&super::python::py_str(s)),
+            Arg::Name(n) => f.write_str(n),
             Arg::List(items) => {
                 f.write_str("[")?;
                 for (i, item) in items.iter().enumerate() {

@@ -113,6 +113,7 @@ pub fn value(v: &Arg) -> String {
         Arg::Int(i) => i.to_string(),
         Arg::Num(x) => super::python::py_float(*x),
         Arg::Str(s) => super::python::py_str(s),
+        Arg::Name(n) => n.clone(),
         Arg::List(items) => format!(
             "[{}]",
             items.iter().map(value).collect::<Vec<_>>().join(", ")

@@ -13,7 +13,13 @@ pub struct Params<'a> {
 }
 
 fn bad(key: &str, want: &str, got: &Arg) -> ScheduleError {
-    ScheduleError::new(key, format!("expected {want}, got {got}"))
+    let message = match got {
+        Arg::Name(n) => {
+            format!("Anneal cannot tell the value of {n} from the pasted code: write its value")
+        }
+        _ => format!("expected {want}, got {got}"),
+    };
+    ScheduleError::new(key, message)
 }
 
 impl<'a> Params<'a> {

@@ -72,6 +72,22 @@ impl SchedulerType {
             })
     }
 
+    /// The type argument `key` gives: a name, or a member of transformers' enum as pasted
+    /// code writes it (`SchedulerType.COSINE`).
+    fn read(p: &Params, key: &'static str, default: &'static str) -> Result<Self, ScheduleError> {
+        if let Some((_, member)) = p.raw(key).and_then(|a| match a {
+            Arg::Name(n) => n.split_once("SchedulerType."),
+            _ => None,
+        }) {
+            let by_member = NAMES.iter().find(|(name, t)| {
+                member.eq_ignore_ascii_case(name)
+                    || (member == "REDUCE_ON_PLATEAU" && *t == Self::ReduceLrOnPlateau)
+            });
+            return by_member.map_or_else(|| Self::parse(key, member), |(_, t)| Ok(*t));
+        }
+        Self::parse(key, p.text_or(key, default)?)
+    }
+
     /// Its name.
     pub fn name(self) -> &'static str {
         NAMES
@@ -203,7 +219,7 @@ impl ByName<'_> {
 /// `get_scheduler(name, optimizer, num_warmup_steps=None, num_training_steps=None,
 /// scheduler_specific_kwargs=None)`.
 pub(super) fn get_scheduler(p: &Params, dtype: &str) -> Result<Mode, ScheduleError> {
-    let name = SchedulerType::parse("name", p.text_or("name", "")?)?;
+    let name = SchedulerType::read(p, "name", "")?;
     ByName {
         name,
         base: p.num("optimizer_lr")?,
@@ -219,10 +235,7 @@ pub(super) fn get_scheduler(p: &Params, dtype: &str) -> Result<Mode, ScheduleErr
 /// scheduler_specific_kwargs=lr_scheduler_kwargs)` over an optimizer at `learning_rate`. Its
 /// other arguments configure the rest of training and are not read.
 pub(super) fn training_arguments(p: &Params, dtype: &str) -> Result<Mode, ScheduleError> {
-    let name = SchedulerType::parse(
-        "lr_scheduler_type",
-        p.text_or("lr_scheduler_type", "linear")?,
-    )?;
+    let name = SchedulerType::read(p, "lr_scheduler_type", "linear")?;
     let base = p.num_or("learning_rate", 5e-5)?;
     let kwargs = match p.raw("lr_scheduler_kwargs") {
         Some(Arg::Str(_)) => {

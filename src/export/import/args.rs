@@ -1,0 +1,237 @@
+//! A pasted call's arguments as the golden format's keyword dictionary, with the numbers the
+//! pasted code assigns by name filled in (`T_max=total - warmup` after `total = 1876`).
+
+use super::{error, last, ImportError};
+use crate::export::pycall::{Call, Py};
+use crate::export::pyexpr::{expression, Names};
+use crate::format::{format_value, round_significant};
+use crate::schedule::frameworks::{Arg, Framework, Nested, Pasted};
+
+/// Reads arguments with the names the pasted code assigns.
+pub(super) struct Args {
+    /// The code, where the optimizer's lr is looked for.
+    code: String,
+    names: Names,
+    /// Each argument written with names, with its value (`total - warmup = 1764`).
+    pub said: Vec<String>,
+}
+
+impl Args {
+    /// A reader of the calls in `code` (comments blanked, `quoted` marking string characters).
+    pub fn new(code: &[char], quoted: &[bool]) -> Self {
+        Args {
+            code: code.iter().collect(),
+            names: Names::assigned(code, quoted),
+            said: Vec::new(),
+        }
+    }
+
+    /// The note naming what was read from assignments, if anything was.
+    pub fn note(&self) -> Option<String> {
+        (!self.said.is_empty()).then(|| {
+            format!(
+                "read from the numbers assigned in the pasted code: {}",
+                self.said.join(", ")
+            )
+        })
+    }
+
+    fn value(&mut self, p: &Py) -> Arg {
+        match p {
+            Py::Int(i) => Arg::Int(*i),
+            Py::Num(v) => Arg::Num(*v),
+            Py::Str(s) => Arg::Str(s.clone()),
+            Py::Bool(b) => Arg::Bool(*b),
+            Py::None => Arg::Null,
+            Py::Name(n) => {
+                // A float's noise is left out of the note, and "≈" says so.
+                let (arg, said) = match expression(n, &self.names) {
+                    Py::Int(i) => (Arg::Int(i), format!("{n} = {}", format_value(i as f64))),
+                    Py::Num(v) => {
+                        let shown = round_significant(v, 15);
+                        let sign = if shown == v { "=" } else { "≈" };
+                        (Arg::Num(v), format!("{n} {sign} {}", format_value(shown)))
+                    }
+                    _ => return Arg::Name(n.clone()),
+                };
+                if !self.said.contains(&said) {
+                    self.said.push(said);
+                }
+                arg
+            }
+            Py::List(items) => Arg::List(items.iter().map(|p| self.value(p)).collect()),
+            Py::Dict(pairs) => Arg::Dict(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.clone(), self.value(v)))
+                    .collect(),
+            ),
+            // Python's float() of one literal, as written in a call: float("inf"), float(1e-3).
+            Py::Call(c) if c.name == "float" && c.args.len() == 1 && c.kwargs.is_empty() => {
+                match &c.args[0] {
+                    Py::Str(s) => s
+                        .trim()
+                        .parse()
+                        .map_or_else(|_| Arg::Str(s.clone()), Arg::Num),
+                    Py::Int(i) => Arg::Num(*i as f64),
+                    other => self.value(other),
+                }
+            }
+            Py::Call(c) => Arg::Dict(
+                c.kwargs
+                    .iter()
+                    .map(|(k, v)| (k.clone(), self.value(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The call's arguments as the golden format's keyword dictionary (positional ones named).
+    pub fn params(
+        &mut self,
+        call: &Call,
+        names: &[&str],
+    ) -> Result<Vec<(String, Arg)>, ImportError> {
+        if call.args.len() > names.len() {
+            return Err(error(
+                None,
+                format!(
+                    "{} takes at most {} positional arguments",
+                    last(&call.name),
+                    names.len()
+                ),
+            ));
+        }
+        let mut out: Vec<(String, Arg)> = Vec::new();
+        for (name, value) in names.iter().zip(&call.args) {
+            if *name != "optimizer" {
+                out.push((name.to_string(), self.value(value)));
+            }
+        }
+        for (k, v) in &call.kwargs {
+            if k == "optimizer" {
+                continue;
+            }
+            if out.iter().any(|(name, _)| name == k) {
+                return Err(error(
+                    None,
+                    format!("'{k}' given both by position and by keyword"),
+                ));
+            }
+            out.push((k.clone(), self.value(v)));
+        }
+        out.retain(|(k, v)| {
+            !(*v == Arg::Null && (k == "name" || k == "warmup_target" || k == "noise_range_t"))
+        });
+        Ok(out)
+    }
+
+    /// A chaining call's inner scheduler calls become the golden format's list of dicts, each
+    /// naming its call under the nested list's tag; an inner call must be one of the same
+    /// library's pasted APIs, and may chain others in turn.
+    pub fn nested(
+        &mut self,
+        call: &Call,
+        framework: Framework,
+        pasted: &Pasted,
+        nested: &Nested,
+        p: &mut [(String, Arg)],
+    ) -> Result<(), ImportError> {
+        let needs = || {
+            error(
+                None,
+                format!("{} needs its list of {}", pasted.python, nested.arg),
+            )
+        };
+        let list = p
+            .iter_mut()
+            .find(|(k, _)| k == nested.arg)
+            .map(|(_, list)| list)
+            .ok_or_else(needs)?;
+        let by_position = pasted.positional.iter().position(|n| *n == nested.arg);
+        let Some(Py::List(items)) = call.arg(by_position, nested.arg) else {
+            return Err(needs());
+        };
+        let mut calls = Vec::new();
+        for item in items {
+            let c = match item {
+                Py::Call(c) => c,
+                Py::Name(n) => {
+                    return Err(error(
+                        None,
+                        format!(
+                            "{}'s {}: {n} is not assigned a scheduler call above it in the text",
+                            pasted.python, nested.arg
+                        ),
+                    ))
+                }
+                _ => {
+                    return Err(error(
+                        None,
+                        format!("{}'s {} must be scheduler calls", pasted.python, nested.arg),
+                    ))
+                }
+            };
+            let name = last(&c.name);
+            let Some(inner) = framework
+                .apis()
+                .iter()
+                .filter_map(|api| api.pasted.as_ref())
+                .find(|q| q.python == name)
+            else {
+                return Err(error(
+                    None,
+                    format!(
+                        "{name} inside {} is not a {} scheduler Anneal reads",
+                        pasted.python,
+                        framework.name()
+                    ),
+                ));
+            };
+            let mut q = self.params(c, inner.positional)?;
+            if let Some(n) = &inner.nested {
+                self.nested(c, framework, inner, n, &mut q)?;
+            }
+            q.insert(0, (nested.tag.to_string(), Arg::Str(name.to_string())));
+            calls.push(Arg::Dict(q));
+        }
+        *list = Arg::List(calls);
+        Ok(())
+    }
+
+    /// The first `lr=…` in the code with a value: the optimizer's learning rate.
+    pub fn optimizer_lr(&mut self) -> Option<f64> {
+        let mut written = Vec::new();
+        let mut rest = self.code.as_str();
+        while let Some(i) = rest.find("lr") {
+            let before = rest[..i].chars().last();
+            let after = rest[i + 2..].trim_start();
+            rest = &rest[i + 2..];
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let Some(value) = after.strip_prefix('=').filter(|a| !a.starts_with('=')) else {
+                continue;
+            };
+            // The argument runs to the first comma, closing bracket or line end outside brackets.
+            let mut depth = 0usize;
+            let end = value
+                .find(|c: char| {
+                    match c {
+                        '(' | '[' => depth += 1,
+                        ')' | ']' if depth > 0 => depth -= 1,
+                        _ => {}
+                    }
+                    depth == 0 && matches!(c, ',' | ')' | ']' | '\n' | ';')
+                })
+                .unwrap_or(value.len());
+            written.push(value[..end].trim().to_string());
+        }
+        written
+            .into_iter()
+            .find_map(|value| match value.parse::<f64>() {
+                Ok(v) => Some(v),
+                Err(_) => self.value(&Py::Name(value)).as_f64(),
+            })
+    }
+}
