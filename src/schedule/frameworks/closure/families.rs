@@ -203,7 +203,8 @@ fn cyclic(c: &Cyclic) -> Vec<String> {
 fn one_cycle(c: &OneCycle) -> Vec<String> {
     let phases = c.phases();
     let mut out = Vec::new();
-    for (s, e, from, to) in phases {
+    // The two-phase cycle's third phase is empty: its branch could never be taken.
+    for (s, e, from, to) in phases.into_iter().filter(|(s, e, ..)| e > s) {
         out.push(format!("if t < {}:", f(e)));
         let pct = format!("(t - {}) / ({} - {})", f(s), f(e), f(s));
         out.push(format!(
@@ -213,4 +214,26 @@ fn one_cycle(c: &OneCycle) -> Vec<String> {
     }
     out.push(format!("return {}", f(phases[2].3)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::schedule::{Family, Interp, OneCycle, Schedule};
+
+    #[test]
+    fn a_one_cycle_closure_has_a_branch_per_phase_it_can_reach() {
+        for (three_phase, branches) in [(false, 2), (true, 3)] {
+            let cycle = OneCycle {
+                max_lr: 0.1,
+                total: 1000.0,
+                pct_start: 0.3,
+                div_factor: 25.0,
+                final_div_factor: 1e4,
+                anneal: Interp::Cosine,
+                three_phase,
+            };
+            let (_, code) = super::super::function(&Schedule::single(Family::OneCycle(cycle)));
+            assert_eq!(code.matches("if t < ").count(), branches, "{code}");
+        }
+    }
 }
