@@ -372,3 +372,32 @@ test('a run switched off is neither drawn nor read out, and Adam\'s text speaks 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('Step moves one step on a 20,000-step run, the end reads the last rate, and playback writes a short lab_t', async () => {
+  const { page, errors } = await openLab(`${ctx.server.url}?lab_steps=20000`);
+  await page.click('button[name=reset]');
+  const readout = () => page.textContent('.playback-readout');
+  for (const k of [1, 2, 3]) {
+    await page.click('button[name=step]');
+    await page.waitForFunction((k) => document.querySelector('.playback-readout').textContent.startsWith(`step ${k} of 20000`), k);
+  }
+  await page.waitForFunction(() => /lab_t=0\.00015(&|$)/.test(location.search), null, { timeout: 5000 });
+  // At the end the cosine has reached η_min = 0, not the rate of the step before.
+  await page.goto(`${ctx.server.url}?lab_t=1`);
+  await page.waitForSelector('.playback-readout');
+  assert.match(await readout(), /^step 1500 of 1500 · η: constant 0\.03, cosine 0,/);
+  await page.click('button[name=reset]');
+  await page.click('button[name=play]');
+  await page.waitForTimeout(700);
+  await page.click('button[name=play]');
+  // The link is written once the playback pauses, naming the step shown.
+  await page.waitForFunction(() => {
+    const t = Number(new URLSearchParams(location.search).get('lab_t'));
+    const step = Number(document.querySelector('.playback-readout').textContent.match(/^step (\d+)/)[1]);
+    return step > 0 && step < 1500 && Math.round(t * 1500) === step;
+  });
+  const t = query(page).get('lab_t');
+  assert.ok(t.length <= 6, `lab_t=${t}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -109,6 +109,7 @@ fn the_basin_map_colours_each_start() {
     let contender = anneal::landscape::Contender {
         label: "constant",
         lrs: vec![0.01; 300],
+        end: 0.01,
         cycle_ends: vec![],
     };
     let mut map = BasinMap::new(spec, vec![contender], 8);

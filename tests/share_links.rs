@@ -42,6 +42,8 @@ fn any_settings() -> impl Strategy<Value = Settings> {
             };
             (key.set)(&mut s, v);
         }
+        // A start off its surface is moved onto it (a link saying so is tested below).
+        [s.lab.x0, s.lab.y0] = s.lab.spec().0.start;
         s
     })
 }
@@ -337,4 +339,45 @@ fn a_cosine_ending_inside_the_warm_up_is_one_notice_not_two() {
         ["t_max_ratio × 1 step = 0.1, within the warm-up (1 step): T_max is 1 step."],
         "{notices:?}"
     );
+}
+
+#[test]
+fn a_link_naming_only_a_surface_starts_where_picking_it_does() {
+    let late = decode("?v=1&surface=late_traps");
+    assert!(late.notices.is_empty(), "{:?}", late.notices);
+    assert_eq!([late.settings.lab.x0, late.settings.lab.y0], [-3.0, -3.0]);
+    let link = encode(&late.settings, &[]);
+    assert_eq!(link, "v=1&surface=late_traps");
+    // The default surface's start, on another surface, is written out.
+    let mut s = late.settings;
+    [s.lab.x0, s.lab.y0] = [-1.95, 1.53];
+    let link = encode(&s, &[]);
+    assert_eq!(link, "v=1&surface=late_traps&x0=-1.95&y0=1.53");
+    assert_eq!(decode(&link).settings, s);
+    // A start off the surface moves onto it in the boxes and the link, and says so.
+    let off = decode("?v=1&x0=6");
+    assert_eq!([off.settings.lab.x0, off.settings.lab.y0], [4.0, 1.53]);
+    assert_eq!(
+        off.notices[0].reason,
+        "The start (6, 1.53) is off the Sharp trap, wide valley (Anneal) surface: moved to (4, 1.53)."
+    );
+    assert_eq!(off.notices[0].key, "x0");
+}
+
+#[test]
+fn every_lab_step_has_a_short_time_of_its_own() {
+    for steps in [10, 1500, 3000, 7777, 20_000] {
+        for step in 0..=steps {
+            let t = anneal::share::lab_time(step, steps);
+            assert_eq!(
+                (t * steps as f64).round() as usize,
+                step,
+                "{step} of {steps}"
+            );
+            assert!(format!("{t}").len() <= 9, "{t}: {step} of {steps}");
+        }
+    }
+    assert_eq!(anneal::share::lab_time(1, 20_000), 5e-5);
+    assert_eq!(anneal::share::lab_time(500, 1500), 0.333);
+    assert_eq!(anneal::share::lab_time(1500, 1500), 1.0);
 }

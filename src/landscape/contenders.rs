@@ -10,6 +10,8 @@ pub struct Contender {
     pub label: &'static str,
     /// Learning rate for each step.
     pub lrs: Vec<f64>,
+    /// The schedule's rate at the step after the last, where the runs end (the read-out's there).
+    pub end: f64,
     /// Steps at which a cycle ends (the next one restarts); snapshots are taken there.
     pub cycle_ends: Vec<usize>,
 }
@@ -17,11 +19,13 @@ pub struct Contender {
 /// Restarts counted for snapshots; later ones are too short to matter on a chart.
 const MAX_CYCLES: usize = 64;
 
-fn sampled(schedule: &Anneal, steps: usize) -> Vec<f64> {
+/// The rates at steps 0..steps, and at `steps`.
+fn sampled(schedule: &Anneal, steps: usize) -> (Vec<f64>, f64) {
     let mut cache = CycleCache::default();
-    (0..steps)
+    let lrs = (0..steps)
         .map(|t| schedule.lr_cached(t as f64, &mut cache))
-        .collect()
+        .collect();
+    (lrs, schedule.lr_cached(steps as f64, &mut cache))
 }
 
 /// The third run's legend when it follows a schedule of phases.
@@ -78,6 +82,7 @@ pub fn contenders(
     let lrs = (0..steps)
         .map(|t| phases.lr_cached(t as f64, &mut cache))
         .collect();
+    let end = phases.lr_cached(steps as f64, &mut cache);
     let cycle_ends = phases
         .boundaries
         .iter()
@@ -90,6 +95,7 @@ pub fn contenders(
         Contender {
             label: YOUR_SCHEDULE,
             lrs,
+            end,
             cycle_ends,
         },
     ]
@@ -114,20 +120,25 @@ fn cosine_contenders(schedule: &Anneal, steps: usize, constant: f64) -> [Contend
         .map(|t| t as usize)
         .filter(|&t| t > 0 && t < steps)
         .collect();
+    let (cosine, cosine_end) = sampled(&cosine, steps);
+    let (sgdr, sgdr_end) = sampled(&sgdr, steps);
     [
         Contender {
             label: "constant",
             lrs: vec![constant; steps],
+            end: constant,
             cycle_ends: Vec::new(),
         },
         Contender {
             label: "cosine",
-            lrs: sampled(&cosine, steps),
+            lrs: cosine,
+            end: cosine_end,
             cycle_ends: Vec::new(),
         },
         Contender {
             label: "cosine + warm restarts",
-            lrs: sampled(&sgdr, steps),
+            lrs: sgdr,
+            end: sgdr_end,
             cycle_ends,
         },
     ]

@@ -112,8 +112,6 @@ pub fn migrate(version: u32, params: Vec<(String, String)>) -> Vec<(String, Stri
 
 /// Decodes a query string (with or without the leading `?`).
 pub fn decode(query: &str) -> Decoded {
-    let defaults = Settings::default();
-    let mut settings = Settings::default();
     let mut notices = Vec::new();
     let mut unknown = Vec::new();
     let mut note = |key: &str, reason: String| {
@@ -164,8 +162,23 @@ pub fn decode(query: &str) -> Decoded {
             }
         }
     };
+    let pairs = migrate(version, pairs);
+    // The start's default is the surface's own start, so the surface is read first.
+    let mut defaults = Settings::default();
+    let surface = pairs
+        .iter()
+        .find(|(k, _)| k == "surface")
+        .and_then(|(k, raw)| {
+            let key = key_named(k)?;
+            Some((key, parse_value(key, raw).ok()?))
+        });
+    if let Some((key, v)) = surface {
+        (key.set)(&mut defaults, v);
+    }
+    let defaults = defaults.link_defaults();
+    let mut settings = defaults.clone();
     let mut seen: Vec<String> = Vec::new();
-    for (k, raw) in migrate(version, pairs) {
+    for (k, raw) in pairs {
         let Some(key) = key_named(&k) else {
             if !unknown.iter().any(|(u, _): &(String, String)| *u == k) && unknown.len() < 32 {
                 unknown.push((k, raw));
@@ -197,6 +210,17 @@ pub fn decode(query: &str) -> Decoded {
             }
         }
     }
+    // A start off the surface is moved onto it here, so its boxes and the link say where it is.
+    let (spec, moved) = settings.lab.spec();
+    if let Some(why) = moved {
+        let key = if spec.start[0] == settings.lab.x0 {
+            "y0"
+        } else {
+            "x0"
+        };
+        note(key, why);
+        [settings.lab.x0, settings.lab.y0] = spec.start;
+    }
     Decoded {
         settings,
         notices,
@@ -216,7 +240,7 @@ fn kept_parts(key: &Key, raw: &str) -> Option<u32> {
 
 /// Encodes `settings` (only values that differ from the defaults) and the kept unknown keys.
 pub fn encode(settings: &Settings, unknown: &[(String, String)]) -> String {
-    let defaults = Settings::default();
+    let defaults = settings.link_defaults();
     let mut parts = vec![format!("v={VERSION}")];
     for key in KEYS {
         let v = (key.get)(settings);

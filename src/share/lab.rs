@@ -187,3 +187,18 @@ impl Lab {
         self.lab_steps as usize
     }
 }
+
+/// The shortest `lab_t` that names path index `step` of `steps`: step 1 of 20000 is 0.00005
+/// (a fixed 4 decimals named step 2), and 500 of 1500 is 0.333, not 0.3333333333333333.
+pub fn lab_time(step: usize, steps: usize) -> f64 {
+    let steps = steps.max(1);
+    let step = step.min(steps);
+    let exact = step as f64 / steps as f64;
+    (1..=16)
+        .map(|digits| {
+            let scale = 10f64.powi(digits);
+            (exact * scale).round() / scale
+        })
+        .find(|t| (t * steps as f64).round() as usize == step)
+        .unwrap_or(exact)
+}

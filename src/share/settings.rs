@@ -189,6 +189,14 @@ pub struct Resolved {
 const AUTO_CYCLES: u64 = 4;
 
 impl Settings {
+    /// The values a link leaves out for these settings: the defaults, with the lab's start at
+    /// the surface's own, so `?surface=late_traps` starts where picking it in the menu does.
+    pub fn link_defaults(&self) -> Settings {
+        let mut d = Settings::default();
+        [d.lab.x0, d.lab.y0] = self.lab.surface.default_start();
+        d
+    }
+
     /// Optimizer steps per unit: 1, or per epoch as the chosen counter counts them (at least 1).
     pub fn steps_per_unit(&self) -> f64 {
         match self.unit {

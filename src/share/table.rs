@@ -199,8 +199,8 @@ pub const KEYS: [Key; 63] = [
     number!(Lab, CLIP, lab.clip, "gradient-norm clipping: a longer gradient is scaled down to this length (0 = off)"),
     number!(Lab, NOISE, lab.noise, "gradient noise σ: the spread of the random kick added to every gradient (0 = exact gradients)"),
     number!(Lab, SEED, lab.seed, "noise seed: the same seed gives every run the same noise"),
-    number!(Lab, X0, lab.x0, "start point x: where every run starts (or drag the start on the surface)"),
-    number!(Lab, Y0, lab.y0, "start point y: where every run starts (or drag the start on the surface)"),
+    number!(Lab, X0, lab.x0, "start point x: where every run starts (or drag the start on the surface); a link without it starts at the surface's own"),
+    number!(Lab, Y0, lab.y0, "start point y: where every run starts (or drag the start on the surface); a link without it starts at the surface's own"),
     number!(Lab, LAB_LR, lab.lab_lr, "learning rate of the constant run, the baseline the two schedules are compared with"),
     number!(Lab, LAB_STEPS, lab.lab_steps, "steps per landscape run; a schedule whose first restart would come later is scaled onto them"),
     flag!(

@@ -176,8 +176,7 @@ impl LabCtx {
 
     /// Moves playback to path index `step`.
     pub fn seek(&self, step: usize) {
-        let steps = self.steps.get_untracked().max(1);
-        let t = (step.min(steps) as f64 / steps as f64 * 1e4).round() / 1e4;
+        let t = crate::share::lab_time(step, self.steps.get_untracked());
         self.app.settings.update(|s| s.lab.lab_t = t);
     }
 }

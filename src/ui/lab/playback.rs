@@ -9,22 +9,33 @@ use crate::ui::screen::{now, reduced_motion};
 /// Seconds a full run takes to play.
 const DURATION: f64 = 8.0;
 
-/// Advances playback by the time since the last frame and asks for the next frame.
-fn tick(ctx: LabCtx, playing: RwSignal<bool>, last: StoredValue<f64>) {
+/// Where playback is: the time of the last frame, and the fraction of the run played, which
+/// moves smoothly while the link's `lab_t` names the step it has reached.
+#[derive(Clone, Copy)]
+struct Clock {
+    last: f64,
+    at: f64,
+}
+
+/// Advances playback by the time since the last frame and asks for the next frame; the runs
+/// are redrawn only when a new step is reached.
+fn tick(ctx: LabCtx, playing: RwSignal<bool>, clock: StoredValue<Clock>) {
     request_animation_frame(move || {
         if !playing.try_get_untracked().unwrap_or(false) {
             return;
         }
         let t = now();
-        let dt = ((t - last.get_value()) / 1000.0).clamp(0.0, 0.1);
-        last.set_value(t);
-        let at = ctx.app.settings.with_untracked(|s| s.lab.lab_t) + dt / DURATION;
+        let Clock { last, at } = clock.get_value();
+        let at = (at + ((t - last) / 1000.0).clamp(0.0, 0.1) / DURATION).min(1.0);
+        clock.set_value(Clock { last: t, at });
+        let step = (at * ctx.steps.get_untracked() as f64).floor() as usize;
+        if step != ctx.cursor.get_untracked() {
+            ctx.seek(step);
+        }
         if at >= 1.0 {
-            ctx.app.settings.update(|s| s.lab.lab_t = 1.0);
             playing.set(false);
         } else {
-            ctx.app.settings.update(|s| s.lab.lab_t = at);
-            tick(ctx, playing, last);
+            tick(ctx, playing, clock);
         }
     });
 }
@@ -34,7 +45,7 @@ fn tick(ctx: LabCtx, playing: RwSignal<bool>, last: StoredValue<f64>) {
 pub fn Playback() -> impl IntoView {
     let ctx = use_lab();
     let playing = RwSignal::new(false);
-    let last = StoredValue::new(0.0);
+    let clock = StoredValue::new(Clock { last: 0.0, at: 0.0 });
     let play = move |_| {
         if playing.get_untracked() {
             playing.set(false);
@@ -47,9 +58,10 @@ pub fn Playback() -> impl IntoView {
         if ctx.app.settings.with_untracked(|s| s.lab.lab_t) >= 1.0 {
             ctx.seek(0);
         }
-        last.set_value(now());
+        let at = ctx.app.settings.with_untracked(|s| s.lab.lab_t);
+        clock.set_value(Clock { last: now(), at });
         playing.set(true);
-        tick(ctx, playing, last);
+        tick(ctx, playing, clock);
     };
     let step = move |_| {
         playing.set(false);
@@ -72,12 +84,8 @@ pub fn Playback() -> impl IntoView {
                 .zip(shown)
                 .filter(|(_, on)| *on)
                 .map(|(c, _)| {
-                    let lr = c.lrs.get(k.min(c.lrs.len().saturating_sub(1))).copied();
-                    format!(
-                        "{} {}",
-                        c.label,
-                        lr.map_or("–".into(), |v| format_value(round_significant(v, 4)))
-                    )
+                    let lr = c.lrs.get(k).copied().unwrap_or(c.end);
+                    format!("{} {}", c.label, format_value(round_significant(lr, 4)))
                 })
                 .collect()
         });
