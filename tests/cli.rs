@@ -148,6 +148,19 @@ fn values_steps_pytorchs_whole_catalogue() {
         "4",
     ]);
     assert_eq!(out.stdout, b"step,lr\n0,0.1\n1,0.1\n2,0.1\n3,0.05\n");
+    // Small rates in the shorter exact form, as the page's CSV writes them.
+    let small = run(&[
+        "values",
+        "StepLR(opt, step_size=1, gamma=0.1)",
+        "--lr",
+        "1e-4",
+        "--steps",
+        "3",
+    ]);
+    assert_eq!(
+        small.stdout,
+        b"step,lr\n0,1e-4\n1,1e-5\n2,1.0000000000000002e-6\n"
+    );
 }
 
 #[test]

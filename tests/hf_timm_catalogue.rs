@@ -148,6 +148,13 @@ fn trainer_arguments_read_the_ratio_both_ways_and_ask_for_the_step_count() {
          lr_scheduler_kwargs={'min_lr_rate': 0.1}, warmup_ratio=0.03, max_steps=1000)",
     );
     assert_eq!(old.mode, new.mode);
+    // 5.24 raises TypeError on it, and the import says so.
+    assert!(
+        old.notes.contains(&"Check: transformers 5.24's TrainingArguments has no warmup_ratio (it raises TypeError); read as transformers ≤ 4.x reads it. In 5.24 write warmup_steps=0.03: a warmup_steps below 1 is the ratio".to_string()),
+        "{:?}",
+        old.notes
+    );
+    assert!(new.notes.iter().all(|n| !n.contains("warmup_ratio")));
     // A whole warmup_steps is truncated; the default schedule is linear at 5e-5.
     let lin = read("TrainingArguments(output_dir='o', max_steps=100, warmup_steps=7.9)");
     let Mode::HfWarmupDecay(l) = lin.mode else {

@@ -173,3 +173,59 @@ fn a_name_the_pasted_code_does_not_assign_a_number_is_asked_for() {
         assert_eq!(e.to_string(), message, "{text}");
     }
 }
+
+#[test]
+fn keras_restarts_with_a_floor_say_how_m_mul_scales_each_cycle() {
+    let found = import(
+        "keras.optimizers.schedules.CosineDecayRestarts(5e-4, first_decay_steps=100, t_mul=2.0, m_mul=0.5, alpha=0.002)",
+        &Settings::default(),
+    )
+    .expect("imports");
+    // Keras 3.15: the floor stays at alpha × 5e-4 = 1e-6; cycle 1 peaks at (0.002 + 0.998 × 0.5).
+    let at = found.mode.eval(&[100.0, 299.0]).unwrap();
+    assert!((at[0] / 5e-4 - 0.501).abs() < 1e-6, "{at:?}");
+    assert!((at[1] - 1.0154e-6).abs() < 1e-9, "{at:?}");
+    assert!(
+        found.notes.iter().any(|n| n
+            == "Keras scales only the cosine above the alpha floor by m_mul: cycle i peaks at alpha + (1 − alpha)·m_mulⁱ of the rate, the explorer's at m_mulⁱ"),
+        "{:?}",
+        found.notes
+    );
+}
+
+#[test]
+fn the_optimizers_lr_is_read_as_python_computes_it_or_named_as_unread() {
+    let read = |code: &str| import(code, &Settings::default()).expect("imports");
+    let scaled = read("optimizer = torch.optim.AdamW(model.parameters(), lr=5e-4 * 1024 / 512)\nscheduler = CosineLRScheduler(optimizer, t_initial=100, lr_min=1e-6, t_in_epochs=False)");
+    assert_eq!(scaled.settings.eta_max, 1e-3);
+    assert!(!scaled.lr_assumed);
+    let named = read(
+        "base_lr = 5e-4\nopt = AdamW(params, lr=base_lr * 2)\nCosineAnnealingLR(opt, T_max=10)",
+    );
+    assert_eq!(named.settings.eta_max, 1e-3);
+    let unread = read("opt = AdamW(params, lr=args.lr)\nCosineAnnealingLR(opt, T_max=10)");
+    assert!(unread.lr_assumed);
+    assert!(
+        unread.notes.iter().any(|n| n
+            == "the optimizer's lr=args.lr has no value Anneal can tell from the pasted code: using the current η_max = 0.1"),
+        "{:?}",
+        unread.notes
+    );
+}
+
+#[test]
+fn values_torch_refuses_get_torchs_message() {
+    for (text, message) in [
+        (
+            "CosineAnnealingWarmRestarts(opt, T_0=10, T_mult=1.5)",
+            "T_mult: Expected integer T_mult >= 1, but got 1.5",
+        ),
+        (
+            "CosineAnnealingWarmRestarts(opt, T_0=0)",
+            "T_0: Expected positive integer T_0, but got 0",
+        ),
+    ] {
+        let e = import(text, &Settings::default()).unwrap_err();
+        assert_eq!(e.to_string(), message, "{text}");
+    }
+}

@@ -6,6 +6,7 @@ use anneal::charts::{draw_explorer, Look, Theme};
 use anneal::export::{import, snippet, visible_csv};
 use anneal::schedule::frameworks::compose::composed;
 use anneal::schedule::frameworks::{Framework, Mode};
+use anneal::schedule::number;
 use anneal::share::codec::{decode, encode};
 use anneal::share::{Settings, ThemeChoice, PRESETS};
 
@@ -67,9 +68,10 @@ pub fn values(
                 "step,lr\n"
             });
             for (t, v) in values.iter().enumerate() {
+                // The shorter exact form, as the page's CSV writes it: 1e-5, not 0.00001.
                 out += &match momentum.get(t).filter(|_| cycled) {
-                    Some(m) => format!("{t},{v},{m}\n"),
-                    None => format!("{t},{v}\n"),
+                    Some(m) => format!("{t},{},{}\n", number(*v), number(*m)),
+                    None => format!("{t},{}\n", number(*v)),
                 };
             }
             out

@@ -199,8 +199,9 @@ impl Args {
         Ok(())
     }
 
-    /// The first `lr=…` in the code with a value: the optimizer's learning rate.
-    pub fn optimizer_lr(&mut self) -> Option<f64> {
+    /// The first `lr=…` in the code with a value: the optimizer's learning rate; else the
+    /// first one written, if any.
+    pub fn optimizer_lr(&mut self) -> Result<f64, Option<String>> {
         let mut written = Vec::new();
         let mut rest = self.code.as_str();
         while let Some(i) = rest.find("lr") {
@@ -227,11 +228,13 @@ impl Args {
                 .unwrap_or(value.len());
             written.push(value[..end].trim().to_string());
         }
+        let first = written.first().cloned();
         written
             .into_iter()
             .find_map(|value| match value.parse::<f64>() {
                 Ok(v) => Some(v),
                 Err(_) => self.value(&Py::Name(value)).as_f64(),
             })
+            .ok_or(first)
     }
 }

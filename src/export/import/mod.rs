@@ -162,6 +162,7 @@ fn build(
     }
     let mut notes = Vec::new();
     let counted = if api.family == "transformers.TrainingArguments" {
+        notes.extend(trainer::removed(&p));
         trainer::counted(&p, current)?
     } else {
         None
@@ -175,12 +176,18 @@ fn build(
         }
         None => current,
     };
-    let mut lr_missing = false;
+    // Why the optimizer's lr was not read, when it was not: absent, or written as code.
+    let mut lr_missing = None;
     // A call that takes no optimizer (TrainingArguments: the Trainer makes one from its
     // learning_rate) has no optimizer's lr to find or assume.
     if framework.scales_optimizer_lr() && pasted.positional.contains(&"optimizer") {
-        let lr = args.optimizer_lr().unwrap_or_else(|| {
-            lr_missing = true;
+        let lr = args.optimizer_lr().unwrap_or_else(|written| {
+            lr_missing = Some(match written {
+                Some(code) => format!(
+                    "the optimizer's lr={code} has no value Anneal can tell from the pasted code"
+                ),
+                None => "the optimizer's lr is not in the text".into(),
+            });
             current.eta_max
         });
         p.push(("optimizer_lr".into(), Arg::Num(lr)));
@@ -199,16 +206,17 @@ fn build(
         .mode(&Arg::Dict(p), dtype)
         .map_err(|e| error(None, e.to_string()))?;
     // Said only where the lr stood in for changes the curve.
-    let lr_assumed = lr_missing && mode.uses_optimizer_lr();
+    let lr_missing = lr_missing.filter(|_| mode.uses_optimizer_lr());
+    let lr_assumed = lr_missing.is_some();
     if let Some(flag) = in_epochs {
         notes.push(format!(
             "{flag} is True ({}'s default): with step(epoch) in the loop every length here counts epochs and the rate changes once per epoch; Anneal reads them as optimizer steps ({flag}=False with step_update(num_updates))",
             framework.name()
         ));
     }
-    if lr_assumed {
+    if let Some(why) = lr_missing {
         notes.push(format!(
-            "the optimizer's lr is not in the text: using the current η_max = {}",
+            "{why}: using the current η_max = {}",
             crate::format::format_value(current.eta_max)
         ));
     }

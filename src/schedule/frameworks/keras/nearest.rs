@@ -53,7 +53,7 @@ pub(super) fn cosine_decay_restarts(m: &CosineDecayRestarts) -> Nearest {
     };
     let mut notes = dtype_notes(m.precision);
     if m.m_mul != 1.0 && m.alpha > 0.0 {
-        notes.push("Keras decays the floor with m_mul too; the explorer keeps it fixed".into());
+        notes.push("Keras scales only the cosine above the alpha floor by m_mul: cycle i peaks at alpha + (1 − alpha)·m_mulⁱ of the rate, the explorer's at m_mulⁱ".into());
     }
     Nearest::anneal(a, notes)
 }

@@ -27,10 +27,29 @@ pub(super) fn warm_restarts(p: &Params) -> Result<WarmRestarts, ScheduleError> {
     p.ignore(&["epochs", "iters_per_epoch"]);
     Ok(WarmRestarts {
         base,
-        t_0: p.int("T_0")?,
-        t_mult: p.opt_int("T_mult")?.unwrap_or(1),
+        t_0: int_from_1(p, "T_0", None, "positive integer T_0")?,
+        t_mult: int_from_1(p, "T_mult", Some(1), "integer T_mult >= 1")?,
         eta_min: p.num_or("eta_min", 0.0)?,
     })
+}
+
+/// An int of at least 1 that torch checks itself, refused with its message (`T_mult=1.5`:
+/// "Expected integer T_mult >= 1, but got 1.5"); a name from pasted code is asked for.
+fn int_from_1(
+    p: &Params,
+    key: &'static str,
+    default: Option<u64>,
+    expected: &str,
+) -> Result<u64, ScheduleError> {
+    match p.raw(key) {
+        Some(v) if !matches!(v, Arg::Name(_)) && v.as_u64().is_none_or(|n| n < 1) => Err(
+            ScheduleError::new(key, format!("Expected {expected}, but got {v}")),
+        ),
+        _ => match default {
+            Some(d) => Ok(p.opt_int(key)?.unwrap_or(d)),
+            None => p.int(key),
+        },
+    }
 }
 
 fn chainable(p: &Params, kind: Kind) -> Result<Mode, ScheduleError> {
