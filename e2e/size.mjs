@@ -81,9 +81,10 @@ const BUDGET = 300 * KIB;
 // ceiling 439.7. +0.4 for a sixth user test's lab mends (one step at a time on long runs, the
 // surface's own start, the rate at the end): 440.0, ceiling 440.1. +0.5 for its practitioner's
 // (warmup_ratio checked against 5.24, Keras's m_mul note, an unread lr named, torch's T_0 and
-// T_mult messages): 440.5, ceiling 440.6.
+// T_mult messages): 440.5, ceiling 440.6. +0.3 for optax and Keras snippets printing one step
+// in k of a long run: 440.8, ceiling 440.9.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 440.6 * KIB;
+const CEILING = 440.9 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

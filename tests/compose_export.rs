@@ -226,10 +226,12 @@ fn where_no_call_reproduces_a_schedule_each_library_runs_anneals_formula() {
         );
         assert!(sn.code.contains(wrapper), "{key}:\n{}", sn.code);
         assert!(sn.code.contains("\n#   - "), "{key}: says why");
-        assert!(
-            sn.code.contains("for step in range(1200):"),
-            "{key}: prints the run"
-        );
+        // optax and Keras, called once a step by jax, print one step in 6 of a long run.
+        let printed = match key {
+            "optax" | "keras" => "for step in range(0, 1200, 6):",
+            _ => "for step in range(1200):",
+        };
+        assert!(sn.code.contains(printed), "{key}: prints the run");
         // One formula for every library, with the phases at their boundaries.
         let f = lr_at(&sn.code);
         assert_eq!(*function.get_or_insert(f), f, "{key}");

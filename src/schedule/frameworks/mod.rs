@@ -80,7 +80,7 @@ pub use nearest::{after, joined, scaled, Nearest};
 pub use params::Params;
 pub use progress::Progress;
 pub use snippet::{
-    called_names, closure_header, header, note_lines, torch_lambda, torch_loop,
+    called_names, closure_header, eager_loop, header, note_lines, torch_lambda, torch_loop,
     torch_loop_printing, torch_optimizer, TORCH_SETUP,
 };
 

@@ -98,6 +98,23 @@ pub fn torch_loop_printing(steps: u64, extra: &str) -> String {
     )
 }
 
+/// Steps a jax schedule's snippet prints at most: jax runs each call on its own, up to 0.1 s
+/// for Keras's `CosineDecayRestarts` (batched or jitted, XLA may round float32 differently).
+const PRINTED: u64 = 200;
+
+/// The loop printing a schedule called at each step (optax, Keras): every step of a short
+/// run, else one step in k, said in a comment.
+pub fn eager_loop(steps: u64) -> String {
+    let print = "    print(step, float(schedule(step)))\n";
+    if steps <= PRINTED {
+        return format!("for step in range({steps}):\n{print}");
+    }
+    let k = steps.div_ceil(PRINTED);
+    format!(
+        "# jax runs each call on its own (up to 0.1 s a call), so one step in {k} is printed; the\n# optimizer calls the schedule at every step.\nfor step in range(0, {steps}, {k}):\n{print}"
+    )
+}
+
 /// An SGD optimizer at `base` over the setup model, and `scheduler = call`.
 pub fn torch_optimizer(base: f64, call: &str) -> String {
     format!("{TORCH_SETUP}opt = torch.optim.SGD(model.parameters(), lr={base:?})\nscheduler = {call}\n\n")

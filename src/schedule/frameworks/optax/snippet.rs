@@ -2,7 +2,7 @@
 
 use crate::schedule::frameworks::closure::ClosureInput;
 use crate::schedule::frameworks::python::py_float;
-use crate::schedule::frameworks::{closure_header, header, Mode, SnippetInput};
+use crate::schedule::frameworks::{closure_header, eager_loop, header, Mode, SnippetInput};
 
 /// optax's snippet.
 pub(super) fn snippet(s: &SnippetInput) -> String {
@@ -28,9 +28,9 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
         _ => e.call.clone(),
     };
     format!(
-        "{}import jax\nimport optax\n\n# float64, as Anneal draws optax: jax computes in float32 unless told.\njax.config.update(\"jax_enable_x64\", True)\n\nschedule = optax.{call}\n\nfor step in range({}):\n    print(step, float(schedule(step)))\n",
+        "{}import jax\nimport optax\n\n# float64, as Anneal draws optax: jax computes in float32 unless told.\njax.config.update(\"jax_enable_x64\", True)\n\nschedule = optax.{call}\n\n{}",
         header(s),
-        s.steps
+        eager_loop(s.steps)
     )
 }
 
@@ -39,10 +39,11 @@ pub(super) fn snippet(s: &SnippetInput) -> String {
 pub(super) fn closure(c: &ClosureInput) -> String {
     let n = c.steps;
     format!(
-        "{}{}\nimport jax\nimport jax.numpy as jnp\n\njax.config.update(\"jax_enable_x64\", True)\n\n\n{}\n\n# optax calls the schedule inside jit, where Python cannot branch on the step: its values\n# are tabulated for the {n} steps shown, and the last one holds after them.\nLRS = jnp.array([lr_at(s) for s in range({n})])\n\n\ndef schedule(count):\n    return LRS[jnp.minimum(count, {})]\n\n\nfor step in range({n}):\n    print(step, float(schedule(step)))\n",
+        "{}{}\nimport jax\nimport jax.numpy as jnp\n\njax.config.update(\"jax_enable_x64\", True)\n\n\n{}\n\n# optax calls the schedule inside jit, where Python cannot branch on the step: its values\n# are tabulated for the {n} steps shown, and the last one holds after them.\nLRS = jnp.array([lr_at(s) for s in range({n})])\n\n\ndef schedule(count):\n    return LRS[jnp.minimum(count, {})]\n\n\n{}",
         closure_header("optax", c, ""),
         c.imports,
         c.function,
-        n.saturating_sub(1)
+        n.saturating_sub(1),
+        eager_loop(n)
     )
 }
