@@ -50,8 +50,8 @@ def run(args, **kw):
 
 
 # Point-evaluated schedules (optax, Keras) cost milliseconds of Python dispatch per call: the
-# snippet's loop (every step, or one in k of a long run) is run on all its steps at once (the
-# same element-wise operations).
+# snippet's loop is run on all its steps at once (the same element-wise operations), every
+# step of the run even where the snippet prints one in k.
 LOOP = "for step in range({n}):\n    print(step, float(schedule(step)))"
 
 
@@ -62,7 +62,9 @@ def vectorised(code):
     n, _, tail = rest.partition("):")
     if LOOP.format(n=n) not in code:
         return code
-    batch = (f"import numpy as np\n_steps = np.arange({n})\n_values = np.asarray(schedule(_steps))\n"
+    # A sampled loop (`range(0, N, k)`) is checked at every one of its N steps.
+    stop = n.split(",")[1].strip() if "," in n else n
+    batch = (f"import numpy as np\n_steps = np.arange({stop})\n_values = np.asarray(schedule(_steps))\n"
              "for step, value in zip(_steps, _values):\n    print(int(step), float(value))")
     return code.replace(LOOP.format(n=n), batch)
 
