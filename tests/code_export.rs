@@ -41,6 +41,21 @@ fn states() -> Vec<(&'static str, Settings)> {
             },
         ),
         (
+            // PyTorch: SequentialLR of a LinearLR and CosineAnnealingWarmRestarts, exact.
+            "warm-up then SGDR",
+            Settings {
+                restarts: true,
+                eta_max: 5e-4,
+                t_max: 100.0,
+                t_mult: 2.0,
+                eta_min: 1e-6,
+                warmup: 5.0,
+                warmup_start: 1e-5,
+                horizon: 705.0,
+                ..base.clone()
+            },
+        ),
+        (
             "SGDR with decay, limit and warm-up",
             Settings {
                 restarts: true,
@@ -152,7 +167,7 @@ fn exact_snippets_match_the_general_schedule_and_round_trip_the_state() {
             exact += 1;
         }
     }
-    assert!(exact >= 9, "{exact} exact snippets checked");
+    assert!(exact >= 10, "{exact} exact snippets checked");
 }
 
 #[test]

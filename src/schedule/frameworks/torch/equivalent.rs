@@ -1,5 +1,5 @@
-//! PyTorch's nearest call for an Anneal schedule: warm restarts, a linear warm-up chained to a
-//! cosine, or a plain cosine.
+//! PyTorch's nearest call for an Anneal schedule: a cosine or warm restarts, after a linear
+//! warm-up chained by SequentialLR when there is one.
 
 use super::modes::{CosineAnnealing, Inner, Kind, Scheduler, Sequential, WarmRestarts};
 use crate::schedule::frameworks::equivalent::common_notes;
@@ -26,62 +26,34 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
         if a.cycle_limit.is_some() {
             notes.push("no cycle limit: restarts never stop".into());
         }
-        if w > 0.0 {
-            notes.push("warm-up dropped: no built-in warm-up before warm restarts".into());
-        }
         notes.push(
             "never reaches η_min inside a cycle: the step at T_i is already the restart".into(),
         );
-        (
-            format!("CosineAnnealingWarmRestarts(opt, T_0={t_0}, T_mult={m}, eta_min={eta_min})"),
-            Mode::TorchWarmRestarts(WarmRestarts {
-                base,
-                t_0: t_0 as u64,
-                t_mult: m as u64,
-                eta_min: floor,
-            }),
-        )
-    } else if w > 0.0 {
-        let start_factor = (a.warmup.start / base).clamp(1e-8, 1.0);
-        if a.warmup.start <= 0.0 {
-            notes.push("LinearLR needs start_factor > 0: warm-up starts at 1e-8·η_max".into());
+        let restarts = WarmRestarts {
+            base,
+            t_0: t_0 as u64,
+            t_mult: m as u64,
+            eta_min: floor,
+        };
+        let call =
+            format!("CosineAnnealingWarmRestarts(opt, T_0={t_0}, T_mult={m}, eta_min={eta_min})");
+        if w > 0.0 {
+            warmed(a, w, &call, Inner::WarmRestarts(restarts), &mut notes)
+        } else {
+            (call, Mode::TorchWarmRestarts(restarts))
         }
-        if a.warmup.placement == WarmupPlacement::Overlap {
-            notes.push("SequentialLR starts the cosine after the warm-up (no overlap)".into());
-        }
-        notes.push(
-            "the warm-up never shows η_max: the first η_max is the cosine's, at step W".into(),
-        );
-        (
-            format!(
-                "SequentialLR(opt, [LinearLR(opt, start_factor={}, total_iters={w}), CosineAnnealingLR(opt, T_max={t_0}, eta_min={eta_min})], milestones=[{w}])",
-                py_float(start_factor)
-            ),
-            Mode::TorchSequential(Sequential {
-                initial_lr: base,
-                schedulers: vec![
-                    Inner::Chainable(Scheduler {
-                        base,
-                        kind: Kind::Linear {
-                            start_factor,
-                            end_factor: 1.0,
-                            total_iters: w,
-                        },
-                    }),
-                    Inner::Cosine(CosineAnnealing { base, t_max: t_0, eta_min: floor }),
-                ],
-                milestones: vec![w as u64],
-            }),
-        )
     } else {
-        (
-            format!("CosineAnnealingLR(opt, T_max={t_0}, eta_min={eta_min})"),
-            Mode::TorchCosine(CosineAnnealing {
-                base,
-                t_max: t_0,
-                eta_min: floor,
-            }),
-        )
+        let cosine = CosineAnnealing {
+            base,
+            t_max: t_0,
+            eta_min: floor,
+        };
+        let call = format!("CosineAnnealingLR(opt, T_max={t_0}, eta_min={eta_min})");
+        if w > 0.0 {
+            warmed(a, w, &call, Inner::Cosine(cosine), &mut notes)
+        } else {
+            (call, Mode::TorchCosine(cosine))
+        }
     };
     if !a.restarts && horizon > w + t_0 {
         notes.push("CosineAnnealingLR does not stop at T_max: it climbs back towards η_max".into());
@@ -93,4 +65,38 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
         notes,
         base: a.eta_max,
     }
+}
+
+/// `call` (its mode `inner`) after a LinearLR warm-up of `w` steps, chained by SequentialLR.
+fn warmed(a: &Anneal, w: f64, call: &str, inner: Inner, notes: &mut Vec<String>) -> (String, Mode) {
+    let base = a.eta_max;
+    let start_factor = (a.warmup.start / base).clamp(1e-8, 1.0);
+    if a.warmup.start <= 0.0 {
+        notes.push("LinearLR needs start_factor > 0: warm-up starts at 1e-8·η_max".into());
+    }
+    if a.warmup.placement == WarmupPlacement::Overlap {
+        notes.push("SequentialLR starts the cosine after the warm-up (no overlap)".into());
+    }
+    notes.push("the warm-up never shows η_max: the first η_max is the cosine's, at step W".into());
+    (
+        format!(
+            "SequentialLR(opt, [LinearLR(opt, start_factor={}, total_iters={w}), {call}], milestones=[{w}])",
+            py_float(start_factor)
+        ),
+        Mode::TorchSequential(Sequential {
+            initial_lr: base,
+            schedulers: vec![
+                Inner::Chainable(Scheduler {
+                    base,
+                    kind: Kind::Linear {
+                        start_factor,
+                        end_factor: 1.0,
+                        total_iters: w,
+                    },
+                }),
+                inner,
+            ],
+            milestones: vec![w as u64],
+        }),
+    )
 }

@@ -241,8 +241,8 @@ fn each_from_its_milestone(m: &Sequential) -> Nearest {
     joined(parts).map_or_else(Nearest::overlay_only, |s| Nearest::phases(s, notes))
 }
 
-/// A SequentialLR of a LinearLR and a CosineAnnealingLR is the explorer's warm-up then cosine;
-/// any other is its schedulers' phases.
+/// A SequentialLR of a LinearLR and a CosineAnnealingLR (or CosineAnnealingWarmRestarts) is the
+/// explorer's warm-up then cosine (or warm restarts); any other is its schedulers' phases.
 pub(super) fn sequential(m: &Sequential) -> Nearest {
     let (
         [Inner::Chainable(Scheduler {
@@ -253,23 +253,26 @@ pub(super) fn sequential(m: &Sequential) -> Nearest {
                     total_iters,
                 },
             ..
-        }), Inner::Cosine(cosine)],
+        }), after_warmup],
         [milestone],
     ) = (m.schedulers.as_slice(), m.milestones.as_slice())
     else {
         return each_from_its_milestone(m);
     };
+    let cycles = match after_warmup {
+        Inner::Cosine(c) => cosine(c),
+        Inner::WarmRestarts(w) => restarts(w),
+        _ => return each_from_its_milestone(m),
+    };
     let base = m.initial_lr;
     let a = Anneal {
         eta_max: base,
-        eta_min: cosine.eta_min,
-        t_0: cosine.t_max,
         warmup: Warmup {
             length: *milestone as f64,
             start: scaled(base, *start_factor),
             ..Warmup::default()
         },
-        ..Anneal::default()
+        ..cycles
     };
     let mut notes = Vec::new();
     if *end_factor != 1.0 || *total_iters != *milestone as f64 {
