@@ -401,3 +401,11 @@ test('Step moves one step on a 20,000-step run, the end reads the last rate, and
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the lab names every setting of the explorer's schedule its runs follow", async () => {
+  const { page, errors } = await openLab(`${ctx.server.url}?warmup=8&restarts=1&t_max=100&decay=0.5&cycle_limit=3`);
+  const note = await page.textContent('.lab-note');
+  assert.match(note, /\(η_max = 0\.1, η_min = 0, T_0 = 100 steps, T_mult = 2, γ = 0\.5, at most 3 cycles, an 8-step warm-up from 0\)/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

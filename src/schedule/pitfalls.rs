@@ -107,9 +107,16 @@ fn cosine_pitfalls(a: &Anneal, horizon: f64) -> Vec<Pitfall> {
             out.push(Pitfall {
                 at: last,
                 title: "η_min is never reached",
+                // Above a floor of 0 the gap is η itself: said once.
                 detail: format!(
-                    "The last step of the first cycle (step {}) is at η = {}, {} above η_min: step T_i is already the next restart. Longer cycles shrink the gap.",
-                    f(last), f(a.lr(last)), f(gap)
+                    "The last step of the first cycle (step {}) is at η = {}{}: step T_i is already the next restart. Longer cycles shrink the gap.",
+                    f(last),
+                    f(a.lr(last)),
+                    if floor == 0.0 {
+                        ", not η_min = 0".to_string()
+                    } else {
+                        format!(", {} above η_min", f(gap))
+                    }
                 ),
             });
         }
@@ -181,6 +188,28 @@ mod tests {
         // Cycles of 100, 200, 400 … steps: 700 ends the third, 701 is inside the fourth.
         assert!(titles(&sgdr, 700.0).is_empty());
         assert_eq!(titles(&sgdr, 1000.0), ["A cycle is cut off by the horizon"]);
+    }
+
+    #[test]
+    fn a_gap_above_a_floor_of_zero_is_said_once() {
+        let sgdr = |eta_min: f64| Anneal {
+            restarts: true,
+            t_0: 10.0,
+            eta_min,
+            ..Anneal::default()
+        };
+        let detail = |a: &Anneal| {
+            let s = Schedule::single(Family::Cosine(a.clone()));
+            pitfalls(&s, 150.0)
+                .into_iter()
+                .find(|p| p.title == "η_min is never reached")
+                .map(|p| p.detail)
+                .unwrap_or_default()
+        };
+        assert!(detail(&sgdr(0.0)).starts_with(
+            "The last step of the first cycle (step 9) is at η = 0.00244717, not η_min = 0: "
+        ));
+        assert!(detail(&sgdr(0.01)).contains(", 0.00220246 above η_min: "));
     }
 
     #[test]

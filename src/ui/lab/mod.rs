@@ -270,13 +270,35 @@ pub fn LabPanel() -> impl IntoView {
                     shown(f.t_0)
                 )
             });
+            let a = &r.schedule;
+            let mut terms = vec![
+                format!("η_max = {}", shown(a.eta_max)),
+                format!("η_min = {}", shown(a.floor())),
+                format!("T_0 = {} steps", shown(a.t_0)),
+                format!("T_mult = {}", shown(a.t_mult)),
+            ];
+            // Every other setting the runs follow is named too.
+            if a.decay < 1.0 {
+                terms.push(format!("γ = {}", shown(a.decay)));
+            }
+            if let Some(n) = a.cycle_limit {
+                terms.push(format!("at most {n} cycles"));
+            }
+            if a.k_decay != 1.0 {
+                terms.push(format!("k = {}", shown(a.k_decay)));
+            }
+            if a.warmup.length > 0.0 {
+                let length = shown(a.warmup.length);
+                terms.push(format!(
+                    "{} {length}-step warm-up from {}",
+                    crate::format::article(&length),
+                    shown(a.warmup.start)
+                ));
+            }
             format!(
-                "Runs use the explorer's schedule (η_max = {}, η_min = {}, T_0 = {} steps, T_mult = {}): \
-                 the cosine run stretches one cycle over all steps, the restarts run keeps T_0 and T_mult.{}",
-                shown(r.schedule.eta_max),
-                shown(r.schedule.floor()),
-                shown(r.schedule.t_0),
-                shown(r.schedule.t_mult),
+                "Runs use the explorer's schedule ({}): the cosine run stretches one cycle over all \
+                 steps, the restarts run keeps T_0 and T_mult.{}",
+                terms.join(", "),
                 fitted.unwrap_or_default()
             )
         })
