@@ -100,7 +100,7 @@ test('an out-of-range typed value is clamped and explained', async () => {
   await page.press('input[type=number][name=eta_max]', 'Enter');
   await nextFrames(page);
   assert.equal(await page.inputValue('input[type=number][name=eta_max]'), '10');
-  assert.match(await page.textContent('.notice'), /eta_max must be between 1e-6 and 10/);
+  assert.match(await page.textContent('.notice'), /η_max \(peak learning rate\) must be between 1e-6 and 10/);
   assert.deepEqual(errors, []);
   await page.close();
 });

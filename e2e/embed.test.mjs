@@ -194,34 +194,36 @@ async function eachPartHides(page, link, parts) {
   }
 }
 
-test('a frame size typed outside 200–2000 or with a fraction is set in range, and the panel says so', async () => {
+test('a frame size typed outside 200–2000 or with a fraction is set in range, and the panel says so for each box', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await page.click('details.embed-panel summary');
   const size = async (name, text) => {
     await page.fill(`input[name=${name}]`, text);
     await page.press(`input[name=${name}]`, 'Tab');
     await nextFrames(page);
-    const note = page.locator('.embed-size-note');
     return {
       box: await page.inputValue(`input[name=${name}]`),
-      note: (await note.count()) ? await note.textContent() : null,
+      notes: await page.locator('.embed-size-note').allTextContents(),
       snippet: await page.inputValue('textarea.embed-snippet'),
     };
   };
+  const width = 'width must be between 200 and 2000; set to 2000';
   let got = await size('embed_width', '5000');
   assert.equal(got.box, '2000');
-  assert.equal(got.note, 'width must be between 200 and 2000; set to 2000');
+  assert.deepEqual(got.notes, [width]);
   assert.match(got.snippet, / width="2000" height="480"/);
+  // The height's correction does not hide the width's.
   got = await size('embed_height', '360.6');
   assert.equal(got.box, '361');
-  assert.equal(got.note, 'height counts whole numbers; set to 361');
+  assert.deepEqual(got.notes, [width, 'height counts whole numbers; set to 361']);
   assert.match(got.snippet, / width="2000" height="361"/);
   got = await size('embed_height', '');
   assert.equal(got.box, '480');
-  assert.equal(got.note, 'height needs a number, not ""; using the default 480');
+  assert.deepEqual(got.notes, [width, 'height needs a number, not ""; using the default 480']);
   got = await size('embed_width', '800');
-  assert.equal(got.note, null, 'a value taken as typed leaves no notice');
+  assert.deepEqual(got.notes, ['height needs a number, not ""; using the default 480'], 'a width taken as typed leaves no notice of its own');
   assert.match(got.snippet, / width="800" height="480"/);
+  assert.equal(await page.getAttribute('input[name=embed_width]', 'max'), '2000');
   assert.deepEqual(errors, []);
   await page.close();
 });

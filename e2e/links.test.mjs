@@ -95,7 +95,7 @@ test('Back from a clamped value takes the clamp\'s notice with it', async () => 
   await page.fill('input[type=number][name=eta_max]', '99');
   await page.press('input[type=number][name=eta_max]', 'Enter');
   await nextFrames(page);
-  assert.match(await page.textContent('.notice'), /eta_max must be between 1e-6 and 10; set to 10/);
+  assert.match(await page.textContent('.notice'), /η_max \(peak learning rate\) must be between 1e-6 and 10; set to 10/);
   await page.goBack();
   await nextFrames(page);
   assert.equal(await page.inputValue('input[type=number][name=eta_max]'), '0.5');

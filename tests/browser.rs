@@ -158,7 +158,7 @@ async fn typed_value_moves_the_slider_and_out_of_range_is_clamped_with_a_message
     let notice: HtmlElement = find(&root, ".notice");
     let text = notice.text_content().unwrap_or_default();
     assert!(
-        text.contains("t_max must be between 1 and"),
+        text.contains("T_max / T_0 (cycle length) must be between 1 and"),
         "notice says why: {text}"
     );
 }

@@ -60,7 +60,7 @@ impl NumberKey {
                 value: self.default,
                 message: Some(format!(
                     "{} must be a finite number; using the default {}",
-                    self.key,
+                    self.label,
                     format_value(self.default)
                 )),
                 rounded: false,
@@ -75,7 +75,7 @@ impl NumberKey {
         let message = if inside != rounded {
             Some(format!(
                 "{} must be between {} and {}; set to {}",
-                self.key,
+                self.label,
                 format_value(self.min),
                 format_value(self.max),
                 format_value(inside)
@@ -84,7 +84,7 @@ impl NumberKey {
             (rounded != value).then(|| {
                 format!(
                     "{} counts whole numbers; set to {}",
-                    self.key,
+                    self.label,
                     format_value(inside)
                 )
             })
@@ -104,7 +104,7 @@ impl NumberKey {
                 value: self.default,
                 message: Some(format!(
                     "{} needs a number, not \"{}\"; using the default {}",
-                    self.key,
+                    self.label,
                     text.trim(),
                     format_value(self.default)
                 )),
@@ -247,7 +247,7 @@ mod tests {
         assert_eq!(c.value, 16.0);
         assert_eq!(
             c.message.as_deref(),
-            Some("lab_steps counts whole numbers; set to 16")
+            Some("steps per run counts whole numbers; set to 16")
         );
         assert_eq!(crate::share::LAB_STEPS.clamp(16.0).message, None);
     }
@@ -258,11 +258,14 @@ mod tests {
         assert_eq!(c.value, 10.0);
         assert_eq!(
             c.message.as_deref(),
-            Some("eta_max must be between 1e-6 and 10; set to 10")
+            Some("η_max (peak learning rate) must be between 1e-6 and 10; set to 10")
         );
         let low = T_MAX.clamp(0.0);
         assert_eq!(low.value, 1.0);
-        assert!(low.message.unwrap().contains("t_max must be between 1 and"));
+        assert!(low
+            .message
+            .unwrap()
+            .contains("T_max / T_0 (cycle length) must be between 1 and"));
     }
 
     #[test]

@@ -103,7 +103,8 @@ pub fn EmbedPanel() -> impl IntoView {
     let width = RwSignal::new(FRAME_WIDTH.default as u32);
     let height = RwSignal::new(FRAME_HEIGHT.default as u32);
     // What a size box changed in what was typed (out of range, a fraction, not a number).
-    let size_note = RwSignal::new(None::<String>);
+    // Each box says what it changed, so a width and a height corrected together both show.
+    let size_notes = [RwSignal::new(None::<String>), RwSignal::new(None::<String>)];
     let mask = DEFAULT_HIDDEN
         .iter()
         .filter_map(|p| PARTS.iter().position(|q| q == p))
@@ -186,19 +187,22 @@ pub fn EmbedPanel() -> impl IntoView {
             messages,
         );
     };
-    let size = move |side: NumberKey, name: &'static str, value: RwSignal<u32>| {
+    let size = move |side: NumberKey,
+                     name: &'static str,
+                     value: RwSignal<u32>,
+                     note: RwSignal<Option<String>>| {
         view! {
             <label class="embed-size">
                 {side.label}
                 <input
                     type="number"
                     name=name
-                    min="200"
-                    max="2000"
+                    min=side.min.to_string()
+                    max=side.max.to_string()
                     prop:value=move || value.get().to_string()
                     on:change=move |ev| {
                         let taken = side.parse(&event_target_value(&ev));
-                        size_note.set(taken.message);
+                        note.set(taken.message);
                         value.set(taken.value as u32);
                     }
                 />
@@ -209,8 +213,8 @@ pub fn EmbedPanel() -> impl IntoView {
         <details class="embed-panel" node_ref=panel on:toggle=move |_| open.set(panel.get_untracked().is_some_and(|d| d.open()))>
             <summary>"Embed"</summary>
             <div class="embed-options">
-                {size(FRAME_WIDTH, "embed_width", width)}
-                {size(FRAME_HEIGHT, "embed_height", height)}
+                {size(FRAME_WIDTH, "embed_width", width, size_notes[0])}
+                {size(FRAME_HEIGHT, "embed_height", height, size_notes[1])}
                 <label class="embed-size">
                     "theme"
                     <select name="embed_theme" on:change=move |ev| {
@@ -224,7 +228,7 @@ pub fn EmbedPanel() -> impl IntoView {
                     <span>"static (print, slides)"</span>
                 </label>
             </div>
-            {move || size_note.get().map(|m| view! { <p class="notice embed-size-note" role="status">{m}</p> })}
+            {size_notes.map(|note| move || note.get().map(|m| view! { <p class="notice embed-size-note" role="status">{m}</p> }))}
             <fieldset class="embed-parts">
                 <legend>"Hide"</legend>
                 {mask_boxes(&PARTS, hide, "embed_hide", |p| p)}
