@@ -323,6 +323,11 @@ test('code export: five frameworks, copy; import a pasted call, and round-trip a
   assert.equal(await page.inputValue('input[type=number][name=t_max]'), '10');
   assert.ok(await page.isChecked('input[name=restarts]'));
   assert.equal(await page.inputValue('input[type=number][name=eta_min]'), '1e-5');
+  // A link holds the settings, not the imported call's curve, and copying it says so.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.click('button[name=copy_link]');
+  await page.waitForSelector(`.copied:has-text("Link copied: it holds the settings, not the imported call's curve")`);
+  await page.context().clearPermissions();
 
   // The issue's optax example.
   await page.fill(

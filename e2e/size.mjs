@@ -85,9 +85,10 @@ const BUDGET = 300 * KIB;
 // in k of a long run: 440.8, ceiling 440.9. +0.4 for PyTorch's warm-up before warm restarts as
 // SequentialLR (exact, and read back as the sliders): 441.2, ceiling 441.3. +0.8 for its
 // lecturer's (the lab naming γ, cycle limit, k and warm-up; a gap above a floor of 0 said once;
-// each frame-size box with its own notice; range notices by label): 442.0, ceiling 442.1.
+// each frame-size box with its own notice; range notices by label): 442.0, ceiling 442.1. +0.2
+// for Copy link saying the imported curve is not in the link: 442.2, ceiling 442.3.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 442.1 * KIB;
+const CEILING = 442.3 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

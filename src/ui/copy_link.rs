@@ -64,7 +64,15 @@ pub fn CopyLink() -> impl IntoView {
                 input.select();
             }
         };
-        let messages = ("Link copied", "Link selected: press Ctrl+C to copy");
+        // A link holds the settings only: an imported call's curve is not in it, and says so.
+        let messages = if app.imported.with_untracked(Option::is_some) {
+            (
+                "Link copied: it holds the settings, not the imported call's curve",
+                "Link selected: press Ctrl+C to copy; it holds the settings, not the imported call's curve",
+            )
+        } else {
+            ("Link copied", "Link selected: press Ctrl+C to copy")
+        };
         copy_text(&link, select, status, messages);
     };
     view! {
