@@ -452,7 +452,8 @@ test('the formula panel writes the cosine with the cursor\'s cycle, T_cur and T_
     const m = (await page.textContent('.formula p:last-child')).match(where);
     assert.ok(m, await page.textContent('.formula'));
     assert.deepEqual([Number(m[1]), Number(m[2]), Number(m[3])], [cycle, step - start, length], `at step ${step}`);
-    assert.match(await page.textContent('.readout'), new RegExp(`cycle i = ${cycle} · T_cur = ${step - start} of T_i = ${length}`));
+    // Each "name = value" kept on one line by no-break spaces.
+    assert.match(await page.textContent('.readout'), new RegExp(`cycle\u00a0i\u00a0=\u00a0${cycle} · T_cur\u00a0=\u00a0${step - start} of T_i\u00a0=\u00a0${length}`));
     // The numbers line gives the read-out's η, from this cycle's decayed peak.
     const numbers = await page.textContent('.formula p:nth-child(2)');
     assert.ok(numbers.endsWith(` = ${await page.textContent('.readout-lr')}`), numbers);
@@ -470,6 +471,10 @@ test('the formula panel writes the cosine with the cursor\'s cycle, T_cur and T_
   const hot = await page.$eval('.formula [data-term=peak]', (e) => getComputedStyle(e).outlineStyle);
   assert.equal(hot, 'solid', 'η_max⁽ⁱ⁾ is highlighted while its slider has focus');
   assert.equal(await page.$eval('.formula [data-term=ti]', (e) => getComputedStyle(e).outlineStyle), 'none');
+  // k = 1 writes no exponent: focusing k-decay shows the implicit 1, not an empty box.
+  await page.focus('input[type=range][name=k_decay]');
+  const k = await page.$$eval('.formula [data-term=k]', (es) => es.map((e) => getComputedStyle(e, '::after').content));
+  assert.ok(k.length > 0 && k.every((c) => c === '"1"'), JSON.stringify(k));
   await page.close();
   // hide=formula takes it off the page.
   const hidden = await openPage(ctx.browser, `${ctx.server.url}?hide=formula`);

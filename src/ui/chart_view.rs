@@ -273,13 +273,14 @@ pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
             );
             view! { <div class="cycle-band" style=style></div> }
         });
+        // No-break spaces keep each "name = value" on one line when the read-out wraps.
         let terms = cycle.map(|(i, t_cur, t_i, ..)| {
             [
-                "cycle i = ",
+                "cycle\u{a0}i\u{a0}=\u{a0}",
                 &i.to_string(),
-                " · T_cur = ",
+                " · T_cur\u{a0}=\u{a0}",
                 &shown(t_cur),
-                " of T_i = ",
+                " of T_i\u{a0}=\u{a0}",
                 &shown(t_i),
             ]
             .concat()
