@@ -86,9 +86,11 @@ const BUDGET = 300 * KIB;
 // SequentialLR (exact, and read back as the sliders): 441.2, ceiling 441.3. +0.8 for its
 // lecturer's (the lab naming γ, cycle limit, k and warm-up; a gap above a floor of 0 said once;
 // each frame-size box with its own notice; range notices by label): 442.0, ceiling 442.1. +0.2
-// for Copy link saying the imported curve is not in the link: 442.2, ceiling 442.3.
+// for Copy link saying the imported curve is not in the link: 442.2, ceiling 442.3. +0.3 for
+// arrow keys on round numbers and whole ones by 1, the read-out's no-break spaces: 442.5,
+// ceiling 442.6.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 442.3 * KIB;
+const CEILING = 442.6 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

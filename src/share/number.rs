@@ -157,15 +157,44 @@ impl NumberKey {
         readable.clamp(self.min, self.max)
     }
 
-    /// The value one slider step above (`up`) or below `value`: what ↑ and ↓ do in the number
-    /// box, a step in proportion to the value on a log scale, not the browser's step of 1.
+    /// The value one step above (`up`) or below `value`: what ↑ and ↓ do in the number box and
+    /// on the slider. A whole number on a linear scale moves by 1 (seed 0 → 1, not 10); a log
+    /// scale moves on a grid of round numbers (1, 1.02, … 2, 2.05, … 5, 5.1, … 9.9 in each
+    /// decade), 1–2.5 % a step, so 0.1, 3e-4 and 5e-4 are all reachable; any other by a
+    /// slider step.
     pub fn nudge(&self, value: f64, up: bool) -> f64 {
         if !value.is_finite() {
             return self.default;
         }
+        let next = match self.scale {
+            Scale::Linear if self.integer => value.round() + if up { 1.0 } else { -1.0 },
+            Scale::Linear => return self.position_step(value, up),
+            Scale::LogWithZero { smallest } if value < smallest || (!up && value <= smallest) => {
+                if up {
+                    smallest
+                } else {
+                    0.0
+                }
+            }
+            Scale::Log | Scale::LogWithZero { .. } => {
+                let grid = round_grid(value, up);
+                if !self.integer {
+                    grid
+                } else if up {
+                    grid.round().max(value.round() + 1.0)
+                } else {
+                    grid.round().min(value.round() - 1.0)
+                }
+            }
+        };
+        next.clamp(self.min, self.max)
+    }
+
+    /// The value one slider position past `value` in the direction `up`.
+    fn position_step(&self, value: f64, up: bool) -> f64 {
         let dir = if up { 1.0 } else { -1.0 };
         // From the nearest position itself: a typed value between two positions goes to the
-        // first one past it in that direction (9.95 ↑ is 10, the end).
+        // first one past it in that direction.
         let mut p = self.to_position(value) - dir;
         while (0.0..=SLIDER_STEPS).contains(&(p + dir)) {
             p += dir;
@@ -176,6 +205,37 @@ impl NumberKey {
         }
         value.clamp(self.min, self.max)
     }
+}
+
+/// The next round number above (`up`) or below `v` > 0: multiples of 0.02 from 1 to 2, of 0.05
+/// from 2 to 5 and of 0.1 from 5 to 10, times the power of ten of `v`.
+fn round_grid(v: f64, up: bool) -> f64 {
+    // A hair of tolerance so 0.3 / 0.1 = 2.9999999999999996 counts as 3.
+    const EPS: f64 = 1e-9;
+    let mut scale = 10f64.powf(v.log10().floor());
+    let mut m = v / scale;
+    if !up && m <= 1.0 + EPS {
+        // Down from the first round number of a decade: into the decade below.
+        scale /= 10.0;
+        m *= 10.0;
+    }
+    let step = |m: f64| {
+        if m < 2.0 {
+            0.02
+        } else if m < 5.0 {
+            0.05
+        } else {
+            0.1
+        }
+    };
+    let g = if up {
+        let s = step(m + EPS);
+        ((m / s + EPS).floor() + 1.0) * s
+    } else {
+        let s = step(m - EPS);
+        ((m / s - EPS).ceil() - 1.0) * s
+    };
+    round_significant(g * scale, 4)
 }
 
 #[cfg(test)]
@@ -204,12 +264,38 @@ mod tests {
     }
 
     #[test]
+    fn arrow_keys_reach_round_numbers_and_come_back_to_them() {
+        let walk = |k: &NumberKey, from: f64, ups: usize| {
+            let mut v = from;
+            let mut seen = vec![v];
+            for _ in 0..ups {
+                v = k.nudge(v, true);
+                seen.push(v);
+            }
+            (seen, v)
+        };
+        let (seen, _) = walk(&ETA_MAX, 0.1, 3);
+        assert_eq!(seen, [0.1, 0.102, 0.104, 0.106]);
+        assert_eq!(ETA_MAX.nudge(0.102, false), 0.1);
+        assert_eq!(ETA_MAX.nudge(0.1, false), 0.099);
+        let (seen, _) = walk(&ETA_MAX, 2.9e-4, 3);
+        assert_eq!(seen, [2.9e-4, 2.95e-4, 3e-4, 3.05e-4]);
+        let (seen, _) = walk(&ETA_MAX, 4.9e-4, 3);
+        assert_eq!(seen, [4.9e-4, 4.95e-4, 5e-4, 5.1e-4]);
+        assert_eq!(ETA_MAX.nudge(5e-4, false), 4.95e-4);
+        // A seed moves by one, not by a slider step of ten.
+        assert_eq!(crate::share::SEED.nudge(0.0, true), 1.0);
+        assert_eq!(crate::share::SEED.nudge(9.0, false), 8.0);
+        assert_eq!(crate::share::SEED.nudge(0.0, false), 0.0);
+    }
+
+    #[test]
     fn arrow_keys_step_in_proportion_to_the_value() {
         let up = ETA_MAX.nudge(0.1, true);
         assert!(up > 0.1 && up <= 0.1025, "{up}");
         let down = ETA_MAX.nudge(0.1, false);
         assert!((0.0975..0.1).contains(&down), "{down}");
-        assert_eq!(ETA_MAX.nudge(1.07e-6, false), 1.05e-6);
+        assert_eq!(ETA_MAX.nudge(1.07e-6, false), 1.06e-6);
         assert_eq!(ETA_MAX.nudge(1e-6, false), 1e-6, "no step past the start");
         assert_eq!(ETA_MAX.nudge(10.0, true), 10.0, "no step past the end");
         assert_eq!(
