@@ -88,9 +88,10 @@ const BUDGET = 300 * KIB;
 // each frame-size box with its own notice; range notices by label): 442.0, ceiling 442.1. +0.2
 // for Copy link saying the imported curve is not in the link: 442.2, ceiling 442.3. +0.3 for
 // arrow keys on round numbers and whole ones by 1, the read-out's no-break spaces: 442.5,
-// ceiling 442.6.
+// ceiling 442.6. +0.1 for an overlapping warm-up named in every library that starts its cosine
+// after it: 442.6, ceiling 442.7.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 442.6 * KIB;
+const CEILING = 442.7 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -265,3 +265,24 @@ fn strings_and_comments_do_not_hide_or_supply_a_call() {
 fn is_closure(code: &str) -> bool {
     code.contains("\ndef lr_at(step):")
 }
+
+#[test]
+fn an_overlapping_warm_up_is_named_where_a_library_starts_the_cosine_after_it() {
+    let s = Settings {
+        warmup: 5.0,
+        warmup_overlap: true,
+        t_max: 300.0,
+        ..Settings::default()
+    };
+    let note = "the cosine starts after the warm-up (no overlap), so it ends 5 steps later";
+    for snippet in all(&s.resolve()) {
+        // timm overlaps its warm-up too (warmup_prefix=False).
+        assert_eq!(
+            snippet.code.contains(note),
+            snippet.key != "timm",
+            "{}:\n{}",
+            snippet.key,
+            snippet.code
+        );
+    }
+}

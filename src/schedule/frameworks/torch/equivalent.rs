@@ -5,7 +5,7 @@ use super::modes::{CosineAnnealing, Inner, Kind, Scheduler, Sequential, WarmRest
 use crate::schedule::frameworks::equivalent::common_notes;
 use crate::schedule::frameworks::python::py_float;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
-use crate::schedule::{Anneal, WarmupPlacement};
+use crate::schedule::Anneal;
 
 /// PyTorch's rendering of `a` over `horizon` steps.
 pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
@@ -74,10 +74,9 @@ fn warmed(a: &Anneal, w: f64, call: &str, inner: Inner, notes: &mut Vec<String>)
     if a.warmup.start <= 0.0 {
         notes.push("LinearLR needs start_factor > 0: warm-up starts at 1e-8·η_max".into());
     }
-    if a.warmup.placement == WarmupPlacement::Overlap {
-        notes.push("SequentialLR starts the cosine after the warm-up (no overlap)".into());
-    }
-    notes.push("the warm-up never shows η_max: the first η_max is the cosine's, at step W".into());
+    notes.push(format!(
+        "the warm-up never shows η_max: the first η_max is the cosine's, at step {w}"
+    ));
     (
         format!(
             "SequentialLR(opt, [LinearLR(opt, start_factor={}, total_iters={w}), {call}], milestones=[{w}])",

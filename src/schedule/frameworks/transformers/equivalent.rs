@@ -3,7 +3,7 @@
 use super::modes::{Cosine, CosineSchedule};
 use crate::schedule::frameworks::equivalent::common_notes;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
-use crate::schedule::{Anneal, WarmupPlacement, WarmupScope};
+use crate::schedule::{Anneal, WarmupScope};
 
 /// Hugging Face's rendering of `a` over `horizon` steps.
 pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
@@ -25,10 +25,6 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
             (a.t_mult != 1.0, "equal cycles only (T_mult ignored)"),
             (a.floor() != 0.0, "floor 0 (η_min ignored)"),
             (a.decay != 1.0, "no peak decay"),
-            (
-                w > 0.0 && a.warmup.placement == WarmupPlacement::Overlap,
-                "the cycles start after the warm-up (no overlap)",
-            ),
             (
                 w > 0.0 && a.warmup.scope == WarmupScope::EveryCycle,
                 "one warm-up, before the first cycle",
