@@ -229,3 +229,21 @@ fn values_torch_refuses_get_torchs_message() {
         assert_eq!(e.to_string(), message, "{text}");
     }
 }
+
+#[test]
+fn a_cycle_that_is_not_whole_is_drawn_whole_and_said_to_drift() {
+    let found = import(
+        "optimizer = AdamW(model.parameters(), lr=5e-4)\nget_cosine_with_hard_restarts_schedule_with_warmup(optimizer, num_warmup_steps=5, num_training_steps=705, num_cycles=3)",
+        &Settings::default(),
+    )
+    .expect("imports");
+    assert_eq!(found.settings.t_max, 233.0);
+    let link = anneal::share::codec::encode(&found.settings, &[]);
+    assert!(link.contains("&t_max=233&"), "{link}");
+    assert!(
+        found.notes.iter().any(|n| n
+            == "T_0 = 233.333 steps is not whole: the explorer's cycles are 233 steps, so its restarts drift from the call's, whose own curve is drawn exactly"),
+        "{:?}",
+        found.notes
+    );
+}

@@ -92,7 +92,16 @@ pub fn settings_from(a: &Anneal, current: &Settings) -> (Settings, Vec<String>) 
     } else {
         put(&mut s.eta_min, &ETA_MIN, a.eta_min, n);
     }
-    put(&mut s.t_max, &T_MAX, a.t_0, n);
+    // The explorer counts whole steps: a fractional cycle (hard restarts over 700 steps in 3
+    // cycles) is drawn whole, said here, while the call's own curve stays exact.
+    if a.t_0.fract() != 0.0 {
+        n.push(format!(
+            "T_0 = {} steps is not whole: the explorer's cycles are {} steps, so its restarts drift from the call's, whose own curve is drawn exactly",
+            format_value(round_significant(a.t_0, 6)),
+            format_value(a.t_0.round().max(1.0))
+        ));
+    }
+    put(&mut s.t_max, &T_MAX, a.t_0.round(), n);
     s.restarts = a.restarts;
     if a.restarts {
         put(&mut s.t_mult, &T_MULT, a.t_mult, n);
