@@ -18,10 +18,15 @@ fn term(id: &str, text: &str) -> String {
 /// numbers at `t`, and where `t` is (cycle, T_cur, T_i, the decayed peak). Terms are marked
 /// "peak", "floor", "tcur", "ti", "k" and "warmup", for the page to highlight what a control
 /// changes. Every text is Anneal's own (numbers, fixed words, sub- and superscript tags):
-/// nothing needs escaping.
-pub fn formula_html(s: &Schedule, t: f64) -> String {
+/// nothing needs escaping. With `per_epoch` (a chart in epochs: its steps per epoch) each
+/// count in steps is also given in epochs.
+pub fn formula_html(s: &Schedule, t: f64, per_epoch: Option<f64>) -> String {
     let lr = shown(s.lr(t));
-    let at = ["<p>At step ", &format_value(t), ": "].concat();
+    let epochs = |steps: f64| per_epoch.map(|e| shown(steps / e));
+    let at = match epochs(t) {
+        Some(e) => ["<p>At step ", &format_value(t), " (epoch ", &e, "): "].concat(),
+        None => ["<p>At step ", &format_value(t), ": "].concat(),
+    };
     let (i, cosine) = locate(s, t);
     let Some((a, terms)) = cosine else {
         let kind = s.phases[i].kind().label();
@@ -124,7 +129,13 @@ pub fn formula_html(s: &Schedule, t: f64) -> String {
                 &tc,
                 " of T<sub>i</sub> = ",
                 &ti,
-                " steps (T<sub>0</sub>·T<sub>mult</sub><sup>i</sup>), ",
+                " steps (T<sub>0</sub>·T<sub>mult</sub><sup>i</sup>",
+                &epochs(t_cur)
+                    .zip(epochs(t_i))
+                    .map_or(String::new(), |(c, i)| {
+                        ["; ", &c, " of ", &i, " epochs"].concat()
+                    }),
+                "), ",
                 PEAK,
                 " = ",
                 &decayed,
@@ -204,9 +215,19 @@ mod tests {
     }
 
     #[test]
+    fn a_chart_in_epochs_gives_the_counts_in_epochs_too() {
+        let s = Schedule::single(Family::Cosine(sgdr()));
+        let lines = text(&formula_html(&s, 17.0, Some(5.0)));
+        assert_eq!(
+            lines[2],
+            "At step 17 (epoch 3.4): cycle i = 1 (from 0), Tcur = 5 of Ti = 20 steps (T0·Tmulti; 1 of 4 epochs), ηmax(i) = γ1·ηmax = 0.51·0.1."
+        );
+    }
+
+    #[test]
     fn the_formula_is_written_with_the_cursors_numbers() {
         let s = Schedule::single(Family::Cosine(sgdr()));
-        let html = formula_html(&s, 17.0);
+        let html = formula_html(&s, 17.0, None);
         assert_eq!(
             text(&html),
             [
@@ -222,15 +243,15 @@ mod tests {
             k_decay: 2.0,
             ..sgdr()
         }));
-        assert!(formula_html(&k, 17.0).contains(
+        assert!(formula_html(&k, 17.0, None).contains(
             "<span data-term=\"tcur\">T<sub>cur</sub></span><span data-term=\"k\"><sup>2</sup></span>/"
         ));
         assert_eq!(
-            text(&formula_html(&s, 1.0))[1],
+            text(&formula_html(&s, 1.0, None))[1],
             "At step 1: t = 1 of W = 2 warm-up steps, from 0 to 0.1: η = 0.05."
         );
         assert_eq!(
-            text(&formula_html(&s, 1e4)),
+            text(&formula_html(&s, 1e4, None)),
             ["At step 10000: the last cycle has ended: η = ηmin = 0."]
         );
     }
@@ -242,7 +263,7 @@ mod tests {
             exponent: 2.0,
             ..Anneal::default()
         }));
-        let lines = text(&formula_html(&p, 25.0));
+        let lines = text(&formula_html(&p, 25.0, None));
         assert_eq!(
             lines[1],
             "= 0 + (0.1 − 0)·[½(1 + cos(π·25/100))]2 = 0.0728553"
@@ -255,7 +276,7 @@ mod tests {
             decay: 0.1,
             ..sgdr()
         }));
-        let lines = text(&formula_html(&held, 37.0));
+        let lines = text(&formula_html(&held, 37.0, None));
         assert!(
             lines[2].ends_with("γ2·ηmax = 0.12·0.1, below ηmin, so ηmin."),
             "{}",

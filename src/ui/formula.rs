@@ -115,12 +115,16 @@ fn show(panel: &Element, old: &str, new: &str) {
 /// The formula panel for the step `step`.
 #[component]
 pub fn Formula(step: Signal<f64>) -> impl IntoView {
-    let resolved = use_app().resolved;
+    let app = use_app();
+    let resolved = app.resolved;
     let panel = NodeRef::<leptos::html::Section>::new();
     // One HTML string, not a view per term: the panel changes with every cursor move.
     let shown = StoredValue::new(String::new());
     Effect::new(move |_| {
-        let html = resolved.with(|r| formula_html(&r.phases, step.get()));
+        let per_epoch = move |r: &crate::share::Resolved| {
+            (app.unit.get() == crate::share::Unit::Epochs).then_some(r.steps_per_unit)
+        };
+        let html = resolved.with(|r| formula_html(&r.phases, step.get(), per_epoch(r)));
         if let Some(el) = panel.get() {
             shown.update_value(|old| show(&el, old, &html));
             shown.set_value(html);
