@@ -421,3 +421,20 @@ test('the lab embeds alone: no chart or explorer controls, and its text asks for
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the formula is full size on a 960 × 700 slide and small in a 640 × 480 frame', async () => {
+  const url = `${ctx.server.url}?embed=1&hide=controls,compare,export,landscape,code`;
+  const sizes = [];
+  for (const [w, h] of [[960, 700], [640, 480]]) {
+    const host = await ctx.browser.newPage({ viewport: { width: w + 40, height: h + 40 } });
+    await host.setContent(`<!doctype html><body style="margin:20px"><iframe src="${url}" width="${w}" height="${h}" style="border:0"></iframe></body>`);
+    const frame = await (await host.waitForSelector('iframe')).contentFrame();
+    await waitForChart(frame);
+    sizes.push(await frame.evaluate(() => [
+      parseFloat(getComputedStyle(document.querySelector('.formula p:last-child')).fontSize),
+      document.documentElement.scrollHeight <= document.documentElement.clientHeight,
+    ]));
+    await host.close();
+  }
+  assert.deepEqual(sizes, [[16, true], [12, true]]);
+});
