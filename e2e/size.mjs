@@ -91,9 +91,10 @@ const BUDGET = 300 * KIB;
 // ceiling 442.6. +0.1 for an overlapping warm-up named in every library that starts its cosine
 // after it: 442.6, ceiling 442.7. +0.2 for an imported cycle that is not whole drawn whole and
 // said to drift: 442.8, ceiling 442.9. +0.3 for the formula's counts in epochs on a chart in
-// epochs: 443.1, ceiling 443.2.
+// epochs: 443.1, ceiling 443.2. +0.6 for the surface's minima labels kept apart and inside the
+// plot on a phone: 443.7, ceiling 443.8.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 443.2 * KIB;
+const CEILING = 443.8 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -8,11 +8,21 @@ use anneal::landscape::{BasinMap, Heatmap, Optimizer, RunSpec, Surface};
 use plotters::prelude::*;
 
 fn surface_svg(surface: Surface, paths: &[PathView], cursor: usize) -> (String, Frame) {
+    surface_svg_at(400, surface, paths, cursor)
+}
+
+/// The surface drawn `size` pixels square.
+fn surface_svg_at(
+    size: u32,
+    surface: Surface,
+    paths: &[PathView],
+    cursor: usize,
+) -> (String, Frame) {
     let heat = Heatmap::new(surface, 40, 40, 16);
     let mut svg = String::new();
     let frame;
     {
-        let area = SVGBackend::with_string(&mut svg, (400, 400)).into_drawing_area();
+        let area = SVGBackend::with_string(&mut svg, (size, size)).into_drawing_area();
         frame = draw_surface(&area, &heat, &Theme::LIGHT, 1.0).expect("surface");
         draw_paths(&area, &frame, paths, cursor, surface.default_start(), 1.0).expect("paths");
     }
@@ -349,4 +359,40 @@ fn a_run_keeps_its_line_width_while_playback_moves_the_cursor() {
     let end = path.len() - 1;
     let widths: Vec<Option<u32>> = [0, end / 4, end / 2, 3 * end / 4, end].map(widest).to_vec();
     assert!(widths.iter().all(|w| *w == Some(2)), "{widths:?}");
+}
+
+#[test]
+fn the_minima_labels_stay_inside_the_plot_without_covering_each_other() {
+    // The page's size and a phone's.
+    for size in [400, 330] {
+        labels_apart(size);
+    }
+}
+
+fn labels_apart(size: u32) {
+    let (svg, frame) = surface_svg_at(size, Surface::LateTraps, &[], 0);
+    // Each label's dark box: `<rect x=".." y=".." width=".." height=".." opacity="0.55" …/>`.
+    let num = |tag: &str, name: &str| -> i32 {
+        let at = tag.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+        tag[at..].split('"').next().unwrap().parse::<f64>().unwrap() as i32
+    };
+    let boxes: Vec<[i32; 4]> = svg
+        .split("<rect")
+        .filter(|tag| tag.split("/>").next().unwrap().contains("opacity=\"0.55\""))
+        .map(|tag| {
+            let (x, y) = (num(tag, "x"), num(tag, "y"));
+            [x, y, x + num(tag, "width"), y + num(tag, "height")]
+        })
+        .collect();
+    assert_eq!(boxes.len(), 4, "{svg}");
+    for (i, a) in boxes.iter().enumerate() {
+        assert!(
+            a[0] >= frame.left && a[2] <= frame.right,
+            "label {i} inside: {a:?}"
+        );
+        for b in &boxes[i + 1..] {
+            let overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+            assert!(!overlap, "{a:?} and {b:?}");
+        }
+    }
 }

@@ -236,34 +236,25 @@ pub fn draw_paths<DB: DrawingBackend>(
         px(10.0),
         RGBColor(0, 0, 0).mix(0.6).stroke_width(px(1.0)),
     ))?;
-    // The minima's labels last, on a dark box above each minimum (below it where a neighbour's
-    // label already sits), so no marker or other label covers them.
+    // The minima's labels last, on a dark box above each minimum (below it, or a row further
+    // out, where a neighbour's label already sits, and without λ where none has room), kept
+    // inside the plot, so no marker or other label covers them.
     let minima = frame.surface.minima();
     let mut boxes: Vec<[i32; 4]> = Vec::new();
+    let style = font(11.0).color(&white);
     for m in minima.iter().filter(|_| minima.len() <= 6) {
         let (value, curvature) = m.shown();
-        let text = format!(
-            "{} {value}, λ {curvature}",
-            if m.global { "global" } else { "local" },
-        );
+        let short = format!("{} {value}", if m.global { "global" } else { "local" });
+        let full = format!("{short}, λ {curvature}");
         let c = px_round(frame.to_px(m.at));
-        let style = font(11.0).color(&white);
-        let (w, h) = area.estimate_text_size(&text, &style)?;
-        let (w, h) = (w as i32 + px(6.0) as i32, h as i32 + px(2.0) as i32);
-        let gap = px(10.0) as i32;
-        let x0 = c.0 - w / 2;
-        let above = [x0, c.1 - gap - h, x0 + w, c.1 - gap];
-        let below = [x0, c.1 + gap, x0 + w, c.1 + gap + h];
-        let clear = |b: &[i32; 4]| {
-            !boxes
-                .iter()
-                .any(|o| b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3])
+        // A box's size: the text's, with room around it.
+        let size = |text: &str| {
+            area.estimate_text_size(text, &style)
+                .map(|(w, h)| (w as i32 + px(6.0) as i32, h as i32 + px(2.0) as i32))
         };
-        let b = if clear(&above) || !clear(&below) {
-            above
-        } else {
-            below
-        };
+        let sizes = [size(&full)?, size(&short)?];
+        let (shorter, b) = label_box(c, sizes, px(10.0) as i32, frame, &boxes);
+        let text = if shorter { short } else { full };
         boxes.push(b);
         area.draw(&Rectangle::new(
             [(b[0], b[1]), (b[2], b[3])],
@@ -272,7 +263,7 @@ pub fn draw_paths<DB: DrawingBackend>(
         area.draw(&Text::new(
             text,
             (b[0] + px(3.0) as i32, b[1] + px(1.0) as i32),
-            style,
+            style.clone(),
         ))?;
     }
     let line_h = px(18.0) as i32;
@@ -297,4 +288,39 @@ pub fn draw_paths<DB: DrawingBackend>(
         ly += line_h;
     }
     Ok(())
+}
+
+/// Where a minimum's label goes, for the marker at `c` and the boxes of its full and short
+/// texts: `gap` above it, below it, then a row further out, moved inside the plot, in the
+/// first spot no label in `taken` covers; the short text (no λ) only where the full one has
+/// none. Whether the short text is used, and its box. One copy for every backend (it is not
+/// generic).
+fn label_box(
+    c: (i32, i32),
+    sizes: [(i32, i32); 2],
+    gap: i32,
+    frame: &Frame,
+    taken: &[[i32; 4]],
+) -> (bool, [i32; 4]) {
+    let spots = |(w, h): (i32, i32)| {
+        let x0 = (c.0 - w / 2).min(frame.right - w).max(frame.left);
+        [
+            c.1 - gap - h,
+            c.1 + gap,
+            c.1 - gap - 2 * h - 2,
+            c.1 + gap + h + 2,
+        ]
+        .map(|top| [x0, top, x0 + w, top + h])
+    };
+    let clear = |b: &[i32; 4]| {
+        !taken
+            .iter()
+            .any(|o| b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3])
+    };
+    let full = spots(sizes[0]);
+    let found = |spots: [[i32; 4]; 4]| spots.into_iter().find(|b| clear(b));
+    match found(full) {
+        Some(b) => (false, b),
+        None => found(spots(sizes[1])).map_or((false, full[0]), |b| (true, b)),
+    }
 }
