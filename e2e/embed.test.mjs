@@ -24,7 +24,7 @@ test('dist/ works unchanged from a sub-path: assets load, links keep the path', 
   assert.match(ctx.server.url, /\/ml\/anneal\/$/);
   await page.fill('input[type=number][name=t_max]', '43');
   await page.waitForTimeout(400);
-  assert.match(page.url(), /\/ml\/anneal\/\?v=1&t_max=43$/);
+  assert.match(page.url(), /\/ml\/anneal\/\?v=2&t_max=43$/);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -142,7 +142,7 @@ for (const [w, h] of [[640, 480], [800, 600], [960, 540]]) {
     await page.press('input[name=embed_height]', 'Tab');
     await nextFrames(page);
     const snippet = await page.inputValue('textarea.embed-snippet');
-    assert.match(snippet, new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/ml/anneal/\\?v=1&amp;t_max=10&amp;restarts=1&amp;embed=1&amp;hide=controls,compare,export,landscape,code" width="${w}" height="${h}"`));
+    assert.match(snippet, new RegExp(`^<iframe src="http://127\\.0\\.0\\.1:\\d+/ml/anneal/\\?v=2&amp;t_max=10&amp;restarts=1&amp;embed=1&amp;hide=controls,compare,export,landscape,code" width="${w}" height="${h}"`));
     // The live preview shows the same URL.
     const want = snippet.match(/src="([^"]*)"/)[1].replaceAll('&amp;', '&');
     const preview = await (await page.waitForSelector('.embed-preview iframe')).contentFrame();

@@ -29,7 +29,7 @@ test('moving a control writes the link; Back after a preset restores the previou
   await page.fill('input[type=number][name=t_max]', '50');
   await page.waitForTimeout(400);
   assert.equal(query(page).get('t_max'), '50');
-  assert.equal(query(page).get('v'), '1');
+  assert.equal(query(page).get('v'), '2');
   await page.selectOption('select[name=preset]', 'sgdr');
   await nextFrames(page);
   assert.equal(query(page).get('t_max'), '10');

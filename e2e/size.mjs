@@ -92,9 +92,11 @@ const BUDGET = 300 * KIB;
 // after it: 442.6, ceiling 442.7. +0.2 for an imported cycle that is not whole drawn whole and
 // said to drift: 442.8, ceiling 442.9. +0.3 for the formula's counts in epochs on a chart in
 // epochs: 443.1, ceiling 443.2. +0.6 for the surface's minima labels kept apart and inside the
-// plot on a phone: 443.7, ceiling 443.8.
+// plot on a phone: 443.7, ceiling 443.8. +1.0 for the review's mends (names as assigned before
+// the call, with += and tuple or loop targets; an lr in brackets or strings; link schema v2 for
+// a surface's own start; warm-up notes only where a library keeps one): 444.7, ceiling 444.8.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 443.8 * KIB;
+const CEILING = 444.8 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -105,6 +105,37 @@ pub fn difference_text(diff: f64, at: f64, peak: f64) -> String {
     format!("{shown}{share} at step {}", format_value(at))
 }
 
+/// The next round number above (`up`) or below `v` > 0: multiples of 0.02 from 1 to 2, of 0.05
+/// from 2 to 5 and of 0.1 from 5 to 10, times the power of ten of `v`.
+pub fn next_round(v: f64, up: bool) -> f64 {
+    // A hair of tolerance so 0.3 / 0.1 = 2.9999999999999996 counts as 3.
+    const EPS: f64 = 1e-9;
+    let mut scale = 10f64.powf(v.log10().floor());
+    let mut m = v / scale;
+    if !up && m <= 1.0 + EPS {
+        // Down from the first round number of a decade: into the decade below.
+        scale /= 10.0;
+        m *= 10.0;
+    }
+    let step = |m: f64| {
+        if m < 2.0 {
+            0.02
+        } else if m < 5.0 {
+            0.05
+        } else {
+            0.1
+        }
+    };
+    let g = if up {
+        let s = step(m + EPS);
+        ((m / s + EPS).floor() + 1.0) * s
+    } else {
+        let s = step(m - EPS);
+        ((m / s - EPS).ceil() - 1.0) * s
+    };
+    round_significant(g * scale, 4)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

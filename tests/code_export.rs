@@ -286,3 +286,36 @@ fn an_overlapping_warm_up_is_named_where_a_library_starts_the_cosine_after_it() 
         );
     }
 }
+
+#[test]
+fn warm_ups_before_restarts_are_named_where_a_library_keeps_one_warm_up_or_none() {
+    let s = Settings {
+        restarts: true,
+        t_max: 40.0,
+        warmup: 5.0,
+        warmup_every: true,
+        warmup_overlap: true,
+        horizon: 200.0,
+        ..Settings::default()
+    };
+    let code = |key: &str| {
+        all(&s.resolve())
+            .into_iter()
+            .find(|sn| sn.key == key)
+            .expect("snippet")
+            .code
+    };
+    let once = "one warm-up, before the first cycle";
+    let after = "the cosine starts after the warm-up (no overlap), so it ends 5 steps later";
+    // PyTorch's SequentialLR warms up once, after which the cosine starts.
+    assert!(code("torch").contains(once) && code("torch").contains(after));
+    // Keras's restarts have no warm-up at all: that is said, not the overlap.
+    let keras = code("keras");
+    assert!(
+        keras.contains("no warm-up in CosineDecayRestarts"),
+        "{keras}"
+    );
+    assert!(!keras.contains(after) && !keras.contains(once), "{keras}");
+    // optax warms up every cycle.
+    assert!(!code("optax").contains(once));
+}

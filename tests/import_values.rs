@@ -166,7 +166,7 @@ fn a_name_the_pasted_code_does_not_assign_a_number_is_asked_for() {
     let cases = [
         ("total = len(loader) * 3\nCosineAnnealingLR(opt, T_max=total)", "T_max: Anneal cannot tell the value of total from the pasted code: write its value"),
         ("get_cosine_schedule_with_warmup(opt, 10, num_training_steps=len(loader) * 3)", "num_training_steps: Anneal cannot tell the value of len(loader) * 3 from the pasted code: write its value"),
-        ("get_scheduler(SchedulerType.COSINE_WITH, opt)", "name: COSINE_WITH is not a valid SchedulerType, please select one of ['linear', 'cosine', 'cosine_with_restarts', 'polynomial', 'constant', 'constant_with_warmup', 'inverse_sqrt', 'reduce_lr_on_plateau', 'cosine_with_min_lr', 'cosine_warmup_with_min_lr', 'warmup_stable_decay', 'greedy']"),
+        ("get_scheduler(SchedulerType.cosine, opt)", "name: SchedulerType has no attribute cosine (Python raises AttributeError): its members are the names in capitals, e.g. SchedulerType.COSINE"),
     ];
     for (text, message) in cases {
         let e = import(text, &Settings::default()).unwrap_err();
@@ -203,6 +203,16 @@ fn the_optimizers_lr_is_read_as_python_computes_it_or_named_as_unread() {
         "base_lr = 5e-4\nopt = AdamW(params, lr=base_lr * 2)\nCosineAnnealingLR(opt, T_max=10)",
     );
     assert_eq!(named.settings.eta_max, 1e-3);
+    // Brackets inside the value, and an lr= inside a string that is not the optimizer's.
+    for code in [
+        "base = 5e-4\nopt = SGD(p, lr=(base * 2))\nCosineAnnealingLR(opt, T_max=10)",
+        "base = 1e-3\nprint(f\"lr={base:.2e}\")\nopt = SGD(p, lr=float(base))\nCosineAnnealingLR(opt, T_max=10)",
+    ] {
+        assert_eq!(read(code).settings.eta_max, 1e-3, "{code}");
+    }
+    // A name takes the value it has at the call: a later assignment does not count.
+    let logged = read("lr = 3e-4\nopt = AdamW(p, lr=lr)\nsched = CosineAnnealingLR(opt, T_max=1000, eta_min=lr / 100)\nfor step in range(1000):\n    lr = sched.get_last_lr()[0]");
+    assert_eq!(logged.settings.eta_min, 3e-6);
     let unread = read("opt = AdamW(params, lr=args.lr)\nCosineAnnealingLR(opt, T_max=10)");
     assert!(unread.lr_assumed);
     assert!(

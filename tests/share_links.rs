@@ -71,13 +71,13 @@ proptest! {
 
 #[test]
 fn only_changed_values_are_written() {
-    assert_eq!(encode(&Settings::default(), &[]), "v=1");
+    assert_eq!(encode(&Settings::default(), &[]), "v=2");
     let s = Settings {
         eta_max: 0.05,
         restarts: true,
         ..Settings::default()
     };
-    assert_eq!(encode(&s, &[]), "v=1&eta_max=0.05&restarts=1");
+    assert_eq!(encode(&s, &[]), "v=2&eta_max=0.05&restarts=1");
 }
 
 #[test]
@@ -91,7 +91,7 @@ fn view_options_read_and_write_as_documented() {
     // Parts are written in table order, commas unescaped.
     assert_eq!(
         encode(&d.settings, &[]),
-        "v=1&embed=1&hide=controls,landscape&theme=dark&static=1"
+        "v=2&embed=1&hide=controls,landscape&theme=dark&static=1"
     );
 }
 
@@ -109,7 +109,7 @@ fn pins_read_and_write_as_documented() {
     assert!(p3.hidden && p3.settings.restarts);
     assert_eq!(
         encode(&d.settings, &[]),
-        "v=1&pin1=baseline~t_max:50&pin3=SGDR%20run~t_max:10~restarts:1~hidden:1"
+        "v=2&pin1=baseline~t_max:50&pin3=SGDR%20run~t_max:10~restarts:1~hidden:1"
     );
 }
 
@@ -167,7 +167,7 @@ fn unknown_keys_are_kept_and_written_back() {
     assert!(d.notices.is_empty());
     assert_eq!(
         encode(&d.settings, &d.unknown),
-        "v=1&t_max=10&landscape=camel&zoom=7"
+        "v=2&t_max=10&landscape=camel&zoom=7"
     );
 }
 
@@ -281,7 +281,7 @@ fn the_readme_example_link_is_what_the_sgdr_preset_writes() {
     let link = format!("?{}", encode(&(sgdr.settings)(), &[]));
     assert_eq!(
         link,
-        "?v=1&eta_max=0.05&t_max=10&restarts=1&horizon=200&unit=epochs&steps_per_epoch=391"
+        "?v=2&eta_max=0.05&t_max=10&restarts=1&horizon=200&unit=epochs&steps_per_epoch=391"
     );
     assert!(include_str!("../README.md").contains(&format!("`{link}`, {} characters", link.len())));
 }
@@ -343,17 +343,21 @@ fn a_cosine_ending_inside_the_warm_up_is_one_notice_not_two() {
 
 #[test]
 fn a_link_naming_only_a_surface_starts_where_picking_it_does() {
-    let late = decode("?v=1&surface=late_traps");
+    let late = decode("?v=2&surface=late_traps");
     assert!(late.notices.is_empty(), "{:?}", late.notices);
     assert_eq!([late.settings.lab.x0, late.settings.lab.y0], [-3.0, -3.0]);
     let link = encode(&late.settings, &[]);
-    assert_eq!(link, "v=1&surface=late_traps");
+    assert_eq!(link, "v=2&surface=late_traps");
     // The default surface's start, on another surface, is written out.
     let mut s = late.settings;
     [s.lab.x0, s.lab.y0] = [-1.95, 1.53];
     let link = encode(&s, &[]);
-    assert_eq!(link, "v=1&surface=late_traps&x0=-1.95&y0=1.53");
+    assert_eq!(link, "v=2&surface=late_traps&x0=-1.95&y0=1.53");
     assert_eq!(decode(&link).settings, s);
+    // A v1 link read a start left out as the default surface's, and still does.
+    let v1 = decode("?v=1&surface=late_traps");
+    assert!(v1.notices.is_empty(), "{:?}", v1.notices);
+    assert_eq!([v1.settings.lab.x0, v1.settings.lab.y0], [-1.95, 1.53]);
     // A start off the surface moves onto it in the boxes and the link, and says so.
     let off = decode("?v=1&x0=6");
     assert_eq!([off.settings.lab.x0, off.settings.lab.y0], [4.0, 1.53]);

@@ -51,26 +51,53 @@ impl Names {
         names
     }
 
-    /// Reads `line` if it assigns a name, dropping any earlier value of that name.
+    /// Reads `line` if it assigns names: `name = …` and `name: int = …` evaluated, `name += …`
+    /// (and the other operators) applied to its value, and the targets of `a, b = …` and
+    /// `for a in …:` left without one.
     fn assign(&mut self, line: &str) {
         let line = line.trim();
+        if let Some((targets, _)) = line.strip_prefix("for ").and_then(|r| r.split_once(" in ")) {
+            for t in targets.split(',') {
+                self.set(t.trim(), None);
+            }
+            return;
+        }
         let end = line
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .unwrap_or(line.len());
         let (name, rest) = line.split_at(end);
+        if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+            return;
+        }
         let rest = rest.trim_start();
+        if rest.starts_with(',') {
+            if let Some((targets, _)) = line.split_once('=') {
+                for t in targets.split(',') {
+                    self.set(t.trim(), None);
+                }
+            }
+            return;
+        }
+        for op in ["**", "//", "+", "-", "*", "/", "%"] {
+            if let Some(value) = rest.strip_prefix(op).and_then(|r| r.strip_prefix('=')) {
+                let n = Eval::new(&format!("{name} {op} ({value})"), self).whole();
+                self.set(name, n);
+                return;
+            }
+        }
         // An annotation (`total: int = 1876`) is passed over.
         let rest = match rest.strip_prefix(':') {
             Some(r) => r.find('=').map_or("", |i| &r[i..]),
             None => rest,
         };
-        let Some(value) = rest.strip_prefix('=').filter(|v| !v.starts_with('=')) else {
-            return;
-        };
-        if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-            return;
+        if let Some(value) = rest.strip_prefix('=').filter(|v| !v.starts_with('=')) {
+            let n = Eval::new(value, self).whole();
+            self.set(name, n);
         }
-        let n = Eval::new(value, self).whole();
+    }
+
+    /// `name`'s value from now on (none: unknown).
+    fn set(&mut self, name: &str, n: Option<Num>) {
         self.0.retain(|(k, _)| k != name);
         self.0.push((name.to_string(), n));
     }
@@ -338,6 +365,17 @@ mod tests {
         assert_eq!(read("total - warmup"), Py::Int(1876 - 112));
         assert_eq!(read("cut"), Py::Int(938));
         assert_eq!(read("spread"), Py::Int(3));
+        // Operators applied, tuple and loop targets unknown.
+        let code: Vec<char> =
+            "total = 1000\ntotal += 50\ntotal //= 2\nepochs = 3\nepochs, steps = 5, 100\n\
+            k = 1\nfor k in range(3):\n    pass\n"
+                .chars()
+                .collect();
+        let names = Names::assigned(&code, &vec![false; code.len()]);
+        assert_eq!(expression("total", &names), Py::Int(525));
+        for text in ["epochs", "steps", "k"] {
+            assert_eq!(expression(text, &names), Py::Name(text.into()), "{text}");
+        }
         // Reassigned to something without a value, inside a call's brackets, or never assigned.
         for text in ["lr", "opt", "params", "args.lr", "len(total)"] {
             assert_eq!(read(text), Py::Name(text.into()), "{text}");

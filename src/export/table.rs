@@ -298,7 +298,7 @@ mod tests {
             ..Settings::default()
         };
         let v: serde_json::Value = serde_json::from_str(&state_json(&s)).expect("valid JSON");
-        assert_eq!(v["v"], 1);
+        assert_eq!(v["v"], 2);
         assert_eq!(v["eta_max"], 0.05);
         assert_eq!(v["restarts"], true);
         assert_eq!(v["unit"], "steps");

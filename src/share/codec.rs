@@ -12,7 +12,7 @@ use super::value::{parse_value, read_parts, shown, text, MAX_PIN_LEN};
 use crate::format::format_value;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Why a key's value was not used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,12 +101,20 @@ fn percent_encode(s: &str) -> String {
         .collect()
 }
 
-/// Brings parameters written by schema `version` up to [`VERSION`], one step per version.
+/// Brings parameters written by schema `version` up to [`VERSION`], one step per version;
+/// `tests/fixtures/links_v1.json` must keep decoding the same.
 ///
-/// Version 1 is the first schema, so there is nothing to rewrite yet; a version 2 adds
-/// `if version < 2 { … }` here, and `tests/fixtures/links_v1.json` must keep decoding the same.
-pub fn migrate(version: u32, params: Vec<(String, String)>) -> Vec<(String, String)> {
+/// Version 2: a start left out of a link is the surface's own start, where version 1 read it
+/// as the default surface's (-1.95, 1.53) on every surface, so a v1 link gets that start written.
+pub fn migrate(version: u32, mut params: Vec<(String, String)>) -> Vec<(String, String)> {
     debug_assert!((1..=VERSION).contains(&version));
+    if version < 2 && params.iter().any(|(k, _)| k == "surface") {
+        for (key, v1) in [("x0", "-1.95"), ("y0", "1.53")] {
+            if !params.iter().any(|(k, _)| k == key) {
+                params.push((key.into(), v1.into()));
+            }
+        }
+    }
     params
 }
 

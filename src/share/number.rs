@@ -167,7 +167,9 @@ impl NumberKey {
             return self.default;
         }
         let next = match self.scale {
-            Scale::Linear if self.integer => value.round() + if up { 1.0 } else { -1.0 },
+            // To the next whole number: a length can hold a fraction (2.7 epochs ↑ is 3).
+            Scale::Linear if self.integer && up => value.floor() + 1.0,
+            Scale::Linear if self.integer => value.ceil() - 1.0,
             Scale::Linear => return self.position_step(value, up),
             Scale::LogWithZero { smallest } if value < smallest || (!up && value <= smallest) => {
                 if up {
@@ -177,13 +179,13 @@ impl NumberKey {
                 }
             }
             Scale::Log | Scale::LogWithZero { .. } => {
-                let grid = round_grid(value, up);
+                let grid = crate::format::next_round(value, up);
                 if !self.integer {
                     grid
                 } else if up {
-                    grid.round().max(value.round() + 1.0)
+                    grid.round().max(value.floor() + 1.0)
                 } else {
-                    grid.round().min(value.round() - 1.0)
+                    grid.round().min(value.ceil() - 1.0)
                 }
             }
         };
@@ -205,37 +207,6 @@ impl NumberKey {
         }
         value.clamp(self.min, self.max)
     }
-}
-
-/// The next round number above (`up`) or below `v` > 0: multiples of 0.02 from 1 to 2, of 0.05
-/// from 2 to 5 and of 0.1 from 5 to 10, times the power of ten of `v`.
-fn round_grid(v: f64, up: bool) -> f64 {
-    // A hair of tolerance so 0.3 / 0.1 = 2.9999999999999996 counts as 3.
-    const EPS: f64 = 1e-9;
-    let mut scale = 10f64.powf(v.log10().floor());
-    let mut m = v / scale;
-    if !up && m <= 1.0 + EPS {
-        // Down from the first round number of a decade: into the decade below.
-        scale /= 10.0;
-        m *= 10.0;
-    }
-    let step = |m: f64| {
-        if m < 2.0 {
-            0.02
-        } else if m < 5.0 {
-            0.05
-        } else {
-            0.1
-        }
-    };
-    let g = if up {
-        let s = step(m + EPS);
-        ((m / s + EPS).floor() + 1.0) * s
-    } else {
-        let s = step(m - EPS);
-        ((m / s - EPS).ceil() - 1.0) * s
-    };
-    round_significant(g * scale, 4)
 }
 
 #[cfg(test)]
@@ -283,6 +254,9 @@ mod tests {
         let (seen, _) = walk(&ETA_MAX, 4.9e-4, 3);
         assert_eq!(seen, [4.9e-4, 4.95e-4, 5e-4, 5.1e-4]);
         assert_eq!(ETA_MAX.nudge(5e-4, false), 4.95e-4);
+        // A length holding a fraction goes to the next whole number, not past it.
+        assert_eq!(T_MAX.nudge(2.7, true), 3.0);
+        assert_eq!(T_MAX.nudge(2.3, false), 2.0);
         // A seed moves by one, not by a slider step of ten.
         assert_eq!(crate::share::SEED.nudge(0.0, true), 1.0);
         assert_eq!(crate::share::SEED.nudge(9.0, false), 8.0);

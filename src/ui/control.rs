@@ -71,10 +71,10 @@ pub fn NumberControl(
             }
         }
     };
-    // Arrow keys move to the next value one slider step away (a whole-number key's next whole
-    // number): in the box the browser would add 1 (step="any"), and on the slider a position
-    // that rounds back to the same whole number would not move at all. ← and → stay the box's
-    // caret keys.
+    // Arrow keys move to the next value `nudge` gives (a round number on a log scale, the next
+    // whole number): in the box the browser would add 1 (step="any"), and on the slider a
+    // position that rounds back to the same value would not move at all. ← and → stay the
+    // box's caret keys.
     let arrow = move |ev: web_sys::KeyboardEvent, sideways: bool| {
         let up = match ev.key().as_str() {
             "ArrowUp" => true,

@@ -17,11 +17,17 @@ pub(super) struct Args {
 }
 
 impl Args {
-    /// A reader of the calls in `code` (comments blanked, `quoted` marking string characters).
-    pub fn new(code: &[char], quoted: &[bool]) -> Self {
+    /// A reader of the calls in `code` (comments blanked, `quoted` marking string characters)
+    /// with the names assigned before character `call`, where the imported call's line starts.
+    pub fn new(code: &[char], quoted: &[bool], call: usize) -> Self {
         Args {
-            code: code.iter().collect(),
-            names: Names::assigned(code, quoted),
+            // Strings blanked: `f"lr={lr:.2e}"` is not an optimizer's lr.
+            code: code
+                .iter()
+                .zip(quoted)
+                .map(|(&c, &q)| if q { ' ' } else { c })
+                .collect(),
+            names: Names::assigned(&code[..call], &quoted[..call]),
             said: Vec::new(),
         }
     }
@@ -66,14 +72,14 @@ impl Args {
                     .map(|(k, v)| (k.clone(), self.value(v)))
                     .collect(),
             ),
-            // Python's float() of one literal, as written in a call: float("inf"), float(1e-3).
-            Py::Call(c) if c.name == "float" && c.args.len() == 1 && c.kwargs.is_empty() => {
+            // Python's float() of a string, as written in a call: float("inf"), float("1e-3")
+            // (of a number, pycall has evaluated it).
+            Py::Call(c) if c.name == "float" && c.kwargs.is_empty() && c.args.len() == 1 => {
                 match &c.args[0] {
                     Py::Str(s) => s
                         .trim()
                         .parse()
                         .map_or_else(|_| Arg::Str(s.clone()), Arg::Num),
-                    Py::Int(i) => Arg::Num(*i as f64),
                     other => self.value(other),
                 }
             }
@@ -218,12 +224,13 @@ impl Args {
             let mut depth = 0usize;
             let end = value
                 .find(|c: char| {
+                    let end = depth == 0 && matches!(c, ',' | ')' | ']' | '\n' | ';');
                     match c {
                         '(' | '[' => depth += 1,
                         ')' | ']' if depth > 0 => depth -= 1,
                         _ => {}
                     }
-                    depth == 0 && matches!(c, ',' | ')' | ']' | '\n' | ';')
+                    end
                 })
                 .unwrap_or(value.len());
             written.push(value[..end].trim().to_string());

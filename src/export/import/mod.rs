@@ -77,13 +77,23 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
     // A commented-out call is not the one that runs, nor is a name inside a string.
     let (code, quoted) = source::code(&chars);
     let found = scan::calls(&code, &quoted)?;
-    if let Some((read, left)) = scan::chosen(&found)? {
+    if let Some((read, line, left)) = scan::chosen(&found)? {
+        // Names count as assigned before the call's line, as Python runs it.
+        let line_start = match line {
+            0 | 1 => 0,
+            _ => code
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c == '\n')
+                .nth(line - 2)
+                .map_or(code.len(), |(i, _)| i + 1),
+        };
         let mut imported = build(
             &read.call,
             read.framework,
             read.api,
             read.pasted,
-            args::Args::new(&code, &quoted),
+            args::Args::new(&code, &quoted, line_start),
             current,
         )?;
         imported.notes.extend(left);

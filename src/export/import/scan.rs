@@ -148,8 +148,8 @@ fn bound_to(before: &[char]) -> Option<String> {
 /// The call to import, with the notes naming each call left out: the last chaining call whose
 /// list names schedulers assigned before it, with those names replaced by their calls (in
 /// lists of those calls too), or else the first call read. `None` when none was read; an error
-/// when a name stands for a call that cannot be imported.
-pub(super) fn chosen(found: &[Found]) -> Result<Option<(Read, Vec<String>)>, ImportError> {
+/// when a name stands for a call that cannot be imported. With the call, the line it is on.
+pub(super) fn chosen(found: &[Found]) -> Result<Option<(Read, usize, Vec<String>)>, ImportError> {
     let named = |f: &Found| {
         f.what.as_ref().is_ok_and(|r| {
             matches!(list(r).and_then(|(i, a)| r.call.arg(i, a)), Some(Py::List(items))
@@ -191,7 +191,7 @@ pub(super) fn chosen(found: &[Found]) -> Result<Option<(Read, Vec<String>)>, Imp
         pasted: first.pasted,
         call,
     };
-    Ok(Some((read, left)))
+    Ok(Some((read, found[pick].line, left)))
 }
 
 /// Where `r` passes its list of schedulers: its position and keyword, when it chains any.

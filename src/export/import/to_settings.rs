@@ -95,9 +95,14 @@ pub fn settings_from(a: &Anneal, current: &Settings) -> (Settings, Vec<String>) 
     // The explorer counts whole steps: a fractional cycle (hard restarts over 700 steps in 3
     // cycles) is drawn whole, said here, while the call's own curve stays exact.
     if a.t_0.fract() != 0.0 {
+        let (what, drift) = if a.restarts {
+            ("cycles are", "its restarts drift from the call's")
+        } else {
+            ("cosine is", "it ends apart from the call's")
+        };
         n.push(format!(
-            "T_0 = {} steps is not whole: the explorer's cycles are {} steps, so its restarts drift from the call's, whose own curve is drawn exactly",
-            format_value(round_significant(a.t_0, 6)),
+            "T_0 = {} steps is not whole: the explorer's {what} {} steps, so {drift}, whose own curve is drawn exactly",
+            crate::format::shown(a.t_0),
             format_value(a.t_0.round().max(1.0))
         ));
     }

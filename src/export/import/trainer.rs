@@ -103,6 +103,9 @@ pub(super) fn counted(
 /// (its `warmup_steps` below 1 is the ratio): the import reads it as earlier releases did.
 pub(super) fn removed(p: &[(String, Arg)]) -> Option<String> {
     let (_, ratio) = p.iter().find(|(k, _)| k == "warmup_ratio")?;
+    let ratio = ratio
+        .as_f64()
+        .map_or_else(|| ratio.to_string(), crate::format::shown);
     Some(format!(
         "Check: transformers 5.24's TrainingArguments has no warmup_ratio (it raises TypeError); read as transformers ≤ 4.x reads it. In 5.24 write warmup_steps={ratio}: a warmup_steps below 1 is the ratio"
     ))

@@ -3,21 +3,33 @@
 //!
 //! [`Equivalent`]: super::Equivalent
 
-use crate::schedule::{Anneal, WarmupPlacement, WarmupShape};
+use crate::schedule::{Anneal, WarmupPlacement, WarmupScope, WarmupShape};
 
-/// The notes every framework without k-decay, warm-up shapes or an overlapping warm-up shares
-/// (`timm` has the first and the last).
+/// The note for k-decay, which only timm follows.
 pub(super) fn common_notes(a: &Anneal, notes: &mut Vec<String>, timm: bool) {
     if a.k_decay != 1.0 && !timm {
         notes.push("no k-decay: plain cosine".into());
     }
-    if a.warmup.length > 0.0 && a.warmup.shape != WarmupShape::Linear {
+}
+
+/// What a library's call keeping a linear warm-up cannot follow of Anneal's: its shape, an
+/// overlap with the cosine (unless `overlap`), a warm-up before every cycle (unless
+/// `every_cycle`). A call that drops the warm-up says so instead.
+pub(super) fn warmup_notes(a: &Anneal, notes: &mut Vec<String>, overlap: bool, every_cycle: bool) {
+    let w = &a.warmup;
+    if w.length <= 0.0 {
+        return;
+    }
+    if w.shape != WarmupShape::Linear {
         notes.push("warm-up is linear only".into());
     }
-    if a.warmup.length > 0.0 && a.warmup.placement == WarmupPlacement::Overlap && !timm {
+    if w.placement == WarmupPlacement::Overlap && !overlap {
         notes.push(format!(
             "the cosine starts after the warm-up (no overlap), so it ends {} steps later",
-            crate::format::format_value(a.warmup.length)
+            crate::format::format_value(w.length)
         ));
+    }
+    if a.restarts && w.scope == WarmupScope::EveryCycle && !every_cycle {
+        notes.push("one warm-up, before the first cycle".into());
     }
 }

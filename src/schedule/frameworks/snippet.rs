@@ -98,8 +98,8 @@ pub fn torch_loop_printing(steps: u64, extra: &str) -> String {
     )
 }
 
-/// Steps a jax schedule's snippet prints at most: jax runs each call on its own, up to 0.1 s
-/// for Keras's `CosineDecayRestarts` (batched or jitted, XLA may round float32 differently).
+/// Steps a schedule's snippet prints at most: each call runs eagerly, up to 0.1 s for Keras's
+/// `CosineDecayRestarts` on jax (batched or jitted, XLA may round float32 differently).
 const PRINTED: u64 = 200;
 
 /// The loop printing a schedule called at each step (optax, Keras): every step of a short
@@ -111,7 +111,7 @@ pub fn eager_loop(steps: u64) -> String {
     }
     let k = steps.div_ceil(PRINTED);
     format!(
-        "# jax runs each call on its own (up to 0.1 s a call), so one step in {k} is printed; the\n# optimizer calls the schedule at every step.\nfor step in range(0, {steps}, {k}):\n{print}"
+        "# Each call runs eagerly (up to 0.1 s), so one step in {k} is printed; the optimizer\n# calls the schedule at every step.\nfor step in range(0, {steps}, {k}):\n{print}"
     )
 }
 

@@ -58,7 +58,8 @@ pub fn Playback() -> impl IntoView {
         if ctx.app.settings.with_untracked(|s| s.lab.lab_t) >= 1.0 {
             ctx.seek(0);
         }
-        let at = ctx.app.settings.with_untracked(|s| s.lab.lab_t);
+        // From the step shown (lab_t rounds to it; the clock floors).
+        let at = ctx.cursor.get_untracked() as f64 / ctx.steps.get_untracked().max(1) as f64;
         clock.set_value(Clock { last: now(), at });
         playing.set(true);
         tick(ctx, playing, clock);

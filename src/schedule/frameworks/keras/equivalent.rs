@@ -1,7 +1,7 @@
 //! Keras's nearest call for an Anneal schedule, in Keras's default float32.
 
 use super::modes::{CosineDecay, CosineDecayRestarts, Precision};
-use crate::schedule::frameworks::equivalent::common_notes;
+use crate::schedule::frameworks::equivalent::{common_notes, warmup_notes};
 use crate::schedule::frameworks::python::py_float;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
 use crate::schedule::Anneal;
@@ -39,6 +39,7 @@ pub(super) fn equivalent(a: &Anneal, _horizon: f64) -> Equivalent {
             }),
         )
     } else {
+        warmup_notes(a, &mut notes, false, false);
         let warm = w.length > 0.0;
         (
             if warm {

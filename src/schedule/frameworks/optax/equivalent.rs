@@ -1,7 +1,7 @@
 //! optax's nearest call for an Anneal schedule: one warm-up cosine, or sgdr's chain of them.
 
 use super::modes::{Sgdr, WarmupCosineDecay};
-use crate::schedule::frameworks::equivalent::common_notes;
+use crate::schedule::frameworks::equivalent::{common_notes, warmup_notes};
 use crate::schedule::frameworks::python::py_float;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
 use crate::schedule::{Anneal, WarmupScope};
@@ -14,6 +14,7 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
     let w = &a.warmup;
     let mut notes = Vec::new();
     common_notes(a, &mut notes, false);
+    warmup_notes(a, &mut notes, false, true);
     let cycle = |i: u64| {
         let warm = if w.scope == WarmupScope::EveryCycle || i == 0 {
             w.length

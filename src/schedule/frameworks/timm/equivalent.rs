@@ -3,19 +3,17 @@
 use super::modes::CosineLr;
 use crate::format::shown;
 use crate::schedule::frameworks::compose::{steps, value};
-use crate::schedule::frameworks::equivalent::common_notes;
+use crate::schedule::frameworks::equivalent::{common_notes, warmup_notes};
 use crate::schedule::frameworks::python::py_float;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
-use crate::schedule::{Anneal, WarmupPlacement, WarmupScope};
+use crate::schedule::{Anneal, WarmupPlacement};
 
 /// timm's rendering of `a` (its curve does not depend on the horizon).
 pub(super) fn equivalent(a: &Anneal, _horizon: f64) -> Equivalent {
     let w = &a.warmup;
     let mut notes = Vec::new();
     common_notes(a, &mut notes, true);
-    if w.scope == WarmupScope::EveryCycle && w.length > 0.0 {
-        notes.push("warm-up on the first cycle only".into());
-    }
+    warmup_notes(a, &mut notes, true, false);
     let (cycle_mul, cycle_limit) = if a.restarts {
         (a.t_mult, a.cycle_limit.map_or(1e9, f64::from))
     } else {

@@ -2,7 +2,7 @@
 //! warm-up chained by SequentialLR when there is one.
 
 use super::modes::{CosineAnnealing, Inner, Kind, Scheduler, Sequential, WarmRestarts};
-use crate::schedule::frameworks::equivalent::common_notes;
+use crate::schedule::frameworks::equivalent::{common_notes, warmup_notes};
 use crate::schedule::frameworks::python::py_float;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
 use crate::schedule::Anneal;
@@ -14,6 +14,7 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
     let eta_min = py_float(floor);
     let mut notes = Vec::new();
     common_notes(a, &mut notes, false);
+    warmup_notes(a, &mut notes, false, false);
     let w = a.warmup.length.round();
     let (call, mode) = if a.restarts {
         let m = a.t_mult.round().max(1.0);

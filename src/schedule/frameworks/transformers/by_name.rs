@@ -80,10 +80,20 @@ impl SchedulerType {
             _ => None,
         }) {
             let by_member = NAMES.iter().find(|(name, t)| {
-                member.eq_ignore_ascii_case(name)
+                // Members are the names in capitals (Python's attribute names: COSINE, not cosine).
+                (member.len() == name.len()
+                    && member
+                        .bytes()
+                        .zip(name.bytes())
+                        .all(|(m, n)| m == n.to_ascii_uppercase()))
                     || (member == "REDUCE_ON_PLATEAU" && *t == Self::ReduceLrOnPlateau)
             });
-            return by_member.map_or_else(|| Self::parse(key, member), |(_, t)| Ok(*t));
+            return by_member.map(|(_, t)| *t).ok_or_else(|| {
+                ScheduleError::new(
+                    key,
+                    format!("SchedulerType has no attribute {member} (Python raises AttributeError): its members are the names in capitals, e.g. SchedulerType.COSINE"),
+                )
+            });
         }
         Self::parse(key, p.text_or(key, default)?)
     }

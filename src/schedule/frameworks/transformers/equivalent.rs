@@ -1,9 +1,9 @@
 //! Hugging Face's nearest call for an Anneal schedule: hard restarts, or a cosine with a floor.
 
 use super::modes::{Cosine, CosineSchedule};
-use crate::schedule::frameworks::equivalent::common_notes;
+use crate::schedule::frameworks::equivalent::{common_notes, warmup_notes};
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
-use crate::schedule::{Anneal, WarmupScope};
+use crate::schedule::Anneal;
 
 /// Hugging Face's rendering of `a` over `horizon` steps.
 pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
@@ -11,6 +11,7 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
     let w = a.warmup.length.round();
     let mut notes = Vec::new();
     common_notes(a, &mut notes, false);
+    warmup_notes(a, &mut notes, false, false);
     if w > 0.0 && a.warmup.start > 0.0 {
         notes.push("warm-up starts at 0, not at the start value".into());
     }
@@ -25,10 +26,6 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
             (a.t_mult != 1.0, "equal cycles only (T_mult ignored)"),
             (a.floor() != 0.0, "floor 0 (η_min ignored)"),
             (a.decay != 1.0, "no peak decay"),
-            (
-                w > 0.0 && a.warmup.scope == WarmupScope::EveryCycle,
-                "one warm-up, before the first cycle",
-            ),
         ]
         .into_iter()
         .filter_map(|(differs, note)| differs.then_some(note))
