@@ -246,7 +246,7 @@ test('downloads: the CSV lists every step with each visible curve, the JSON hold
   assert.ok(Math.abs(pinned - 0.05 * (1 + Math.cos(Math.PI * 25 / 100))) < 1e-15);
   const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_json]')]);
   const state = JSON.parse(await readFile(await jsonFile.path(), 'utf8'));
-  assert.equal(state.v, 1);
+  assert.equal(state.v, 2);
   assert.equal(state.t_max, 50);
   assert.equal(state.resolved.t_0_steps, 50);
   assert.deepEqual(errors, []);
