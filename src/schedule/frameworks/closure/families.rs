@@ -218,20 +218,15 @@ fn one_cycle(c: &OneCycle) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::schedule::{Family, Interp, OneCycle, Schedule};
+    use crate::schedule::{Family, FamilyKind, Schedule};
 
     #[test]
     fn a_one_cycle_closure_has_a_branch_per_phase_it_can_reach() {
         for (three_phase, branches) in [(false, 2), (true, 3)] {
-            let cycle = OneCycle {
-                max_lr: 0.1,
-                total: 1000.0,
-                pct_start: 0.3,
-                div_factor: 25.0,
-                final_div_factor: 1e4,
-                anneal: Interp::Cosine,
-                three_phase,
+            let Family::OneCycle(mut cycle) = FamilyKind::OneCycle.starter(0.1, 1000.0) else {
+                unreachable!("a one-cycle starter")
             };
+            cycle.three_phase = three_phase;
             let (_, code) = super::super::function(&Schedule::single(Family::OneCycle(cycle)));
             assert_eq!(code.matches("if t < ").count(), branches, "{code}");
         }
