@@ -75,8 +75,7 @@ def sampled(code, points=300):
     if not sep:
         return code
     n, _, tail = rest.partition("):")
-    if "," in n:  # the snippet prints a sample of a long run already
-        return code
+    n = n.split(",")[1].strip() if "," in n else n  # a sampled loop's run: `range(0, N, k)`
     steps = f"sorted(set(list(range(0, {n}, max(1, {n} // {points}))) + [{n} - 1]))"
     return f"{head}for step in {steps}:{tail}"
 
