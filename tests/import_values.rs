@@ -135,7 +135,7 @@ scheduler = CosineAnnealingLR(optimizer, T_max=epochs * steps_per_epoch - 10, et
     assert!(!found.lr_assumed);
     assert!(
         found.notes.iter().any(|n| n
-            == "read from the numbers assigned in the pasted code: epochs * steps_per_epoch - 10 = 290, lr / 100 ≈ 3e-6"),
+            == "read from the numbers assigned in the pasted code: T_max = epochs * steps_per_epoch - 10 = 290, eta_min = lr / 100 ≈ 3e-6"),
         "{:?}",
         found.notes
     );

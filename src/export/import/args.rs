@@ -92,6 +92,17 @@ impl Args {
         }
     }
 
+    /// [`Args::value`] of the argument `key`, whose names read from assignments the note
+    /// says it fed (`T_max = total - warmup = 1764`).
+    fn keyed(&mut self, key: &str, p: &Py) -> Arg {
+        let before = self.said.len();
+        let arg = self.value(p);
+        for said in &mut self.said[before..] {
+            *said = format!("{key} = {said}");
+        }
+        arg
+    }
+
     /// The call's arguments as the golden format's keyword dictionary (positional ones named).
     pub fn params(
         &mut self,
@@ -111,7 +122,8 @@ impl Args {
         let mut out: Vec<(String, Arg)> = Vec::new();
         for (name, value) in names.iter().zip(&call.args) {
             if *name != "optimizer" {
-                out.push((name.to_string(), self.value(value)));
+                let arg = self.keyed(name, value);
+                out.push((name.to_string(), arg));
             }
         }
         for (k, v) in &call.kwargs {
@@ -124,7 +136,8 @@ impl Args {
                     format!("'{k}' given both by position and by keyword"),
                 ));
             }
-            out.push((k.clone(), self.value(v)));
+            let arg = self.keyed(k, v);
+            out.push((k.clone(), arg));
         }
         out.retain(|(k, v)| {
             !(*v == Arg::Null && (k == "name" || k == "warmup_target" || k == "noise_range_t"))
