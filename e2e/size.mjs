@@ -95,9 +95,11 @@ const BUDGET = 300 * KIB;
 // plot on a phone: 443.7, ceiling 443.8. +1.0 for the review's mends (names as assigned before
 // the call, with += and tuple or loop targets; an lr in brackets or strings; link schema v2 for
 // a surface's own start; warm-up notes only where a library keeps one): 444.7, ceiling 444.8.
-// +0.1 for the read-names note naming the parameter each fed: 444.8, ceiling 444.9.
+// +0.1 for the read-names note naming the parameter each fed: 444.8, ceiling 444.9. −0.2 from
+// the optimizer's lr read by pycall's own value reader instead of a second bracket scanner:
+// 444.6, ceiling 444.7.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 444.9 * KIB;
+const CEILING = 444.7 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

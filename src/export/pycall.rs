@@ -405,3 +405,14 @@ pub fn parse_call_at(text: &[char], start: usize) -> Result<(Call, usize), Parse
     let call = r.call_body(name, 0)?;
     Ok((call, r.pos))
 }
+
+/// Reads the argument value that starts at character `start` of `text` (after `lr=`), and
+/// where it ends.
+pub fn parse_value_at(text: &[char], start: usize) -> Result<(Py, usize), ParseError> {
+    let mut r = Reader {
+        chars: text,
+        pos: start,
+    };
+    let value = r.value(0)?;
+    Ok((value, r.pos))
+}

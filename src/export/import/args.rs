@@ -2,7 +2,7 @@
 //! pasted code assigns by name filled in (`T_max=total - warmup` after `total = 1876`).
 
 use super::{error, last, ImportError};
-use crate::export::pycall::{Call, Py};
+use crate::export::pycall::{parse_value_at, Call, Py};
 use crate::export::pyexpr::{expression, Names};
 use crate::format::{format_value, round_significant};
 use crate::schedule::frameworks::{Arg, Framework, Nested, Pasted};
@@ -10,7 +10,7 @@ use crate::schedule::frameworks::{Arg, Framework, Nested, Pasted};
 /// Reads arguments with the names the pasted code assigns.
 pub(super) struct Args {
     /// The code, where the optimizer's lr is looked for.
-    code: String,
+    code: Vec<char>,
     names: Names,
     /// Each argument written with names, with its value (`total - warmup = 1764`).
     pub said: Vec<String>,
@@ -221,40 +221,39 @@ impl Args {
     /// The first `lr=…` in the code with a value: the optimizer's learning rate; else the
     /// first one written, if any.
     pub fn optimizer_lr(&mut self) -> Result<f64, Option<String>> {
-        let mut written = Vec::new();
-        let mut rest = self.code.as_str();
-        while let Some(i) = rest.find("lr") {
-            let before = rest[..i].chars().last();
-            let after = rest[i + 2..].trim_start();
-            rest = &rest[i + 2..];
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        // Taken while `value` records what it reads, then put back.
+        let code = std::mem::take(&mut self.code);
+        let mut first = None;
+        let mut lr = None;
+        for i in 0..code.len() {
+            // `lr` as a whole name (not `max_lr`), then `=` (not `==`).
+            let boundary = i == 0 || !(code[i - 1].is_alphanumeric() || code[i - 1] == '_');
+            if !boundary || !code[i..].starts_with(&['l', 'r']) {
                 continue;
             }
-            let Some(value) = after.strip_prefix('=').filter(|a| !a.starts_with('=')) else {
+            let mut eq = i + 2;
+            while code.get(eq).is_some_and(|c| c.is_whitespace()) {
+                eq += 1;
+            }
+            if code.get(eq) != Some(&'=') || code.get(eq + 1) == Some(&'=') {
+                continue;
+            }
+            let Ok((value, end)) = parse_value_at(&code, eq + 1) else {
                 continue;
             };
-            // The argument runs to the first comma, closing bracket or line end outside brackets.
-            let mut depth = 0usize;
-            let end = value
-                .find(|c: char| {
-                    let end = depth == 0 && matches!(c, ',' | ')' | ']' | '\n' | ';');
-                    match c {
-                        '(' | '[' => depth += 1,
-                        ')' | ']' if depth > 0 => depth -= 1,
-                        _ => {}
-                    }
-                    end
-                })
-                .unwrap_or(value.len());
-            written.push(value[..end].trim().to_string());
+            if let Some(v) = self.value(&value).as_f64() {
+                lr = Some(v);
+                break;
+            }
+            first.get_or_insert_with(|| {
+                code[eq + 1..end]
+                    .iter()
+                    .collect::<String>()
+                    .trim()
+                    .to_string()
+            });
         }
-        let first = written.first().cloned();
-        written
-            .into_iter()
-            .find_map(|value| match value.parse::<f64>() {
-                Ok(v) => Some(v),
-                Err(_) => self.value(&Py::Name(value)).as_f64(),
-            })
-            .ok_or(first)
+        self.code = code;
+        lr.ok_or(first)
     }
 }
