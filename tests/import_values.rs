@@ -203,6 +203,13 @@ fn the_optimizers_lr_is_read_as_python_computes_it_or_named_as_unread() {
         "base_lr = 5e-4\nopt = AdamW(params, lr=base_lr * 2)\nCosineAnnealingLR(opt, T_max=10)",
     );
     assert_eq!(named.settings.eta_max, 1e-3);
+    assert!(
+        named.notes.contains(
+            &"read from the numbers assigned in the pasted code: lr = base_lr * 2 = 0.001".into()
+        ),
+        "{:?}",
+        named.notes
+    );
     // Brackets inside the value, and an lr= inside a string that is not the optimizer's.
     for code in [
         "base = 5e-4\nopt = SGD(p, lr=(base * 2))\nCosineAnnealingLR(opt, T_max=10)",

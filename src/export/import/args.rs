@@ -241,7 +241,7 @@ impl Args {
             let Ok((value, end)) = parse_value_at(&code, eq + 1) else {
                 continue;
             };
-            if let Some(v) = self.value(&value).as_f64() {
+            if let Some(v) = self.keyed("lr", &value).as_f64() {
                 lr = Some(v);
                 break;
             }
