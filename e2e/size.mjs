@@ -98,8 +98,11 @@ const BUDGET = 300 * KIB;
 // +0.1 for the read-names note naming the parameter each fed: 444.8, ceiling 444.9. −0.2 from
 // the optimizer's lr read by pycall's own value reader instead of a second bracket scanner:
 // 444.6, ceiling 444.7. The lr's note naming its parameter: 444.7, within the ceiling.
+// +0.5 for the lab fitting a fixed frame (its explanation folded, the surface sized to the
+// frame, the lab's downloads following hide=export, minima labels kept off the legend, drag
+// points mapped through CSS scaling): 445.2, ceiling 445.3.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 444.7 * KIB;
+const CEILING = 445.3 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -369,21 +369,61 @@ fn the_minima_labels_stay_inside_the_plot_without_covering_each_other() {
     }
 }
 
-fn labels_apart(size: u32) {
-    let (svg, frame) = surface_svg_at(size, Surface::LateTraps, &[], 0);
-    // Each label's dark box: `<rect x=".." y=".." width=".." height=".." opacity="0.55" …/>`.
+/// The boxes of `opacity` in `svg`: `<rect x=".." y=".." width=".." height=".." opacity=".."…/>`.
+fn dark_boxes(svg: &str, opacity: &str) -> Vec<[i32; 4]> {
     let num = |tag: &str, name: &str| -> i32 {
         let at = tag.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
         tag[at..].split('"').next().unwrap().parse::<f64>().unwrap() as i32
     };
-    let boxes: Vec<[i32; 4]> = svg
-        .split("<rect")
-        .filter(|tag| tag.split("/>").next().unwrap().contains("opacity=\"0.55\""))
+    svg.split("<rect")
+        .filter(|tag| {
+            let tag = tag.split("/>").next().unwrap();
+            tag.contains(&format!("opacity=\"{opacity}\""))
+        })
         .map(|tag| {
             let (x, y) = (num(tag, "x"), num(tag, "y"));
             [x, y, x + num(tag, "width"), y + num(tag, "height")]
         })
-        .collect();
+        .collect()
+}
+
+fn overlap(a: &[i32; 4], b: &[i32; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+#[test]
+fn no_minimum_label_hides_under_the_legend_on_a_small_surface() {
+    // The default surface in a 640 × 480 embed: about 300 px, where the top-left minimum's
+    // label sat under the legend's three rows.
+    let path = [Surface::Valley.default_start(); 2];
+    let view = |label| PathView {
+        points: &path,
+        color: RGBColor(255, 159, 28),
+        label,
+        snapshots: &[],
+    };
+    let paths = [
+        view("constant"),
+        view("cosine"),
+        view("cosine + warm restarts"),
+    ];
+    for size in [300, 400, 620] {
+        let (svg, _) = surface_svg_at(size, Surface::Valley, &paths, 1);
+        let legend = dark_boxes(&svg, "0.45");
+        let labels = dark_boxes(&svg, "0.55");
+        assert_eq!((legend.len(), labels.len()), (3, 3), "{svg}");
+        for l in &labels {
+            assert!(
+                !legend.iter().any(|g| overlap(l, g)),
+                "{size}: {l:?} under {legend:?}"
+            );
+        }
+    }
+}
+
+fn labels_apart(size: u32) {
+    let (svg, frame) = surface_svg_at(size, Surface::LateTraps, &[], 0);
+    let boxes = dark_boxes(&svg, "0.55");
     assert_eq!(boxes.len(), 4, "{svg}");
     for (i, a) in boxes.iter().enumerate() {
         assert!(
@@ -391,8 +431,7 @@ fn labels_apart(size: u32) {
             "label {i} inside: {a:?}"
         );
         for b in &boxes[i + 1..] {
-            let overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-            assert!(!overlap, "{a:?} and {b:?}");
+            assert!(!overlap(a, b), "{a:?} and {b:?}");
         }
     }
 }

@@ -239,8 +239,23 @@ pub fn draw_paths<DB: DrawingBackend>(
     // The minima's labels last, on a dark box above each minimum (below it, or a row further
     // out, where a neighbour's label already sits, and without λ where none has room), kept
     // inside the plot, so no marker or other label covers them.
+    let line_h = px(18.0) as i32;
+    let (lx, mut ly) = (frame.left + px(10.0) as i32, frame.top + px(12.0) as i32);
+    let row = |y: i32| {
+        [
+            lx - px(4.0) as i32,
+            y - px(9.0) as i32,
+            lx + px(150.0) as i32,
+            y + px(9.0) as i32,
+        ]
+    };
     let minima = frame.surface.minima();
+    // The legend's corner is taken first, so on a small surface no label hides under it.
     let mut boxes: Vec<[i32; 4]> = Vec::new();
+    if !paths.is_empty() {
+        let last = row(ly + line_h * (paths.len() as i32 - 1));
+        boxes.push([last[0], row(ly)[1], last[2], last[3]]);
+    }
     let style = font(11.0).color(&white);
     for m in minima.iter().filter(|_| minima.len() <= 6) {
         let (value, curvature) = m.shown();
@@ -266,14 +281,10 @@ pub fn draw_paths<DB: DrawingBackend>(
             style.clone(),
         ))?;
     }
-    let line_h = px(18.0) as i32;
-    let (lx, mut ly) = (frame.left + px(10.0) as i32, frame.top + px(12.0) as i32);
     for path in paths {
+        let b = row(ly);
         area.draw(&Rectangle::new(
-            [
-                (lx - px(4.0) as i32, ly - px(9.0) as i32),
-                (lx + px(150.0) as i32, ly + px(9.0) as i32),
-            ],
+            [(b[0], b[1]), (b[2], b[3])],
             RGBColor(0, 0, 0).mix(0.45).filled(),
         ))?;
         area.draw(&PathElement::new(

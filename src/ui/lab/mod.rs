@@ -342,7 +342,11 @@ pub fn LabPanel() -> impl IntoView {
             on:pointerdown=move |_| here()
             on:focusin=move |_| here()
         >
-            <h2 id="lab-title">"What a high learning rate does, and what warm restarts add"</h2>
+            // Embedded, the explanation folds under its title so the surface fits the frame.
+            <details class="lab-about" open=!app.embed.get_untracked()>
+            <summary>
+                <h2 id="lab-title">"What a high learning rate does, and what warm restarts add"</h2>
+            </summary>
             <p class="lab-intro">{rule_text}</p>
             <p class="lab-intro">
                 "Restarts add repeated chances: once the iterate has settled, η rises again and \
@@ -359,6 +363,7 @@ pub fn LabPanel() -> impl IntoView {
                 </When>
             </p>
             <p class="lab-note">{eta_line}</p>
+            </details>
             <div class="lab-grid">
                 <div class="lab-surface">
                     <SurfaceView />

@@ -19,6 +19,7 @@ use crate::ui::canvas::paint;
 use crate::ui::downloads::download;
 use crate::ui::image_export::{png, save_url, svg, PNG_SCALE};
 use crate::ui::screen::{fit_canvas, theme, timed};
+use crate::ui::when::When;
 
 /// Heatmap cells per side: fine enough for smooth bands, computed once per surface.
 const CELLS: usize = 160;
@@ -200,10 +201,13 @@ pub fn SurfaceView() -> impl IntoView {
     };
     let point_at = move |ev: &leptos::ev::PointerEvent| -> Option<Point> {
         let f = frame.get_untracked()?;
-        let dpr = crate::ui::screen::device_pixel_ratio();
+        let c = overlay.get_untracked()?;
+        // Canvas pixels per CSS pixel as laid out: the device's ratio, or other where CSS
+        // scales the canvas (a box narrower than the smallest surface drawn).
+        let scale = f64::from(c.width()) / f64::from(c.client_width().max(1));
         Some(f.to_point(
-            f64::from(ev.offset_x()) * dpr,
-            f64::from(ev.offset_y()) * dpr,
+            f64::from(ev.offset_x()) * scale,
+            f64::from(ev.offset_y()) * scale,
         ))
     };
     let on_down = move |ev: leptos::ev::PointerEvent| {
@@ -288,10 +292,13 @@ pub fn SurfaceView() -> impl IntoView {
     };
 
     view! {
-        <div class="lab-images">
-            <button type="button" name="download_lab_png" on:click=save_png>"PNG"</button>
-            <button type="button" name="download_lab_svg" on:click=save_svg>"SVG"</button>
-        </div>
+        // Downloads, here as under the chart, go with `hide=export`.
+        <When when=move || ctx.app.shows("export")>
+            <div class="lab-images">
+                <button type="button" name="download_lab_png" on:click=save_png>"PNG"</button>
+                <button type="button" name="download_lab_svg" on:click=save_svg>"SVG"</button>
+            </div>
+        </When>
         <div class="surface-wrap" node_ref=wrapper>
             {move || {
                 ctx.racing.get().map(|f| {
