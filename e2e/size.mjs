@@ -100,9 +100,12 @@ const BUDGET = 300 * KIB;
 // 444.6, ceiling 444.7. The lr's note naming its parameter: 444.7, within the ceiling.
 // +0.5 for the lab fitting a fixed frame (its explanation folded, the surface sized to the
 // frame, the lab's downloads following hide=export, minima labels kept off the legend, drag
-// points mapped through CSS scaling): 445.2, ceiling 445.3.
+// points mapped through CSS scaling): 445.2, ceiling 445.3. +1.1 for an imported call's code
+// in the link (its curve derived from the settings, re-read when η_max stands in for its lr;
+// +2.3 until `Settings::default` was kept out of line, and +3.3 as a memo, whose equality
+// compared every mode's parameters): 446.3, ceiling 446.4.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 445.3 * KIB;
+const CEILING = 446.4 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

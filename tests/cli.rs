@@ -256,6 +256,23 @@ fn export_turns_a_share_link_into_code_csv_or_svg() {
         compared.lines().next(),
         Some("step,lr,\"PyTorch\",\"timm\",\"Hugging Face\",\"optax\"")
     );
+    // A link with an imported call: its column, as the library computes it (PyTorch climbs
+    // back past T_max where the explorer's cosine holds its floor).
+    let imported = String::from_utf8(
+        run(&[
+            "export",
+            "--url",
+            "?v=2&eta_min=0.01&t_max=80&horizon=82&import=CosineAnnealingLR(opt,%20T_max%3D80,%20eta_min%3D0.01)",
+            "--to",
+            "csv",
+        ])
+        .stdout,
+    )
+    .expect("utf-8");
+    let rows: Vec<&str> = imported.lines().collect();
+    assert_eq!(rows[0], "step,lr,\"imported CosineAnnealingLR\"");
+    assert_eq!(rows[81], "80,0.01,0.01");
+    assert_eq!(rows[82], "81,0.01,0.01003469336916747");
     let svg =
         String::from_utf8(run(&["export", "--url", link, "--to", "svg"]).stdout).expect("utf-8");
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));

@@ -224,7 +224,7 @@ fn the_optimizers_lr_is_read_as_python_computes_it_or_named_as_unread() {
     assert!(unread.lr_assumed);
     assert!(
         unread.notes.iter().any(|n| n
-            == "the optimizer's lr=args.lr has no value Anneal can tell from the pasted code: using the current η_max = 0.1"),
+            == "the optimizer's lr=args.lr has no value Anneal can tell from the pasted code: η_max stands in for it (now 0.1), and the imported curve follows η_max"),
         "{:?}",
         unread.notes
     );

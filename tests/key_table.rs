@@ -48,7 +48,7 @@ fn pins_keep_the_schedule_and_its_axis() {
         ]
     );
     let pins: Vec<&str> = keys_in(Scope::Pin).map(|k| k.name).collect();
-    assert_eq!(pins, ["pin1", "pin2", "pin3", "pin4"]);
+    assert_eq!(pins, ["pin1", "pin2", "pin3", "pin4", "import"]);
 }
 
 #[test]

@@ -7,6 +7,13 @@ use anneal::share::{Pin, Settings, SLIDER_STEPS, T_MAX};
 use proptest::prelude::*;
 use serde_json::Value;
 
+/// Imported code as users paste it; `{n}` takes a number.
+const CALLS: [&str; 3] = [
+    "opt = torch.optim.SGD(model.parameters(), lr=0.1)\n# η: cosine over {n} + 100 steps\nsched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max={n} + 100)",
+    "schedule = optax.warmup_cosine_decay_schedule(0.0, 3e-4, 10, 2_000 + {n}, end_value=1e-6)",
+    "lr = keras.optimizers.schedules.CosineDecay(1e-3, decay_steps={n} * 7 + 1, alpha=0.1, name='cos & \"decay\"')",
+];
+
 /// Any state the controls can reach: each key of the table set to a random valid value.
 fn any_settings() -> impl Strategy<Value = Settings> {
     proptest::collection::vec(
@@ -39,6 +46,11 @@ fn any_settings() -> impl Strategy<Value = Settings> {
                     Val::Text(Schedule::single(family).to_text(&Anneal::default()))
                 }
                 Kind::Phases => Val::Text(String::new()),
+                // Pasted code: lines, quotes, comments, arithmetic and non-ASCII all survive.
+                Kind::Call if flag => Val::Text(
+                    CALLS[choice % CALLS.len()].replace("{n}", &(choice % 1000).to_string()),
+                ),
+                Kind::Call => Val::Text(String::new()),
             };
             (key.set)(&mut s, v);
         }
@@ -269,7 +281,41 @@ fn the_readme_url_reference_matches_the_key_table() {
         readme.contains(&table),
         "README's URL reference is out of date; it should read:\n{table}"
     );
-    assert_eq!(KEYS.len(), 63);
+    assert_eq!(KEYS.len(), 64);
+}
+
+#[test]
+fn an_imported_call_s_code_is_in_the_link_unless_it_is_too_long_or_unreadable() {
+    let code = "sched = CosineAnnealingLR(opt, T_max=100)  # 100 steps";
+    let s = Settings {
+        imported: code.into(),
+        ..Settings::default()
+    };
+    let link = encode(&s, &[]);
+    assert_eq!(
+        link,
+        "v=2&import=sched%20%3D%20CosineAnnealingLR(opt,%20T_max%3D100)%20%20%23%20100%20steps"
+    );
+    assert_eq!(decode(&link).settings.imported, code);
+    // A whole training script is too long for a link: the page keeps it, the link does not.
+    let long = Settings {
+        imported: format!("{code}\n{}", "# notes\n".repeat(300)),
+        ..Settings::default()
+    };
+    assert_eq!(encode(&long, &[]), "v=2");
+    // Code that imports nothing is refused with the import's own reason.
+    let d = decode("?t_max=50&import=print(1)");
+    assert_eq!(d.settings.imported, "");
+    assert_eq!(d.settings.t_max, 50.0);
+    assert_eq!(d.notices.len(), 1);
+    assert_eq!(d.notices[0].key, "import");
+    assert!(
+        d.notices[0]
+            .reason
+            .starts_with("the imported call cannot be read (no scheduler call found;"),
+        "{:?}",
+        d.notices
+    );
 }
 
 #[test]

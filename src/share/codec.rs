@@ -8,7 +8,7 @@ pub use super::key::{Key, Kind, Val};
 use super::settings::Settings;
 use super::table::key_named;
 pub use super::table::KEYS;
-use super::value::{parse_value, read_parts, shown, text, MAX_PIN_LEN};
+use super::value::{parse_value, read_parts, shown, text, MAX_CALL_LEN, MAX_PIN_LEN};
 use crate::format::format_value;
 
 /// The schema version this build writes.
@@ -253,11 +253,12 @@ pub fn encode(settings: &Settings, unknown: &[(String, String)]) -> String {
     for key in KEYS {
         let v = (key.get)(settings);
         if v != (key.get)(&defaults) {
-            parts.push(format!(
-                "{}={}",
-                key.name,
-                percent_encode(&text(v, &key.kind))
-            ));
+            let v = text(v, &key.kind);
+            // Code too long for a link stays on the page (Copy link says so).
+            if matches!(key.kind, Kind::Call) && v.chars().count() > MAX_CALL_LEN {
+                continue;
+            }
+            parts.push(format!("{}={}", key.name, percent_encode(&v)));
         }
     }
     for (k, v) in unknown {
@@ -294,6 +295,7 @@ pub fn reference_markdown() -> String {
             Kind::Parts(names) => format!("any of {}", names.join(", ")),
             Kind::Pin => "text".to_string(),
             Kind::Phases => "phases: name(values)!start!name(values)…".to_string(),
+            Kind::Call => format!("Python code, at most {MAX_CALL_LEN} characters"),
         };
         out += &format!(
             "| `{}` | {} | {values} | {} |\n",

@@ -12,7 +12,7 @@ pub enum Scope {
     Lab,
     /// How the page is shown (comparison, embedding, hidden parts, theme, still).
     View,
-    /// A pinned schedule's slot.
+    /// A curve drawn over the schedule: a pinned schedule's slot, an imported call.
     Pin,
 }
 
@@ -31,6 +31,8 @@ pub enum Kind {
     Pin,
     /// The schedule's phases in their text form (see [`crate::schedule::Schedule::parse`]).
     Phases,
+    /// The code a scheduler call was imported from (see [`crate::export::import`]).
+    Call,
 }
 
 /// A key's value, typed.
@@ -46,7 +48,7 @@ pub enum Val {
     Mask(u32),
     /// A pin slot's content.
     Pin(Option<Box<Pin>>),
-    /// Text checked by its key (the phases).
+    /// Text checked by its key (the phases, an imported call's code).
     Text(String),
 }
 

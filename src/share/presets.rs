@@ -360,11 +360,18 @@ mod tests {
     }
 
     #[test]
-    fn a_preset_keeps_the_pins_and_adds_its_comparison() {
+    fn a_preset_keeps_the_pins_and_the_imported_call_and_adds_its_comparison() {
         let mut s = Settings::default();
         s.pins[0] = Some(Pin::of(&Settings::default(), "mine".into(), 1));
+        s.imported = "CosineAnnealingLR(opt, T_max=9)".into();
         let wsd = PRESETS.iter().find(|p| p.key == "wsd").expect("wsd");
         s.apply_preset(wsd);
+        assert_eq!(
+            s.preset().map(|p| p.key),
+            Some("wsd"),
+            "named with an import"
+        );
+        assert_eq!(s.imported, "CosineAnnealingLR(opt, T_max=9)");
         assert_eq!(s.pins[0].as_ref().map(|p| p.name.as_str()), Some("mine"));
         let added = s.pins[1].as_ref().expect("the cosine is pinned");
         assert_eq!(added.name, "cosine, same peak and floor");

@@ -120,9 +120,15 @@ pub struct Settings {
     pub resume: super::resume::ResumeAt,
     /// Pinned schedules, by slot.
     pub pins: [Option<Pin>; MAX_PINS],
+    /// The code a scheduler call was imported from, drawn over the schedule as its library
+    /// computes it (empty: none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub imported: String,
 }
 
 impl Default for Settings {
+    // Once in the page: inlined, each of its callers held a copy of every field's default.
+    #[inline(never)]
     fn default() -> Self {
         Self {
             eta_max: ETA_MAX.default,
@@ -158,6 +164,7 @@ impl Default for Settings {
             view: View::default(),
             resume: Default::default(),
             pins: Default::default(),
+            imported: String::new(),
         }
     }
 }
@@ -348,6 +355,8 @@ impl Settings {
         next.lab = self.lab.clone();
         next.view = self.view;
         next.pins = std::mem::take(&mut self.pins);
+        // An imported call stays to compare against, as pins do.
+        next.imported = std::mem::take(&mut self.imported);
         for slot in &mut next.pins {
             if slot.as_ref().is_some_and(Pin::from_preset) {
                 *slot = None;
@@ -381,6 +390,7 @@ impl Settings {
             lab: defaults.lab,
             view: defaults.view,
             pins: defaults.pins,
+            imported: defaults.imported,
             ..self.clone()
         };
         alike.find(|(_, s)| **s == schedule).map(|(p, _)| p)

@@ -12,7 +12,7 @@ use crate::schedule::WarmupShape;
 use crate::training::Counter;
 
 /// Every key a link may carry besides `v`, in the order links write them.
-pub const KEYS: [Key; 63] = [
+pub const KEYS: [Key; 64] = [
     number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max: where the cosine starts; each warm restart jumps back to it (times γⁱ)"),
     number!(Schedule, ETA_MIN, eta_min, "floor η_min: the rate each cycle falls to at its end (absolute)", off: |s| s.eta_min_rel),
     flag!(
@@ -317,6 +317,18 @@ pub const KEYS: [Key; 63] = [
     pin!(1, "pin2"),
     pin!(2, "pin3"),
     pin!(3, "pin4"),
+    Key {
+        name: "import",
+        scope: Scope::Pin,
+        kind: Kind::Call,
+        label: None,
+        options: &[],
+        meaning: meaning!("the code a scheduler call was imported from (*Code* → *Import*): its curve as the library computes it, drawn over the schedule"),
+        disabled: never,
+        get: |s| Val::Text(s.imported.clone()),
+        set: |s, v| s.imported = v.text(),
+        edit: Edit::Set,
+    },
     Key {
         name: "static",
         scope: Scope::View,

@@ -14,6 +14,10 @@ const MAX_VALUE_LEN: usize = 64;
 /// Longest pin, phases or name-list value accepted.
 pub const MAX_PIN_LEN: usize = 600;
 
+/// Longest imported call's code a link holds, in characters: a longer paste stays on the page,
+/// out of its links (a long address is slow to write on every input, and to share).
+pub const MAX_CALL_LEN: usize = 2_000;
+
 /// A value for showing in a notice: short, and never mistaken for markup by a reader.
 pub(crate) fn shown(raw: &str) -> String {
     let cut: String = raw.chars().take(24).collect();
@@ -26,13 +30,17 @@ pub(crate) fn shown(raw: &str) -> String {
 
 /// Checks one raw value against its key; `Err` says why it was refused.
 pub(crate) fn parse_value(key: &Key, raw: &str) -> Result<Val, String> {
-    let limit = if matches!(key.kind, Kind::Pin | Kind::Phases | Kind::Parts(_)) {
-        MAX_PIN_LEN
-    } else {
-        MAX_VALUE_LEN
+    let limit = match key.kind {
+        Kind::Pin | Kind::Phases | Kind::Parts(_) => MAX_PIN_LEN,
+        Kind::Call => MAX_CALL_LEN,
+        _ => MAX_VALUE_LEN,
     };
-    if raw.len() > limit {
-        return Err(format!("value too long ({} characters)", raw.len()));
+    let length = match key.kind {
+        Kind::Call => raw.chars().count(),
+        _ => raw.len(),
+    };
+    if length > limit {
+        return Err(format!("value too long ({length} characters)"));
     }
     match key.kind {
         Kind::Number(spec) => {
@@ -76,6 +84,9 @@ pub(crate) fn parse_value(key: &Key, raw: &str) -> Result<Val, String> {
         Kind::Phases => Schedule::parse(raw, &Anneal::default())
             .map(|_| Val::Text(raw.to_string()))
             .map_err(|e| e.to_string()),
+        Kind::Call => crate::export::import(raw, &Settings::default())
+            .map(|_| Val::Text(raw.to_string()))
+            .map_err(|e| format!("the imported call cannot be read ({e})")),
     }
 }
 

@@ -3,16 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::chart_view::{Overlay, OverlaySource};
 use super::copy_link::copy_text;
-use super::state::{use_app, AppState, Imported};
+use super::state::{use_app, AppState};
 use super::when::When;
-use crate::charts::IMPORTED_COLOR;
-use crate::export::{import, snippet, whole_steps};
+use crate::export::{import, snippet};
 use crate::schedule::frameworks::Framework;
-
-/// Samples of an imported curve at most, as for the framework overlays.
-const MAX_SAMPLES: f64 = 20_000.0;
 
 /// Code out, calls in.
 #[component]
@@ -53,38 +48,19 @@ pub fn CodePanel() -> impl IntoView {
         );
     };
 
-    let pasted = RwSignal::new(String::new());
+    // A link with an imported call opens with its code in the box.
+    let pasted = RwSignal::new(settings.with_untracked(|s| s.imported.clone()));
     let outcome = RwSignal::new(None::<Result<Vec<String>, String>>);
     let run_import = move |_| {
         let text = pasted.get_untracked();
         let result = settings.with_untracked(|s| import(&text, s));
         match result {
             Ok(found) => {
-                let horizon = found.settings.resolve().horizon_steps;
-                let steps = whole_steps(horizon, MAX_SAMPLES);
-                let samples: Vec<(f64, f64)> = found
-                    .mode
-                    .eval(&steps)
-                    .map(|v| {
-                        steps
-                            .iter()
-                            .copied()
-                            .zip(v)
-                            .filter(|p| p.1.is_finite())
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let momentum = found.mode.momentum_curve(&steps);
-                imported.set(Some(Imported {
-                    overlay: Overlay {
-                        label: format!("imported {}", found.function),
-                        color: IMPORTED_COLOR,
-                        source: OverlaySource::Samples(samples),
-                        momentum,
-                    },
-                    mode: found.mode.clone(),
-                }));
-                app.push(|s| *s = found.settings);
+                // The code goes into the settings (and the link); the curve follows from it.
+                app.push(|s| {
+                    *s = found.settings;
+                    s.imported = text;
+                });
                 outcome.set(Some(Ok(found.notes)));
             }
             Err(e) => outcome.set(Some(Err(e.to_string()))),
@@ -137,7 +113,7 @@ pub fn CodePanel() -> impl IntoView {
             <div class="embed-actions">
                 <button type="button" name="import" on:click=run_import>"Import"</button>
                 <When when=move || imported.with(Option::is_some)>
-                    <button type="button" name="clear_import" on:click=move |_| imported.set(None)>"Remove imported curve"</button>
+                    <button type="button" name="clear_import" on:click=move |_| app.push(|s| s.imported.clear())>"Remove imported curve"</button>
                 </When>
             </div>
             {move || {

@@ -6,6 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::state::use_app;
 use super::url::link;
+use crate::share::MAX_CALL_LEN;
 
 /// Copies `text`; when the clipboard is refused, calls `select` so the user can press Ctrl+C.
 /// `status` gets the first message on success, the second otherwise.
@@ -64,11 +65,14 @@ pub fn CopyLink() -> impl IntoView {
                 input.select();
             }
         };
-        // A link holds the settings only: an imported call's curve is not in it, and says so.
-        let messages = if app.imported.with_untracked(Option::is_some) {
+        // An imported call's code too long for a link is left out of it, and says so.
+        let long = app
+            .settings
+            .with_untracked(|s| s.imported.chars().count() > MAX_CALL_LEN);
+        let messages = if long {
             (
-                "Link copied: it holds the settings, not the imported call's curve",
-                "Link selected: press Ctrl+C to copy; it holds the settings, not the imported call's curve",
+                "Link copied without the imported curve: its code is over 2000 characters; import only the scheduler's lines to share it",
+                "Link selected: press Ctrl+C to copy; it leaves out the imported curve: its code is over 2000 characters; import only the scheduler's lines to share it",
             )
         } else {
             ("Link copied", "Link selected: press Ctrl+C to copy")

@@ -18,6 +18,7 @@ mod frame_job;
 mod framework_curves;
 mod header;
 mod image_export;
+mod imported;
 mod key_control;
 mod lab;
 mod link_notices;

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 
 use super::framework_curves::{framework_curves, FrameworkCurve};
+use super::imported::imported_curve;
+pub use super::imported::Imported;
 use super::overlays::{overlays, per_epoch_overlay, resume_overlays};
 use super::{screen, url};
 use crate::charts::Overlay;
-use crate::schedule::frameworks::Mode;
 use crate::share::codec::Notice;
 use crate::share::{preview, Resolved, Resumed, Settings, ThemeChoice, Unit, View};
 
@@ -39,23 +40,14 @@ pub struct AppState {
     pub frameworks: ReadSignal<Vec<FrameworkCurve>>,
     /// Share of the framework curves computed, while they are being updated.
     pub updating: ReadSignal<Option<f64>>,
-    /// An imported call's exact curve.
-    pub imported: RwSignal<Option<Imported>>,
+    /// An imported call's exact curve, from the code in the settings.
+    pub imported: ReadSignal<Option<Imported>>,
     /// The resume preview's two ways, or why there is none; `None` while it is off.
     pub resume: Memo<Option<Result<Vec<Resumed>, String>>>,
     /// Everything drawn over the current curve.
     pub overlays: Memo<Vec<Overlay>>,
     /// Whether the next change of `settings` is a new history entry.
     push_next: StoredValue<bool>,
-}
-
-/// An imported call: its overlay, and its mode for the CSV's steps.
-#[derive(Clone, Debug)]
-pub struct Imported {
-    /// What the chart draws.
-    pub overlay: Overlay,
-    /// The library's exact mode.
-    pub mode: Mode,
 }
 
 impl AppState {
@@ -80,7 +72,7 @@ impl AppState {
         let theme_tick = Signal::derive(move || view.with(|v| v.theme));
         let embed = Signal::derive(move || view.with(|v| v.embed));
         let (frameworks, updating) = framework_curves(compare, resolved);
-        let imported = RwSignal::new(None::<Imported>);
+        let imported = imported_curve(settings);
         // Only what the overlays read, so a theme or embed change does not rebuild them.
         let compared = Memo::new(move |_| {
             view.with(|v| View {

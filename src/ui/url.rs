@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::share::codec::{decode, encode, with_query, Decoded};
-use crate::share::Settings;
+use crate::share::{Settings, MAX_CALL_LEN};
 
 /// A change this long after the one before it is written after the next paint; a burst, when it
 /// pauses this long.
@@ -114,7 +114,14 @@ pub fn sync(
         );
     });
     let back = window_event_listener(leptos::ev::popstate, move |_| {
-        let d = decode(&current_query());
+        let mut d = decode(&current_query());
+        // Imported code too long for a link was never in one: it stays, as it was imported.
+        let kept = settings.with_untracked(|s| {
+            (s.imported.chars().count() > MAX_CALL_LEN).then(|| s.imported.clone())
+        });
+        if let Some(code) = kept.filter(|_| d.settings.imported.is_empty()) {
+            d.settings.imported = code;
+        }
         pending.set_value(Vec::new());
         written.set_value(encode(&d.settings, &d.unknown));
         unknown.set_value(d.unknown);

@@ -121,7 +121,12 @@ pub fn export_link(link: &str, to: &str) -> Result<(String, Vec<String>), String
     let r = d.settings.resolve();
     let out = match to {
         "csv" => {
-            // What the page's CSV holds for the link: its pins and the libraries it compares.
+            // What the page's CSV holds for the link: its pins, the libraries it compares and
+            // its imported call (the link's decoding has read its code once already).
+            let imported = (!d.settings.imported.is_empty())
+                .then(|| import(&d.settings.imported, &d.settings).ok())
+                .flatten()
+                .map(|found| (found.label(), found.mode));
             let compared: Vec<(String, Mode)> = Framework::ALL
                 .iter()
                 .filter(|f| d.settings.view.compare && d.settings.view.compares(**f))
@@ -129,15 +134,19 @@ pub fn export_link(link: &str, to: &str) -> Result<(String, Vec<String>), String
                     let e = composed(f, &r.phases, r.horizon_steps).ok()?;
                     Some((f.name().to_string(), e.mode))
                 })
+                .chain(imported)
                 .collect();
             let modes: Vec<(String, &Mode)> =
                 compared.iter().map(|(n, m)| (n.clone(), m)).collect();
             visible_csv(&r, &d.settings.pins, &modes, d.settings.view.momentum)
         }
         "svg" => {
-            if d.settings.view.compare || d.settings.pins.iter().any(Option::is_some) {
+            if d.settings.view.compare
+                || d.settings.pins.iter().any(Option::is_some)
+                || !d.settings.imported.is_empty()
+            {
                 notices.push(
-                    "svg: the command line draws the schedule alone; the page's SVG also draws the pins and the compared libraries".into(),
+                    "svg: the command line draws the schedule alone; the page's SVG also draws the pins, the compared libraries and an imported call".into(),
                 );
             }
             let theme = if d.settings.view.theme == ThemeChoice::Dark {

@@ -26,9 +26,16 @@ pub struct Imported {
     pub settings: Settings,
     /// What the explorer cannot show exactly, and assumptions made (e.g. the optimizer's lr).
     pub notes: Vec<String>,
-    /// The call scales the optimizer's lr and the text did not give it: the current η_max
-    /// stood in.
+    /// The call scales the optimizer's lr and the text did not give it: η_max stands in (the
+    /// page redraws the call's curve when η_max changes).
     pub lr_assumed: bool,
+}
+
+impl Imported {
+    /// Its name in the chart's legend and the CSV's header.
+    pub fn label(&self) -> String {
+        format!("imported {}", self.function)
+    }
 }
 
 /// Why text could not be imported.
@@ -226,7 +233,7 @@ fn build(
     }
     if let Some(why) = lr_missing {
         notes.push(format!(
-            "{why}: using the current η_max = {}",
+            "{why}: η_max stands in for it (now {}), and the imported curve follows η_max",
             crate::format::format_value(current.eta_max)
         ));
     }

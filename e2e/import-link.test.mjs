@@ -1,0 +1,110 @@
+// End-to-end: an imported call travels in the link — shared, reopened, taken back with Back,
+// following η_max where η_max stands in for its lr — and says so where a link cannot hold it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+import { linkWritten, nextFrames, openPage, pixelsOfColour, suite, waitForChart } from './browser.mjs';
+
+const ctx = suite();
+const INDIGO = [85, 0, 238];
+const CALL = 'sched = CosineAnnealingLR(opt, T_max=80, eta_min=0.01)  # no lr: η_max stands in';
+
+/** Pastes `code` into the Code panel's import box and imports it. */
+async function importCode(page, code) {
+  if (!(await page.isVisible('textarea[name=import_text]'))) await page.click('details.code-panel summary');
+  await page.fill('textarea[name=import_text]', code);
+  await page.click('button[name=import]');
+  await nextFrames(page);
+}
+
+/** The indigo curve's pixels as one string, to tell two drawings of it apart. */
+const indigoShape = (page) => page.$eval('canvas.chart', (c) => {
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  const on = [];
+  for (let i = 0; i < d.length; i += 4) {
+    if (Math.abs(d[i] - 85) < 12 && d[i + 1] < 12 && Math.abs(d[i + 2] - 238) < 12) on.push(i / 4);
+  }
+  return on.join(',');
+});
+
+test('an imported call is in the link: a reopened link draws it, with its code in the box', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await importCode(page, CALL);
+  await linkWritten(page, 'import', CALL);
+  assert.ok((await pixelsOfColour(page, INDIGO)) > 50, 'the imported curve is drawn');
+
+  const shared = await openPage(ctx.browser, page.url());
+  await waitForChart(shared.page);
+  await nextFrames(shared.page);
+  assert.equal(await indigoShape(shared.page), await indigoShape(page), 'the same curve, pixel for pixel');
+  assert.equal(await shared.page.locator('.link-notices').count(), 0);
+  await shared.page.click('details.code-panel summary');
+  assert.equal(await shared.page.inputValue('textarea[name=import_text]'), CALL);
+  assert.deepEqual(shared.errors, []);
+  await shared.page.close();
+
+  // Removing it is a step Back undoes, as for any other change.
+  await page.click('button[name=clear_import]');
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has('import'));
+  await nextFrames(page);
+  assert.equal(await pixelsOfColour(page, INDIGO), 0, 'removed');
+  await page.goBack();
+  await linkWritten(page, 'import', CALL);
+  await nextFrames(page);
+  assert.ok((await pixelsOfColour(page, INDIGO)) > 50, 'Back brings it back');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** The imported curve's rate at step 0, from the CSV download. */
+async function importedStart(page) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_csv]')]);
+  const [head, first] = (await readFile(await file.path(), 'utf8')).split('\n');
+  const column = head.split(',').findIndex((name) => name.startsWith('"imported '));
+  assert.ok(column > 0, head);
+  return Number(first.split(',')[column]);
+}
+
+test('a call whose lr η_max stands in for follows η_max; one with its own lr does not', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  for (const [code, start] of [[CALL, 0.3], [`opt = SGD(params, lr=0.5)\n${CALL}`, 0.5]]) {
+    await importCode(page, code);
+    await page.fill('input[type=number][name=eta_max]', '0.3');
+    await nextFrames(page);
+    assert.equal(await importedStart(page), start, code);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('code too long for a link stays on the page, and Copy link says the link leaves it out', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=50`);
+  const script = `${'# model, data and training loop\n'.repeat(80)}${CALL}`;
+  await importCode(page, script);
+  assert.ok((await pixelsOfColour(page, INDIGO)) > 50, 'drawn');
+  await linkWritten(page, 't_max', '80');
+  assert.equal(new URL(page.url()).searchParams.has('import'), false);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.click('button[name=copy_link]');
+  await page.waitForSelector('.copied:has-text("Link copied without the imported curve: its code is over 2000 characters")');
+  await page.context().clearPermissions();
+  // Back through the page's own entries keeps it, as it was never in them.
+  await page.selectOption('select[name=preset]', 'sgdr');
+  await linkWritten(page, 'restarts', '1');
+  await page.goBack();
+  await linkWritten(page, 't_max', '80');
+  await nextFrames(page);
+  assert.ok((await pixelsOfColour(page, INDIGO)) > 50, 'still drawn after Back');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a link whose imported code reads nothing opens without it and says why', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=50&import=print(1)`);
+  assert.match(await page.textContent('.link-notices'), /import.*the imported call cannot be read \(no scheduler call found/s);
+  assert.equal(await pixelsOfColour(page, INDIGO), 0);
+  assert.equal(await page.inputValue('input[type=number][name=t_max]'), '50');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
