@@ -226,9 +226,10 @@ fn where_no_call_reproduces_a_schedule_each_library_runs_anneals_formula() {
         );
         assert!(sn.code.contains(wrapper), "{key}:\n{}", sn.code);
         assert!(sn.code.contains("\n#   - "), "{key}: says why");
-        // optax and Keras, called once a step by jax, print one step in 6 of a long run.
+        // optax and Keras, called once a step by jax, print one step in 6 of a long run, and
+        // its last.
         let printed = match key {
-            "optax" | "keras" => "for step in range(0, 1200, 6):",
+            "optax" | "keras" => "for step in range(0, 1200, 6):\n    print(step, float(schedule(step)))\nstep = 1199  # the last step\nprint(step, float(schedule(step)))\n",
             _ => "for step in range(1200):",
         };
         assert!(sn.code.contains(printed), "{key}: prints the run");

@@ -103,15 +103,22 @@ pub fn torch_loop_printing(steps: u64, extra: &str) -> String {
 const PRINTED: u64 = 200;
 
 /// The loop printing a schedule called at each step (optax, Keras): every step of a short
-/// run, else one step in k, said in a comment.
+/// run, else one step in k and the last, said in a comment.
 pub fn eager_loop(steps: u64) -> String {
-    let print = "    print(step, float(schedule(step)))\n";
+    let print = "print(step, float(schedule(step)))\n";
     if steps <= PRINTED {
-        return format!("for step in range({steps}):\n{print}");
+        return format!("for step in range({steps}):\n    {print}");
     }
     let k = steps.div_ceil(PRINTED);
+    let last = steps - 1;
+    // The run's end is where schedules differ most (a floor, a last restart): printed too.
+    let end = if last % k == 0 {
+        String::new()
+    } else {
+        format!("step = {last}  # the last step\n{print}")
+    };
     format!(
-        "# Each call runs eagerly (up to 0.1 s), so one step in {k} is printed; the optimizer\n# calls the schedule at every step.\nfor step in range(0, {steps}, {k}):\n{print}"
+        "# Each call runs eagerly (up to 0.1 s), so one step in {k} is printed; the optimizer\n# calls the schedule at every step.\nfor step in range(0, {steps}, {k}):\n    {print}{end}"
     )
 }
 
