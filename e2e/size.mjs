@@ -103,9 +103,10 @@ const BUDGET = 300 * KIB;
 // points mapped through CSS scaling): 445.2, ceiling 445.3. +1.1 for an imported call's code
 // in the link (its curve derived from the settings, re-read when η_max stands in for its lr;
 // +2.3 until `Settings::default` was kept out of line, and +3.3 as a memo, whose equality
-// compared every mode's parameters): 446.3, ceiling 446.4.
+// compared every mode's parameters): 446.3, ceiling 446.4. +0.1 for the sampled snippet
+// loops' last step: 446.4, ceiling 446.5.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 446.4 * KIB;
+const CEILING = 446.5 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');
