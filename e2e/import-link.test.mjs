@@ -41,18 +41,24 @@ test('an imported call is in the link: a reopened link draws it, with its code i
   assert.equal(await shared.page.locator('.link-notices').count(), 0);
   await shared.page.click('details.code-panel summary');
   assert.equal(await shared.page.inputValue('textarea[name=import_text]'), CALL);
+  // The colleague reads what the import said, as read with the link's settings.
+  assert.match(await shared.page.textContent('.import-ok'), /Imported: .*η_max stands in for it, and the imported curve follows η_max/s);
   assert.deepEqual(shared.errors, []);
   await shared.page.close();
 
-  // Removing it is a step Back undoes, as for any other change.
+  // Removing it is a step Back undoes, as for any other change; the box and the notes follow.
   await page.click('button[name=clear_import]');
   await page.waitForFunction(() => !new URLSearchParams(location.search).has('import'));
   await nextFrames(page);
   assert.equal(await pixelsOfColour(page, INDIGO), 0, 'removed');
+  assert.equal(await page.inputValue('textarea[name=import_text]'), '');
+  assert.equal(await page.locator('.import-ok').count(), 0);
   await page.goBack();
   await linkWritten(page, 'import', CALL);
   await nextFrames(page);
   assert.ok((await pixelsOfColour(page, INDIGO)) > 50, 'Back brings it back');
+  assert.equal(await page.inputValue('textarea[name=import_text]'), CALL);
+  assert.match(await page.textContent('.import-ok'), /η_max stands in/);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -100,9 +106,42 @@ test('code too long for a link stays on the page, and Copy link says the link le
   await page.close();
 });
 
+test('a Trainer link reopens with its curve, counted from the link\'s training setup', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?examples=50000&devices=2`);
+  await importCode(page, 'TrainingArguments(output_dir="out", learning_rate=5e-5, per_device_train_batch_size=32, gradient_accumulation_steps=2, num_train_epochs=3, lr_scheduler_type="cosine", warmup_steps=0.1)');
+  await linkWritten(page, 'epochs', '3');
+  const shared = await openPage(ctx.browser, page.url());
+  await waitForChart(shared.page);
+  assert.equal(await shared.page.locator('.link-notices').count(), 0);
+  await nextFrames(shared.page);
+  assert.ok((await pixelsOfColour(shared.page, INDIGO)) > 50, 'drawn');
+  assert.deepEqual([...errors, ...shared.errors], []);
+  await shared.page.close();
+  await page.close();
+});
+
+test('the imported curve follows the chart out to a longer horizon', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await importCode(page, 'opt = SGD(params, lr=0.1)\nsched = CosineAnnealingLR(opt, T_max=50, eta_min=0.01)');
+  await page.fill('input[type=number][name=t_max]', '500');
+  await linkWritten(page, 't_max', '500');
+  await nextFrames(page);
+  await nextFrames(page);
+  // The right half of the chart (steps 300–600) has indigo: PyTorch's cosine, climbing back.
+  const right = await page.$eval('canvas.chart', (c) => {
+    const d = c.getContext('2d').getImageData(c.width / 2, 0, c.width / 2, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - 85) < 12 && d[i + 1] < 12 && Math.abs(d[i + 2] - 238) < 12) n += 1;
+    return n;
+  });
+  assert.ok(right > 50, `${right} indigo pixels in the right half`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a link whose imported code reads nothing opens without it and says why', async () => {
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?t_max=50&import=print(1)`);
-  assert.match(await page.textContent('.link-notices'), /import.*the imported call cannot be read \(no scheduler call found/s);
+  assert.match(await page.textContent('.link-notices'), /import.*the imported call cannot be read \(no scheduler call found\); left out/s);
   assert.equal(await pixelsOfColour(page, INDIGO), 0);
   assert.equal(await page.inputValue('input[type=number][name=t_max]'), '50');
   assert.deepEqual(errors, []);

@@ -52,6 +52,23 @@ for (const [w, h] of [[960, 700], [960, 540], [640, 480]]) {
   });
 }
 
+test('a portrait frame gives the surface its width, and a static one the whole frame', async () => {
+  const widths = [];
+  for (const [query, w, h] of [[LAB_ALONE, 560, 900], [`${LAB_ALONE}&static=1`, 960, 540]]) {
+    const { host, frame, errors } = await framed(query, w, h);
+    const box = await frame.evaluate(() => {
+      const b = document.querySelector('canvas.surface-paths').getBoundingClientRect();
+      return [Math.round(b.width), Math.round(b.bottom)];
+    });
+    assert.ok(box[1] <= h, `${query}: the surface ends at ${box[1]}, in a ${h} px frame`);
+    widths.push(box[0]);
+    assert.deepEqual(errors, []);
+    await host.close();
+  }
+  // Beside 200 px of controls the portrait surface was 310 px; static left half the slide empty.
+  assert.ok(widths[0] >= 500 && widths[1] >= 460, `${widths}`);
+});
+
 test('a drag lands where the pointer is on a canvas CSS scales below its smallest drawn size', async () => {
   // A 230 px frame leaves the surface under the 240 px it is drawn at, so CSS shrinks it; a
   // 274 px frame shows the same drawing unscaled. The same fraction of each box is the same point.

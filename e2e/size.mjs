@@ -104,9 +104,13 @@ const BUDGET = 300 * KIB;
 // in the link (its curve derived from the settings, re-read when η_max stands in for its lr;
 // +2.3 until `Settings::default` was kept out of line, and +3.3 as a memo, whose equality
 // compared every mode's parameters): 446.3, ceiling 446.4. +0.1 for the sampled snippet
-// loops' last step: 446.4, ceiling 446.5.
+// loops' last step: 446.4, ceiling 446.5. +2.7 for a user test's mends: the imported curve
+// computed over frames to the chart's horizon (it stopped at the import's), its notes with a
+// reopened link, the Import box following Back and Remove, a Trainer link read with its own
+// setup, names said once under the parameter they fed, the surface's legend in the corner
+// that hides least, portrait and static lab frames: 449.1, ceiling 449.2.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 446.5 * KIB;
+const CEILING = 449.2 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

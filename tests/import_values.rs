@@ -108,6 +108,39 @@ fn training_arguments_without_max_steps_are_counted_from_the_training_setup() {
 }
 
 #[test]
+fn each_name_read_is_said_once_with_the_parameter_it_fed() {
+    // The tester's SequentialLR: each value was listed twice, once under `schedulers`.
+    let script = "lr = 5e-4
+warmup_steps = 500
+total_steps = 10000
+epochs = 10
+optimizer = torch.optim.AdamW(model.parameters(), lr=lr)
+warmup = LinearLR(optimizer, start_factor=0.01, total_iters=warmup_steps)
+cosine = CosineAnnealingLR(optimizer, total_steps - warmup_steps, eta_min=lr / 100)
+scheduler = SequentialLR(optimizer, schedulers=[warmup, cosine], milestones=[warmup_steps])";
+    let found = import(script, &Settings::default()).expect("imports");
+    assert!(
+        found.notes.iter().any(|n| n
+            == "read from the numbers assigned in the pasted code: total_iters = warmup_steps = 500, eta_min = lr / 100 = 5e-6, milestones = warmup_steps = 500, T_max = total_steps - warmup_steps = 9500"),
+        "{:?}",
+        found.notes
+    );
+    // A parameter named as its variable is said once: `epochs = 10`.
+    let hf = "num_training_steps = 4689
+sched = get_cosine_schedule_with_warmup(opt, 100, num_training_steps=num_training_steps)";
+    let found = import(hf, &Settings::default()).expect("imports");
+    assert!(
+        found
+            .notes
+            .iter()
+            .any(|n| n
+                == "read from the numbers assigned in the pasted code: num_training_steps = 4689"),
+        "{:?}",
+        found.notes
+    );
+}
+
+#[test]
 fn numbers_the_pasted_code_assigns_by_name_are_read_and_said() {
     let script = "lr = 3e-4
 epochs = 3
@@ -224,7 +257,7 @@ fn the_optimizers_lr_is_read_as_python_computes_it_or_named_as_unread() {
     assert!(unread.lr_assumed);
     assert!(
         unread.notes.iter().any(|n| n
-            == "the optimizer's lr=args.lr has no value Anneal can tell from the pasted code: η_max stands in for it (now 0.1), and the imported curve follows η_max"),
+            == "the optimizer's lr=args.lr has no value Anneal can tell from the pasted code: η_max stands in for it, and the imported curve follows η_max"),
         "{:?}",
         unread.notes
     );

@@ -421,6 +421,42 @@ fn no_minimum_label_hides_under_the_legend_on_a_small_surface() {
     }
 }
 
+#[test]
+fn the_legend_takes_a_corner_clear_of_the_start() {
+    // A start dragged to the top left, where the legend sat, in a 640 × 480 embed's surface.
+    let start = [-3.0, 3.0];
+    let path = [start; 2];
+    let view = |label| PathView {
+        points: &path,
+        color: RGBColor(255, 159, 28),
+        label,
+        snapshots: &[],
+    };
+    let paths = [
+        view("constant"),
+        view("cosine"),
+        view("cosine + warm restarts"),
+    ];
+    let heat = Heatmap::new(Surface::Valley, 40, 40, 16);
+    let mut svg = String::new();
+    let frame;
+    {
+        let area = SVGBackend::with_string(&mut svg, (320, 320)).into_drawing_area();
+        frame = draw_surface(&area, &heat, &Theme::LIGHT, 1.0).expect("surface");
+        draw_paths(&area, &frame, &paths, 1, start, 1.0).expect("paths");
+    }
+    let (sx, sy) = frame.to_px(start);
+    let legend = dark_boxes(&svg, "0.45");
+    assert_eq!(legend.len(), 3);
+    for b in &legend {
+        let clear = (sx as i32) < b[0] - 10
+            || (sx as i32) > b[2] + 10
+            || (sy as i32) < b[1] - 10
+            || (sy as i32) > b[3] + 10;
+        assert!(clear, "the start ({sx}, {sy}) under the legend row {b:?}");
+    }
+}
+
 fn labels_apart(size: u32) {
     let (svg, frame) = surface_svg_at(size, Surface::LateTraps, &[], 0);
     let boxes = dark_boxes(&svg, "0.55");

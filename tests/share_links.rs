@@ -309,10 +309,21 @@ fn an_imported_call_s_code_is_in_the_link_unless_it_is_too_long_or_unreadable() 
     assert_eq!(d.settings.t_max, 50.0);
     assert_eq!(d.notices.len(), 1);
     assert_eq!(d.notices[0].key, "import");
-    assert!(
-        d.notices[0]
-            .reason
-            .starts_with("the imported call cannot be read (no scheduler call found;"),
+    assert_eq!(
+        d.notices[0].reason,
+        "the imported call cannot be read (no scheduler call found); left out"
+    );
+    // TrainingArguments counts its steps from the link's own training setup.
+    let trainer = "TrainingArguments(output_dir='out', learning_rate=5e-5, per_device_train_batch_size=32, num_train_epochs=3, lr_scheduler_type='cosine')";
+    let setup = Settings {
+        examples: 50_000.0,
+        imported: trainer.into(),
+        ..Settings::default()
+    };
+    let d = decode(&encode(&setup, &[]));
+    assert_eq!(
+        (d.settings.imported.as_str(), d.notices.len()),
+        (trainer, 0),
         "{:?}",
         d.notices
     );

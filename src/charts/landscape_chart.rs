@@ -240,7 +240,7 @@ pub fn draw_paths<DB: DrawingBackend>(
     // out, where a neighbour's label already sits, and without λ where none has room), kept
     // inside the plot, so no marker or other label covers them.
     let line_h = px(18.0) as i32;
-    let (lx, mut ly) = (frame.left + px(10.0) as i32, frame.top + px(12.0) as i32);
+    let (lx, mut ly) = legend_corner(frame, paths, cursor, start, (px(154.0), line_h), px);
     let row = |y: i32| {
         [
             lx - px(4.0) as i32,
@@ -299,6 +299,59 @@ pub fn draw_paths<DB: DrawingBackend>(
         ly += line_h;
     }
     Ok(())
+}
+
+/// The first row's swatch position of the legend (`size`: its width and line height) in the
+/// plot's corner that hides least: the start ring, then the minima, then the paths drawn so far
+/// (the top left on a tie). On a small surface a fixed corner hid the start or a label.
+fn legend_corner(
+    frame: &Frame,
+    paths: &[PathView],
+    cursor: usize,
+    start: Point,
+    (w, line): (u32, i32),
+    px: impl Fn(f64) -> u32,
+) -> (i32, i32) {
+    let (w, h) = (w as i32, line * paths.len() as i32);
+    let (inset, swatch) = (px(6.0) as i32, (px(4.0) as i32, px(9.0) as i32));
+    let corners = [
+        (frame.left + inset, frame.top + inset),
+        (frame.right - inset - w, frame.top + inset),
+        (frame.left + inset, frame.bottom - inset - h),
+        (frame.right - inset - w, frame.bottom - inset - h),
+    ];
+    let hidden = |(x, y): (i32, i32)| {
+        let inside = |p: Point| {
+            let (px_, py) = frame.to_px(p);
+            (f64::from(x)..=f64::from(x + w)).contains(&px_)
+                && (f64::from(y)..=f64::from(y + h)).contains(&py)
+        };
+        let drawn: usize = paths
+            .iter()
+            .map(|p| {
+                let upto = cursor.min(p.points.len().saturating_sub(1));
+                let stride = (upto / 2_000).max(1);
+                p.points
+                    .iter()
+                    .take(upto + 1)
+                    .step_by(stride)
+                    .filter(|q| inside(**q))
+                    .count()
+            })
+            .sum();
+        let minima = frame
+            .surface
+            .minima()
+            .iter()
+            .filter(|m| inside(m.at))
+            .count();
+        usize::from(inside(start)) * 1_000_000 + minima * 10_000 + drawn
+    };
+    let (x, y) = corners
+        .into_iter()
+        .min_by_key(|&c| hidden(c))
+        .unwrap_or(corners[0]);
+    (x + swatch.0, y + swatch.1)
 }
 
 /// Where a minimum's label goes, for the marker at `c` and the boxes of its full and short

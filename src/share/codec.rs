@@ -218,6 +218,22 @@ pub fn decode(query: &str) -> Decoded {
             }
         }
     }
+    // Imported code is read with the settings it came with; code that reads no call is left
+    // out with the import's reason (its first clause: the list of calls Anneal reads is long).
+    if !settings.imported.is_empty() {
+        if let Err(e) = crate::export::import(&settings.imported, &settings) {
+            let why = e.to_string();
+            let why = match why.split_once("; ") {
+                Some((first, _)) if why.len() > 120 => first,
+                _ => &why,
+            };
+            note(
+                "import",
+                format!("the imported call cannot be read ({why}); left out"),
+            );
+            settings.imported.clear();
+        }
+    }
     // A start off the surface is moved onto it here, so its boxes and the link say where it is.
     let (spec, moved) = settings.lab.spec();
     if let Some(why) = moved {

@@ -84,9 +84,9 @@ pub(crate) fn parse_value(key: &Key, raw: &str) -> Result<Val, String> {
         Kind::Phases => Schedule::parse(raw, &Anneal::default())
             .map(|_| Val::Text(raw.to_string()))
             .map_err(|e| e.to_string()),
-        Kind::Call => crate::export::import(raw, &Settings::default())
-            .map(|_| Val::Text(raw.to_string()))
-            .map_err(|e| format!("the imported call cannot be read ({e})")),
+        // Read with the rest of the link's settings once they are all decoded (a
+        // `TrainingArguments` counts its steps from the link's training setup).
+        Kind::Call => Ok(Val::Text(raw.to_string())),
     }
 }
 

@@ -48,23 +48,44 @@ pub fn CodePanel() -> impl IntoView {
         );
     };
 
-    // A link with an imported call opens with its code in the box.
-    let pasted = RwSignal::new(settings.with_untracked(|s| s.imported.clone()));
-    let outcome = RwSignal::new(None::<Result<Vec<String>, String>>);
+    let pasted = RwSignal::new(String::new());
+    // What the last Import said: its code and notes (what it changed in the setup is said only
+    // then), or why it failed.
+    let clicked = RwSignal::new(None::<Result<(String, Vec<String>), String>>);
+    // The box holds the imported code: a link's, and again after Back or Remove, when what the
+    // last Import said goes too.
+    let imported_code = Memo::new(move |_| settings.with(|s| s.imported.clone()));
+    Effect::new(move |_| {
+        let code = imported_code.get();
+        let stale = clicked.with_untracked(|c| {
+            c.as_ref()
+                .is_some_and(|r| r.as_ref().map_or(true, |(was, _)| *was != code))
+        });
+        if stale {
+            clicked.set(None);
+        }
+        pasted.set(code);
+    });
     let run_import = move |_| {
         let text = pasted.get_untracked();
         let result = settings.with_untracked(|s| import(&text, s));
         match result {
             Ok(found) => {
+                clicked.set(Some(Ok((text.clone(), found.notes))));
                 // The code goes into the settings (and the link); the curve follows from it.
                 app.push(|s| {
                     *s = found.settings;
                     s.imported = text;
                 });
-                outcome.set(Some(Ok(found.notes)));
             }
-            Err(e) => outcome.set(Some(Err(e.to_string()))),
+            Err(e) => clicked.set(Some(Err(e.to_string()))),
         }
+    };
+    // The last Import's words while its code is imported; a link's (or Back's) import's notes,
+    // read with the settings as they are.
+    let outcome = move || match clicked.get() {
+        Some(said) => Some(said.map(|(_, notes)| notes)),
+        None => imported.with(|i| i.as_ref().map(|i| Ok(i.notes.clone()))),
     };
 
     view! {
@@ -117,7 +138,7 @@ pub fn CodePanel() -> impl IntoView {
                 </When>
             </div>
             {move || {
-                outcome.get().map(|o| match o {
+                outcome().map(|o| match o {
                     Ok(notes) => view! {
                         <div class="import-ok" role="status">
                             <p>"Imported: the explorer shows it as Anneal's schedule to edit, the indigo curve is the library's own."</p>

@@ -1,34 +1,86 @@
 //! An imported call's curve, derived from the code the settings keep: a link, Back and a preset
-//! carry it as they carry pins.
+//! carry it as they carry pins. Its values are computed over frames, to the chart's horizon.
 
 use leptos::prelude::*;
 
 use super::chart_view::{Overlay, OverlaySource};
+use super::frame_job::{FrameJob, Slice};
 use crate::charts::IMPORTED_COLOR;
 use crate::export::{import, whole_steps};
-use crate::schedule::frameworks::Mode;
-use crate::share::Settings;
+use crate::schedule::frameworks::{Mode, Progress};
+use crate::share::{format_value, Resolved, Settings};
 
 /// Samples of an imported curve at most, as for the framework overlays.
 const MAX_SAMPLES: f64 = 20_000.0;
 
-/// An imported call: its overlay, and its mode for the CSV's steps.
+/// An imported call: its overlay, its mode for the CSV's steps, and what the import said.
 #[derive(Clone, Debug)]
 pub struct Imported {
     /// What the chart draws.
     pub overlay: Overlay,
     /// The library's exact mode.
     pub mode: Mode,
+    /// The import's notes, read with the settings as they are.
+    pub notes: Vec<String>,
 }
 
-/// The curve of the call in `settings.imported` (none while it is empty or reads nothing). It
-/// is read again when the code changes, and on an η_max change only for a call whose lr η_max
-/// stands in for. A signal an effect sets, not a memo: a memo would compare every mode's
-/// parameters (2 KiB of code) to tell a new curve from the last.
-pub fn imported_curve(settings: RwSignal<Settings>) -> ReadSignal<Option<Imported>> {
+/// The call as read from its code: legend label, notes and mode.
+type Read = (String, Vec<String>, Mode);
+
+/// An imported curve being computed.
+struct Job {
+    read: Read,
+    steps: Vec<f64>,
+    progress: Progress,
+}
+
+impl Job {
+    fn step(&mut self) -> bool {
+        self.progress.advance(2_000)
+    }
+
+    fn fraction(&self) -> f64 {
+        self.progress.fraction()
+    }
+
+    fn finish(self) -> Imported {
+        let (label, notes, mode) = self.read;
+        let samples = self
+            .progress
+            .finish()
+            .map(|v| {
+                self.steps
+                    .iter()
+                    .copied()
+                    .zip(v)
+                    .filter(|p| p.1.is_finite())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Imported {
+            overlay: Overlay {
+                label,
+                color: IMPORTED_COLOR,
+                source: OverlaySource::Samples(samples),
+                momentum: mode.momentum_curve(&self.steps),
+            },
+            mode,
+            notes,
+        }
+    }
+}
+
+/// The curve of the call in `settings.imported` over the chart's horizon (none while the code
+/// is empty or reads nothing). The code is read again when it changes, and on an η_max change
+/// only for a call whose lr η_max stands in for; its values again when the horizon changes.
+pub fn imported_curve(
+    settings: RwSignal<Settings>,
+    resolved: Memo<Resolved>,
+) -> ReadSignal<Option<Imported>> {
     let code = Memo::new(move |_| settings.with(|s| s.imported.clone()));
     let eta_max = Memo::new(move |_| settings.with(|s| s.eta_max));
-    let (curve, set_curve) = signal(None::<Imported>);
+    let horizon = Memo::new(move |_| resolved.with(|r| r.horizon_steps));
+    let (read, set_read) = signal(None::<Read>);
     Effect::new(move |_| {
         let text = code.get();
         let found = (!text.is_empty())
@@ -37,34 +89,38 @@ pub fn imported_curve(settings: RwSignal<Settings>) -> ReadSignal<Option<Importe
         if found.as_ref().is_some_and(|f| f.lr_assumed) {
             eta_max.track();
         }
-        set_curve.set(found.map(curve_of));
+        set_read.set(found.map(|f| (f.label(), f.notes, f.mode)));
+    });
+    let (curve, set_curve) = signal(None::<Imported>);
+    let job = FrameJob::for_inputs(Job::step, Job::fraction, move |slice| {
+        if let Slice::Done(job) = slice {
+            set_curve.set(Some(job.finish()));
+        }
+    });
+    Effect::new(move |_| {
+        let h = horizon.get();
+        let Some(mut read) = read.get() else {
+            job.cancel();
+            set_curve.set(None);
+            return;
+        };
+        let end = read.2.shown_end(h);
+        if end < h {
+            read.1.push(format!(
+                "stepped one step at a time: drawn up to step {}",
+                format_value(end)
+            ));
+        }
+        let steps = whole_steps(end, MAX_SAMPLES);
+        let progress = Progress::new(&read.2, steps.clone());
+        job.start(
+            Job {
+                read,
+                steps,
+                progress,
+            },
+            true,
+        );
     });
     curve
-}
-
-/// What the chart draws for `found`, and its mode.
-fn curve_of(found: crate::export::Imported) -> Imported {
-    let horizon = found.settings.resolve().horizon_steps;
-    let steps = whole_steps(horizon, MAX_SAMPLES);
-    let samples: Vec<(f64, f64)> = found
-        .mode
-        .eval(&steps)
-        .map(|v| {
-            steps
-                .iter()
-                .copied()
-                .zip(v)
-                .filter(|p| p.1.is_finite())
-                .collect()
-        })
-        .unwrap_or_default();
-    Imported {
-        overlay: Overlay {
-            label: found.label(),
-            color: IMPORTED_COLOR,
-            source: OverlaySource::Samples(samples),
-            momentum: found.mode.momentum_curve(&steps),
-        },
-        mode: found.mode,
-    }
 }

@@ -72,7 +72,7 @@ impl AppState {
         let theme_tick = Signal::derive(move || view.with(|v| v.theme));
         let embed = Signal::derive(move || view.with(|v| v.embed));
         let (frameworks, updating) = framework_curves(compare, resolved);
-        let imported = imported_curve(settings);
+        let imported = imported_curve(settings, resolved);
         // Only what the overlays read, so a theme or embed change does not rebuild them.
         let compared = Memo::new(move |_| {
             view.with(|v| View {

@@ -12,8 +12,9 @@ pub(super) struct Args {
     /// The code, where the optimizer's lr is looked for.
     code: Vec<char>,
     names: Names,
-    /// Each argument written with names, with its value (`total - warmup = 1764`).
-    pub said: Vec<String>,
+    /// Each argument written with names, with its value (`total - warmup = 1764`), and the
+    /// parameter it fed once that is known.
+    said: Vec<(Option<String>, String)>,
 }
 
 impl Args {
@@ -32,12 +33,23 @@ impl Args {
         }
     }
 
-    /// The note naming what was read from assignments, if anything was.
+    /// The note naming what was read from assignments, each with the parameter it fed (not
+    /// when it is the name itself: `epochs = 10`, not `epochs = epochs = 10`), once each.
     pub fn note(&self) -> Option<String> {
-        (!self.said.is_empty()).then(|| {
+        let mut shown: Vec<String> = Vec::new();
+        for (key, said) in &self.said {
+            let line = match key {
+                Some(k) if !said.starts_with(&format!("{k} ")) => format!("{k} = {said}"),
+                _ => said.clone(),
+            };
+            if !shown.contains(&line) {
+                shown.push(line);
+            }
+        }
+        (!shown.is_empty()).then(|| {
             format!(
                 "read from the numbers assigned in the pasted code: {}",
-                self.said.join(", ")
+                shown.join(", ")
             )
         })
     }
@@ -60,16 +72,15 @@ impl Args {
                     }
                     _ => return Arg::Name(n.clone()),
                 };
-                if !self.said.contains(&said) {
-                    self.said.push(said);
-                }
+                self.said.push((None, said));
                 arg
             }
             Py::List(items) => Arg::List(items.iter().map(|p| self.value(p)).collect()),
+            // A nested call's or dict's values fed its own keys (`total_iters = warmup`).
             Py::Dict(pairs) => Arg::Dict(
                 pairs
                     .iter()
-                    .map(|(k, v)| (k.clone(), self.value(v)))
+                    .map(|(k, v)| (k.clone(), self.keyed(k, v)))
                     .collect(),
             ),
             // Python's float() of a string, as written in a call: float("inf"), float("1e-3")
@@ -86,7 +97,7 @@ impl Args {
             Py::Call(c) => Arg::Dict(
                 c.kwargs
                     .iter()
-                    .map(|(k, v)| (k.clone(), self.value(v)))
+                    .map(|(k, v)| (k.clone(), self.keyed(k, v)))
                     .collect(),
             ),
         }
@@ -97,8 +108,8 @@ impl Args {
     fn keyed(&mut self, key: &str, p: &Py) -> Arg {
         let before = self.said.len();
         let arg = self.value(p);
-        for said in &mut self.said[before..] {
-            *said = format!("{key} = {said}");
+        for (fed, _) in &mut self.said[before..] {
+            fed.get_or_insert_with(|| key.to_string());
         }
         arg
     }

@@ -233,8 +233,7 @@ fn build(
     }
     if let Some(why) = lr_missing {
         notes.push(format!(
-            "{why}: η_max stands in for it (now {}), and the imported curve follows η_max",
-            crate::format::format_value(current.eta_max)
+            "{why}: η_max stands in for it, and the imported curve follows η_max"
         ));
     }
     let (settings, more) = to_settings::settings_for(&mode, current);

@@ -112,7 +112,7 @@ pub fn eager_loop(steps: u64) -> String {
     let k = steps.div_ceil(PRINTED);
     let last = steps - 1;
     // The run's end is where schedules differ most (a floor, a last restart): printed too.
-    let end = if last % k == 0 {
+    let end = if last.is_multiple_of(k) {
         String::new()
     } else {
         format!("step = {last}  # the last step\n{print}")
