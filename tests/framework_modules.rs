@@ -307,6 +307,28 @@ fn hard_restarts_are_the_users_own_call_when_hugging_face_can_draw_it() {
 }
 
 #[test]
+fn hugging_face_s_floor_rate_is_written_as_a_person_writes_it() {
+    use anneal::schedule::frameworks::equivalents;
+    use anneal::schedule::Anneal;
+    // 0.01 / 0.1 is 0.09999999999999999 in floats: the compare table showed that in the call.
+    let a = Anneal {
+        eta_max: 0.1,
+        eta_min: 0.01,
+        t_0: 80.0,
+        ..Anneal::default()
+    };
+    let hf = equivalents(&a, 80.0)
+        .into_iter()
+        .find(|e| e.framework == Framework::Transformers)
+        .expect("present");
+    assert!(hf.call.ends_with("min_lr_rate=0.1)"), "{}", hf.call);
+    // The mode computes with the 0.1 written, as transformers will: within an ulp of the floor.
+    let end = hf.mode.eval(&[80.0]).expect("evaluates")[0];
+    assert_eq!(end, 0.1 * 0.1);
+    assert!((end - 0.01).abs() <= 2e-18, "{end}");
+}
+
+#[test]
 fn arithmetic_in_an_argument_is_evaluated_and_names_in_it_are_asked_for_by_value() {
     let d = Settings::default();
     let cosine = import(

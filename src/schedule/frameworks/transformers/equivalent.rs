@@ -2,6 +2,7 @@
 
 use super::modes::{Cosine, CosineSchedule};
 use crate::schedule::frameworks::equivalent::{common_notes, warmup_notes};
+use crate::schedule::frameworks::python::py_float;
 use crate::schedule::frameworks::{Equivalent, Framework, Mode};
 use crate::schedule::Anneal;
 
@@ -41,7 +42,10 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
         )
     } else {
         let n = w + a.t_0;
+        // Written as a person writes it (0.01 / 0.1 is 0.1, not 0.09999999999999999), and the
+        // mode computes with the number written, as the library will.
         let rate = if base > 0.0 { a.floor() / base } else { 0.0 };
+        let rate: f64 = py_float(rate).parse().unwrap_or(rate);
         if horizon > n {
             notes.push("no clamp past num_training_steps: the cosine rises again".into());
         }
@@ -53,7 +57,7 @@ pub(super) fn equivalent(a: &Anneal, horizon: f64) -> Equivalent {
             )
         } else {
             (
-                format!("get_cosine_with_min_lr_schedule_with_warmup(opt, num_warmup_steps={w}, num_training_steps={n}, min_lr_rate={rate})"),
+                format!("get_cosine_with_min_lr_schedule_with_warmup(opt, num_warmup_steps={w}, num_training_steps={n}, min_lr_rate={})", py_float(rate)),
                 Cosine::MinLr { min_lr_rate: rate },
             )
         };
