@@ -1,5 +1,5 @@
 // End-to-end: an imported call travels in the link — shared, reopened, taken back with Back,
-// following η_max where η_max stands in for its lr — and says so where a link cannot hold it.
+// with the lr it assumed written into its code — and says so where a link cannot hold it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +9,8 @@ import { linkWritten, nextFrames, openPage, pixelsOfColour, suite, waitForChart 
 const ctx = suite();
 const INDIGO = [85, 0, 238];
 const CALL = 'sched = CosineAnnealingLR(opt, T_max=80, eta_min=0.01)  # no lr: η_max stands in';
+/** The code an import keeps for a call without an lr, at the page's η_max 0.1. */
+const KEPT = `lr = 0.1  # the optimizer's lr: η_max when imported\n${CALL}`;
 
 /** Pastes `code` into the Code panel's import box and imports it. */
 async function importCode(page, code) {
@@ -31,8 +33,10 @@ const indigoShape = (page) => page.$eval('canvas.chart', (c) => {
 test('an imported call is in the link: a reopened link draws it, with its code in the box', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await importCode(page, CALL);
-  await linkWritten(page, 'import', CALL);
+  await linkWritten(page, 'import', KEPT);
   assert.ok((await pixelsOfColour(page, INDIGO)) > 50, 'the imported curve is drawn');
+  assert.match(await page.textContent('.import-ok'), /using η_max = 0\.1, written as lr = 0\.1 at the top of the imported code/);
+  assert.equal(await page.inputValue('textarea[name=import_text]'), KEPT);
 
   const shared = await openPage(ctx.browser, page.url());
   await waitForChart(shared.page);
@@ -40,9 +44,9 @@ test('an imported call is in the link: a reopened link draws it, with its code i
   assert.equal(await indigoShape(shared.page), await indigoShape(page), 'the same curve, pixel for pixel');
   assert.equal(await shared.page.locator('.link-notices').count(), 0);
   await shared.page.click('details.code-panel summary');
-  assert.equal(await shared.page.inputValue('textarea[name=import_text]'), CALL);
-  // The colleague reads what the import said, as read with the link's settings.
-  assert.match(await shared.page.textContent('.import-ok'), /Imported: .*η_max stands in for it, and the imported curve follows η_max/s);
+  assert.equal(await shared.page.inputValue('textarea[name=import_text]'), KEPT);
+  // The colleague reads what the import says, read with the link's settings.
+  assert.match(await shared.page.textContent('.import-ok'), /Imported: .*PyTorch's cosine climbs back/s);
   assert.deepEqual(shared.errors, []);
   await shared.page.close();
 
@@ -54,11 +58,11 @@ test('an imported call is in the link: a reopened link draws it, with its code i
   assert.equal(await page.inputValue('textarea[name=import_text]'), '');
   assert.equal(await page.locator('.import-ok').count(), 0);
   await page.goBack();
-  await linkWritten(page, 'import', CALL);
+  await linkWritten(page, 'import', KEPT);
   await nextFrames(page);
   assert.ok((await pixelsOfColour(page, INDIGO)) > 50, 'Back brings it back');
-  assert.equal(await page.inputValue('textarea[name=import_text]'), CALL);
-  assert.match(await page.textContent('.import-ok'), /η_max stands in/);
+  assert.equal(await page.inputValue('textarea[name=import_text]'), KEPT);
+  assert.match(await page.textContent('.import-ok'), /Imported: /);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -72,13 +76,20 @@ async function importedStart(page) {
   return Number(first.split(',')[column]);
 }
 
-test('a call whose lr η_max stands in for follows η_max; one with its own lr does not', async () => {
+test('the lr an import assumed stays the curve\'s, whatever η_max does after', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
-  for (const [code, start] of [[CALL, 0.3], [`opt = SGD(params, lr=0.5)\n${CALL}`, 0.5]]) {
+  // A StepLR's peak is not its lr: η_max becomes the peak, and must not stand in again.
+  for (const code of [CALL, 'StepLR(opt, step_size=10, gamma=2.0)']) {
     await importCode(page, code);
+    assert.equal(await importedStart(page), 0.1, code);
     await page.fill('input[type=number][name=eta_max]', '0.3');
     await nextFrames(page);
-    assert.equal(await importedStart(page), start, code);
+    assert.equal(await importedStart(page), 0.1, code);
+    // Imported again from the box (with its lr line), the curve is the same.
+    await page.click('button[name=import]');
+    await nextFrames(page);
+    assert.equal(await importedStart(page), 0.1, code);
+    await page.fill('input[type=number][name=eta_max]', '0.1');
   }
   assert.deepEqual(errors, []);
   await page.close();
@@ -115,6 +126,11 @@ test('a Trainer link reopens with its curve, counted from the link\'s training s
   assert.equal(await shared.page.locator('.link-notices').count(), 0);
   await nextFrames(shared.page);
   assert.ok((await pixelsOfColour(shared.page, INDIGO)) > 50, 'drawn');
+  // A preset leaves no training setup to count the steps from: said, not dropped in silence.
+  await shared.page.selectOption('select[name=preset]', 'sgdr');
+  await nextFrames(shared.page);
+  await shared.page.click('details.code-panel summary');
+  assert.match(await shared.page.textContent('.import-error'), /The imported call no longer reads with these settings: .*max_steps/);
   assert.deepEqual([...errors, ...shared.errors], []);
   await shared.page.close();
   await page.close();

@@ -52,6 +52,17 @@ for (const [w, h] of [[960, 700], [960, 540], [640, 480]]) {
   });
 }
 
+test('with its image downloads shown, the surface and playback still fit the frame', async () => {
+  for (const [w, h] of [[960, 700], [640, 480]]) {
+    const { host, frame, errors } = await framed('embed=1&hide=title,controls,chart,compare,code,formula', w, h);
+    assert.equal(await frame.locator('.lab-images button').count(), 2);
+    const bottom = await frame.evaluate(() => document.querySelector('.playback').getBoundingClientRect().bottom);
+    assert.ok(bottom <= h && h - bottom < 80, `playback ends at ${bottom} in a ${h} px frame`);
+    assert.deepEqual(errors, []);
+    await host.close();
+  }
+});
+
 test('a portrait frame gives the surface its width, and a static one the whole frame', async () => {
   const widths = [];
   for (const [query, w, h] of [[LAB_ALONE, 560, 900], [`${LAB_ALONE}&static=1`, 960, 540]]) {

@@ -253,14 +253,25 @@ fn the_optimizers_lr_is_read_as_python_computes_it_or_named_as_unread() {
     // A name takes the value it has at the call: a later assignment does not count.
     let logged = read("lr = 3e-4\nopt = AdamW(p, lr=lr)\nsched = CosineAnnealingLR(opt, T_max=1000, eta_min=lr / 100)\nfor step in range(1000):\n    lr = sched.get_last_lr()[0]");
     assert_eq!(logged.settings.eta_min, 3e-6);
-    let unread = read("opt = AdamW(params, lr=args.lr)\nCosineAnnealingLR(opt, T_max=10)");
+    let pasted = "opt = AdamW(params, lr=args.lr)\nStepLR(opt, step_size=10, gamma=2.0)";
+    let unread = read(pasted);
     assert!(unread.lr_assumed);
     assert!(
         unread.notes.iter().any(|n| n
-            == "the optimizer's lr=args.lr has no value Anneal can tell from the pasted code: η_max stands in for it, and the imported curve follows η_max"),
+            == "the optimizer's lr=args.lr has no value Anneal can tell from the pasted code: using η_max = 0.1, written as lr = 0.1 at the top of the imported code"),
         "{:?}",
         unread.notes
     );
+    // The code kept (in the link) reads the same curve again whatever η_max is by then: a
+    // StepLR's peak is not its lr, so η_max (now the peak) must not stand in again.
+    assert_eq!(
+        unread.code,
+        format!("lr = 0.1  # the optimizer's lr: η_max when imported\n{pasted}")
+    );
+    let again = import(&unread.code, &unread.settings).expect("imports");
+    assert!(!again.lr_assumed);
+    let steps = [0.0, 10.0, 35.0];
+    assert_eq!(again.mode.eval(&steps), unread.mode.eval(&steps));
 }
 
 #[test]

@@ -240,7 +240,7 @@ pub fn draw_paths<DB: DrawingBackend>(
     // out, where a neighbour's label already sits, and without λ where none has room), kept
     // inside the plot, so no marker or other label covers them.
     let line_h = px(18.0) as i32;
-    let (lx, mut ly) = legend_corner(frame, paths, cursor, start, (px(154.0), line_h), px);
+    let (lx, mut ly) = legend_corner(frame, paths, start, (px(154.0), line_h), px);
     let row = |y: i32| {
         [
             lx - px(4.0) as i32,
@@ -302,12 +302,12 @@ pub fn draw_paths<DB: DrawingBackend>(
 }
 
 /// The first row's swatch position of the legend (`size`: its width and line height) in the
-/// plot's corner that hides least: the start ring, then the minima, then the paths drawn so far
-/// (the top left on a tie). On a small surface a fixed corner hid the start or a label.
+/// plot's corner that hides least: the start ring, then the minima, then the whole paths (so
+/// it stays put during playback; the top left on a tie). On a small surface a fixed corner hid
+/// the start or a label.
 fn legend_corner(
     frame: &Frame,
     paths: &[PathView],
-    cursor: usize,
     start: Point,
     (w, line): (u32, i32),
     px: impl Fn(f64) -> u32,
@@ -329,11 +329,9 @@ fn legend_corner(
         let drawn: usize = paths
             .iter()
             .map(|p| {
-                let upto = cursor.min(p.points.len().saturating_sub(1));
-                let stride = (upto / 2_000).max(1);
+                let stride = (p.points.len() / 2_000).max(1);
                 p.points
                     .iter()
-                    .take(upto + 1)
                     .step_by(stride)
                     .filter(|q| inside(**q))
                     .count()

@@ -123,7 +123,12 @@ struct Eval<'a> {
     s: &'a [u8],
     pos: usize,
     names: &'a Names,
+    /// Nesting so far: a pasted text of thousands of `(` or `-` would overflow the stack.
+    depth: usize,
 }
+
+/// Brackets and signs nested deeper than this are not read (no one writes them).
+const MAX_DEPTH: usize = 64;
 
 impl<'a> Eval<'a> {
     fn new(text: &'a str, names: &'a Names) -> Self {
@@ -131,6 +136,7 @@ impl<'a> Eval<'a> {
             s: text.as_bytes(),
             pos: 0,
             names,
+            depth: 0,
         }
     }
 
@@ -212,6 +218,16 @@ impl<'a> Eval<'a> {
 
     /// A signed power: `-2 ** 2` is −4.
     fn unary(&mut self) -> Option<Num> {
+        self.depth += 1;
+        let n = self.signed();
+        self.depth -= 1;
+        n
+    }
+
+    fn signed(&mut self) -> Option<Num> {
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
         if self.eat("-") {
             return self.unary().map(|n| Num { v: -n.v, ..n });
         }
@@ -332,6 +348,20 @@ mod tests {
         assert_eq!(eval("abs(-2.5)"), Py::Num(2.5));
         assert_eq!(eval("2 ** 3 ** 2"), Py::Int(512));
         assert_eq!(eval(" ( 1876 - 113 ) "), Py::Int(1763));
+    }
+
+    #[test]
+    fn nesting_past_any_written_code_is_refused_not_a_stack_overflow() {
+        assert_eq!(
+            eval(&format!("{}1{}", "(".repeat(40), ")".repeat(40))),
+            Py::Int(1)
+        );
+        let deep = format!("{}1{}", "(".repeat(10_000), ")".repeat(10_000));
+        assert!(matches!(eval(&deep), Py::Name(_)));
+        assert!(matches!(
+            eval(&format!("{}1", "-".repeat(10_000))),
+            Py::Name(_)
+        ));
     }
 
     #[test]

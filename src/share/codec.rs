@@ -8,7 +8,7 @@ pub use super::key::{Key, Kind, Val};
 use super::settings::Settings;
 use super::table::key_named;
 pub use super::table::KEYS;
-use super::value::{parse_value, read_parts, shown, text, MAX_CALL_LEN, MAX_PIN_LEN};
+use super::value::{fits_link, parse_value, read_parts, shown, text, MAX_CALL_LEN, MAX_PIN_LEN};
 use crate::format::format_value;
 
 /// The schema version this build writes.
@@ -271,7 +271,7 @@ pub fn encode(settings: &Settings, unknown: &[(String, String)]) -> String {
         if v != (key.get)(&defaults) {
             let v = text(v, &key.kind);
             // Code too long for a link stays on the page (Copy link says so).
-            if matches!(key.kind, Kind::Call) && v.chars().count() > MAX_CALL_LEN {
+            if matches!(key.kind, Kind::Call) && !fits_link(&v) {
                 continue;
             }
             parts.push(format!("{}={}", key.name, percent_encode(&v)));

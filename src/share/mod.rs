@@ -30,5 +30,5 @@ pub use resume::{preview, ResumeAt, Resumed};
 pub use settings::{Pin, Resolved, Settings, Unit, MAX_PINS};
 pub(crate) use table::key;
 pub use table::{key_named, keys_in, position, KEYS};
-pub use value::{parse_pin, pin_text, MAX_CALL_LEN};
+pub use value::{fits_link, parse_pin, pin_text, MAX_CALL_LEN};
 pub use view::{ThemeChoice, View, CONTROLS, PARTS};

@@ -18,6 +18,11 @@ pub const MAX_PIN_LEN: usize = 600;
 /// out of its links (a long address is slow to write on every input, and to share).
 pub const MAX_CALL_LEN: usize = 2_000;
 
+/// Whether imported code is short enough for a link to hold it.
+pub fn fits_link(code: &str) -> bool {
+    code.chars().count() <= MAX_CALL_LEN
+}
+
 /// A value for showing in a notice: short, and never mistaken for markup by a reader.
 pub(crate) fn shown(raw: &str) -> String {
     let cut: String = raw.chars().take(24).collect();

@@ -52,10 +52,10 @@ pub fn CodePanel() -> impl IntoView {
     // What the last Import said: its code and notes (what it changed in the setup is said only
     // then), or why it failed.
     let clicked = RwSignal::new(None::<Result<(String, Vec<String>), String>>);
-    // The box holds the imported code: a link's, and again after Back or Remove, when what the
-    // last Import said goes too.
+    // The box holds the imported code: a link's, and again after Back or Remove (unless it
+    // holds text not imported yet), when what the last Import said goes too.
     let imported_code = Memo::new(move |_| settings.with(|s| s.imported.clone()));
-    Effect::new(move |_| {
+    Effect::new(move |before: Option<String>| {
         let code = imported_code.get();
         let stale = clicked.with_untracked(|c| {
             c.as_ref()
@@ -64,18 +64,22 @@ pub fn CodePanel() -> impl IntoView {
         if stale {
             clicked.set(None);
         }
-        pasted.set(code);
+        if before.is_none_or(|b| pasted.with_untracked(|p| *p == b)) {
+            pasted.set(code.clone());
+        }
+        code
     });
     let run_import = move |_| {
         let text = pasted.get_untracked();
         let result = settings.with_untracked(|s| import(&text, s));
         match result {
             Ok(found) => {
-                clicked.set(Some(Ok((text.clone(), found.notes))));
+                clicked.set(Some(Ok((found.code.clone(), found.notes))));
+                pasted.set(found.code.clone());
                 // The code goes into the settings (and the link); the curve follows from it.
                 app.push(|s| {
                     *s = found.settings;
-                    s.imported = text;
+                    s.imported = found.code;
                 });
             }
             Err(e) => clicked.set(Some(Err(e.to_string()))),
@@ -85,7 +89,12 @@ pub fn CodePanel() -> impl IntoView {
     // read with the settings as they are.
     let outcome = move || match clicked.get() {
         Some(said) => Some(said.map(|(_, notes)| notes)),
-        None => imported.with(|i| i.as_ref().map(|i| Ok(i.notes.clone()))),
+        None => match app.import_failed.get() {
+            Some(why) => Some(Err(format!(
+                "The imported call no longer reads with these settings: {why}"
+            ))),
+            None => imported.with(|i| i.as_ref().map(|i| Ok(i.notes.clone()))),
+        },
     };
 
     view! {
@@ -133,7 +142,7 @@ pub fn CodePanel() -> impl IntoView {
             ></textarea>
             <div class="embed-actions">
                 <button type="button" name="import" on:click=run_import>"Import"</button>
-                <When when=move || imported.with(Option::is_some)>
+                <When when=move || imported_code.with(|c| !c.is_empty())>
                     <button type="button" name="clear_import" on:click=move |_| app.push(|s| s.imported.clear())>"Remove imported curve"</button>
                 </When>
             </div>

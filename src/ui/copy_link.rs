@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::state::use_app;
 use super::url::link;
-use crate::share::MAX_CALL_LEN;
+use crate::share::fits_link;
 
 /// Copies `text`; when the clipboard is refused, calls `select` so the user can press Ctrl+C.
 /// `status` gets the first message on success, the second otherwise.
@@ -66,9 +66,7 @@ pub fn CopyLink() -> impl IntoView {
             }
         };
         // An imported call's code too long for a link is left out of it, and says so.
-        let long = app
-            .settings
-            .with_untracked(|s| s.imported.chars().count() > MAX_CALL_LEN);
+        let long = app.settings.with_untracked(|s| !fits_link(&s.imported));
         let messages = if long {
             (
                 "Link copied without the imported curve: its code is over 2000 characters; import only the scheduler's lines to share it",

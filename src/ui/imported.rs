@@ -71,24 +71,42 @@ impl Job {
 }
 
 /// The curve of the call in `settings.imported` over the chart's horizon (none while the code
-/// is empty or reads nothing). The code is read again when it changes, and on an η_max change
-/// only for a call whose lr η_max stands in for; its values again when the horizon changes.
+/// is empty or reads nothing), and why the code no longer reads, when it does not. The code is
+/// read again when it or the training setup changes (a `TrainingArguments` counts its steps
+/// from it), and on an η_max change for code whose lr η_max stands in for (a link written by
+/// hand: an import writes the lr it assumed into the code); its values again when the horizon
+/// changes.
 pub fn imported_curve(
     settings: RwSignal<Settings>,
     resolved: Memo<Resolved>,
-) -> ReadSignal<Option<Imported>> {
+) -> (ReadSignal<Option<Imported>>, ReadSignal<Option<String>>) {
     let code = Memo::new(move |_| settings.with(|s| s.imported.clone()));
     let eta_max = Memo::new(move |_| settings.with(|s| s.eta_max));
+    let setup = Memo::new(move |_| {
+        settings.with(|s| {
+            let counts = [s.examples, s.batch, s.devices, s.epochs, s.grad_accum];
+            (counts, s.drop_last, s.steps_rule)
+        })
+    });
     let horizon = Memo::new(move |_| resolved.with(|r| r.horizon_steps));
     let (read, set_read) = signal(None::<Read>);
+    let (failed, set_failed) = signal(None::<String>);
     Effect::new(move |_| {
         let text = code.get();
-        let found = (!text.is_empty())
-            .then(|| settings.with_untracked(|s| import(&text, s)).ok())
-            .flatten();
-        if found.as_ref().is_some_and(|f| f.lr_assumed) {
+        setup.track();
+        let found = (!text.is_empty()).then(|| settings.with_untracked(|s| import(&text, s)));
+        if found
+            .as_ref()
+            .is_some_and(|f| f.as_ref().is_ok_and(|f| f.lr_assumed))
+        {
             eta_max.track();
         }
+        let (found, why) = match found {
+            Some(Ok(f)) => (Some(f), None),
+            Some(Err(e)) => (None, Some(e.to_string())),
+            None => (None, None),
+        };
+        set_failed.set(why);
         set_read.set(found.map(|f| (f.label(), f.notes, f.mode)));
     });
     let (curve, set_curve) = signal(None::<Imported>);
@@ -122,5 +140,5 @@ pub fn imported_curve(
             true,
         );
     });
-    curve
+    (curve, failed)
 }

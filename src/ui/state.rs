@@ -42,6 +42,9 @@ pub struct AppState {
     pub updating: ReadSignal<Option<f64>>,
     /// An imported call's exact curve, from the code in the settings.
     pub imported: ReadSignal<Option<Imported>>,
+    /// Why the imported code no longer reads with the settings as they are (a preset left no
+    /// training setup for a `TrainingArguments` to count its steps from).
+    pub import_failed: ReadSignal<Option<String>>,
     /// The resume preview's two ways, or why there is none; `None` while it is off.
     pub resume: Memo<Option<Result<Vec<Resumed>, String>>>,
     /// Everything drawn over the current curve.
@@ -72,7 +75,7 @@ impl AppState {
         let theme_tick = Signal::derive(move || view.with(|v| v.theme));
         let embed = Signal::derive(move || view.with(|v| v.embed));
         let (frameworks, updating) = framework_curves(compare, resolved);
-        let imported = imported_curve(settings, resolved);
+        let (imported, import_failed) = imported_curve(settings, resolved);
         // Only what the overlays read, so a theme or embed change does not rebuild them.
         let compared = Memo::new(move |_| {
             view.with(|v| View {
@@ -127,6 +130,7 @@ impl AppState {
             frameworks,
             updating,
             imported,
+            import_failed,
             resume,
             overlays: drawn,
             push_next,

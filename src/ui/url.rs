@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::share::codec::{decode, encode, with_query, Decoded};
-use crate::share::{Settings, MAX_CALL_LEN};
+use crate::share::{fits_link, Settings};
 
 /// A change this long after the one before it is written after the next paint; a burst, when it
 /// pauses this long.
@@ -116,9 +116,8 @@ pub fn sync(
     let back = window_event_listener(leptos::ev::popstate, move |_| {
         let mut d = decode(&current_query());
         // Imported code too long for a link was never in one: it stays, as it was imported.
-        let kept = settings.with_untracked(|s| {
-            (s.imported.chars().count() > MAX_CALL_LEN).then(|| s.imported.clone())
-        });
+        let kept =
+            settings.with_untracked(|s| (!fits_link(&s.imported)).then(|| s.imported.clone()));
         if let Some(code) = kept.filter(|_| d.settings.imported.is_empty()) {
             d.settings.imported = code;
         }

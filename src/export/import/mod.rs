@@ -26,9 +26,11 @@ pub struct Imported {
     pub settings: Settings,
     /// What the explorer cannot show exactly, and assumptions made (e.g. the optimizer's lr).
     pub notes: Vec<String>,
-    /// The call scales the optimizer's lr and the text did not give it: η_max stands in (the
-    /// page redraws the call's curve when η_max changes).
+    /// The call scales the optimizer's lr and the text did not give it: η_max stood in.
     pub lr_assumed: bool,
+    /// The code to keep (in the link): the text, with the lr that stood in written at its top,
+    /// so reading it again gives the same curve whatever η_max is then.
+    pub code: String,
 }
 
 impl Imported {
@@ -104,6 +106,15 @@ pub fn import(text: &str, current: &Settings) -> Result<Imported, ImportError> {
             current,
         )?;
         imported.notes.extend(left);
+        let text: String = chars.iter().collect();
+        imported.code = if imported.lr_assumed {
+            format!(
+                "lr = {}  # the optimizer's lr: η_max when imported\n{text}",
+                crate::format::format_value(current.eta_max)
+            )
+        } else {
+            text
+        };
         return Ok(imported);
     }
     let text: String = chars.iter().collect();
@@ -233,7 +244,9 @@ fn build(
     }
     if let Some(why) = lr_missing {
         notes.push(format!(
-            "{why}: η_max stands in for it, and the imported curve follows η_max"
+            "{why}: using η_max = {}, written as lr = {} at the top of the imported code",
+            crate::format::format_value(current.eta_max),
+            crate::format::format_value(current.eta_max)
         ));
     }
     let (settings, more) = to_settings::settings_for(&mode, current);
@@ -247,5 +260,6 @@ fn build(
         settings,
         notes,
         lr_assumed,
+        code: String::new(),
     })
 }

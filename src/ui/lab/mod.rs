@@ -336,6 +336,8 @@ pub fn LabPanel() -> impl IntoView {
     view! {
         <section
             class="lab"
+            // Its image buttons take a row above the surface, which a fixed frame must leave.
+            class:with-images=move || app.shows("export")
             aria-labelledby="lab-title"
             aria-busy=move || ctx.racing.with(Option::is_some).then_some("true")
             node_ref=section
