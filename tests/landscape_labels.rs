@@ -53,22 +53,22 @@ fn overlap(a: &[i32; 4], b: &[i32; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
+/// The lab's three runs, all along `path`, for their legend.
+fn three_runs(path: &[[f64; 2]]) -> [PathView<'_>; 3] {
+    ["constant", "cosine", "cosine + warm restarts"].map(|label| PathView {
+        points: path,
+        color: RGBColor(255, 159, 28),
+        label,
+        snapshots: &[],
+    })
+}
+
 #[test]
 fn no_minimum_label_hides_under_the_legend_on_a_small_surface() {
     // The default surface in a 640 × 480 embed: about 300 px, where the top-left minimum's
     // label sat under the legend's three rows.
     let path = [Surface::Valley.default_start(); 2];
-    let view = |label| PathView {
-        points: &path,
-        color: RGBColor(255, 159, 28),
-        label,
-        snapshots: &[],
-    };
-    let paths = [
-        view("constant"),
-        view("cosine"),
-        view("cosine + warm restarts"),
-    ];
+    let paths = three_runs(&path);
     for size in [300, 400, 620] {
         let (svg, _) = surface_svg_at(size, Surface::Valley, &paths, 1);
         let legend = dark_boxes(&svg, "0.45");
@@ -88,17 +88,7 @@ fn the_legend_takes_a_corner_clear_of_the_start() {
     // A start dragged to the top left, where the legend sat, in a 640 × 480 embed's surface.
     let start = [-3.0, 3.0];
     let path = [start; 2];
-    let view = |label| PathView {
-        points: &path,
-        color: RGBColor(255, 159, 28),
-        label,
-        snapshots: &[],
-    };
-    let paths = [
-        view("constant"),
-        view("cosine"),
-        view("cosine + warm restarts"),
-    ];
+    let paths = three_runs(&path);
     let heat = Heatmap::new(Surface::Valley, 40, 40, 16);
     let mut svg = String::new();
     let frame;
