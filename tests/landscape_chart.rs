@@ -7,26 +7,11 @@ use anneal::charts::{
 use anneal::landscape::{BasinMap, Heatmap, Optimizer, RunSpec, Surface};
 use plotters::prelude::*;
 
+mod surface_svg;
+use surface_svg::surface_svg_at;
+
 fn surface_svg(surface: Surface, paths: &[PathView], cursor: usize) -> (String, Frame) {
     surface_svg_at(400, surface, paths, cursor)
-}
-
-/// The surface drawn `size` pixels square.
-fn surface_svg_at(
-    size: u32,
-    surface: Surface,
-    paths: &[PathView],
-    cursor: usize,
-) -> (String, Frame) {
-    let heat = Heatmap::new(surface, 40, 40, 16);
-    let mut svg = String::new();
-    let frame;
-    {
-        let area = SVGBackend::with_string(&mut svg, (size, size)).into_drawing_area();
-        frame = draw_surface(&area, &heat, &Theme::LIGHT, 1.0).expect("surface");
-        draw_paths(&area, &frame, paths, cursor, surface.default_start(), 1.0).expect("paths");
-    }
-    (svg, frame)
 }
 
 #[test]

@@ -54,7 +54,7 @@ pub fn CodePanel() -> impl IntoView {
     let clicked = RwSignal::new(None::<Result<(String, Vec<String>), String>>);
     // The box holds the imported code: a link's, and again after Back or Remove (unless it
     // holds text not imported yet), when what the last Import said goes too.
-    let imported_code = Memo::new(move |_| settings.with(|s| s.imported.clone()));
+    let imported_code = app.imported_code;
     Effect::new(move |before: Option<String>| {
         let code = imported_code.get();
         let stale = clicked.with_untracked(|c| {

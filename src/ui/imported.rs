@@ -70,17 +70,17 @@ impl Job {
     }
 }
 
-/// The curve of the call in `settings.imported` over the chart's horizon (none while the code
+/// The curve of the call in `code` (the settings' imported code) over the chart's horizon (none while the code
 /// is empty or reads nothing), and why the code no longer reads, when it does not. The code is
 /// read again when it or the training setup changes (a `TrainingArguments` counts its steps
 /// from it), and on an η_max change for code whose lr η_max stands in for (a link written by
 /// hand: an import writes the lr it assumed into the code); its values again when the horizon
 /// changes.
 pub fn imported_curve(
+    code: Memo<String>,
     settings: RwSignal<Settings>,
     resolved: Memo<Resolved>,
 ) -> (ReadSignal<Option<Imported>>, ReadSignal<Option<String>>) {
-    let code = Memo::new(move |_| settings.with(|s| s.imported.clone()));
     let eta_max = Memo::new(move |_| settings.with(|s| s.eta_max));
     let setup = Memo::new(move |_| {
         settings.with(|s| {

@@ -40,7 +40,9 @@ pub struct AppState {
     pub frameworks: ReadSignal<Vec<FrameworkCurve>>,
     /// Share of the framework curves computed, while they are being updated.
     pub updating: ReadSignal<Option<f64>>,
-    /// An imported call's exact curve, from the code in the settings.
+    /// The code a call was imported from (empty: none), as the settings keep it.
+    pub imported_code: Memo<String>,
+    /// An imported call's exact curve, from that code.
     pub imported: ReadSignal<Option<Imported>>,
     /// Why the imported code no longer reads with the settings as they are (a preset left no
     /// training setup for a `TrainingArguments` to count its steps from).
@@ -75,7 +77,8 @@ impl AppState {
         let theme_tick = Signal::derive(move || view.with(|v| v.theme));
         let embed = Signal::derive(move || view.with(|v| v.embed));
         let (frameworks, updating) = framework_curves(compare, resolved);
-        let (imported, import_failed) = imported_curve(settings, resolved);
+        let imported_code = Memo::new(move |_| settings.with(|s| s.imported.clone()));
+        let (imported, import_failed) = imported_curve(imported_code, settings, resolved);
         // Only what the overlays read, so a theme or embed change does not rebuild them.
         let compared = Memo::new(move |_| {
             view.with(|v| View {
@@ -129,6 +132,7 @@ impl AppState {
             compare,
             frameworks,
             updating,
+            imported_code,
             imported,
             import_failed,
             resume,
