@@ -126,7 +126,6 @@ fn heatmap(surface: Surface) -> Heatmap {
 /// The surface with the runs' paths; drag (or arrow keys) to move the start point.
 #[component]
 pub fn SurfaceView() -> impl IntoView {
-    let still = crate::ui::state::use_app().still();
     let ctx = use_lab();
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let base = NodeRef::<leptos::html::Canvas>::new();
@@ -315,12 +314,14 @@ pub fn SurfaceView() -> impl IntoView {
                 node_ref=overlay
                 class="surface-paths"
                 // static=1: a picture, not a control.
-                tabindex=(!still).then_some("0")
+                tabindex=move || (!ctx.app.still()).then_some("0")
                 role="img"
-                aria-label=if still {
-                    "Loss surface with the three optimizer paths"
-                } else {
-                    "Loss surface with the three optimizer paths; drag or use the arrow keys to move the start point"
+                aria-label=move || {
+                    if ctx.app.still() {
+                        "Loss surface with the three optimizer paths"
+                    } else {
+                        "Loss surface with the three optimizer paths; drag or use the arrow keys to move the start point"
+                    }
                 }
                 on:pointerdown=on_down
                 on:pointermove=on_move
