@@ -67,14 +67,17 @@ test('an imported call is in the link: a reopened link draws it, with its code i
   await page.close();
 });
 
-/** The imported curve's rate at step 0, from the CSV download. */
-async function importedStart(page) {
+/** The imported curve's rate at each step, from the CSV download. */
+async function importedRates(page) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[name=download_csv]')]);
-  const [head, first] = (await readFile(await file.path(), 'utf8')).split('\n');
+  const [head, ...rows] = (await readFile(await file.path(), 'utf8')).trim().split('\n');
   const column = head.split(',').findIndex((name) => name.startsWith('"imported '));
   assert.ok(column > 0, head);
-  return Number(first.split(',')[column]);
+  return rows.map((row) => Number(row.split(',')[column]));
 }
+
+/** The imported curve's rate at step 0, from the CSV download. */
+const importedStart = async (page) => (await importedRates(page))[0];
 
 test('the lr an import assumed stays the curve\'s, whatever η_max does after', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
@@ -161,5 +164,36 @@ test('a link whose imported code reads nothing opens without it and says why', a
   assert.equal(await pixelsOfColour(page, INDIGO), 0);
   assert.equal(await page.inputValue('input[type=number][name=t_max]'), '50');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a timm call stepped per epoch holds each epoch\'s rate for the training setup\'s steps', async () => {
+  const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?steps_per_epoch=100`);
+  await importCode(page, 'opt = AdamW(params, lr=0.1)\nsched = CosineLRScheduler(opt, t_initial=30, warmup_t=3, warmup_lr_init=1e-4)');
+  assert.match(await page.textContent('.import-ok'), /t_in_epochs is True \(timm's default\).*each epoch's rate holds for its 100 optimizer steps/s);
+  // The explorer holds the same lengths, in epochs.
+  await linkWritten(page, 'unit', 'epochs');
+  assert.equal(await page.inputValue('input[type=number][name=t_max]'), '30');
+  assert.equal(await page.inputValue('input[type=number][name=warmup]'), '3');
+  const held = (rates, per) => rates.every((r, step) => r === rates[step - (step % per)]);
+  const rates = await importedRates(page);
+  assert.equal(rates[0], 1e-4, 'epoch 0: warmup_lr_init');
+  assert.ok(held(rates, 100), 'one rate per epoch of 100 steps');
+  assert.equal(rates[100], 1e-4 + (0.1 - 1e-4) / 3, 'epoch 1: a third of the warm-up');
+  // A shorter epoch: the same rates, each held for fewer steps, and the note follows.
+  await page.fill('input[type=number][name=steps_per_epoch]', '40');
+  await linkWritten(page, 'steps_per_epoch', '40');
+  await nextFrames(page);
+  assert.match(await page.textContent('.import-ok'), /each epoch's rate holds for its 40 optimizer steps/);
+  const shorter = await importedRates(page);
+  assert.ok(held(shorter, 40) && !held(shorter, 100));
+  assert.equal(shorter[40], rates[100]);
+  // A colleague's reopened link draws the same staircase.
+  const shared = await openPage(ctx.browser, page.url());
+  await waitForChart(shared.page);
+  await nextFrames(shared.page);
+  assert.equal(await indigoShape(shared.page), await indigoShape(page), 'the same curve, pixel for pixel');
+  assert.deepEqual([...errors, ...shared.errors], []);
+  await shared.page.close();
   await page.close();
 });

@@ -115,9 +115,12 @@ const BUDGET = 300 * KIB;
 // cap in pasted arithmetic; Hugging Face's min_lr_rate as a person writes it): 451.2, ceiling
 // 451.3. A memo of the setup as text (+0.3) and a stored value for the box's last code (+0.4)
 // weighed more than the tuple memo and the effect's own previous value. −0.2 from one memo
-// of the imported code, shared by the curve and the Code panel: 451.0, ceiling 451.1.
+// of the imported code, shared by the curve and the Code panel: 451.0, ceiling 451.1. +1.4
+// for a timm call stepped per epoch drawn per epoch (its lengths in epochs, its rate held for
+// an epoch's steps in the chart and the CSV, notes that follow the training setup): 452.4,
+// ceiling 452.5.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 451.1 * KIB;
+const CEILING = 452.5 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -273,6 +273,40 @@ fn export_turns_a_share_link_into_code_csv_or_svg() {
     assert_eq!(rows[0], "step,lr,\"imported CosineAnnealingLR\"");
     assert_eq!(rows[81], "80,0.01,0.01");
     assert_eq!(rows[82], "81,0.01,0.01003469336916747");
+    // A timm call stepped per epoch (t_in_epochs left True): each epoch's rate held for the
+    // setup's 4 steps, epoch e's the rate `anneal values` gives at t = e.
+    let per_epoch = String::from_utf8(
+        run(&[
+            "export",
+            "--url",
+            "?v=2&unit=epochs&steps_per_epoch=4&t_max=3&horizon=3&import=lr%20%3D%200.1%0ACosineLRScheduler(opt,%20t_initial%3D3)",
+            "--to",
+            "csv",
+        ])
+        .stdout,
+    )
+    .expect("utf-8");
+    let column: Vec<&str> = per_epoch
+        .lines()
+        .skip(1)
+        .map(|row| row.rsplit(',').next().expect("column"))
+        .collect();
+    let by_epoch = run(&[
+        "values",
+        "lr = 0.1\nCosineLRScheduler(opt, t_initial=3)",
+        "--steps",
+        "4",
+    ]);
+    let epochs: Vec<String> = String::from_utf8(by_epoch.stdout)
+        .expect("utf-8")
+        .lines()
+        .skip(1)
+        .map(|row| row.split(',').nth(1).expect("lr").to_string())
+        .collect();
+    let held: Vec<&str> = (0..13).map(|step| epochs[step / 4].as_str()).collect();
+    assert_eq!(column, held);
+    assert!(String::from_utf8_lossy(&by_epoch.stderr)
+        .contains("CosineLRScheduler counts epochs (t_in_epochs=True): each row is the rate step(epoch) sets for that epoch"));
     let svg =
         String::from_utf8(run(&["export", "--url", link, "--to", "svg"]).stdout).expect("utf-8");
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));

@@ -67,10 +67,15 @@ fn lengths_that_count_the_warm_up_and_relative_floors_are_spelled_out() {
         "{hf:?}"
     );
     let timm = checks(
-        "CosineLRScheduler(opt, t_initial=1000, warmup_t=100, warmup_prefix=True)",
+        "CosineLRScheduler(opt, t_initial=1000, warmup_t=100, warmup_prefix=True, t_in_epochs=False)",
         0.0,
     );
     assert_eq!(timm, ["Check: with warmup_prefix=True the cosine starts after the 100-step warm-up, so it reaches lr_min at step 1100, not at t_initial = 1000"]);
+    let per_epoch = checks(
+        "CosineLRScheduler(opt, t_initial=300, warmup_t=5, warmup_prefix=True)",
+        0.0,
+    );
+    assert_eq!(per_epoch, ["Check: with warmup_prefix=True the cosine starts after the 5-epoch warm-up, so it reaches lr_min at epoch 305, not at t_initial = 300"]);
     let optax = checks(
         "optax.warmup_cosine_decay_schedule(0.0, 1e-3, 100, 1000)",
         0.0,

@@ -8,7 +8,7 @@ mod common;
 use anneal::export::import;
 use anneal::schedule::frameworks::Mode;
 use anneal::schedule::{Family, Schedule};
-use anneal::share::Settings;
+use anneal::share::{Settings, Unit};
 use common::{cases, points, values};
 use serde_json::Value;
 
@@ -77,7 +77,7 @@ fn a_bounded_optax_decay_and_a_timm_warm_up_under_the_decay_say_what_is_drawn() 
         .notes
         .contains(&"end_value = 0.02: the explorer draws the decay without its bound".to_string()));
     let timm = import(
-        "StepLRScheduler(opt, decay_t=30, warmup_t=5, warmup_lr_init=1e-4, warmup_prefix=False)",
+        "StepLRScheduler(opt, decay_t=30, warmup_t=5, warmup_lr_init=1e-4, warmup_prefix=False, t_in_epochs=False)",
         &d,
     )
     .expect("reads");
@@ -214,7 +214,7 @@ fn edge_cases_of_each_library_are_drawn_as_the_library_draws_them() {
     );
     // No cycle at all: timm holds lr_min after the warm-up.
     assert_drawn_exactly(
-        "SGD(p, lr=0.1)\nPolyLRScheduler(opt, t_initial=50, cycle_limit=0, lr_min=0.01, warmup_t=5, warmup_lr_init=0.001)",
+        "SGD(p, lr=0.1)\nPolyLRScheduler(opt, t_initial=50, cycle_limit=0, lr_min=0.01, warmup_t=5, warmup_lr_init=0.001, t_in_epochs=False)",
         60,
     );
     // optax's constant for a decay over no steps.
@@ -285,24 +285,44 @@ fn an_import_keeps_the_training_setup_and_says_what_it_changes_in_it() {
 }
 
 #[test]
-fn a_timm_call_stepped_per_epoch_by_default_says_its_lengths_are_read_as_steps() {
-    let read = |text: &str| import(text, &Settings::default()).expect("imports").notes;
-    let epochs = |notes: &[String]| {
-        notes
-            .iter()
-            .any(|n| n.starts_with("t_in_epochs is True (timm's default): with step(epoch)"))
+fn a_timm_call_stepped_per_epoch_by_default_counts_epochs_of_the_training_setup() {
+    let setup = Settings {
+        steps_per_epoch: 391.0,
+        ..Settings::default()
     };
-    let default = read("StepLRScheduler(opt, decay_t=1, decay_rate=0.5)");
-    assert!(epochs(&default), "{default:?}");
-    assert!(epochs(&read(
-        "CosineLRScheduler(opt, t_initial=3, warmup_t=1, t_in_epochs=True)"
-    )));
-    let steps = read("CosineLRScheduler(opt, t_initial=300, t_in_epochs=False)");
-    assert!(!epochs(&steps), "{steps:?}");
+    let read = |text: &str| import(text, &setup).expect("imports");
+    let epochs = |notes: &[String]| {
+        notes.iter().any(|n| {
+            n.starts_with("t_in_epochs is True (timm's default): the loop calls step(epoch), so every length here counts epochs and each epoch's rate holds for its 391 optimizer steps")
+        })
+    };
+    let cosine =
+        read("CosineLRScheduler(opt, t_initial=300, lr_min=1e-5, warmup_t=5, warmup_lr_init=1e-6)");
+    assert!(epochs(&cosine.notes), "{:?}", cosine.notes);
+    assert_eq!(cosine.step_every, 391.0);
+    // The explorer's controls hold the same lengths, in epochs of the same setup.
+    let s = &cosine.settings;
+    assert_eq!((s.unit, s.t_max, s.warmup), (Unit::Epochs, 300.0, 5.0));
+    assert_eq!(s.resolve().schedule.t_0, 300.0 * 391.0);
+    let written = read("CosineLRScheduler(opt, t_initial=3, warmup_t=1, t_in_epochs=True)");
+    assert!(epochs(&written.notes));
+    // Phases count optimizer steps: a per-epoch StepLRScheduler is its own curve only.
+    let step = read("StepLRScheduler(opt, decay_t=30, decay_rate=0.1)");
+    assert!(epochs(&step.notes));
     assert!(
-        !epochs(&read("StepLR(opt, step_size=30)")),
-        "PyTorch has no such flag"
+        step.notes
+            .iter()
+            .any(|n| n.starts_with("Anneal's phases count optimizer steps, not the call's epochs")),
+        "{:?}",
+        step.notes
     );
+    assert!(step.settings.phases.is_empty(), "{}", step.settings.phases);
+    let steps = read("CosineLRScheduler(opt, t_initial=300, t_in_epochs=False)");
+    assert!(!epochs(&steps.notes), "{:?}", steps.notes);
+    assert_eq!((steps.step_every, steps.settings.unit), (1.0, Unit::Steps));
+    let torch = read("StepLR(opt, step_size=30)");
+    assert!(!epochs(&torch.notes), "PyTorch has no such flag");
+    assert_eq!(torch.step_every, 1.0);
 }
 
 #[test]

@@ -12,4 +12,6 @@ pub use crate::schedule::frameworks::{equivalents, Equivalent};
 pub use batch::{eval_document, MAX_POINTS};
 pub use code::{snippet, snippets, Snippet};
 pub use import::{import, ImportError, Imported, MAX_IMPORT_CHARS};
-pub use table::{csv_steps, series_csv, state_json, visible_csv, whole_steps, Column, MAX_ROWS};
+pub use table::{
+    csv_steps, series_csv, state_json, visible_csv, whole_steps, Column, ModeColumn, MAX_ROWS,
+};

@@ -2,7 +2,9 @@
 
 use crate::format::format_value;
 use crate::schedule::frameworks::Mode;
-use crate::schedule::{number, Anneal, Family, ParamKind, ParamValue, ScheduleCache};
+use crate::schedule::{
+    number, scheduler_step, Anneal, Family, ParamKind, ParamValue, ScheduleCache,
+};
 use crate::share::codec::{Val, KEYS, VERSION};
 use crate::share::{drawn_pins, pin_text, Pin, Resolved, Settings, View};
 
@@ -15,6 +17,16 @@ pub struct Column<'a> {
     pub name: &'a str,
     /// The learning rate at a step, or `None` where the curve has no value there.
     pub value: &'a dyn Fn(f64) -> Option<f64>,
+}
+
+/// A library's exact call as a CSV column.
+pub struct ModeColumn<'a> {
+    /// Header text.
+    pub name: String,
+    /// The library's mode.
+    pub mode: &'a Mode,
+    /// Optimizer steps between two of its steps: 1, or an epoch's for a call stepped per epoch.
+    pub every: f64,
 }
 
 /// `name` safe inside a CSV header: quoted, inner quotes doubled.
@@ -77,7 +89,7 @@ pub fn series_csv(r: &Resolved, columns: &[Column]) -> String {
 pub fn visible_csv(
     r: &Resolved,
     pins: &[Option<Pin>],
-    modes: &[(String, &Mode)],
+    modes: &[ModeColumn],
     momentum: bool,
 ) -> String {
     let steps = csv_steps(r);
@@ -86,12 +98,17 @@ pub fn visible_csv(
         .collect();
     let framework_values: Vec<(String, Vec<f64>)> = modes
         .iter()
-        .map(|(name, mode)| {
+        .map(|c| {
+            let counts: Vec<f64> = steps.iter().map(|&t| scheduler_step(t, c.every)).collect();
             // A scheduler that raises past its last step (OneCycleLR) leaves the rest blank.
-            let upto = mode
+            let upto = c
+                .mode
                 .last_step()
-                .map_or(steps.len(), |last| steps.partition_point(|&s| s <= last));
-            (name.clone(), mode.eval(&steps[..upto]).unwrap_or_default())
+                .map_or(counts.len(), |last| counts.partition_point(|&s| s <= last));
+            (
+                c.name.clone(),
+                c.mode.eval(&counts[..upto]).unwrap_or_default(),
+            )
         })
         .collect();
     let at = |t: f64| steps.partition_point(|&s| s < t);
@@ -118,14 +135,17 @@ pub fn visible_csv(
             value: f.as_ref(),
         });
     }
-    let cycled: Vec<(String, &Mode)> = modes
+    let cycled: Vec<(String, &ModeColumn)> = modes
         .iter()
-        .filter(|(_, m)| momentum && m.momentum(0.0).is_some())
-        .map(|(name, m)| (format!("{name} momentum"), *m))
+        .filter(|c| momentum && c.mode.momentum(0.0).is_some())
+        .map(|c| (format!("{} momentum", c.name), c))
         .collect();
     let momentum_fns: Vec<Box<dyn Fn(f64) -> Option<f64> + '_>> = cycled
         .iter()
-        .map(|(_, m)| Box::new(move |t: f64| m.momentum(t)) as Box<dyn Fn(f64) -> Option<f64>>)
+        .map(|(_, c)| {
+            Box::new(move |t: f64| c.mode.momentum(scheduler_step(t, c.every)))
+                as Box<dyn Fn(f64) -> Option<f64>>
+        })
         .collect();
     for ((name, _), f) in cycled.iter().zip(&momentum_fns) {
         columns.push(Column {

@@ -8,6 +8,12 @@ use crate::format::{quantity, shown};
 /// Points drawn at most (two per epoch); longer runs show every k-th epoch, each exact.
 const MAX_POINTS: usize = 8_000;
 
+/// The times the loop has stepped a scheduler by optimizer step `step`, when it steps it once
+/// every `every` optimizer steps (1, or an epoch's): through epoch e, e times.
+pub fn scheduler_step(step: f64, every: f64) -> f64 {
+    (step / every).floor()
+}
+
 /// (step, η) of `s` with its scheduler stepped once every `per_epoch` optimizer steps, over
 /// [0, end]: through epoch e training sees the schedule's value at count e. Up to
 /// [`MAX_POINTS`] / 2 epochs it is the staircase training sees (two points an epoch, `true`);

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::copy_link::copy_text;
+use super::imported::Setup;
 use super::state::{use_app, AppState};
 use super::when::When;
 use crate::export::{import, snippet};
@@ -49,9 +50,9 @@ pub fn CodePanel() -> impl IntoView {
     };
 
     let pasted = RwSignal::new(String::new());
-    // What the last Import said: its code and notes (what it changed in the setup is said only
-    // then), or why it failed.
-    let clicked = RwSignal::new(None::<Result<(String, Vec<String>), String>>);
+    // What the last Import said: its code, notes (what it changed in the setup is said only
+    // then) and the training setup they were read with, or why it failed.
+    let clicked = RwSignal::new(None::<Result<(String, Vec<String>, Setup), String>>);
     // The box holds the imported code: a link's, and again after Back or Remove (unless it
     // holds text not imported yet), when what the last Import said goes too.
     let imported_code = app.imported_code;
@@ -59,7 +60,7 @@ pub fn CodePanel() -> impl IntoView {
         let code = imported_code.get();
         let stale = clicked.with_untracked(|c| {
             c.as_ref()
-                .is_some_and(|r| r.as_ref().map_or(true, |(was, _)| *was != code))
+                .is_some_and(|r| r.as_ref().map_or(true, |(was, _, _)| *was != code))
         });
         if stale {
             clicked.set(None);
@@ -74,7 +75,8 @@ pub fn CodePanel() -> impl IntoView {
         let result = settings.with_untracked(|s| import(&text, s));
         match result {
             Ok(found) => {
-                clicked.set(Some(Ok((found.code.clone(), found.notes))));
+                let setup = Setup::of(&found.settings);
+                clicked.set(Some(Ok((found.code.clone(), found.notes, setup))));
                 pasted.set(found.code.clone());
                 // The code goes into the settings (and the link); the curve follows from it.
                 app.push(|s| {
@@ -85,11 +87,12 @@ pub fn CodePanel() -> impl IntoView {
             Err(e) => clicked.set(Some(Err(e.to_string()))),
         }
     };
-    // The last Import's words while its code is imported; a link's (or Back's) import's notes,
-    // read with the settings as they are.
+    // The last Import's words while its code is imported with the same training setup; else the
+    // notes of the code as read with the settings as they are (a link's, Back's, a new setup's).
     let outcome = move || match clicked.get() {
-        Some(said) => Some(said.map(|(_, notes)| notes)),
-        None => match app.import_failed.get() {
+        Some(Ok((_, notes, at))) if at == app.import_setup.get() => Some(Ok(notes)),
+        Some(Err(e)) => Some(Err(e)),
+        _ => match app.import_failed.get() {
             Some(why) => Some(Err(format!(
                 "The imported call no longer reads with these settings: {why}"
             ))),

@@ -12,8 +12,7 @@ use super::compare::FrameworkCurve;
 use super::image_export::{png, save_url, svg, PNG_SCALE};
 use super::screen::theme;
 use super::state::{use_app, AppState, Imported};
-use crate::export::{state_json, visible_csv};
-use crate::schedule::frameworks::Mode;
+use crate::export::{state_json, visible_csv, ModeColumn};
 use crate::share::{Pin, Resolved, View};
 
 /// Saves `text` as a file called `name`.
@@ -40,11 +39,21 @@ fn csv(
     imported: Option<&Imported>,
     view: View,
 ) -> String {
-    let modes: Vec<(String, &Mode)> = frameworks
+    let modes: Vec<ModeColumn> = frameworks
         .iter()
         .filter(|f| view.compares(f.framework))
-        .filter_map(|f| Some((f.framework.name().to_string(), f.mode.as_ref()?)))
-        .chain(imported.map(|i| (i.overlay.label.clone(), &i.mode)))
+        .filter_map(|f| {
+            Some(ModeColumn {
+                name: f.framework.name().to_string(),
+                mode: f.mode.as_ref()?,
+                every: 1.0,
+            })
+        })
+        .chain(imported.map(|i| ModeColumn {
+            name: i.overlay.label.clone(),
+            mode: &i.mode,
+            every: i.every,
+        }))
         .collect();
     visible_csv(r, pins, &modes, view.momentum)
 }

@@ -8,7 +8,9 @@ use super::frame_job::{FrameJob, Slice};
 use crate::charts::IMPORTED_COLOR;
 use crate::export::{import, whole_steps};
 use crate::schedule::frameworks::{Mode, Progress};
+use crate::schedule::scheduler_step;
 use crate::share::{format_value, Resolved, Settings};
+use crate::training::Counter;
 
 /// Samples of an imported curve at most, as for the framework overlays.
 const MAX_SAMPLES: f64 = 20_000.0;
@@ -20,12 +22,24 @@ pub struct Imported {
     pub overlay: Overlay,
     /// The library's exact mode.
     pub mode: Mode,
+    /// Optimizer steps between two of its steps: 1, or an epoch's for a call stepped per epoch.
+    pub every: f64,
     /// The import's notes, read with the settings as they are.
     pub notes: Vec<String>,
 }
 
-/// The call as read from its code: legend label, notes and mode.
-type Read = (String, Vec<String>, Mode);
+/// The call as read from its code.
+#[derive(Clone)]
+struct Read {
+    /// Its name in the legend.
+    label: String,
+    /// What the import said.
+    notes: Vec<String>,
+    /// The library's exact mode.
+    mode: Mode,
+    /// Optimizer steps between two of its steps.
+    every: f64,
+}
 
 /// An imported curve being computed.
 struct Job {
@@ -44,7 +58,23 @@ impl Job {
     }
 
     fn finish(self) -> Imported {
-        let (label, notes, mode) = self.read;
+        let Read {
+            label,
+            notes,
+            mode,
+            every,
+        } = self.read;
+        let counts: Vec<f64> = self
+            .steps
+            .iter()
+            .map(|&t| scheduler_step(t, every))
+            .collect();
+        let momentum = mode
+            .momentum_curve(&counts)
+            .into_iter()
+            .zip(&self.steps)
+            .map(|((_, m), &t)| (t, m))
+            .collect();
         let samples = self
             .progress
             .finish()
@@ -62,32 +92,47 @@ impl Job {
                 label,
                 color: IMPORTED_COLOR,
                 source: OverlaySource::Samples(samples),
-                momentum: mode.momentum_curve(&self.steps),
+                momentum,
             },
             mode,
+            every,
             notes,
         }
     }
 }
 
-/// The curve of the call in `code` (the settings' imported code) over the chart's horizon (none while the code
-/// is empty or reads nothing), and why the code no longer reads, when it does not. The code is
-/// read again when it or the training setup changes (a `TrainingArguments` counts its steps
-/// from it), and on an η_max change for code whose lr η_max stands in for (a link written by
-/// hand: an import writes the lr it assumed into the code); its values again when the horizon
-/// changes.
+/// What an imported call reads from the training setup: a `TrainingArguments` counts its steps
+/// from it, a call stepped per epoch the length of its epochs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Setup([f64; 6], bool, Counter);
+
+impl Setup {
+    /// The training setup of `s`.
+    pub fn of(s: &Settings) -> Self {
+        let counts = [
+            s.examples,
+            s.batch,
+            s.devices,
+            s.epochs,
+            s.grad_accum,
+            s.steps_per_epoch,
+        ];
+        Self(counts, s.drop_last, s.steps_rule)
+    }
+}
+
+/// The curve of the call in `code` (the settings' imported code) over the chart's horizon (none
+/// while the code is empty or reads nothing), and why the code no longer reads, when it does
+/// not. The code is read again when it or the training `setup` changes, and on an η_max change
+/// for code whose lr η_max stands in for (a link written by hand: an import writes the lr it
+/// assumed into the code); its values again when the horizon changes.
 pub fn imported_curve(
     code: Memo<String>,
+    setup: Memo<Setup>,
     settings: RwSignal<Settings>,
     resolved: Memo<Resolved>,
 ) -> (ReadSignal<Option<Imported>>, ReadSignal<Option<String>>) {
     let eta_max = Memo::new(move |_| settings.with(|s| s.eta_max));
-    let setup = Memo::new(move |_| {
-        settings.with(|s| {
-            let counts = [s.examples, s.batch, s.devices, s.epochs, s.grad_accum];
-            (counts, s.drop_last, s.steps_rule)
-        })
-    });
     let horizon = Memo::new(move |_| resolved.with(|r| r.horizon_steps));
     let (read, set_read) = signal(None::<Read>);
     let (failed, set_failed) = signal(None::<String>);
@@ -107,7 +152,12 @@ pub fn imported_curve(
             None => (None, None),
         };
         set_failed.set(why);
-        set_read.set(found.map(|f| (f.label(), f.notes, f.mode)));
+        set_read.set(found.map(|f| Read {
+            label: f.label(),
+            notes: f.notes,
+            mode: f.mode,
+            every: f.step_every,
+        }));
     });
     let (curve, set_curve) = signal(None::<Imported>);
     let job = FrameJob::for_inputs(Job::step, Job::fraction, move |slice| {
@@ -122,15 +172,19 @@ pub fn imported_curve(
             set_curve.set(None);
             return;
         };
-        let end = read.2.shown_end(h);
+        let end = (read.mode.shown_end(h / read.every) * read.every).min(h);
         if end < h {
-            read.1.push(format!(
+            read.notes.push(format!(
                 "stepped one step at a time: drawn up to step {}",
                 format_value(end)
             ));
         }
         let steps = whole_steps(end, MAX_SAMPLES);
-        let progress = Progress::new(&read.2, steps.clone());
+        let counts = steps
+            .iter()
+            .map(|&t| scheduler_step(t, read.every))
+            .collect();
+        let progress = Progress::new(&read.mode, counts);
         job.start(
             Job {
                 read,

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::framework_curves::{framework_curves, FrameworkCurve};
-use super::imported::imported_curve;
 pub use super::imported::Imported;
+use super::imported::{imported_curve, Setup};
 use super::overlays::{overlays, per_epoch_overlay, resume_overlays};
 use super::{screen, url};
 use crate::charts::Overlay;
@@ -42,6 +42,8 @@ pub struct AppState {
     pub updating: ReadSignal<Option<f64>>,
     /// The code a call was imported from (empty: none), as the settings keep it.
     pub imported_code: Memo<String>,
+    /// The training setup the imported code is read with.
+    pub import_setup: Memo<Setup>,
     /// An imported call's exact curve, from that code.
     pub imported: ReadSignal<Option<Imported>>,
     /// Why the imported code no longer reads with the settings as they are (a preset left no
@@ -78,7 +80,9 @@ impl AppState {
         let embed = Signal::derive(move || view.with(|v| v.embed));
         let (frameworks, updating) = framework_curves(compare, resolved);
         let imported_code = Memo::new(move |_| settings.with(|s| s.imported.clone()));
-        let (imported, import_failed) = imported_curve(imported_code, settings, resolved);
+        let import_setup = Memo::new(move |_| settings.with(Setup::of));
+        let (imported, import_failed) =
+            imported_curve(imported_code, import_setup, settings, resolved);
         // Only what the overlays read, so a theme or embed change does not rebuild them.
         let compared = Memo::new(move |_| {
             view.with(|v| View {
@@ -133,6 +137,7 @@ impl AppState {
             frameworks,
             updating,
             imported_code,
+            import_setup,
             imported,
             import_failed,
             resume,

@@ -3,7 +3,7 @@
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 use anneal::charts::{draw_explorer, Look, Theme};
-use anneal::export::{import, snippet, visible_csv};
+use anneal::export::{import, snippet, visible_csv, ModeColumn};
 use anneal::schedule::frameworks::compose::composed;
 use anneal::schedule::frameworks::{Framework, Mode};
 use anneal::schedule::number;
@@ -25,13 +25,14 @@ pub const MAX_VALUE_STEPS: u64 = 10_000_000;
 /// The learning rate at steps 0…steps−1 of a pasted framework call, as the library computes it;
 /// without `steps`, up to and including the end of the schedule's own length (four cycles of
 /// endless restarts). `lr` is the optimizer's learning rate for calls that scale it (PyTorch,
-/// timm, Hugging Face). With the library's warning about its dtype, for stderr.
+/// timm, Hugging Face). With notes for stderr: the library's dtype, and that a per-epoch call's
+/// rows count epochs.
 pub fn values(
     call: &str,
     lr: Option<f64>,
     steps: Option<u64>,
     format: Format,
-) -> Result<(String, Option<&'static str>), String> {
+) -> Result<(String, Vec<String>), String> {
     if steps.is_some_and(|n| n == 0 || n > MAX_VALUE_STEPS) {
         return Err(format!("--steps must be between 1 and {MAX_VALUE_STEPS}"));
     }
@@ -90,7 +91,20 @@ pub fn values(
             )
         }
     };
-    Ok((text, found.mode.dtype_note()))
+    let mut notes: Vec<String> = found
+        .mode
+        .dtype_note()
+        .into_iter()
+        .map(Into::into)
+        .collect();
+    // The t a per-epoch call is stepped with counts epochs: each row is one.
+    if found.step_every > 1.0 {
+        notes.push(format!(
+            "{} counts epochs (t_in_epochs=True): each row is the rate step(epoch) sets for that epoch",
+            found.function
+        ));
+    }
+    Ok((text, notes))
 }
 
 /// Each preset's key and its share link, one per line, for `anneal presets`.
@@ -126,18 +140,24 @@ pub fn export_link(link: &str, to: &str) -> Result<(String, Vec<String>), String
             let imported = (!d.settings.imported.is_empty())
                 .then(|| import(&d.settings.imported, &d.settings).ok())
                 .flatten()
-                .map(|found| (found.label(), found.mode));
-            let compared: Vec<(String, Mode)> = Framework::ALL
+                .map(|found| (found.label(), found.mode, found.step_every));
+            let compared: Vec<(String, Mode, f64)> = Framework::ALL
                 .iter()
                 .filter(|f| d.settings.view.compare && d.settings.view.compares(**f))
                 .filter_map(|&f| {
                     let e = composed(f, &r.phases, r.horizon_steps).ok()?;
-                    Some((f.name().to_string(), e.mode))
+                    Some((f.name().to_string(), e.mode, 1.0))
                 })
                 .chain(imported)
                 .collect();
-            let modes: Vec<(String, &Mode)> =
-                compared.iter().map(|(n, m)| (n.clone(), m)).collect();
+            let modes: Vec<ModeColumn> = compared
+                .iter()
+                .map(|(name, mode, every)| ModeColumn {
+                    name: name.clone(),
+                    mode,
+                    every: *every,
+                })
+                .collect();
             visible_csv(&r, &d.settings.pins, &modes, d.settings.view.momentum)
         }
         "svg" => {

@@ -106,8 +106,8 @@ fn values(args: &[&str]) -> ExitCode {
             )
         }
     };
-    let result = commands::values(call, lr, steps, format).map(|(text, note)| {
-        if let Some(n) = note {
+    let result = commands::values(call, lr, steps, format).map(|(text, notes)| {
+        for n in notes {
             eprintln!("anneal values: note: {n}");
         }
         text

@@ -7,9 +7,11 @@ use crate::format::format_value as f;
 use crate::schedule::frameworks::torch::{Inner, Kind};
 use crate::schedule::frameworks::transformers::Cosine;
 use crate::schedule::frameworks::Mode;
+use crate::share::Unit;
 
-/// What to check in `mode`, for a run of `planned` steps when the explorer has a horizon set.
-pub(super) fn lint(mode: &Mode, planned: Option<f64>) -> Vec<String> {
+/// What to check in `mode`, for a run of `planned` of its steps when the explorer has a horizon
+/// set; its lengths count `unit`.
+pub(super) fn lint(mode: &Mode, planned: Option<f64>, unit: Unit) -> Vec<String> {
     let mut out = Vec::new();
     match mode {
         Mode::TorchOneCycle(m) => {
@@ -34,12 +36,15 @@ pub(super) fn lint(mode: &Mode, planned: Option<f64>) -> Vec<String> {
                     .map_or(String::new(), |v| format!(", at η = {}", f(v)))
             ));
         }
-        Mode::Timm(m) if m.warmup_prefix && m.warmup_t > 0.0 => out.push(format!(
-            "Check: with warmup_prefix=True the cosine starts after the {}-step warm-up, so it reaches lr_min at step {}, not at t_initial = {}",
-            f(m.warmup_t),
-            f(m.warmup_t + m.t_initial),
-            f(m.t_initial)
-        )),
+        Mode::Timm(m) if m.warmup_prefix && m.warmup_t > 0.0 => {
+            let each = unit.name().trim_end_matches('s');
+            out.push(format!(
+                "Check: with warmup_prefix=True the cosine starts after the {}-{each} warm-up, so it reaches lr_min at {each} {}, not at t_initial = {}",
+                f(m.warmup_t),
+                f(m.warmup_t + m.t_initial),
+                f(m.t_initial)
+            ))
+        }
         Mode::OptaxWarmupCosine(m) if m.warmup_steps > 0.0 => out.push(format!(
             "Check: optax's decay_steps = {} includes the {}-step warm-up: the cosine runs {} steps and ends at step {}",
             f(m.decay_steps),

@@ -3,7 +3,7 @@
 
 use super::pycall::Call;
 use crate::schedule::frameworks::{apis, Api, Arg, Framework, Mode, Pasted};
-use crate::share::Settings;
+use crate::share::{Settings, Unit};
 
 mod args;
 mod lint;
@@ -28,6 +28,9 @@ pub struct Imported {
     pub notes: Vec<String>,
     /// The call scales the optimizer's lr and the text did not give it: η_max stood in.
     pub lr_assumed: bool,
+    /// Optimizer steps between two of the call's steps: 1, or the training setup's steps per
+    /// epoch for a call the loop steps once per epoch (timm's `t_in_epochs`, left True).
+    pub step_every: f64,
     /// The code to keep (in the link): the text, with the lr that stood in written at its top,
     /// so reading it again gives the same curve whatever η_max is then.
     pub code: String,
@@ -236,12 +239,19 @@ fn build(
     // Said only where the lr stood in for changes the curve.
     let lr_missing = lr_missing.filter(|_| mode.uses_optimizer_lr());
     let lr_assumed = lr_missing.is_some();
-    if let Some(flag) = in_epochs {
-        notes.push(format!(
-            "{flag} is True ({}'s default): with step(epoch) in the loop every length here counts epochs and the rate changes once per epoch; Anneal reads them as optimizer steps ({flag}=False with step_update(num_updates))",
-            framework.name()
-        ));
-    }
+    // A call stepped per epoch counts epochs: training holds each epoch's rate for its steps.
+    let (unit, step_every) = match in_epochs {
+        Some(flag) => {
+            let every = (current.count().per_epoch as f64).max(1.0);
+            notes.push(format!(
+                "{flag} is True ({}'s default): the loop calls step(epoch), so every length here counts epochs and each epoch's rate holds for its {} optimizer steps (the training setup's); {flag}=False with step_update(num_updates) steps it every optimizer step",
+                framework.name(),
+                crate::format::format_value(every)
+            ));
+            (Unit::Epochs, every)
+        }
+        None => (Unit::Steps, 1.0),
+    };
     if let Some(why) = lr_missing {
         notes.push(format!(
             "{why}: using η_max = {}, written as lr = {} at the top of the imported code",
@@ -249,17 +259,19 @@ fn build(
             crate::format::format_value(current.eta_max)
         ));
     }
-    let (settings, more) = to_settings::settings_for(&mode, current);
+    let (settings, more) = to_settings::settings_for(&mode, current, unit);
     notes.extend(more);
-    // The run the user planned, when the explorer's horizon was set rather than automatic.
-    let planned = (current.horizon > 0.0).then(|| current.resolve().horizon_steps);
-    notes.extend(lint::lint(&mode, planned));
+    // The run the user planned, in the call's steps, when the explorer's horizon was set rather
+    // than automatic.
+    let planned = (current.horizon > 0.0).then(|| current.resolve().horizon_steps / step_every);
+    notes.extend(lint::lint(&mode, planned, unit));
     Ok(Imported {
         function: last(&call.name).to_string(),
         mode,
         settings,
         notes,
         lr_assumed,
+        step_every,
         code: String::new(),
     })
 }

@@ -10,15 +10,14 @@ use crate::share::{
 };
 
 /// Schedule fields reset before a mode is written: the import describes the whole schedule, in
-/// optimizer steps. The training setup stays (it still says how long training is), and the
-/// horizon is kept, counted in steps.
-fn cleared(current: &Settings) -> Settings {
-    Settings {
+/// `unit` (the call's own). The training setup stays (it still says how long training is), and
+/// the horizon is kept: the same optimizer steps, in whole units of the call's.
+fn cleared(current: &Settings, unit: Unit) -> Settings {
+    let mut s = Settings {
         lab: current.lab.clone(),
         view: current.view,
         log_y: current.log_y,
-        horizon: current.horizon * current.steps_per_unit(),
-        unit: Unit::Steps,
+        unit,
         steps_per_epoch: current.steps_per_epoch,
         grad_accum: current.grad_accum,
         examples: current.examples,
@@ -28,25 +27,34 @@ fn cleared(current: &Settings) -> Settings {
         drop_last: current.drop_last,
         steps_rule: current.steps_rule,
         ..Settings::default()
-    }
+    };
+    s.horizon = (current.horizon * current.steps_per_unit() / s.steps_per_unit()).ceil();
+    s
 }
 
 /// What an import that wrote `written` changes in `current` beyond its schedule, said so:
 /// lengths counted in steps and ratios of training the call's own lengths replace.
 fn setup_notes(current: &Settings, written: &Settings) -> Vec<String> {
     let mut notes = Vec::new();
-    if current.unit == Unit::Epochs {
+    if current.unit != written.unit {
         let horizon = if current.horizon > 0.0 {
             format!(
-                " (the horizon, {} epochs, is now {} steps)",
+                " (the horizon, {} {}, is now {} {})",
                 format_value(current.horizon),
-                format_value(written.horizon)
+                current.unit.name(),
+                format_value(written.horizon),
+                written.unit.name()
             )
         } else {
             String::new()
         };
+        let counts = match written.unit {
+            Unit::Steps => "optimizer steps",
+            Unit::Epochs => "epochs",
+        };
         notes.push(format!(
-            "the call counts optimizer steps: lengths are now in steps{horizon}"
+            "the call counts {counts}: lengths are now in {}{horizon}",
+            written.unit.name()
         ));
     }
     for (key, value) in [
@@ -79,11 +87,12 @@ fn put(field: &mut f64, key: &NumberKey, value: f64, notes: &mut Vec<String>) {
     *field = round_significant(c.value, 15);
 }
 
-/// `a` written into `current`'s settings (its lab and view kept), with a note for every value
-/// the explorer cannot hold. Fields without a meaning for `a` keep the explorer's defaults:
-/// T_mult without restarts, the absolute floor when the floor is relative and vice versa.
-pub fn settings_from(a: &Anneal, current: &Settings) -> (Settings, Vec<String>) {
-    let mut s = cleared(current);
+/// `a`, its lengths in `unit`, written into `current`'s settings (its lab and view kept), with a
+/// note for every value the explorer cannot hold. Fields without a meaning for `a` keep the
+/// explorer's defaults: T_mult without restarts, the absolute floor when the floor is relative
+/// and vice versa.
+fn settings_from(a: &Anneal, current: &Settings, unit: Unit) -> (Settings, Vec<String>) {
+    let mut s = cleared(current, unit);
     let n = &mut Vec::new();
     put(&mut s.eta_max, &ETA_MAX, a.eta_max, n);
     if a.eta_min_relative {
@@ -101,9 +110,10 @@ pub fn settings_from(a: &Anneal, current: &Settings) -> (Settings, Vec<String>) 
             ("cosine is", "it ends apart from the call's")
         };
         n.push(format!(
-            "T_0 = {} steps is not whole: the explorer's {what} {} steps, so {drift}, whose own curve is drawn exactly",
+            "T_0 = {} {unit} is not whole: the explorer's {what} {} {unit}, so {drift}, whose own curve is drawn exactly",
             crate::format::shown(a.t_0),
-            format_value(a.t_0.round().max(1.0))
+            format_value(a.t_0.round().max(1.0)),
+            unit = unit.name()
         ));
     }
     put(&mut s.t_max, &T_MAX, a.t_0.round(), n);
@@ -132,15 +142,19 @@ pub fn settings_from(a: &Anneal, current: &Settings) -> (Settings, Vec<String>) 
 
 /// The explorer's settings drawing `schedule`: its first cosine on the cosine controls (when they
 /// hold it unchanged), every phase in the phases text, so each is editable.
-fn settings_from_phases(schedule: &Schedule, current: &Settings) -> Result<Settings, String> {
+fn settings_from_phases(
+    schedule: &Schedule,
+    current: &Settings,
+    unit: Unit,
+) -> Result<Settings, String> {
     let cosine = schedule.phases.iter().find_map(|f| match f {
         Family::Cosine(a) => Some(a),
         _ => None,
     });
     // Controls that would have to round the cosine stay at their defaults: the phase keeps it.
-    let mut s = match cosine.map(|a| settings_from(a, current)) {
+    let mut s = match cosine.map(|a| settings_from(a, current, unit)) {
         Some((s, notes)) if notes.is_empty() => s,
-        _ => cleared(current),
+        _ => cleared(current, unit),
     };
     let controls = s.resolve().schedule;
     // T_mult means nothing without restarts: a cosine that differs from the controls only there
@@ -164,9 +178,9 @@ fn settings_from_phases(schedule: &Schedule, current: &Settings) -> Result<Setti
     Ok(s)
 }
 
-/// The nearest settings for `mode`, keeping `current`'s lab and view, with notes; a mode no
-/// phases draw leaves `current` as it is.
-pub fn settings_for(mode: &Mode, current: &Settings) -> (Settings, Vec<String>) {
+/// The nearest settings for `mode`, its lengths in `unit`, keeping `current`'s lab and view,
+/// with notes; a mode no phases draw leaves `current` as it is.
+pub fn settings_for(mode: &Mode, current: &Settings, unit: Unit) -> (Settings, Vec<String>) {
     let nearest = mode.nearest();
     let written = |s: Settings, notes: Vec<String>| {
         let mut all = setup_notes(current, &s);
@@ -174,18 +188,17 @@ pub fn settings_for(mode: &Mode, current: &Settings) -> (Settings, Vec<String>) 
         (s, all)
     };
     if let Some(a) = nearest.cosine() {
-        let (s, mut notes) = settings_from(a, current);
+        let (s, mut notes) = settings_from(a, current, unit);
         notes.extend(nearest.notes);
         return written(s, notes);
     }
-    match nearest
-        .schedule
-        .as_ref()
-        .map(|p| settings_from_phases(p, current))
-    {
+    match nearest.schedule.as_ref().map(|p| match unit {
+        Unit::Steps => settings_from_phases(p, current, unit),
+        Unit::Epochs => Err("Anneal's phases count optimizer steps, not the call's epochs: the call is drawn as its own curve".into()),
+    }) {
         Some(Ok(s)) => written(s, nearest.notes),
-        Some(Err(why)) => beside(mode, current, vec![why]),
-        None => beside(mode, current, nearest.notes),
+        Some(Err(why)) => beside(mode, current, unit, vec![why]),
+        None => beside(mode, current, unit, nearest.notes),
     }
 }
 
@@ -195,7 +208,12 @@ const PEAK_SAMPLES: f64 = 4096.0;
 /// A call no phases draw stays an overlay beside the explorer's cosine, which takes the call's
 /// peak and length: both then read on one axis over the whole call (the default 0.1 over 120
 /// steps flattened a 1e-3 call and cut it off).
-fn beside(mode: &Mode, current: &Settings, mut notes: Vec<String>) -> (Settings, Vec<String>) {
+fn beside(
+    mode: &Mode,
+    current: &Settings,
+    unit: Unit,
+    mut notes: Vec<String>,
+) -> (Settings, Vec<String>) {
     let length = mode.length().ceil();
     let peak = (length.is_finite() && length >= 1.0)
         .then(|| {
@@ -213,14 +231,15 @@ fn beside(mode: &Mode, current: &Settings, mut notes: Vec<String>) -> (Settings,
         t_0: length,
         ..Anneal::default()
     };
-    let (mut s, clamped) = settings_from(&cosine, current);
+    let (mut s, clamped) = settings_from(&cosine, current, unit);
     s.horizon = s.t_max;
     notes.extend(setup_notes(current, &s));
     notes.extend(clamped);
     notes.push(format!(
-        "the explorer's cosine takes the call's peak ({}) and length ({} steps), to compare with",
+        "the explorer's cosine takes the call's peak ({}) and length ({} {}), to compare with",
         format_value(s.eta_max),
-        format_value(length)
+        format_value(length),
+        unit.name()
     ));
     (s, notes)
 }
@@ -232,7 +251,7 @@ mod tests {
 
     #[test]
     fn the_defaults_write_the_explorers_defaults_without_notes() {
-        let (s, notes) = settings_from(&Anneal::default(), &Settings::default());
+        let (s, notes) = settings_from(&Anneal::default(), &Settings::default(), Unit::Steps);
         assert_eq!(s, Settings::default());
         assert!(notes.is_empty(), "{notes:?}");
     }
@@ -247,7 +266,7 @@ mod tests {
             exponent: 2.0,
             ..Anneal::default()
         };
-        let (s, notes) = settings_from(&a, &Settings::default());
+        let (s, notes) = settings_from(&a, &Settings::default(), Unit::Steps);
         assert_eq!((s.t_max, s.t_mult, s.cycle_limit), (1e6, 10.0, 100.0));
         assert_eq!(
             notes,
@@ -274,7 +293,7 @@ mod tests {
             },
             ..Anneal::default()
         };
-        let (s, _) = settings_from(&a, &Settings::default());
+        let (s, _) = settings_from(&a, &Settings::default(), Unit::Steps);
         assert!(s.eta_min_rel && s.warmup_every && s.warmup_overlap);
         assert_eq!((s.eta_min_frac, s.eta_min), (0.25, ETA_MIN.default));
         assert_eq!((s.warmup, s.warmup_start), (10.0, 0.01));
