@@ -96,3 +96,22 @@ test('on a phone, comparing and resuming, nothing is wider than the screen and t
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('on a phone, five compared libraries list under the chart, which grows to keep its plot', async () => {
+  const plotOf = async (url) => {
+    const { page, errors } = await openPage(ctx.browser, url, { width: 390, height: 844 });
+    await nextFrames(page);
+    // The cursor line spans the plot: its height is the plot's.
+    const box = await page.locator('canvas.chart').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
+    const line = await page.locator('.cursor-line').boundingBox();
+    assert.deepEqual(errors, []);
+    await page.close();
+    return { chart: box.height, plot: line.height, below: box.y + box.height - (line.y + line.height) };
+  };
+  const alone = await plotOf(ctx.server.url);
+  const compared = await plotOf(`${ctx.server.url}?compare=1`);
+  assert.ok(Math.abs(compared.plot - alone.plot) <= 1, `plot ${compared.plot} px, ${alone.plot} alone`);
+  assert.ok(compared.chart >= alone.chart + 25, `chart ${compared.chart} px, ${alone.chart} alone: rows of names under it`);
+  assert.ok(compared.below >= alone.below + 25, 'the names take room under the plot, not in it');
+});

@@ -118,9 +118,11 @@ const BUDGET = 300 * KIB;
 // of the imported code, shared by the curve and the Code panel: 451.0, ceiling 451.1. +1.4
 // for a timm call stepped per epoch drawn per epoch (its lengths in epochs, its rate held for
 // an epoch's steps in the chart and the CSV, notes that follow the training setup): 452.4,
-// ceiling 452.5.
+// ceiling 452.5. +1.3 for a narrow chart's legend in rows under it, the chart growing to keep
+// its plot (the row layout is drawn for the canvas and the SVG backends both): 453.7, ceiling
+// 453.8.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 452.5 * KIB;
+const CEILING = 453.8 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

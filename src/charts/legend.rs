@@ -1,8 +1,9 @@
 //! The schedule chart's legend: measured before the curves are drawn, so each curve's points
 //! are counted in the four corners it could take as the curve is drawn, then put in the
-//! emptiest. plotters' own legend sizes its labels through the font layer, which in the browser
-//! appends a span to the page and forces a layout per label; this asks the backend (the page's
-//! canvas measures text without layout).
+//! emptiest; or, where a box of it would crowd the plot (a phone comparing five libraries), in
+//! rows under the chart. plotters' own legend sizes its labels through the font layer, which in
+//! the browser appends a span to the page and forces a layout per label; this asks the backend
+//! (the page's canvas measures text without layout).
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -28,6 +29,38 @@ fn spacing(px: &impl Fn(f64) -> u32) -> (i32, i32, i32) {
     (px(5.0) as i32, px(18.0) as i32, px(6.0) as i32)
 }
 
+/// The widest label's width and the line height of `entries` in `style`.
+fn label_size<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(&str, RGBColor)],
+    style: &TextStyle,
+) -> Result<(i32, i32), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (mut text_w, mut line) = (0, 0);
+    for (label, _) in entries {
+        let (w, h) = area.estimate_text_size(label, style)?;
+        text_w = text_w.max(w as i32);
+        line = line.max(h as i32);
+    }
+    Ok((text_w, line))
+}
+
+/// Draws one entry: its swatch from `x`, its label after it, centred on `y`.
+fn entry<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (label, color): (&str, RGBColor),
+    (x, y): (i32, i32),
+    style: &TextStyle,
+    px: &impl Fn(f64) -> u32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (_, swatch, gap) = spacing(px);
+    area.draw(&PathElement::new(
+        vec![(x, y), (x + swatch, y)],
+        color.stroke_width(px(3.0)),
+    ))?;
+    let left = style.pos(Pos::new(HPos::Left, VPos::Center));
+    area.draw(&Text::new(label.to_string(), (x + swatch + gap, y), left))
+}
+
 impl<'a> Legend<'a> {
     /// The legend of `entries` in `plot` (whose top-left is `origin` in the backend's pixels);
     /// `None` with no entry.
@@ -41,12 +74,7 @@ impl<'a> Legend<'a> {
         if entries.is_empty() {
             return Ok(None);
         }
-        let (mut text_w, mut line) = (0, 0);
-        for (label, _) in &entries {
-            let (w, h) = plot.estimate_text_size(label, style)?;
-            text_w = text_w.max(w as i32);
-            line = line.max(h as i32);
-        }
+        let (text_w, line) = label_size(plot, &entries, style)?;
         let (m, swatch, gap) = spacing(&px);
         let (w, h) = (
             2 * m + swatch + gap + text_w,
@@ -85,22 +113,92 @@ impl<'a> Legend<'a> {
         px: impl Fn(f64) -> u32,
     ) -> Result<[i32; 4], DrawingAreaErrorKind<DB::ErrorType>> {
         let (w, h, line) = self.size;
-        let (m, swatch, gap) = spacing(&px);
+        let (m, _, _) = spacing(&px);
         let best = (0..4).min_by_key(|&i| self.covered[i]).unwrap_or(0);
         let (x0, y0) = self.corners[best];
         let corners = [(x0, y0), (x0 + w, y0 + h)];
         plot.draw(&Rectangle::new(corners, theme.background.mix(0.9).filled()))?;
         plot.draw(&Rectangle::new(corners, theme.grid.stroke_width(1)))?;
-        let left = style.pos(Pos::new(HPos::Left, VPos::Center));
-        for (i, (label, color)) in self.entries.iter().enumerate() {
+        for (i, e) in self.entries.iter().enumerate() {
             let y = y0 + m + line * i as i32 + line / 2;
-            let (sx, tx) = (x0 + m, x0 + m + swatch + gap);
-            plot.draw(&PathElement::new(
-                vec![(sx, y), (sx + swatch, y)],
-                color.stroke_width(px(3.0)),
-            ))?;
-            plot.draw(&Text::new(label.to_string(), (tx, y), left.clone()))?;
+            entry(plot, *e, (x0 + m, y), style, &px)?;
         }
         Ok([x0, y0, x0 + w, y0 + h])
+    }
+}
+
+/// The legend in rows under the chart, each row centred.
+pub(super) struct Strip<'a> {
+    entries: Vec<(&'a str, RGBColor)>,
+    /// Each row's entries (a range of them) and its width, in pixels.
+    rows: Vec<(std::ops::Range<usize>, i32)>,
+    /// Each entry's width and the line height, in pixels.
+    widths: Vec<i32>,
+    line: i32,
+}
+
+impl<'a> Strip<'a> {
+    /// `entries` in rows across `area`: on a `narrow` chart from three entries on, elsewhere
+    /// when a box of them would take more than 40% of a plot `plot_h` pixels tall; `None` when
+    /// the box goes in the plot.
+    pub fn measure<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        entries: &[(&'a str, RGBColor)],
+        (narrow, plot_h): (bool, i32),
+        style: &TextStyle,
+        px: impl Fn(f64) -> u32,
+    ) -> Result<Option<Self>, DrawingAreaErrorKind<DB::ErrorType>> {
+        let (_, line) = label_size(area, entries, style)?;
+        let (m, swatch, gap) = spacing(&px);
+        let crowds = 5 * (2 * m + line * entries.len() as i32) > 2 * plot_h;
+        if !(narrow && entries.len() >= 3 || crowds) {
+            return Ok(None);
+        }
+        let mut widths = Vec::with_capacity(entries.len());
+        for (label, _) in entries {
+            widths.push(swatch + gap + area.estimate_text_size(label, style)?.0 as i32);
+        }
+        let room = area.dim_in_pixel().0 as i32 - 2 * m;
+        let mut rows: Vec<(std::ops::Range<usize>, i32)> = Vec::new();
+        for (i, &w) in widths.iter().enumerate() {
+            match rows.last_mut() {
+                Some((r, used)) if *used + 2 * m + w <= room => {
+                    r.end = i + 1;
+                    *used += 2 * m + w;
+                }
+                _ => rows.push((i..i + 1, w)),
+            }
+        }
+        Ok(Some(Self {
+            entries: entries.to_vec(),
+            rows,
+            widths,
+            line,
+        }))
+    }
+
+    /// Its height in pixels.
+    pub fn height(&self, px: impl Fn(f64) -> u32) -> u32 {
+        (self.line * self.rows.len() as i32) as u32 + px(5.0)
+    }
+
+    /// Draws it into `area`, the strip under the chart.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &TextStyle,
+        px: impl Fn(f64) -> u32,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let (m, _, _) = spacing(&px);
+        let width = area.dim_in_pixel().0 as i32;
+        for (row, (range, used)) in self.rows.iter().enumerate() {
+            let mut x = (width - used) / 2;
+            let y = self.line * row as i32 + self.line / 2;
+            for i in range.clone() {
+                entry(area, self.entries[i], (x, y), style, &px)?;
+                x += self.widths[i] + 2 * m;
+            }
+        }
+        Ok(())
     }
 }

@@ -22,7 +22,7 @@ pub use envelope::{decimate, envelope};
 pub use explorer_chart::{draw_explorer, Look, Overlay, OverlaySource};
 pub use landscape_chart::{draw_paths, draw_surface, Frame, PathView, PALETTE};
 pub use recording::{record, replay, replay_op, Font, Op, Recording, Stroke};
-pub use schedule_chart::{draw_schedule, tick_label, Curve, PlotArea, ScheduleChart};
+pub use schedule_chart::{draw_schedule, tick_label, Curve, PlotArea, ScheduleChart, NARROW_CHART};
 pub use size::chart_height;
 pub use svg::svg;
 pub use theme::{sans, Theme, IMPORTED_COLOR, PER_EPOCH_COLOR, PIN_COLORS, RESUME_COLORS};

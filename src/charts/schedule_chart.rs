@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::legend::Legend;
+use super::legend::{Legend, Strip};
 use super::{dense, secondary_axis, Theme};
 use crate::share::{format_value, round_significant};
 
@@ -63,7 +63,13 @@ pub struct PlotArea {
     pub log_y: bool,
     /// The legend's box (backend left, top, right, bottom), so a read-out can keep off it.
     pub legend: Option<[i32; 4]>,
+    /// Backend pixels the legend takes in rows under the chart (0 when it is in the plot).
+    pub strip: u32,
 }
+
+/// CSS width under which a chart with three or more legend entries puts them in rows under
+/// it: a box of them in the plot of a phone's chart covers most of its curves.
+pub const NARROW_CHART: f64 = 560.0;
 
 impl PlotArea {
     /// Backend y of the learning rate `lr`.
@@ -155,6 +161,32 @@ pub fn draw_schedule<DB: DrawingBackend>(
     } else {
         18.0
     };
+    let entries: Vec<(&str, RGBColor)> = chart
+        .curves
+        .iter()
+        .chain(secondary.into_iter().flat_map(|(_, c)| c.iter()))
+        .filter_map(|c| Some((c.label?, c.color)))
+        .collect();
+    let style = font(12.0).color(&theme.text);
+    // A legend that would crowd the plot goes in rows under the chart, which gives up their
+    // height. The plot's height, roughly: the area's less the margins, x labels and title.
+    let (width, height) = area.dim_in_pixel();
+    let narrow = f64::from(width) / chart.scale.max(0.5) < NARROW_CHART;
+    let title_h = if chart.title.is_empty() {
+        0
+    } else {
+        px(title_size * 1.5)
+    };
+    let plot_h = height.saturating_sub(px(28.0) + px(44.0) + title_h) as i32;
+    let strip = Strip::measure(area, &entries, (narrow, plot_h), &style, px)?;
+    let (area, strip_area) = match &strip {
+        Some(s) => {
+            let (chart_area, below) = area.split_vertically(height.saturating_sub(s.height(px)));
+            (chart_area, Some(below))
+        }
+        None => (area.clone(), None),
+    };
+    let area = &area;
     let mut builder = ChartBuilder::on(area);
     // An empty title leaves its room to the plot.
     if !chart.title.is_empty() {
@@ -222,15 +254,11 @@ pub fn draw_schedule<DB: DrawingBackend>(
     }
     let (xs, ys) = ctx.plotting_area().get_pixel_range();
     let plot = ctx.plotting_area().strip_coord_spec();
-    let entries: Vec<(&str, RGBColor)> = chart
-        .curves
-        .iter()
-        .chain(secondary.into_iter().flat_map(|(_, c)| c.iter()))
-        .filter_map(|c| Some((c.label?, c.color)))
-        .collect();
-    let style = font(12.0).color(&theme.text);
     // Measured first, so each curve is counted in its corners as it is drawn.
-    let mut legend = Legend::measure(&plot, (xs.start, ys.start), entries, &style, px)?;
+    let mut legend = match strip {
+        Some(_) => None,
+        None => Legend::measure(&plot, (xs.start, ys.start), entries, &style, px)?,
+    };
     for curve in chart.curves {
         let points: Vec<(f64, f64)> = curve
             .points
@@ -266,6 +294,9 @@ pub fn draw_schedule<DB: DrawingBackend>(
             chart.scale,
         )?;
     }
+    if let (Some(strip), Some(below)) = (&strip, &strip_area) {
+        strip.draw(below, &style, px)?;
+    }
     let legend = match legend {
         Some(legend) => {
             let [l, t, r, b] = legend.draw(&plot, &style, theme, px)?;
@@ -282,6 +313,7 @@ pub fn draw_schedule<DB: DrawingBackend>(
         y_range: (y_lo, y_hi),
         log_y,
         legend,
+        strip: strip.map_or(0, |s| s.height(px)),
     })
 }
 

@@ -11,13 +11,15 @@ use super::overlays::swatch;
 use super::screen::{device_pixel_ratio, fit_canvas, frame_room, theme, timing};
 use super::state::{use_app, AppState};
 use super::when::When;
-use crate::charts::{chart_height, PlotArea};
+use crate::charts::{chart_height, PlotArea, NARROW_CHART};
 pub use crate::charts::{draw_explorer, Look, Overlay, OverlaySource};
 use crate::format::shown;
 use crate::schedule::{locate, Terms};
 use crate::share::{format_value, Resolved};
 
 /// Sizes the canvas to its box at the device's pixel ratio and draws; returns the plot area.
+/// A narrow page chart whose legend goes in rows under it is that much taller (`strip`, in CSS
+/// px, the last drawing's), so its plot keeps its height: drawn again when the rows change.
 fn paint(
     wrapper: &HtmlDivElement,
     canvas: &HtmlCanvasElement,
@@ -25,17 +27,29 @@ fn paint(
     overlays: &[Overlay],
     look: Look,
     fill: bool,
+    mut strip: f64,
 ) -> Option<PlotArea> {
     let css_w = f64::from(wrapper.client_width().max(200));
     // From the width, so an auto-height frame settles; in a fixed frame, no taller than the
     // room the rest leaves (the canvas's own height measured out), which settles too.
     let room = fill.then(|| frame_room(canvas)).flatten();
     let css_h = chart_height(css_w, fill, room);
-    let dpr = fit_canvas(canvas, css_w, css_h);
-    let columns = canvas.width() as usize;
-    canvas::paint(canvas, |area| {
-        draw_explorer(area, r, overlays, look, columns, dpr, &theme()).ok()
-    })?
+    let grows = !fill && css_w < NARROW_CHART;
+    let mut drawn = None;
+    // Twice at most: the rows follow from the width and the legend alone.
+    for _ in 0..2 {
+        let dpr = fit_canvas(canvas, css_w, css_h + if grows { strip } else { 0.0 });
+        let columns = canvas.width() as usize;
+        drawn = canvas::paint(canvas, |area| {
+            draw_explorer(area, r, overlays, look, columns, dpr, &theme()).ok()
+        })?;
+        let rows = drawn.as_ref().map_or(0.0, |p| f64::from(p.strip) / dpr);
+        if !grows || rows == strip {
+            break;
+        }
+        strip = rows;
+    }
+    drawn
 }
 
 /// The CSS x (from the canvas's left edge) of the fraction `frac` across the plot.
@@ -140,7 +154,11 @@ pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
                     unit: unit.get_untracked(),
                     titled: titled.get_untracked(),
                 };
-                paint(&w, &c, r, o, look, fill.get_untracked())
+                let strip = plot.with_untracked(|p| {
+                    p.as_ref()
+                        .map_or(0.0, |p| f64::from(p.strip) / device_pixel_ratio())
+                });
+                paint(&w, &c, r, o, look, fill.get_untracked(), strip)
             })
         });
         if let Some(p) = &perf {

@@ -224,3 +224,62 @@ fn an_empty_or_flat_zero_series_still_draws() {
     })
     .contains("learning rate"));
 }
+
+/// The y of the SVG text element reading `label`.
+fn text_y(svg: &str, label: &str) -> f64 {
+    // plotters writes a text's content on a line of its own.
+    let at = svg
+        .find(&format!("\n{label}\n</text>"))
+        .unwrap_or_else(|| panic!("{label} is written"));
+    let tag = &svg[svg[..at].rfind("<text").expect("its tag")..at];
+    let y = tag.split(" y=\"").nth(1).expect("a y");
+    y[..y.find('"').expect("closed")].parse().expect("a number")
+}
+
+#[test]
+fn a_phones_legend_of_many_curves_goes_in_rows_under_the_chart() {
+    let pts = line();
+    let names = [
+        "PyTorch",
+        "timm",
+        "Hugging Face",
+        "optax",
+        "Keras",
+        "current",
+    ];
+    let curves: Vec<Curve> = names
+        .iter()
+        .map(|&name| Curve {
+            points: &pts,
+            color: Theme::LIGHT.curve,
+            label: Some(name),
+        })
+        .collect();
+    let draw = |size: (u32, u32), curves: &[Curve]| {
+        let mut out = String::new();
+        let p = {
+            let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+            draw_schedule(&area, &chart(curves), &Theme::LIGHT).expect("draws")
+        };
+        (p, out)
+    };
+    let (phone, svg) = draw((344, 280), &curves);
+    assert_eq!(phone.legend, None, "no box over the curves");
+    assert!(phone.strip > 0);
+    for name in names {
+        // Below the x-axis's name, itself below the plot.
+        assert!(
+            text_y(&svg, name) > f64::from(phone.bottom) + 30.0,
+            "{name}: {phone:?}"
+        );
+    }
+    assert!(
+        text_y(&svg, "timm") == text_y(&svg, "PyTorch"),
+        "rows, not a column"
+    );
+    // Two curves keep their box in the plot; so does a wide chart's legend of six.
+    let (two, _) = draw((344, 280), &curves[..2]);
+    assert!(two.legend.is_some() && two.strip == 0, "{two:?}");
+    let (wide, _) = draw((900, 450), &curves);
+    assert!(wide.legend.is_some() && wide.strip == 0, "{wide:?}");
+}
