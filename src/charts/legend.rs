@@ -132,8 +132,9 @@ pub(super) struct Strip<'a> {
     entries: Vec<(&'a str, RGBColor)>,
     /// Each row's entries (a range of them) and its width, in pixels.
     rows: Vec<(std::ops::Range<usize>, i32)>,
-    /// Each entry's width and the line height, in pixels.
+    /// Each entry's width, in pixels.
     widths: Vec<i32>,
+    /// The line height, in pixels.
     line: i32,
 }
 
@@ -151,7 +152,7 @@ impl<'a> Strip<'a> {
         let (_, line) = label_size(area, entries, style)?;
         let (m, swatch, gap) = spacing(&px);
         let crowds = 5 * (2 * m + line * entries.len() as i32) > 2 * plot_h;
-        if !(narrow && entries.len() >= 3 || crowds) {
+        if entries.is_empty() || !(narrow && entries.len() >= 3 || crowds) {
             return Ok(None);
         }
         let mut widths = Vec::with_capacity(entries.len());
