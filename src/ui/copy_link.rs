@@ -8,6 +8,13 @@ use super::state::use_app;
 use super::url::link;
 use crate::share::fits_link;
 
+/// Copy link's messages (copied, selected) for a link that leaves out an imported call's code,
+/// longer than [`crate::share::MAX_CALL_LEN`] characters.
+const WITHOUT_IMPORT: (&str, &str) = (
+    "Link copied without the imported curve: its code is over 2000 characters; import only the scheduler's lines to share it",
+    "Link selected: press Ctrl+C to copy; it leaves out the imported curve: its code is over 2000 characters; import only the scheduler's lines to share it",
+);
+
 /// Copies `text`; when the clipboard is refused, calls `select` so the user can press Ctrl+C.
 /// `status` gets the first message on success, the second otherwise.
 pub fn copy_text(
@@ -68,10 +75,7 @@ pub fn CopyLink() -> impl IntoView {
         // An imported call's code too long for a link is left out of it, and says so.
         let long = app.settings.with_untracked(|s| !fits_link(&s.imported));
         let messages = if long {
-            (
-                "Link copied without the imported curve: its code is over 2000 characters; import only the scheduler's lines to share it",
-                "Link selected: press Ctrl+C to copy; it leaves out the imported curve: its code is over 2000 characters; import only the scheduler's lines to share it",
-            )
+            WITHOUT_IMPORT
         } else {
             ("Link copied", "Link selected: press Ctrl+C to copy")
         };
@@ -91,5 +95,15 @@ pub fn CopyLink() -> impl IntoView {
             />
             <span class="copied" role="status">{move || status.get()}</span>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_long_code_messages_name_the_links_limit() {
+        let limit = format!("over {} characters", crate::share::MAX_CALL_LEN);
+        assert!(super::WITHOUT_IMPORT.0.contains(&limit));
+        assert!(super::WITHOUT_IMPORT.1.contains(&limit));
     }
 }
