@@ -171,8 +171,9 @@ test('a timm call stepped per epoch holds each epoch\'s rate for the training se
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?steps_per_epoch=100`);
   await importCode(page, 'opt = AdamW(params, lr=0.1)\nsched = CosineLRScheduler(opt, t_initial=30, warmup_t=3, warmup_lr_init=1e-4)');
   assert.match(await page.textContent('.import-ok'), /t_in_epochs is True \(timm's default\).*each epoch's rate holds for its 100 optimizer steps/s);
-  // The explorer holds the same lengths, in epochs.
+  // The explorer holds the same lengths, in epochs, and says so while it does.
   await linkWritten(page, 'unit', 'epochs');
+  assert.match(await page.textContent('.import-ok'), /the call counts epochs: lengths are now in epochs/);
   assert.equal(await page.inputValue('input[type=number][name=t_max]'), '30');
   assert.equal(await page.inputValue('input[type=number][name=warmup]'), '3');
   const held = (rates, per) => rates.every((r, step) => r === rates[step - (step % per)]);
@@ -193,7 +194,14 @@ test('a timm call stepped per epoch holds each epoch\'s rate for the training se
   await waitForChart(shared.page);
   await nextFrames(shared.page);
   assert.equal(await indigoShape(shared.page), await indigoShape(page), 'the same curve, pixel for pixel');
-  assert.deepEqual([...errors, ...shared.errors], []);
   await shared.page.close();
+  // Lengths switched back to steps: the import's word on the unit goes, its reading stays.
+  await page.selectOption('select[name=unit]', 'steps');
+  await linkWritten(page, 'unit', null);
+  await nextFrames(page);
+  const notes = await page.textContent('.import-ok');
+  assert.doesNotMatch(notes, /lengths are now in/);
+  assert.match(notes, /each epoch's rate holds for its 40 optimizer steps/);
+  assert.deepEqual([...errors, ...shared.errors], []);
   await page.close();
 });

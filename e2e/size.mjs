@@ -120,9 +120,11 @@ const BUDGET = 300 * KIB;
 // an epoch's steps in the chart and the CSV, notes that follow the training setup): 452.4,
 // ceiling 452.5. +1.3 for a narrow chart's legend in rows under it, the chart growing to keep
 // its plot (the row layout is drawn for the canvas and the SVG backends both): 453.7, ceiling
-// 453.8.
+// 453.8. +0.5 for a user test's mends of the per-epoch import (the flag through a name or
+// `not …`, the import's words on the unit kept to the Import, timm's cycle_limit=0, a sampled
+// peak to the fewest digits): 454.2, ceiling 454.3.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 453.8 * KIB;
+const CEILING = 454.3 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -135,7 +135,11 @@ fn the_users_non_cosine_calls_are_phases_to_edit() {
 fn beside_the_call(found: &anneal::export::Imported) {
     let s = &found.settings;
     assert!(s.phases.is_empty() && !s.restarts, "a plain cosine");
-    assert_eq!(s.horizon, s.t_max, "the chart shows the whole call");
+    assert_eq!(s.horizon, 0.0, "the horizon the import found, automatic");
+    assert!(
+        s.resolve().horizon_steps >= s.t_max,
+        "the chart shows the whole call"
+    );
     assert_eq!(s.t_max, found.mode.length().ceil());
     let steps: Vec<f64> = (0..=s.t_max as u32).map(f64::from).collect();
     let values = found.mode.eval(&steps).expect("evaluates");
@@ -217,6 +221,15 @@ fn edge_cases_of_each_library_are_drawn_as_the_library_draws_them() {
         "SGD(p, lr=0.1)\nPolyLRScheduler(opt, t_initial=50, cycle_limit=0, lr_min=0.01, warmup_t=5, warmup_lr_init=0.001, t_in_epochs=False)",
         60,
     );
+    assert_drawn_exactly(
+        "SGD(p, lr=0.1)\nCosineLRScheduler(opt, t_initial=50, cycle_limit=0, lr_min=0.01, warmup_t=5, warmup_lr_init=0.001, t_in_epochs=False)",
+        60,
+    );
+    // A limit under 1 but above 0 runs the first cycle, as 1 does.
+    assert_drawn_exactly(
+        "SGD(p, lr=0.1)\nPolyLRScheduler(opt, t_initial=50, cycle_limit=0.5, lr_min=0.01, t_in_epochs=False)",
+        60,
+    );
     // optax's constant for a decay over no steps.
     assert_drawn_exactly("optax.exponential_decay(0.1, 0, 0.5)", 20);
 }
@@ -268,20 +281,16 @@ fn an_import_keeps_the_training_setup_and_says_what_it_changes_in_it() {
         "the call counts optimizer steps: lengths are now in steps (the horizon, 4 epochs, is now 1564 steps)",
         "warmup_ratio = 0.06 is replaced by the call's own lengths",
     ] {
-        assert!(found.notes.iter().any(|n| n == note), "{note:?} in {:?}", found.notes);
+        assert!(found.changes.iter().any(|n| n == note), "{note:?} in {:?}", found.changes);
     }
+    // Read again with the settings it wrote, the code changes nothing more.
+    let again = import(text, s).expect("imports");
+    assert!(again.changes.is_empty(), "{:?}", again.changes);
     let drawn = s.resolve().phases;
     assert_eq!(drawn.lr(390.0), 0.1);
     assert_eq!(drawn.lr(391.0), 0.010000000000000002);
     let plain = import(text, &Settings::default()).expect("imports");
-    assert!(
-        plain
-            .notes
-            .iter()
-            .all(|n| !n.contains("steps") && !n.contains("ratio")),
-        "{:?}",
-        plain.notes
-    );
+    assert!(plain.changes.is_empty(), "{:?}", plain.changes);
 }
 
 #[test]
@@ -320,6 +329,33 @@ fn a_timm_call_stepped_per_epoch_by_default_counts_epochs_of_the_training_setup(
     let steps = read("CosineLRScheduler(opt, t_initial=300, t_in_epochs=False)");
     assert!(!epochs(&steps.notes), "{:?}", steps.notes);
     assert_eq!((steps.step_every, steps.settings.unit), (1.0, Unit::Steps));
+    // The flag through a name the code assigns; one Anneal cannot tell is said.
+    let named =
+        read("t_in_epochs = False\nCosineLRScheduler(opt, t_initial=300, t_in_epochs=t_in_epochs)");
+    assert_eq!((named.step_every, named.settings.unit), (1.0, Unit::Steps));
+    for (written, text) in [
+        ("step_on_epochs", "t_in_epochs=step_on_epochs"),
+        ("not sched_on_updates", "t_in_epochs=not sched_on_updates"),
+    ] {
+        let unknown = read(&format!("CosineLRScheduler(opt, t_initial=300, {text})"));
+        assert!(epochs(&unknown.notes));
+        let said = format!("t_in_epochs={written} has no value Anneal can tell from the pasted code: read as True, timm's default");
+        assert!(unknown.notes.contains(&said), "{:?}", unknown.notes);
+    }
+    let single = import(
+        "CosineLRScheduler(opt, t_initial=3)",
+        &Settings {
+            steps_per_epoch: 1.0,
+            ..Settings::default()
+        },
+    )
+    .expect("imports");
+    assert!(
+        single.notes[0]
+            .contains("each epoch's rate holds for its 1 optimizer step (the training setup's)"),
+        "{:?}",
+        single.notes
+    );
     let torch = read("StepLR(opt, step_size=30)");
     assert!(!epochs(&torch.notes), "PyTorch has no such flag");
     assert_eq!(torch.step_every, 1.0);

@@ -325,6 +325,7 @@ impl Reader<'_> {
                 Ok(Py::Dict(pairs))
             }
             Some(_) => {
+                let start = self.pos;
                 let Some(name) = self.name() else {
                     let c = self.peek().unwrap_or(' ');
                     return self.fail(format!("unexpected '{c}'"));
@@ -338,6 +339,11 @@ impl Reader<'_> {
                     "lambda" => {
                         self.skip_to_item_end();
                         Ok(Py::Name(name))
+                    }
+                    // A negation has no value Anneal can tell: kept as written, for the note.
+                    "not" => {
+                        self.skip_to_item_end();
+                        Ok(Py::Name(self.code_since(start).trim().to_string()))
                     }
                     _ if self.peek() == Some('(') => {
                         let call = self.call_body(name, depth)?;

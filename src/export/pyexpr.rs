@@ -280,7 +280,12 @@ impl<'a> Eval<'a> {
             {
                 self.pos += 1;
             }
-            return self.names.get(&self.s[start..self.pos]);
+            // Python's bools are the ints 1 and 0 (`flag = False` assigns 0).
+            return match &self.s[start..self.pos] {
+                b"True" => Some(Num { v: 1.0, int: true }),
+                b"False" => Some(Num { v: 0.0, int: true }),
+                name => self.names.get(name),
+            };
         }
         while let Some(&c) = self.s.get(self.pos) {
             let sign = matches!(c, b'-' | b'+')

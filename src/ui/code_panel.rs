@@ -76,7 +76,8 @@ pub fn CodePanel() -> impl IntoView {
         match result {
             Ok(found) => {
                 let setup = Setup::of(&found.settings);
-                clicked.set(Some(Ok((found.code.clone(), found.notes, setup))));
+                let said = [found.notes, found.changes].concat();
+                clicked.set(Some(Ok((found.code.clone(), said, setup))));
                 pasted.set(found.code.clone());
                 // The code goes into the settings (and the link); the curve follows from it.
                 app.push(|s| {

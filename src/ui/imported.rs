@@ -9,7 +9,7 @@ use crate::charts::IMPORTED_COLOR;
 use crate::export::{import, whole_steps};
 use crate::schedule::frameworks::{Mode, Progress};
 use crate::schedule::scheduler_step;
-use crate::share::{format_value, Resolved, Settings};
+use crate::share::{format_value, Resolved, Settings, Unit};
 use crate::training::Counter;
 
 /// Samples of an imported curve at most, as for the framework overlays.
@@ -102,9 +102,10 @@ impl Job {
 }
 
 /// What an imported call reads from the training setup: a `TrainingArguments` counts its steps
-/// from it, a call stepped per epoch the length of its epochs.
+/// from it, a call stepped per epoch the length of its epochs; and the unit, which the notes
+/// an Import gave describe.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Setup([f64; 6], bool, Counter);
+pub struct Setup([f64; 6], bool, Counter, Unit);
 
 impl Setup {
     /// The training setup of `s`.
@@ -117,7 +118,7 @@ impl Setup {
             s.grad_accum,
             s.steps_per_epoch,
         ];
-        Self(counts, s.drop_last, s.steps_rule)
+        Self(counts, s.drop_last, s.steps_rule, s.unit)
     }
 }
 

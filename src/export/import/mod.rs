@@ -31,6 +31,9 @@ pub struct Imported {
     /// Optimizer steps between two of the call's steps: 1, or the training setup's steps per
     /// epoch for a call the loop steps once per epoch (timm's `t_in_epochs`, left True).
     pub step_every: f64,
+    /// What writing `settings` changes beyond the schedule (the unit, ratios the call's own
+    /// lengths replace): said when the import is made, not when its code is read again.
+    pub changes: Vec<String>,
     /// The code to keep (in the link): the text, with the lr that stood in written at its top,
     /// so reading it again gives the same curve whatever η_max is then.
     pub code: String,
@@ -230,9 +233,21 @@ fn build(
     } else {
         "float64"
     };
-    let in_epochs = framework
-        .epochs_flag()
-        .filter(|flag| !p.iter().any(|(k, v)| k == flag && *v == Arg::Bool(false)));
+    // The epochs flag as written (the last of a repeated keyword wins); one Anneal cannot read
+    // keeps the library's default, said.
+    let in_epochs = framework.epochs_flag().filter(|flag| {
+        match p.iter().rev().find(|(k, _)| k == flag).map(|(_, v)| v) {
+            None => true,
+            Some(v) => v.as_bool().unwrap_or_else(|| {
+                notes.push(format!(
+                    "{flag}={} has no value Anneal can tell from the pasted code: read as True, {}'s default",
+                    v,
+                    framework.name()
+                ));
+                true
+            }),
+        }
+    });
     let mode: Mode = api
         .mode(&Arg::Dict(p), dtype)
         .map_err(|e| error(None, e.to_string()))?;
@@ -244,9 +259,9 @@ fn build(
         Some(flag) => {
             let every = (current.count().per_epoch as f64).max(1.0);
             notes.push(format!(
-                "{flag} is True ({}'s default): the loop calls step(epoch), so every length here counts epochs and each epoch's rate holds for its {} optimizer steps (the training setup's); {flag}=False with step_update(num_updates) steps it every optimizer step",
+                "{flag} is True ({}'s default): the loop calls step(epoch), so every length here counts epochs and each epoch's rate holds for its {} (the training setup's); {flag}=False with step_update(num_updates) steps it every optimizer step",
                 framework.name(),
-                crate::format::format_value(every)
+                crate::format::quantity(every, "optimizer step")
             ));
             (Unit::Epochs, every)
         }
@@ -261,6 +276,7 @@ fn build(
     }
     let (settings, more) = to_settings::settings_for(&mode, current, unit);
     notes.extend(more);
+    let changes = to_settings::setup_notes(current, &settings);
     // The run the user planned, in the call's steps, when the explorer's horizon was set rather
     // than automatic.
     let planned = (current.horizon > 0.0).then(|| current.resolve().horizon_steps / step_every);
@@ -272,6 +288,7 @@ fn build(
         notes,
         lr_assumed,
         step_every,
+        changes,
         code: String::new(),
     })
 }

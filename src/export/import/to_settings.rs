@@ -34,7 +34,7 @@ fn cleared(current: &Settings, unit: Unit) -> Settings {
 
 /// What an import that wrote `written` changes in `current` beyond its schedule, said so:
 /// lengths counted in steps and ratios of training the call's own lengths replace.
-fn setup_notes(current: &Settings, written: &Settings) -> Vec<String> {
+pub fn setup_notes(current: &Settings, written: &Settings) -> Vec<String> {
     let mut notes = Vec::new();
     if current.unit != written.unit {
         let horizon = if current.horizon > 0.0 {
@@ -182,21 +182,16 @@ fn settings_from_phases(
 /// with notes; a mode no phases draw leaves `current` as it is.
 pub fn settings_for(mode: &Mode, current: &Settings, unit: Unit) -> (Settings, Vec<String>) {
     let nearest = mode.nearest();
-    let written = |s: Settings, notes: Vec<String>| {
-        let mut all = setup_notes(current, &s);
-        all.extend(notes);
-        (s, all)
-    };
     if let Some(a) = nearest.cosine() {
         let (s, mut notes) = settings_from(a, current, unit);
         notes.extend(nearest.notes);
-        return written(s, notes);
+        return (s, notes);
     }
     match nearest.schedule.as_ref().map(|p| match unit {
         Unit::Steps => settings_from_phases(p, current, unit),
         Unit::Epochs => Err("Anneal's phases count optimizer steps, not the call's epochs: the call is drawn as its own curve".into()),
     }) {
-        Some(Ok(s)) => written(s, nearest.notes),
+        Some(Ok(s)) => (s, nearest.notes),
         Some(Err(why)) => beside(mode, current, unit, vec![why]),
         None => beside(mode, current, unit, nearest.notes),
     }
@@ -207,7 +202,8 @@ const PEAK_SAMPLES: f64 = 4096.0;
 
 /// A call no phases draw stays an overlay beside the explorer's cosine, which takes the call's
 /// peak and length: both then read on one axis over the whole call (the default 0.1 over 120
-/// steps flattened a 1e-3 call and cut it off).
+/// steps flattened a 1e-3 call and cut it off). A horizon the user set stays, as in every
+/// import: one set here carried a call's length into the next import.
 fn beside(
     mode: &Mode,
     current: &Settings,
@@ -226,17 +222,26 @@ fn beside(
     let Some(peak) = peak else {
         return (current.clone(), notes);
     };
+    // The fewest digits within a millionth of the peak: a tanh's sampled 0.0999999168471972
+    // reads 0.1, a product's 0.059049 stays.
+    let near = (1..=15)
+        .map(|digits| round_significant(peak, digits))
+        .find(|r| (r - peak).abs() <= 1e-6 * peak)
+        .unwrap_or(peak);
     let cosine = Anneal {
-        eta_max: peak,
+        eta_max: near,
         t_0: length,
         ..Anneal::default()
     };
-    let (mut s, clamped) = settings_from(&cosine, current, unit);
-    s.horizon = s.t_max;
-    notes.extend(setup_notes(current, &s));
+    let (s, clamped) = settings_from(&cosine, current, unit);
     notes.extend(clamped);
     notes.push(format!(
-        "the explorer's cosine takes the call's peak ({}) and length ({} {}), to compare with",
+        "the explorer's cosine takes the call's peak ({}{}) and length ({} {}), to compare with",
+        if near == round_significant(peak, 15) {
+            ""
+        } else {
+            "≈ "
+        },
         format_value(s.eta_max),
         format_value(length),
         unit.name()

@@ -49,6 +49,8 @@ impl Arg {
     pub fn as_bool(&self) -> Option<bool> {
         match *self {
             Arg::Bool(b) => Some(b),
+            // What a name assigned `False` reads as; Python takes 0 and 1 for False and True.
+            Arg::Int(i @ (0 | 1)) => Some(i == 1),
             _ => None,
         }
     }

@@ -10,6 +10,11 @@ use crate::schedule::{Anneal, Family, Warmup, WarmupPlacement};
 const ENDLESS_CYCLES: f64 = 1e6;
 
 pub(super) fn cosine_lr(m: &CosineLr) -> Nearest {
+    // No cycle at all (cycle_limit=0): timm holds lr_min after the warm-up.
+    if m.cycle_limit <= 0.0 {
+        let floor = Family::Constant(Constant { lr: m.lr_min });
+        return warmed(m.base, m.warmup_lr_init, m.warmup_t, true, floor);
+    }
     let restarts = m.cycle_limit > 1.0;
     let overlap = !m.warmup_prefix && m.warmup_t > 0.0;
     let a = Anneal {
@@ -74,8 +79,9 @@ pub(super) fn step_lr(m: &StepLr) -> Nearest {
 pub(super) fn cycle_lr(m: &CycleLr) -> Nearest {
     let decay = match m.shape {
         _ if m.cycle_limit > 1.0 => return Nearest::overlay_only(),
-        // No cycle at all: timm holds lr_min after the warm-up.
-        _ if m.cycle_limit < 1.0 => Family::Constant(Constant { lr: m.lr_min }),
+        // No cycle at all: timm holds lr_min after the warm-up (a limit under 1 but above 0
+        // lets the first cycle run, as 1 does).
+        _ if m.cycle_limit <= 0.0 => Family::Constant(Constant { lr: m.lr_min }),
         CycleShape::Poly { k_decay, .. } if k_decay != 1.0 => return Nearest::overlay_only(),
         CycleShape::Poly { power, .. } => Family::Polynomial(Polynomial {
             lr: m.base,
