@@ -46,8 +46,8 @@ for (const [name, path, scheme] of [
 
 test('every canvas is labelled or hidden, every table captioned, one skip link', async () => {
   const { page, errors } = await openPage(ctx.browser, `${ctx.server.url}?compare=1`);
-  await page.click('button[name=basin_map]');
-  await page.click('button[name=escape]');
+  await page.check('input[name=basin_map]');
+  await page.check('input[name=escape]');
   await page.waitForSelector('.escape-table', { timeout: 60_000 }).catch(() => {});
   await nextFrames(page);
   const canvases = await page.$$eval('canvas', (cs) =>

@@ -79,7 +79,7 @@ const result = {
 
 const map = await openPage(browser, `${server.url}?lab_steps=1000`);
 const t0 = Date.now();
-await map.page.click('button[name=basin_map]');
+await map.page.check('input[name=basin_map]');
 await map.page.waitForFunction(
   () => /1600 of 1600 starts/.test(document.querySelector('.basin-map').textContent),
   null,

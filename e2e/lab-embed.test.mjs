@@ -113,3 +113,23 @@ test("the lab's image downloads go with hide=export, as the chart's do", async (
     await host.close();
   }
 });
+
+test('a link with escape=1 and basin_map=1 opens with both results, recomputed after a change and gone when unticked', async () => {
+  const { host, frame, errors } = await framed(`${LAB_ALONE}&lab_steps=100&escape=1&basin_map=1`, 960, 700);
+  const finished = () => frame.waitForFunction(() => /100 of 100 seeds/.test(document.querySelector('.escape').textContent)
+    && /1600 of 1600 starts/.test(document.querySelector('.basin-map').textContent), null, { timeout: 60_000 });
+  await finished();
+  assert.ok(await frame.isChecked('input[name=escape]') && await frame.isChecked('input[name=basin_map]'));
+  const table = await frame.locator('.escape-table tbody').textContent();
+  // Another seed: the same experiment, run again for it (never the old seed's table).
+  await frame.fill('input[type=number][name=seed]', '7');
+  await frame.waitForFunction(() => new URLSearchParams(location.search).get('seed') === '7');
+  await finished();
+  assert.match(await frame.textContent('.escape'), /noise seeds 7…106/);
+  assert.notEqual(await frame.locator('.escape-table tbody').textContent(), table);
+  await frame.uncheck('input[name=escape]');
+  await frame.waitForFunction(() => !new URLSearchParams(location.search).has('escape'));
+  assert.equal(await frame.locator('.escape-table').count(), 0);
+  assert.deepEqual(errors, []);
+  await host.close();
+});

@@ -223,7 +223,7 @@ test('a surface change is one history entry: Back restores the surface and its p
 
 test('the 100-seed experiment in the page gives the native test figures', async () => {
   const { page, errors } = await openLab(ctx.server.url);
-  await page.click('button[name=escape]');
+  await page.check('input[name=escape]');
   await page.waitForFunction(() => /100 of 100 seeds/.test(document.querySelector('.escape').textContent), null, {
     timeout: 60_000,
   });
@@ -243,7 +243,7 @@ test('on late traps the page shows restarts escaping where one cosine stays, as 
   assert.equal(await page.inputValue('input[type=number][name=y0]'), '-3');
   // The start's basin is the first trap: its limit is drawn and named.
   assert.match(await page.textContent('.lab-legend'), /η = 0\.022\d: above it the iterate cannot rest in the start's basin \(λ = 8\d\.?\d*\)/);
-  await page.click('button[name=escape]');
+  await page.check('input[name=escape]');
   await page.waitForFunction(() => /100 of 100 seeds/.test(document.querySelector('.escape').textContent), null, {
     timeout: 60_000,
   });
@@ -257,7 +257,7 @@ test('on late traps the page shows restarts escaping where one cosine stays, as 
 
 test('the basin map fills in with progress and draws three maps', async () => {
   const { page, errors } = await openLab(`${ctx.server.url}?lab_steps=100`);
-  await page.click('button[name=basin_map]');
+  await page.check('input[name=basin_map]');
   await page.waitForFunction(() => /1600 of 1600 starts/.test(document.querySelector('.basin-map').textContent), null, {
     timeout: 60_000,
   });

@@ -60,7 +60,7 @@ test('every request goes to the serving origin, and the app keeps working offlin
   await nextFrames(page);
   assert.ok((await page.$eval('canvas.chart', (c) => c.toDataURL())) !== before, 'redraws offline');
   await page.selectOption('select[name=surface]', 'himmelblau');
-  await page.click('button[name=escape]');
+  await page.check('input[name=escape]');
   await page.waitForFunction(() => /100 of 100 seeds/.test(document.querySelector('.escape').textContent), null, {
     timeout: 60_000,
   });

@@ -122,9 +122,10 @@ const BUDGET = 300 * KIB;
 // its plot (the row layout is drawn for the canvas and the SVG backends both): 453.7, ceiling
 // 453.8. +0.5 for a user test's mends of the per-epoch import (the flag through a name or
 // `not …`, the import's words on the unit kept to the Import, timm's cycle_limit=0, a sampled
-// peak to the fewest digits): 454.2, ceiling 454.3.
+// peak to the fewest digits): 454.2, ceiling 454.3. +0.2 for the lab's results kept on by
+// their link keys (escape=1, basin_map=1): 454.4, ceiling 454.5.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 454.3 * KIB;
+const CEILING = 454.5 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

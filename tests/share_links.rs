@@ -281,7 +281,7 @@ fn the_readme_url_reference_matches_the_key_table() {
         readme.contains(&table),
         "README's URL reference is out of date; it should read:\n{table}"
     );
-    assert_eq!(KEYS.len(), 64);
+    assert_eq!(KEYS.len(), 66);
 }
 
 #[test]

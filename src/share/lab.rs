@@ -117,6 +117,12 @@ pub struct Lab {
     pub run_sgdr: bool,
     /// Playback position, 0…1.
     pub lab_t: f64,
+    /// Show the escape rate over 100 seeds, computed for the settings as they are.
+    #[serde(default)]
+    pub escape: bool,
+    /// Show the basin-outcome map, computed for the settings as they are.
+    #[serde(default)]
+    pub basin_map: bool,
 }
 
 impl Default for Lab {
@@ -139,6 +145,8 @@ impl Default for Lab {
             run_cos: true,
             run_sgdr: true,
             lab_t: LAB_T.default,
+            escape: false,
+            basin_map: false,
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::schedule::WarmupShape;
 use crate::training::Counter;
 
 /// Every key a link may carry besides `v`, in the order links write them.
-pub const KEYS: [Key; 64] = [
+pub const KEYS: [Key; 66] = [
     number!(Schedule, ETA_MAX, eta_max, "peak learning rate η_max: where the cosine starts; each warm restart jumps back to it (times γⁱ)"),
     number!(Schedule, ETA_MIN, eta_min, "floor η_min: the rate each cycle falls to at its end (absolute)", off: |s| s.eta_min_rel),
     flag!(
@@ -226,6 +226,18 @@ pub const KEYS: [Key; 64] = [
         LAB_T,
         lab.lab_t,
         "playback position (0 = start, 1 = end)"
+    ),
+    flag!(
+        Lab,
+        lab.escape,
+        Some("Run 100 seeds"),
+        "show where each run ends over 100 noise seeds, computed when the page opens and after every change to the lab"
+    ),
+    flag!(
+        Lab,
+        lab.basin_map,
+        Some("Map basins"),
+        "show the basin-outcome map, computed when the page opens and after every change to the lab"
     ),
     flag!(
         View,

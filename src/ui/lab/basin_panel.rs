@@ -2,11 +2,14 @@
 
 use leptos::prelude::*;
 
+use super::kept::kept_while;
 use super::use_lab;
 use crate::charts::{basin_color, draw_basin_map};
 use crate::landscape::BasinMap;
+use crate::share::key;
 use crate::ui::canvas::paint;
 use crate::ui::frame_job::{FrameJob, Slice};
+use crate::ui::key_control::KeyControl;
 use crate::ui::screen::{fit_canvas, theme};
 
 /// Starts per side of the lattice.
@@ -27,22 +30,21 @@ pub fn BasinPanel() -> impl IntoView {
             }))
         },
     );
-    let start = move |_| {
-        let map = BasinMap::new(
-            ctx.spec.get_untracked(),
-            ctx.contenders.get_untracked(),
-            SIDE,
-        );
-        job.start(map, false);
-    };
-    Effect::new(move |first: Option<()>| {
-        ctx.spec.track();
-        ctx.contenders.track();
-        if first.is_some() {
+    kept_while(
+        |s| s.lab.basin_map,
+        move || {
+            let map = BasinMap::new(
+                ctx.spec.get_untracked(),
+                ctx.contenders.get_untracked(),
+                SIDE,
+            );
+            job.start(map, false);
+        },
+        move || {
             job.cancel();
             shown.set(None);
-        }
-    });
+        },
+    );
     Effect::new(move |_| {
         ctx.app.theme_tick.track();
         shown.with(|m| {
@@ -100,7 +102,7 @@ pub fn BasinPanel() -> impl IntoView {
         <div class="basin-map">
             <h3>"Basin-outcome map"</h3>
             <p>"Every start on a 40 × 40 lattice, run with each schedule: the colour is the minimum it ends in (grey: diverged)."</p>
-            <button type="button" name="basin_map" on:click=start>"Map basins"</button>
+            <KeyControl key=key!("basin_map") />
             <p class="progress" role="status">{progress}</p>
             <div class="basin-canvases" class:hidden=move || shown.with(Option::is_none)>
                 {canvases

@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
+use super::kept::kept_while;
 use super::use_lab;
 use crate::landscape::{Experiment, Tally};
+use crate::share::key;
 use crate::ui::frame_job::{FrameJob, Slice};
+use crate::ui::key_control::KeyControl;
 
 /// Seeds per experiment.
 const SEEDS: u64 = 100;
@@ -38,21 +41,20 @@ pub fn EscapePanel() -> impl IntoView {
             }))
         },
     );
-    let start = move |_| {
-        let spec = ctx.spec.get_untracked();
-        let contenders = ctx.contenders.get_untracked();
-        let basins = ctx.basins.get_untracked();
-        job.start(Experiment::new(spec, contenders, basins, SEEDS), false);
-    };
-    // Settings changed: a running experiment would mix two set-ups.
-    Effect::new(move |first: Option<()>| {
-        ctx.spec.track();
-        ctx.contenders.track();
-        if first.is_some() {
+    // Started afresh on every change: a running experiment would mix two set-ups.
+    kept_while(
+        |s| s.lab.escape,
+        move || {
+            let spec = ctx.spec.get_untracked();
+            let contenders = ctx.contenders.get_untracked();
+            let basins = ctx.basins.get_untracked();
+            job.start(Experiment::new(spec, contenders, basins, SEEDS), false);
+        },
+        move || {
             job.cancel();
             result.set(None);
-        }
-    });
+        },
+    );
     let start_basin = move || {
         let surface = ctx.spec.with(|s| s.surface);
         ctx.start_basin
@@ -118,7 +120,7 @@ pub fn EscapePanel() -> impl IntoView {
                 ". The start lies in the basin of the "
                 {move || start_basin().unwrap_or_default()} "."
             </p>
-            <button type="button" name="escape" on:click=start>"Run 100 seeds"</button>
+            <KeyControl key=key!("escape") />
             {table}
         </div>
     }

@@ -3,6 +3,7 @@
 
 mod basin_panel;
 mod escape;
+mod kept;
 mod line_charts;
 mod outcome;
 mod playback;

@@ -1,0 +1,28 @@
+//! A lab result a link key turns on (`escape=1`, `basin_map=1`): computed while the key is on,
+//! again after every change to the lab's runs, so a shared link or an embedded slide opens
+//! with it.
+
+use leptos::prelude::*;
+
+use super::use_lab;
+use crate::share::Settings;
+
+/// Calls `start` while `on` holds for the settings, again whenever the lab's runs change, and
+/// `clear` when it stops holding.
+pub(super) fn kept_while(
+    on: fn(&Settings) -> bool,
+    start: impl Fn() + 'static,
+    clear: impl Fn() + 'static,
+) {
+    let ctx = use_lab();
+    let on = Memo::new(move |_| ctx.app.settings.with(on));
+    Effect::new(move |_| {
+        ctx.spec.track();
+        ctx.contenders.track();
+        if on.get() {
+            start();
+        } else {
+            clear();
+        }
+    });
+}
