@@ -105,6 +105,10 @@ test('on a phone, five compared libraries list under the chart, which grows to k
     const box = await page.locator('canvas.chart').boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
     const line = await page.locator('.cursor-line').boundingBox();
+    // Drawn at the size it is shown, with the cursor under the pointer (the panel's padding
+    // once put both 8 px off).
+    assert.equal(await page.$eval('canvas.chart', (c) => c.width - c.clientWidth), 0);
+    assert.ok(Math.abs(line.x - (box.x + box.width / 2)) <= 1.5, `cursor at ${line.x}, pointer at ${box.x + box.width / 2}`);
     assert.deepEqual(errors, []);
     await page.close();
     return { chart: box.height, plot: line.height, below: box.y + box.height - (line.y + line.height) };

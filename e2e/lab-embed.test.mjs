@@ -133,3 +133,13 @@ test('a link with escape=1 and basin_map=1 opens with both results, recomputed a
   assert.deepEqual(errors, []);
   await host.close();
 });
+
+test('a static slide with escape=1 shows the finished 100-seed table, without the box', async () => {
+  const { host, frame, errors } = await framed(`${LAB_ALONE}&static=1&lab_steps=100&escape=1`, 960, 700);
+  await frame.waitForFunction(() => /100 of 100 seeds/.test(document.querySelector('.escape')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.equal(await frame.locator('.escape-table tbody tr').count(), 3);
+  assert.equal(await frame.locator('input[name=escape]').count(), 0, 'a picture, not a control');
+  assert.equal(await frame.locator('.basin-map').count(), 0, 'only what the link keeps on');
+  assert.deepEqual(errors, []);
+  await host.close();
+});

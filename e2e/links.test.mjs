@@ -42,6 +42,29 @@ test('moving a control writes the link; Back after a preset restores the previou
   await page.close();
 });
 
+test('every menu shows the value Back and Forward bring back, once it has been chosen by hand', async () => {
+  const { page, errors } = await openPage(ctx.browser, ctx.server.url);
+  await page.selectOption('select[name=surface]', 'himmelblau');
+  await linkWritten(page, 'surface', 'himmelblau');
+  await page.selectOption('select[name=surface]', 'rastrigin');
+  await linkWritten(page, 'surface', 'rastrigin');
+  await page.goBack();
+  await linkWritten(page, 'surface', 'himmelblau');
+  await nextFrames(page);
+  assert.equal(await page.inputValue('select[name=surface]'), 'himmelblau');
+  await page.selectOption('select[name=unit]', 'epochs');
+  await linkWritten(page, 'unit', 'epochs');
+  await page.selectOption('select[name=preset]', 'llm');
+  await nextFrames(page);
+  await page.selectOption('select[name=unit]', 'steps');
+  await page.selectOption('select[name=preset]', 'sgdr');
+  await linkWritten(page, 'unit', 'epochs');
+  await nextFrames(page);
+  assert.equal(await page.inputValue('select[name=unit]'), 'epochs', 'the preset\'s unit, as the link says');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the preset picker names the preset the state is: after Back and Forward, from a link, not after an edit', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   const picker = () => page.inputValue('select[name=preset]');

@@ -123,9 +123,12 @@ const BUDGET = 300 * KIB;
 // 453.8. +0.5 for a user test's mends of the per-epoch import (the flag through a name or
 // `not …`, the import's words on the unit kept to the Import, timm's cycle_limit=0, a sampled
 // peak to the fewest digits): 454.2, ceiling 454.3. +0.2 for the lab's results kept on by
-// their link keys (escape=1, basin_map=1): 454.4, ceiling 454.5.
+// their link keys (escape=1, basin_map=1): 454.4, ceiling 454.5. +0.6 for a review's and a
+// user test's mends (a per-epoch import drawn as an exact staircase, the basin map kept through
+// a drag of the start, kept results on static slides, menus following Back, pins kept through
+// an import, a tiny frame's legend kept in the plot): 455.0, ceiling 455.1.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 454.5 * KIB;
+const CEILING = 455.1 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -264,7 +264,7 @@ fn a_join_whose_clock_is_shifted_and_a_one_cycle_say_why_they_are_not_exact() {
 #[test]
 fn an_import_keeps_the_training_setup_and_says_what_it_changes_in_it() {
     let link =
-        "v=1&steps_per_epoch=1563&grad_accum=4&epochs=3&unit=epochs&warmup_ratio=0.06&horizon=4";
+        "v=1&steps_per_epoch=1563&grad_accum=4&epochs=3&unit=epochs&warmup_ratio=0.06&horizon=4&pin1=baseline~t_max:50";
     let current = anneal::share::codec::decode(link).settings;
     let text = "opt = torch.optim.SGD(model.parameters(), lr=0.1)\n\
                 scheduler = MultiStepLR(opt, milestones=[391, 782], gamma=0.1)";
@@ -275,6 +275,8 @@ fn an_import_keeps_the_training_setup_and_says_what_it_changes_in_it() {
         (1563.0, 4.0, 3.0),
         "the setup stays"
     );
+    assert!(current.pins[0].is_some());
+    assert_eq!(s.pins, current.pins, "the pins stay to compare against");
     assert_eq!(s.count().per_epoch, 391);
     assert_eq!(s.horizon, 4.0 * 391.0, "4 epochs, counted in steps");
     for note in [

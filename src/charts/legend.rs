@@ -141,7 +141,7 @@ pub(super) struct Strip<'a> {
 impl<'a> Strip<'a> {
     /// `entries` in rows across `area`: on a `narrow` chart from three entries on, elsewhere
     /// when a box of them would take more than 40% of a plot `plot_h` pixels tall; `None` when
-    /// the box goes in the plot.
+    /// the box goes in the plot, as it does where the rows would take over a third of it.
     pub fn measure<DB: DrawingBackend>(
         area: &DrawingArea<DB, Shift>,
         entries: &[(&'a str, RGBColor)],
@@ -170,12 +170,15 @@ impl<'a> Strip<'a> {
                 _ => rows.push((i..i + 1, w)),
             }
         }
-        Ok(Some(Self {
+        let strip = Self {
             entries: entries.to_vec(),
             rows,
             widths,
             line,
-        }))
+        };
+        // Rows over a third of the plot would leave it too little (a tiny embedded frame):
+        // the box then, over the curves.
+        Ok((3 * strip.height(px) as i32 <= plot_h).then_some(strip))
     }
 
     /// Its height in pixels.

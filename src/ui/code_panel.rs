@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::copy_link::copy_text;
-use super::imported::Setup;
+use super::imported::ImportSetup;
 use super::state::{use_app, AppState};
 use super::when::When;
 use crate::export::{import, snippet};
@@ -52,7 +52,7 @@ pub fn CodePanel() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     // What the last Import said: its code, notes (what it changed in the setup is said only
     // then) and the training setup they were read with, or why it failed.
-    let clicked = RwSignal::new(None::<Result<(String, Vec<String>, Setup), String>>);
+    let clicked = RwSignal::new(None::<Result<(String, Vec<String>, ImportSetup), String>>);
     // The box holds the imported code: a link's, and again after Back or Remove (unless it
     // holds text not imported yet), when what the last Import said goes too.
     let imported_code = app.imported_code;
@@ -75,7 +75,7 @@ pub fn CodePanel() -> impl IntoView {
         let result = settings.with_untracked(|s| import(&text, s));
         match result {
             Ok(found) => {
-                let setup = Setup::of(&found.settings);
+                let setup = ImportSetup::of(&found.settings);
                 let said = [found.notes, found.changes].concat();
                 clicked.set(Some(Ok((found.code.clone(), said, setup))));
                 pasted.set(found.code.clone());

@@ -202,7 +202,7 @@ pub fn Choice(
                 {options
                     .iter()
                     .map(|&(v, text)| {
-                        view! { <option value=v selected=move || value.get() == v>{text}</option> }
+                        view! { <option value=v prop:selected=move || value.get() == v>{text}</option> }
                     })
                     .collect_view()}
             </select>

@@ -10,7 +10,7 @@ use crate::export::{import, whole_steps};
 use crate::schedule::frameworks::{Mode, Progress};
 use crate::schedule::scheduler_step;
 use crate::share::{format_value, Resolved, Settings, Unit};
-use crate::training::Counter;
+use crate::training::{Counter, Setup};
 
 /// Samples of an imported curve at most, as for the framework overlays.
 const MAX_SAMPLES: f64 = 20_000.0;
@@ -44,8 +44,12 @@ struct Read {
 /// An imported curve being computed.
 struct Job {
     read: Read,
+    /// The optimizer steps it is evaluated at: a call stepped per epoch, at each epoch's first.
     steps: Vec<f64>,
     progress: Progress,
+    /// Where the last epoch's rate is held to, for a call stepped per epoch at every epoch:
+    /// drawn as the staircase training sees, exact between the epochs' first steps too.
+    held_to: Option<f64>,
 }
 
 impl Job {
@@ -75,7 +79,7 @@ impl Job {
             .zip(&self.steps)
             .map(|((_, m), &t)| (t, m))
             .collect();
-        let samples = self
+        let samples: Vec<(f64, f64)> = self
             .progress
             .finish()
             .map(|v| {
@@ -87,11 +91,20 @@ impl Job {
                     .collect()
             })
             .unwrap_or_default();
+        let source = match self.held_to {
+            Some(end) => OverlaySource::Staircase(
+                samples
+                    .into_iter()
+                    .flat_map(|(t, v)| [(t, v), ((t + every).min(end), v)])
+                    .collect(),
+            ),
+            None => OverlaySource::Samples(samples),
+        };
         Imported {
             overlay: Overlay {
                 label,
                 color: IMPORTED_COLOR,
-                source: OverlaySource::Samples(samples),
+                source,
                 momentum,
             },
             mode,
@@ -105,20 +118,12 @@ impl Job {
 /// from it, a call stepped per epoch the length of its epochs; and the unit, which the notes
 /// an Import gave describe.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Setup([f64; 6], bool, Counter, Unit);
+pub struct ImportSetup(Setup, Counter, Unit);
 
-impl Setup {
+impl ImportSetup {
     /// The training setup of `s`.
     pub fn of(s: &Settings) -> Self {
-        let counts = [
-            s.examples,
-            s.batch,
-            s.devices,
-            s.epochs,
-            s.grad_accum,
-            s.steps_per_epoch,
-        ];
-        Self(counts, s.drop_last, s.steps_rule, s.unit)
+        Self(s.setup(), s.steps_rule, s.unit)
     }
 }
 
@@ -129,7 +134,7 @@ impl Setup {
 /// assumed into the code); its values again when the horizon changes.
 pub fn imported_curve(
     code: Memo<String>,
-    setup: Memo<Setup>,
+    setup: Memo<ImportSetup>,
     settings: RwSignal<Settings>,
     resolved: Memo<Resolved>,
 ) -> (ReadSignal<Option<Imported>>, ReadSignal<Option<String>>) {
@@ -173,24 +178,34 @@ pub fn imported_curve(
             set_curve.set(None);
             return;
         };
-        let end = (read.mode.shown_end(h / read.every) * read.every).min(h);
-        if end < h {
+        // The horizon in the call's own steps (epochs, for a call stepped per epoch).
+        let own = h / read.every;
+        let shown = read.mode.shown_end(own);
+        let end = if shown < own {
             read.notes.push(format!(
                 "stepped one step at a time: drawn up to step {}",
-                format_value(end)
+                format_value(shown * read.every)
             ));
-        }
-        let steps = whole_steps(end, MAX_SAMPLES);
-        let counts = steps
-            .iter()
-            .map(|&t| scheduler_step(t, read.every))
-            .collect();
+            shown * read.every
+        } else {
+            h
+        };
+        // One value per epoch for a call stepped per epoch, held over its steps.
+        let (counts, held_to) = if read.every > 1.0 {
+            let epochs = whole_steps(end / read.every, MAX_SAMPLES / 2.0);
+            let every_epoch = epochs.get(1).is_none_or(|&e| e == 1.0);
+            (epochs, every_epoch.then_some(end))
+        } else {
+            (whole_steps(end, MAX_SAMPLES), None)
+        };
+        let steps = counts.iter().map(|&e| e * read.every).collect();
         let progress = Progress::new(&read.mode, counts);
         job.start(
             Job {
                 read,
                 steps,
                 progress,
+                held_to,
             },
             true,
         );

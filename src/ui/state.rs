@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::framework_curves::{framework_curves, FrameworkCurve};
 pub use super::imported::Imported;
-use super::imported::{imported_curve, Setup};
+use super::imported::{imported_curve, ImportSetup};
 use super::overlays::{overlays, per_epoch_overlay, resume_overlays};
 use super::{screen, url};
 use crate::charts::Overlay;
@@ -43,7 +43,7 @@ pub struct AppState {
     /// The code a call was imported from (empty: none), as the settings keep it.
     pub imported_code: Memo<String>,
     /// The training setup the imported code is read with.
-    pub import_setup: Memo<Setup>,
+    pub import_setup: Memo<ImportSetup>,
     /// An imported call's exact curve, from that code.
     pub imported: ReadSignal<Option<Imported>>,
     /// Why the imported code no longer reads with the settings as they are (a preset left no
@@ -80,7 +80,7 @@ impl AppState {
         let embed = Signal::derive(move || view.with(|v| v.embed));
         let (frameworks, updating) = framework_curves(compare, resolved);
         let imported_code = Memo::new(move |_| settings.with(|s| s.imported.clone()));
-        let import_setup = Memo::new(move |_| settings.with(Setup::of));
+        let import_setup = Memo::new(move |_| settings.with(ImportSetup::of));
         let (imported, import_failed) =
             imported_curve(imported_code, import_setup, settings, resolved);
         // Only what the overlays read, so a theme or embed change does not rebuild them.

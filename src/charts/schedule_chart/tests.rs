@@ -283,3 +283,29 @@ fn a_phones_legend_of_many_curves_goes_in_rows_under_the_chart() {
     let (wide, _) = draw((900, 450), &curves);
     assert!(wide.legend.is_some() && wide.strip == 0, "{wide:?}");
 }
+
+#[test]
+fn a_tiny_frames_legend_stays_a_box_rather_than_take_the_plot() {
+    let pts = line();
+    let names = [
+        "PyTorch",
+        "timm",
+        "Hugging Face",
+        "optax",
+        "Keras",
+        "current",
+    ];
+    let curves: Vec<Curve> = names
+        .iter()
+        .map(|&name| Curve {
+            points: &pts,
+            color: Theme::LIGHT.curve,
+            label: Some(name),
+        })
+        .collect();
+    let mut out = String::new();
+    let area = SVGBackend::with_string(&mut out, (300, 150)).into_drawing_area();
+    let p = draw_schedule(&area, &chart(&curves), &Theme::LIGHT).expect("draws");
+    assert_eq!(p.strip, 0);
+    assert!(p.legend.is_some() && p.bottom - p.top > 20, "{p:?}");
+}

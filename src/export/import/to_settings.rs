@@ -10,12 +10,15 @@ use crate::share::{
 };
 
 /// Schedule fields reset before a mode is written: the import describes the whole schedule, in
-/// `unit` (the call's own). The training setup stays (it still says how long training is), and
-/// the horizon is kept: the same optimizer steps, in whole units of the call's.
+/// `unit` (the call's own). The pins and the training setup stay (it still says how long
+/// training is), and the horizon is kept: its optimizer steps, rounded up to whole units of the
+/// call's (the setup note says so).
 fn cleared(current: &Settings, unit: Unit) -> Settings {
     let mut s = Settings {
         lab: current.lab.clone(),
         view: current.view,
+        // Pins stay to compare against, as through a preset.
+        pins: current.pins.clone(),
         log_y: current.log_y,
         unit,
         steps_per_epoch: current.steps_per_epoch,

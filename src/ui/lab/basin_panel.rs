@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use super::kept::kept_while;
 use super::use_lab;
 use crate::charts::{basin_color, draw_basin_map};
-use crate::landscape::BasinMap;
+use crate::landscape::{BasinMap, RunSpec};
 use crate::share::key;
 use crate::ui::canvas::paint;
 use crate::ui::frame_job::{FrameJob, Slice};
 use crate::ui::key_control::KeyControl;
 use crate::ui::screen::{fit_canvas, theme};
+use crate::ui::when::When;
 
 /// Starts per side of the lattice.
 const SIDE: usize = 40;
@@ -32,6 +33,12 @@ pub fn BasinPanel() -> impl IntoView {
     );
     kept_while(
         |s| s.lab.basin_map,
+        // Every start of the lattice is run: the start point is not read, so a drag of it
+        // leaves the map.
+        |spec| RunSpec {
+            start: [0.0, 0.0],
+            ..spec
+        },
         move || {
             let map = BasinMap::new(
                 ctx.spec.get_untracked(),
@@ -102,7 +109,9 @@ pub fn BasinPanel() -> impl IntoView {
         <div class="basin-map">
             <h3>"Basin-outcome map"</h3>
             <p>"Every start on a 40 × 40 lattice, run with each schedule: the colour is the minimum it ends in (grey: diverged)."</p>
-            <KeyControl key=key!("basin_map") />
+            <When when=move || !ctx.app.still()>
+                <KeyControl key=key!("basin_map") />
+            </When>
             <p class="progress" role="status">{progress}</p>
             <div class="basin-canvases" class:hidden=move || shown.with(Option::is_none)>
                 {canvases

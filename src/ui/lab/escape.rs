@@ -8,6 +8,7 @@ use crate::landscape::{Experiment, Tally};
 use crate::share::key;
 use crate::ui::frame_job::{FrameJob, Slice};
 use crate::ui::key_control::KeyControl;
+use crate::ui::when::When;
 
 /// Seeds per experiment.
 const SEEDS: u64 = 100;
@@ -44,6 +45,7 @@ pub fn EscapePanel() -> impl IntoView {
     // Started afresh on every change: a running experiment would mix two set-ups.
     kept_while(
         |s| s.lab.escape,
+        |spec| spec,
         move || {
             let spec = ctx.spec.get_untracked();
             let contenders = ctx.contenders.get_untracked();
@@ -120,7 +122,9 @@ pub fn EscapePanel() -> impl IntoView {
                 ". The start lies in the basin of the "
                 {move || start_basin().unwrap_or_default()} "."
             </p>
-            <KeyControl key=key!("escape") />
+            <When when=move || !ctx.app.still()>
+                <KeyControl key=key!("escape") />
+            </When>
             {table}
         </div>
     }

@@ -5,19 +5,22 @@
 use leptos::prelude::*;
 
 use super::use_lab;
+use crate::landscape::RunSpec;
 use crate::share::Settings;
 
-/// Calls `start` while `on` holds for the settings, again whenever the lab's runs change, and
-/// `clear` when it stops holding.
+/// Calls `start` while `on` holds for the settings, again whenever the schedules raced or the
+/// part of the runs' spec the result reads (`reads`) change, and `clear` when it stops holding.
 pub(super) fn kept_while(
     on: fn(&Settings) -> bool,
+    reads: fn(RunSpec) -> RunSpec,
     start: impl Fn() + 'static,
     clear: impl Fn() + 'static,
 ) {
     let ctx = use_lab();
     let on = Memo::new(move |_| ctx.app.settings.with(on));
+    let spec = Memo::new(move |_| reads(ctx.spec.get()));
     Effect::new(move |_| {
-        ctx.spec.track();
+        spec.track();
         ctx.contenders.track();
         if on.get() {
             start();

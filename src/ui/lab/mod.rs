@@ -384,8 +384,11 @@ pub fn LabPanel() -> impl IntoView {
             </div>
             <OutcomeTable />
             <LabCharts />
-            <When when=move || !still.get()>
+            // A static page (a slide) shows a result its link keeps on, without the box.
+            <When when=move || !still.get() || settings.with(|s| s.lab.escape)>
                 <EscapePanel />
+            </When>
+            <When when=move || !still.get() || settings.with(|s| s.lab.basin_map)>
                 <BasinPanel />
             </When>
         </section>

@@ -24,9 +24,9 @@ pub(super) fn cosine_lr(m: &CosineLr) -> Nearest {
         restarts,
         t_mult: m.cycle_mul,
         decay: if restarts { m.cycle_decay } else { 1.0 },
-        // The explorer's cycle limit is a whole number, as the key rounds it.
+        // timm runs every cycle i < cycle_limit: 1.2 runs two, as the explorer's limit 2 does.
         cycle_limit: (restarts && m.cycle_limit < ENDLESS_CYCLES)
-            .then(|| m.cycle_limit.round() as u32),
+            .then(|| m.cycle_limit.ceil() as u32),
         k_decay: m.k_decay,
         warmup: Warmup {
             length: m.warmup_t,
@@ -124,6 +124,8 @@ mod tests {
         let one = cosine_lr(&timm(1.0)).cosine().cloned().expect("cosine");
         assert!(!one.restarts);
         assert_eq!((one.decay, one.cycle_limit), (1.0, None));
+        let two = cosine_lr(&timm(1.2)).cosine().cloned().expect("cosine");
+        assert_eq!(two.cycle_limit, Some(2), "cycles 0 and 1 are under 1.2");
         let three = cosine_lr(&timm(2.6)).cosine().cloned().expect("cosine");
         assert!(three.restarts);
         assert_eq!((three.decay, three.cycle_limit), (0.5, Some(3)));
