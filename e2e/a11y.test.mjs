@@ -119,3 +119,25 @@ test('on a phone, five compared libraries list under the chart, which grows to k
   assert.ok(compared.chart >= alone.chart + 25, `chart ${compared.chart} px, ${alone.chart} alone: rows of names under it`);
   assert.ok(compared.below >= alone.below + 25, 'the names take room under the plot, not in it');
 });
+
+test('on a phone a finger dragged across the chart moves the read-out with it', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(ctx.server.url);
+  await page.waitForSelector('canvas.chart');
+  await nextFrames(page);
+  const box = await page.locator('canvas.chart').boundingBox();
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: x === undefined ? [] : [{ x, y: box.y + box.height / 2 }] });
+  await touch('touchStart', box.x + 60);
+  for (let i = 1; i <= 10; i += 1) await touch('touchMove', box.x + 60 + i * 15);
+  await nextFrames(page);
+  const line = await page.locator('.cursor-line').boundingBox();
+  await touch('touchEnd');
+  assert.ok(Math.abs(line.x - (box.x + 210)) <= 1.5, `cursor at ${line.x}, finger at ${box.x + 210}`);
+  assert.equal(await page.locator('.readout').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

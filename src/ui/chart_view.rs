@@ -214,7 +214,8 @@ pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
         let step = (frac * end).round();
         Some((step, css_x(&p, step / end)))
     };
-    let on_move = move |ev: leptos::ev::MouseEvent| {
+    // Pointer events, so a finger dragged across the chart moves the read-out too.
+    let on_move = move |ev: leptos::ev::PointerEvent| {
         cursor.set(step_at(f64::from(ev.offset_x()) * device_pixel_ratio()));
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -347,7 +348,7 @@ pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
                     }
                 }
                 aria-describedby="chart-summary"
-                on:mousemove=on_move
+                on:pointermove=on_move
                 on:mouseleave=move |_| cursor.set(None)
                 on:keydown=on_key
                 on:blur=move |_| cursor.set(None)
