@@ -236,37 +236,46 @@ fn text_y(svg: &str, label: &str) -> f64 {
     y[..y.find('"').expect("closed")].parse().expect("a number")
 }
 
-#[test]
-fn a_phones_legend_of_many_curves_goes_in_rows_under_the_chart() {
-    let pts = line();
-    let names = [
-        "PyTorch",
-        "timm",
-        "Hugging Face",
-        "optax",
-        "Keras",
-        "current",
-    ];
-    let curves: Vec<Curve> = names
+/// The five libraries' names and the current schedule's, as a compare legend lists them.
+const COMPARED: [&str; 6] = [
+    "PyTorch",
+    "timm",
+    "Hugging Face",
+    "optax",
+    "Keras",
+    "current",
+];
+
+/// Each of [`COMPARED`] as a labelled curve through `pts`.
+fn compared(pts: &[(f64, f64)]) -> Vec<Curve<'_>> {
+    COMPARED
         .iter()
         .map(|&name| Curve {
-            points: &pts,
+            points: pts,
             color: Theme::LIGHT.curve,
             label: Some(name),
         })
-        .collect();
-    let draw = |size: (u32, u32), curves: &[Curve]| {
-        let mut out = String::new();
-        let p = {
-            let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
-            draw_schedule(&area, &chart(curves), &Theme::LIGHT).expect("draws")
-        };
-        (p, out)
+        .collect()
+}
+
+/// `curves` drawn at `size`: the plot area and the SVG.
+fn drawn(size: (u32, u32), curves: &[Curve]) -> (PlotArea, String) {
+    let mut out = String::new();
+    let p = {
+        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        draw_schedule(&area, &chart(curves), &Theme::LIGHT).expect("draws")
     };
-    let (phone, svg) = draw((344, 280), &curves);
+    (p, out)
+}
+
+#[test]
+fn a_phones_legend_of_many_curves_goes_in_rows_under_the_chart() {
+    let pts = line();
+    let curves = compared(&pts);
+    let (phone, svg) = drawn((344, 280), &curves);
     assert_eq!(phone.legend, None, "no box over the curves");
     assert!(phone.strip > 0);
-    for name in names {
+    for name in COMPARED {
         // Below the x-axis's name, itself below the plot.
         assert!(
             text_y(&svg, name) > f64::from(phone.bottom) + 30.0,
@@ -278,34 +287,16 @@ fn a_phones_legend_of_many_curves_goes_in_rows_under_the_chart() {
         "rows, not a column"
     );
     // Two curves keep their box in the plot; so does a wide chart's legend of six.
-    let (two, _) = draw((344, 280), &curves[..2]);
+    let (two, _) = drawn((344, 280), &curves[..2]);
     assert!(two.legend.is_some() && two.strip == 0, "{two:?}");
-    let (wide, _) = draw((900, 450), &curves);
+    let (wide, _) = drawn((900, 450), &curves);
     assert!(wide.legend.is_some() && wide.strip == 0, "{wide:?}");
 }
 
 #[test]
 fn a_tiny_frames_legend_stays_a_box_rather_than_take_the_plot() {
     let pts = line();
-    let names = [
-        "PyTorch",
-        "timm",
-        "Hugging Face",
-        "optax",
-        "Keras",
-        "current",
-    ];
-    let curves: Vec<Curve> = names
-        .iter()
-        .map(|&name| Curve {
-            points: &pts,
-            color: Theme::LIGHT.curve,
-            label: Some(name),
-        })
-        .collect();
-    let mut out = String::new();
-    let area = SVGBackend::with_string(&mut out, (300, 150)).into_drawing_area();
-    let p = draw_schedule(&area, &chart(&curves), &Theme::LIGHT).expect("draws");
+    let (p, _) = drawn((300, 150), &compared(&pts));
     assert_eq!(p.strip, 0);
     assert!(p.legend.is_some() && p.bottom - p.top > 20, "{p:?}");
 }
