@@ -317,17 +317,37 @@ fn a_timm_call_stepped_per_epoch_by_default_counts_epochs_of_the_training_setup(
     assert_eq!(s.resolve().schedule.t_0, 300.0 * 391.0);
     let written = read("CosineLRScheduler(opt, t_initial=3, warmup_t=1, t_in_epochs=True)");
     assert!(epochs(&written.notes));
-    // Phases count optimizer steps: a per-epoch StepLRScheduler is its own curve only.
-    let step = read("StepLRScheduler(opt, decay_t=30, decay_rate=0.1)");
-    assert!(epochs(&step.notes));
+    // A step decay over whole epochs is phases in optimizer steps, dropping where training
+    // sees the call drop: exact at every step.
+    for text in [
+        "StepLRScheduler(opt, decay_t=30, decay_rate=0.1)",
+        "MultiStepLRScheduler(opt, decay_t=[30, 60, 90], decay_rate=0.1)",
+    ] {
+        let decay = read(text);
+        assert!(epochs(&decay.notes));
+        assert!(
+            decay.notes.contains(&"Anneal's phases count optimizer steps: each of the call's epochs is 391 steps there".to_string()),
+            "{:?}",
+            decay.notes
+        );
+        let drawn = decay.settings.resolve().phases;
+        let steps: Vec<f64> = (0..100 * 391).step_by(17).map(f64::from).collect();
+        let epochs_done: Vec<f64> = steps.iter().map(|s| (s / 391.0).floor()).collect();
+        let want = decay.mode.eval(&epochs_done).expect("values");
+        for (s, w) in steps.iter().zip(want) {
+            assert_eq!(drawn.lr(*s), w, "{text} at step {s}");
+        }
+    }
+    // A ramp held per epoch is not a phase: a per-epoch poly is its own curve only.
+    let poly = read("PolyLRScheduler(opt, t_initial=100, power=2)");
     assert!(
-        step.notes
+        poly.notes
             .iter()
             .any(|n| n.starts_with("Anneal's phases count optimizer steps, not the call's epochs")),
         "{:?}",
-        step.notes
+        poly.notes
     );
-    assert!(step.settings.phases.is_empty(), "{}", step.settings.phases);
+    assert!(poly.settings.phases.is_empty(), "{}", poly.settings.phases);
     let steps = read("CosineLRScheduler(opt, t_initial=300, t_in_epochs=False)");
     assert!(!epochs(&steps.notes), "{:?}", steps.notes);
     assert_eq!((steps.step_every, steps.settings.unit), (1.0, Unit::Steps));

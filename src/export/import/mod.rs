@@ -274,7 +274,7 @@ fn build(
             crate::format::format_value(current.eta_max)
         ));
     }
-    let (settings, more) = to_settings::settings_for(&mode, current, unit);
+    let (settings, more) = to_settings::settings_for(&mode, current, (unit, step_every));
     notes.extend(more);
     let changes = to_settings::setup_notes(current, &settings);
     // The run the user planned, in the call's steps, when the explorer's horizon was set rather

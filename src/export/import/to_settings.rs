@@ -181,23 +181,63 @@ fn settings_from_phases(
     Ok(s)
 }
 
-/// The nearest settings for `mode`, its lengths in `unit`, keeping `current`'s lab and view,
-/// with notes; a mode no phases draw leaves `current` as it is.
-pub fn settings_for(mode: &Mode, current: &Settings, unit: Unit) -> (Settings, Vec<String>) {
+/// The nearest settings for `mode`, its lengths in `unit` (epochs of `every` optimizer steps,
+/// for a call stepped per epoch), keeping `current`'s lab and view, with notes; a mode no phases
+/// draw leaves `current` as it is.
+pub fn settings_for(
+    mode: &Mode,
+    current: &Settings,
+    (unit, every): (Unit, f64),
+) -> (Settings, Vec<String>) {
     let nearest = mode.nearest();
     if let Some(a) = nearest.cosine() {
         let (s, mut notes) = settings_from(a, current, unit);
         notes.extend(nearest.notes);
         return (s, notes);
     }
+    let mut notes = nearest.notes;
     match nearest.schedule.as_ref().map(|p| match unit {
         Unit::Steps => settings_from_phases(p, current, unit),
-        Unit::Epochs => Err("Anneal's phases count optimizer steps, not the call's epochs: the call is drawn as its own curve".into()),
+        Unit::Epochs => {
+            let p = in_steps(p, every).ok_or_else(|| {
+                "Anneal's phases count optimizer steps, not the call's epochs: the call is drawn as its own curve".to_string()
+            })?;
+            notes.push(format!(
+                "Anneal's phases count optimizer steps: each of the call's epochs is {} there",
+                crate::format::quantity(every, "step")
+            ));
+            settings_from_phases(&p, current, unit)
+        }
     }) {
-        Some(Ok(s)) => (s, nearest.notes),
+        Some(Ok(s)) => (s, notes),
         Some(Err(why)) => beside(mode, current, unit, vec![why]),
-        None => beside(mode, current, unit, nearest.notes),
+        None => beside(mode, current, unit, notes),
     }
+}
+
+/// `schedule`, counted in epochs, in optimizer steps for a call stepped once every `every` of
+/// them: a step decay over whole epochs drops where training sees it drop. `None` where a
+/// phase would not be exact so (a ramp held per epoch, a fractional length).
+fn in_steps(schedule: &Schedule, every: f64) -> Option<Schedule> {
+    let whole = |t: f64| t.fract() == 0.0;
+    let mut s = schedule.clone();
+    for phase in &mut s.phases {
+        match phase {
+            Family::Constant(_) => {}
+            Family::Step(d) if whole(d.step_size) => d.step_size *= every,
+            Family::Multistep(m) if m.milestones.iter().all(|&t| whole(t)) => {
+                m.milestones.iter_mut().for_each(|t| *t *= every);
+            }
+            _ => return None,
+        }
+    }
+    for b in &mut s.boundaries {
+        if !whole(*b) {
+            return None;
+        }
+        *b *= every;
+    }
+    Some(s)
 }
 
 /// Samples taken to find the peak of a call drawn only as an overlay.
