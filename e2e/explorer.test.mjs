@@ -71,6 +71,11 @@ test('every control changes the chart', async () => {
 test('an η_max drag touches only the formula and the chart’s description in the DOM', async () => {
   const { page, errors } = await openPage(ctx.browser, ctx.server.url);
   await waitForChart(page);
+  // The lab races its runs once at load, over frames: on a loaded machine that can still be
+  // under way (and write its table) after the chart is drawn.
+  await page.waitForFunction(() => document.querySelector('table.outcomes tbody tr')
+    && !document.querySelector('section.lab[aria-busy]'));
+  await nextFrames(page);
   const touched = await page.evaluate(async () => {
     const slider = document.querySelector('input[type=range][name=eta_max]');
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
