@@ -29,19 +29,28 @@ fn spacing(px: &impl Fn(f64) -> u32) -> (i32, i32, i32) {
     (px(5.0) as i32, px(18.0) as i32, px(6.0) as i32)
 }
 
-/// The widest label's width and the line height of `entries` in `style`.
-fn label_size<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    entries: &[(&str, RGBColor)],
-    style: &TextStyle,
-) -> Result<(i32, i32), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (mut text_w, mut line) = (0, 0);
-    for (label, _) in entries {
-        let (w, h) = area.estimate_text_size(label, style)?;
-        text_w = text_w.max(w as i32);
-        line = line.max(h as i32);
+/// Each label's width and the line height of a legend's entries, in pixels: measured once per
+/// drawing, for the box or the rows, whichever the legend takes.
+pub(super) struct Labels {
+    widths: Vec<i32>,
+    line: i32,
+}
+
+impl Labels {
+    /// The labels of `entries` in `style`.
+    pub fn measure<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        entries: &[(&str, RGBColor)],
+        style: &TextStyle,
+    ) -> Result<Self, DrawingAreaErrorKind<DB::ErrorType>> {
+        let (mut widths, mut line) = (Vec::with_capacity(entries.len()), 0);
+        for (label, _) in entries {
+            let (w, h) = area.estimate_text_size(label, style)?;
+            widths.push(w as i32);
+            line = line.max(h as i32);
+        }
+        Ok(Self { widths, line })
     }
-    Ok((text_w, line))
 }
 
 /// Draws one entry: its swatch from `x`, its label after it, centred on `y`.
@@ -68,13 +77,14 @@ impl<'a> Legend<'a> {
         plot: &DrawingArea<DB, Shift>,
         origin: (i32, i32),
         entries: Vec<(&'a str, RGBColor)>,
-        style: &TextStyle,
+        labels: &Labels,
         px: impl Fn(f64) -> u32,
-    ) -> Result<Option<Self>, DrawingAreaErrorKind<DB::ErrorType>> {
+    ) -> Option<Self> {
         if entries.is_empty() {
-            return Ok(None);
+            return None;
         }
-        let (text_w, line) = label_size(plot, &entries, style)?;
+        let text_w = labels.widths.iter().copied().max().unwrap_or(0);
+        let line = labels.line;
         let (m, swatch, gap) = spacing(&px);
         let (w, h) = (
             2 * m + swatch + gap + text_w,
@@ -82,13 +92,13 @@ impl<'a> Legend<'a> {
         );
         let (pw, ph) = plot.dim_in_pixel();
         let (right, bottom) = (pw as i32 - w - m, ph as i32 - h - m);
-        Ok(Some(Self {
+        Some(Self {
             entries,
             size: (w, h, line),
             corners: [(right, m), (m, m), (right, bottom), (m, bottom)],
             covered: [0; 4],
             origin,
-        }))
+        })
     }
 
     /// Counts the `points` (the backend's pixels) of a curve inside each corner's box.
@@ -145,20 +155,17 @@ impl<'a> Strip<'a> {
     pub fn measure<DB: DrawingBackend>(
         area: &DrawingArea<DB, Shift>,
         entries: &[(&'a str, RGBColor)],
+        labels: &Labels,
         (narrow, plot_h): (bool, i32),
-        style: &TextStyle,
         px: impl Fn(f64) -> u32,
-    ) -> Result<Option<Self>, DrawingAreaErrorKind<DB::ErrorType>> {
-        let (_, line) = label_size(area, entries, style)?;
+    ) -> Option<Self> {
+        let line = labels.line;
         let (m, swatch, gap) = spacing(&px);
         let crowds = 5 * (2 * m + line * entries.len() as i32) > 2 * plot_h;
         if entries.is_empty() || !(narrow && entries.len() >= 3 || crowds) {
-            return Ok(None);
+            return None;
         }
-        let mut widths = Vec::with_capacity(entries.len());
-        for (label, _) in entries {
-            widths.push(swatch + gap + area.estimate_text_size(label, style)?.0 as i32);
-        }
+        let widths: Vec<i32> = labels.widths.iter().map(|w| swatch + gap + w).collect();
         let room = area.dim_in_pixel().0 as i32 - 2 * m;
         let mut rows: Vec<(std::ops::Range<usize>, i32)> = Vec::new();
         for (i, &w) in widths.iter().enumerate() {
@@ -178,7 +185,7 @@ impl<'a> Strip<'a> {
         };
         // Rows over a third of the plot would leave it too little (a tiny embedded frame):
         // the box then, over the curves.
-        Ok((3 * strip.height(px) as i32 <= plot_h).then_some(strip))
+        (3 * strip.height(px) as i32 <= plot_h).then_some(strip)
     }
 
     /// Its height in pixels.

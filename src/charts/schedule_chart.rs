@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::legend::{Legend, Strip};
+use super::legend::{Labels, Legend, Strip};
 use super::{dense, secondary_axis, Theme};
 use crate::share::{format_value, round_significant};
 
@@ -178,7 +178,8 @@ pub fn draw_schedule<DB: DrawingBackend>(
         px(title_size * 1.5)
     };
     let plot_h = height.saturating_sub(px(28.0) + px(44.0) + title_h) as i32;
-    let strip = Strip::measure(area, &entries, (narrow, plot_h), &style, px)?;
+    let labels = Labels::measure(area, &entries, &style)?;
+    let strip = Strip::measure(area, &entries, &labels, (narrow, plot_h), px);
     let (area, strip_area) = match &strip {
         Some(s) => {
             let (chart_area, below) = area.split_vertically(height.saturating_sub(s.height(px)));
@@ -257,7 +258,7 @@ pub fn draw_schedule<DB: DrawingBackend>(
     // Measured first, so each curve is counted in its corners as it is drawn.
     let mut legend = match strip {
         Some(_) => None,
-        None => Legend::measure(&plot, (xs.start, ys.start), entries, &style, px)?,
+        None => Legend::measure(&plot, (xs.start, ys.start), entries, &labels, px),
     };
     for curve in chart.curves {
         let points: Vec<(f64, f64)> = curve

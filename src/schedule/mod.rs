@@ -27,6 +27,6 @@ pub use family::{
 pub use formula::formula_html;
 pub use phases::{number, PhaseError, Schedule, ScheduleCache};
 pub use pitfalls::{pitfalls, Pitfall};
-pub use stepping::{scheduler_step, stepped_per_epoch, stepping_pitfall};
+pub use stepping::{held, scheduler_step, stepped_per_epoch, stepping_pitfall};
 pub use terms::{locate, Terms};
 pub use warmup::{ramp, Warmup, WarmupPlacement, WarmupScope, WarmupShape};

@@ -28,19 +28,32 @@ pub fn stepped_per_epoch(s: &Schedule, per_epoch: f64, end: f64) -> (Vec<(f64, f
     let stride = (2.0 * epochs / MAX_POINTS as f64).ceil().max(1.0);
     let staircase = stride == 1.0;
     let mut cache = ScheduleCache::default();
-    let mut out = Vec::with_capacity(MAX_POINTS + 2);
+    let mut firsts = Vec::with_capacity(MAX_POINTS / 2 + 2);
     let mut e = 0.0;
     while e * per_epoch <= end {
-        let v = s.lr_cached(e, &mut cache);
-        let from = e * per_epoch;
-        out.push((from, v));
-        let to = ((e + 1.0) * per_epoch).min(end);
-        if staircase && to > from {
-            out.push((to, v));
-        }
+        firsts.push((e * per_epoch, s.lr_cached(e, &mut cache)));
         e += stride;
     }
-    (out, staircase)
+    if staircase {
+        (held(firsts, per_epoch, end), true)
+    } else {
+        (firsts, false)
+    }
+}
+
+/// `firsts`, each epoch's rate at its first optimizer step, each held to the next epoch's first
+/// step and the last to `end`: the staircase training sees of a scheduler stepped once every
+/// `every` optimizer steps.
+pub fn held(firsts: Vec<(f64, f64)>, every: f64, end: f64) -> Vec<(f64, f64)> {
+    let mut out = Vec::with_capacity(2 * firsts.len());
+    for (from, v) in firsts {
+        out.push((from, v));
+        let to = (from + every).min(end);
+        if to > from {
+            out.push((to, v));
+        }
+    }
+    out
 }
 
 /// A schedule that ends within as many optimizer steps as the run has epochs looks written for

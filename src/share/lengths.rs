@@ -71,6 +71,11 @@ impl Settings {
         self.setup().count(self.steps_rule)
     }
 
+    /// Optimizer steps per epoch, as the chosen counter counts them (at least 1).
+    pub fn epoch_steps(&self) -> f64 {
+        (self.count().per_epoch as f64).max(1.0)
+    }
+
     /// Whether a fraction of training (`warmup_ratio`, `t_max_ratio`) sets a length: it is
     /// non-zero and the run's steps are known. The length's own control is then unused.
     pub fn ratio_in_effect(&self, ratio: f64) -> bool {

@@ -204,11 +204,11 @@ impl Settings {
         d
     }
 
-    /// Optimizer steps per unit: 1, or per epoch as the chosen counter counts them (at least 1).
+    /// Optimizer steps per unit: 1, or [`Settings::epoch_steps`].
     pub fn steps_per_unit(&self) -> f64 {
         match self.unit {
             Unit::Steps => 1.0,
-            Unit::Epochs => (self.count().per_epoch as f64).max(1.0),
+            Unit::Epochs => self.epoch_steps(),
         }
     }
 

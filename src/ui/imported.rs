@@ -8,7 +8,7 @@ use super::frame_job::{FrameJob, Slice};
 use crate::charts::IMPORTED_COLOR;
 use crate::export::{import, whole_steps};
 use crate::schedule::frameworks::{Mode, Progress};
-use crate::schedule::scheduler_step;
+use crate::schedule::held;
 use crate::share::{format_value, Resolved, Settings, Unit};
 use crate::training::{Counter, Setup};
 
@@ -44,8 +44,8 @@ struct Read {
 /// An imported curve being computed.
 struct Job {
     read: Read,
-    /// The optimizer steps it is evaluated at: a call stepped per epoch, at each epoch's first.
-    steps: Vec<f64>,
+    /// The call's own steps it is evaluated at (epochs, for a call stepped per epoch).
+    counts: Vec<f64>,
     progress: Progress,
     /// Where the last epoch's rate is held to, for a call stepped per epoch at every epoch:
     /// drawn as the staircase training sees, exact between the epochs' first steps too.
@@ -68,22 +68,19 @@ impl Job {
             mode,
             every,
         } = self.read;
-        let counts: Vec<f64> = self
-            .steps
-            .iter()
-            .map(|&t| scheduler_step(t, every))
-            .collect();
+        // Each of the call's steps at the optimizer step it is taken at.
+        let steps: Vec<f64> = self.counts.iter().map(|&c| c * every).collect();
         let momentum = mode
-            .momentum_curve(&counts)
+            .momentum_curve(&self.counts)
             .into_iter()
-            .zip(&self.steps)
+            .zip(&steps)
             .map(|((_, m), &t)| (t, m))
             .collect();
         let samples: Vec<(f64, f64)> = self
             .progress
             .finish()
             .map(|v| {
-                self.steps
+                steps
                     .iter()
                     .copied()
                     .zip(v)
@@ -92,12 +89,7 @@ impl Job {
             })
             .unwrap_or_default();
         let source = match self.held_to {
-            Some(end) => OverlaySource::Staircase(
-                samples
-                    .into_iter()
-                    .flat_map(|(t, v)| [(t, v), ((t + every).min(end), v)])
-                    .collect(),
-            ),
+            Some(end) => OverlaySource::Staircase(held(samples, every, end)),
             None => OverlaySource::Samples(samples),
         };
         Imported {
@@ -198,12 +190,11 @@ pub fn imported_curve(
         } else {
             (whole_steps(end, MAX_SAMPLES), None)
         };
-        let steps = counts.iter().map(|&e| e * read.every).collect();
-        let progress = Progress::new(&read.mode, counts);
+        let progress = Progress::new(&read.mode, counts.clone());
         job.start(
             Job {
                 read,
-                steps,
+                counts,
                 progress,
                 held_to,
             },

@@ -257,7 +257,7 @@ fn build(
     // A call stepped per epoch counts epochs: training holds each epoch's rate for its steps.
     let (unit, step_every) = match in_epochs {
         Some(flag) => {
-            let every = (current.count().per_epoch as f64).max(1.0);
+            let every = current.epoch_steps();
             notes.push(format!(
                 "{flag} is True ({}'s default): the loop calls step(epoch), so every length here counts epochs and each epoch's rate holds for its {} (the training setup's); {flag}=False with step_update(num_updates) steps it every optimizer step",
                 framework.name(),

@@ -8,8 +8,9 @@ use super::use_lab;
 use crate::landscape::RunSpec;
 use crate::share::Settings;
 
-/// Calls `start` while `on` holds for the settings, again whenever the schedules raced or the
-/// part of the runs' spec the result reads (`reads`) change, and `clear` when it stops holding.
+/// Calls `start` when `on` comes to hold for the settings and, while it does, again whenever the
+/// schedules raced or the part of the runs' spec the result reads (`reads`) change; `clear` when
+/// it stops holding.
 pub(super) fn kept_while(
     on: fn(&Settings) -> bool,
     reads: fn(RunSpec) -> RunSpec,
@@ -19,10 +20,11 @@ pub(super) fn kept_while(
     let ctx = use_lab();
     let on = Memo::new(move |_| ctx.app.settings.with(on));
     let spec = Memo::new(move |_| reads(ctx.spec.get()));
+    // Off, only the key is followed: an input elsewhere in the lab costs it nothing.
     Effect::new(move |_| {
-        spec.track();
-        ctx.contenders.track();
         if on.get() {
+            spec.track();
+            ctx.contenders.track();
             start();
         } else {
             clear();
