@@ -355,6 +355,15 @@ fn a_timm_call_stepped_per_epoch_by_default_counts_epochs_of_the_training_setup(
     let named =
         read("t_in_epochs = False\nCosineLRScheduler(opt, t_initial=300, t_in_epochs=t_in_epochs)");
     assert_eq!((named.step_every, named.settings.unit), (1.0, Unit::Steps));
+    for text in ["t_in_epochs=not True", "t_in_epochs=not sched_on_updates"] {
+        let code = format!("sched_on_updates = 1\nCosineLRScheduler(opt, t_initial=300, {text})");
+        let negated = read(&code);
+        assert_eq!(
+            (negated.step_every, negated.settings.unit),
+            (1.0, Unit::Steps),
+            "{text}"
+        );
+    }
     for (written, text) in [
         ("step_on_epochs", "t_in_epochs=step_on_epochs"),
         ("not sched_on_updates", "t_in_epochs=not sched_on_updates"),

@@ -189,10 +189,11 @@ impl Reader<'_> {
                         self.skip_to_item_end();
                         Ok(Py::Name(name))
                     }
-                    // A negation has no value Anneal can tell: kept as written, for the note.
+                    // Of literals a value (`not True`); of a name, kept as written for the
+                    // import to read with the numbers the code assigns.
                     "not" => {
                         self.skip_to_item_end();
-                        Ok(Py::Name(self.code_since(start).trim().to_string()))
+                        Ok(expression(&self.code_since(start), &Names::default()))
                     }
                     _ if self.peek() == Some('(') => {
                         let call = self.call_body(name, depth)?;

@@ -55,7 +55,7 @@ impl<'a> Eval<'a> {
 
     /// The whole text's finite value, if it is one expression.
     fn whole(&mut self) -> Option<Num> {
-        let n = self.sum()?;
+        let n = self.negation()?;
         self.skip_space();
         (self.pos == self.s.len() && n.v.is_finite()).then_some(n)
     }
@@ -74,6 +74,30 @@ impl<'a> Eval<'a> {
             self.pos += token.len();
         }
         found
+    }
+
+    /// `not x`, below arithmetic as in Python (`not 1 - 1` is True): 1 when `x` is 0, else 0.
+    fn negation(&mut self) -> Option<Num> {
+        self.skip_space();
+        // The keyword, not a name that starts with it (`nothing`).
+        let keyword = self.s[self.pos..]
+            .strip_prefix(b"not")
+            .and_then(|rest| rest.first())
+            .is_some_and(|c| !c.is_ascii_alphanumeric() && *c != b'_');
+        if !keyword {
+            return self.sum();
+        }
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
+        self.pos += 3;
+        self.depth += 1;
+        let n = self.negation();
+        self.depth -= 1;
+        n.map(|n| Num {
+            v: f64::from(u8::from(n.v == 0.0)),
+            int: true,
+        })
     }
 
     /// Terms joined by `+` and `-`.
@@ -162,7 +186,7 @@ impl<'a> Eval<'a> {
     fn atom(&mut self) -> Option<Num> {
         let function = FUNCTIONS.iter().position(|f| self.eat(f));
         if function.is_some() || self.eat("(") {
-            let n = self.sum()?;
+            let n = self.negation()?;
             if !self.eat(")") {
                 return None;
             }
@@ -266,6 +290,22 @@ mod tests {
         assert_eq!(eval("abs(-2.5)"), Py::Num(2.5));
         assert_eq!(eval("2 ** 3 ** 2"), Py::Int(512));
         assert_eq!(eval(" ( 1876 - 113 ) "), Py::Int(1763));
+    }
+
+    #[test]
+    fn not_is_pythons_truth_below_arithmetic() {
+        assert_eq!(eval("not True"), Py::Int(0));
+        assert_eq!(eval("not False"), Py::Int(1));
+        assert_eq!(eval("not not 7"), Py::Int(1));
+        assert_eq!(eval("not 1 - 1"), Py::Int(1));
+        assert_eq!(eval("(not 0) * 5"), Py::Int(5));
+        assert_eq!(eval("not(0.5)"), Py::Int(0));
+        let code: Vec<char> = "on_updates = True".chars().collect();
+        let names = Names::assigned(&code, &vec![false; code.len()]);
+        assert_eq!(expression("not on_updates", &names), Py::Int(0));
+        assert_eq!(eval("not on_updates"), Py::Name("not on_updates".into()));
+        // A name that starts with the keyword is a name.
+        assert_eq!(eval("nothing"), Py::Name("nothing".into()));
     }
 
     #[test]
