@@ -26,6 +26,7 @@ fn chart<'a>(curves: &'a [Curve<'a>], restarts: &'a [(f64, u64)]) -> ScheduleCha
         warmup_bands: &[(0.0, 10.0)],
         log_y: false,
         scale: 1.0,
+        grows: false,
     }
 }
 

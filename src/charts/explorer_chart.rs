@@ -77,6 +77,8 @@ pub struct Look {
     pub unit: Unit,
     /// Draw the title (`hide=title` drops it).
     pub titled: bool,
+    /// The drawing grows by its legend's rows ([`ScheduleChart::grows`]).
+    pub grows: bool,
 }
 
 /// Draws the explorer's chart for `r` and `overlays` on any backend, `columns` pixels across.
@@ -88,6 +90,7 @@ pub fn draw_explorer<DB: DrawingBackend>(
         log_y,
         unit,
         titled,
+        grows,
     }: Look,
     columns: usize,
     scale: f64,
@@ -194,6 +197,7 @@ pub fn draw_explorer<DB: DrawingBackend>(
         warmup_bands: &bands,
         log_y,
         scale,
+        grows,
     };
     draw_schedule(area, &chart, theme)
 }

@@ -151,12 +151,13 @@ pub(super) struct Strip<'a> {
 impl<'a> Strip<'a> {
     /// `entries` in rows across `area`: on a `narrow` chart from three entries on, elsewhere
     /// when a box of them would take more than 40% of a plot `plot_h` pixels tall; `None` when
-    /// the box goes in the plot, as it does where the rows would take over a third of it.
+    /// the box goes in the plot, as it does where the rows would take over a third of it and
+    /// the drawing cannot grow by them.
     pub fn measure<DB: DrawingBackend>(
         area: &DrawingArea<DB, Shift>,
         entries: &[(&'a str, RGBColor)],
         labels: &Labels,
-        (narrow, plot_h): (bool, i32),
+        (narrow, plot_h, grows): (bool, i32, bool),
         px: impl Fn(f64) -> u32,
     ) -> Option<Self> {
         let line = labels.line;
@@ -185,7 +186,7 @@ impl<'a> Strip<'a> {
         };
         // Rows over a third of the plot would leave it too little (a tiny embedded frame):
         // the box then, over the curves.
-        (3 * strip.height(px) as i32 <= plot_h).then_some(strip)
+        (grows || 3 * strip.height(px) as i32 <= plot_h).then_some(strip)
     }
 
     /// Its height in pixels.

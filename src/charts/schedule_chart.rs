@@ -44,6 +44,9 @@ pub struct ScheduleChart<'a> {
     pub log_y: bool,
     /// Device pixels per CSS pixel, so text and lines keep their size on high-DPI screens.
     pub scale: f64,
+    /// The drawing grows by its legend's rows (a narrow page chart), so they never crowd the
+    /// plot; a fixed one (an embed, an export) keeps the box where they would.
+    pub grows: bool,
 }
 
 /// Where the plot sits on the backend, to map a pointer position back to x.
@@ -179,7 +182,7 @@ pub fn draw_schedule<DB: DrawingBackend>(
     };
     let plot_h = height.saturating_sub(px(28.0) + px(44.0) + title_h) as i32;
     let labels = Labels::measure(area, &entries, &style)?;
-    let strip = Strip::measure(area, &entries, &labels, (narrow, plot_h), px);
+    let strip = Strip::measure(area, &entries, &labels, (narrow, plot_h, chart.grows), px);
     let (area, strip_area) = match &strip {
         Some(s) => {
             let (chart_area, below) = area.split_vertically(height.saturating_sub(s.height(px)));

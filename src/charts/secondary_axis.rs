@@ -188,6 +188,7 @@ mod tests {
             warmup_bands: &[],
             log_y: false,
             scale: 1.0,
+            grows: false,
         };
         let mut out = String::new();
         let right = {

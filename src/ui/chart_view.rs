@@ -40,6 +40,7 @@ fn paint(
     for _ in 0..2 {
         let dpr = fit_canvas(canvas, css_w, css_h + if grows { strip } else { 0.0 });
         let columns = canvas.width() as usize;
+        let look = Look { grows, ..look };
         drawn = canvas::paint(canvas, |area| {
             draw_explorer(area, r, overlays, look, columns, dpr, &theme()).ok()
         })?;
@@ -153,6 +154,8 @@ pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
                     log_y: log_y.get_untracked(),
                     unit: unit.get_untracked(),
                     titled: titled.get_untracked(),
+                    // `paint` says, from the chart's width and frame.
+                    grows: false,
                 };
                 let strip = plot.with_untracked(|p| {
                     p.as_ref()

@@ -64,6 +64,7 @@ fn draw_current<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scale: f64, a
         log_y: s.log_y,
         unit: s.unit,
         titled: true,
+        grows: false,
     });
     let columns = area.dim_in_pixel().0 as usize;
     app.resolved.with_untracked(|r| {

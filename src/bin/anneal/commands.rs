@@ -181,6 +181,7 @@ pub fn export_link(link: &str, to: &str) -> Result<(String, Vec<String>), String
                     log_y: d.settings.log_y,
                     unit: d.settings.unit,
                     titled: true,
+                    grows: false,
                 };
                 draw_explorer(&area, &r, &[], look, 960, 1.0, &theme)
                     .map_err(|e| format!("drawing failed: {e}"))?;

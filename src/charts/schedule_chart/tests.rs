@@ -22,6 +22,7 @@ fn chart<'a>(curves: &'a [Curve<'a>]) -> ScheduleChart<'a> {
         warmup_bands: &[],
         log_y: false,
         scale: 1.0,
+        grows: false,
     }
 }
 
@@ -291,6 +292,28 @@ fn a_phones_legend_of_many_curves_goes_in_rows_under_the_chart() {
     assert!(two.legend.is_some() && two.strip == 0, "{two:?}");
     let (wide, _) = drawn((900, 450), &curves);
     assert!(wide.legend.is_some() && wide.strip == 0, "{wide:?}");
+}
+
+#[test]
+fn a_page_chart_that_grows_takes_rows_however_many() {
+    let pts = line();
+    let mut curves = compared(&pts);
+    curves[0].label = Some("ResNet-50 step decay, from the paper");
+    let size = (358, 160);
+    let draw = |grows: bool| {
+        let mut out = String::new();
+        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        let chart = ScheduleChart {
+            grows,
+            ..chart(&curves)
+        };
+        draw_schedule(&area, &chart, &Theme::LIGHT).expect("draws")
+    };
+    // Fixed, the rows would take over a third of the plot: the box.
+    let fixed = draw(false);
+    assert!(fixed.legend.is_some() && fixed.strip == 0, "{fixed:?}");
+    let page = draw(true);
+    assert!(page.legend.is_none() && page.strip > 0, "{page:?}");
 }
 
 #[test]

@@ -104,6 +104,7 @@ fn paint(
         warmup_bands: &[],
         log_y: false,
         scale: dpr,
+        grows: false,
     };
     canvas::paint(canvas, |area| draw_schedule(area, &chart, &theme()).ok())?
 }
