@@ -132,9 +132,10 @@ const BUDGET = 300 * KIB;
 // final read (legend labels measured once per drawing for the box or the rows, one staircase
 // helper, a kept lab result following nothing while off): 454.7, ceiling 454.8. +0.2 for `not`
 // in pasted arguments (`t_in_epochs=not on_updates`, read with the code's assigned names):
-// 454.9, ceiling 455.0.
+// 454.9, ceiling 455.0. +0.1 for a phone's page chart taking its legend in rows however many,
+// and a pin name cut to 40 characters saying so: 455.1, ceiling 455.2.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 455.0 * KIB;
+const CEILING = 455.2 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -126,6 +126,23 @@ fn pins_read_and_write_as_documented() {
 }
 
 #[test]
+fn a_pin_name_too_long_is_cut_and_says_so() {
+    let name = "ResNet-50 step decay baseline from the paper";
+    let d = decode(&format!("?pin1={}~t_max:50", name.replace(' ', "%20")));
+    let pin = d.settings.pins[0].as_ref().expect("the pin is kept");
+    assert_eq!(pin.name, "ResNet-50 step decay baseline from the p");
+    assert_eq!(
+        (d.notices[0].key.as_str(), d.notices[0].reason.as_str()),
+        (
+            "pin1",
+            "the name is cut to 40 characters: \"ResNet-50 step decay baseline from the p\""
+        )
+    );
+    let fits = decode("?pin1=ResNet-50%20step%20decay%20baseline%20from%20the~t_max:50");
+    assert!(fits.notices.is_empty(), "{:?}", fits.notices);
+}
+
+#[test]
 fn a_pin_with_bad_fields_is_left_out_naming_them() {
     let d = decode("?pin1=foo~t_max:abc~eta_max:1e9");
     assert!(d.settings.pins[0].is_none());

@@ -5,6 +5,7 @@
 //! notice naming the key, unknown keys are kept and written back, `v` allows migrations.
 
 pub use super::key::{Key, Kind, Val};
+use super::pins::MAX_PIN_NAME;
 use super::settings::Settings;
 use super::table::key_named;
 pub use super::table::KEYS;
@@ -199,7 +200,14 @@ pub fn decode(query: &str) -> Decoded {
         }
         seen.push(k.clone());
         match parse_value(key, &raw) {
-            Ok(v) => (key.set)(&mut settings, v),
+            Ok(v) => {
+                if let Val::Pin(Some(pin)) = &v {
+                    if let Some(why) = name_cut(&raw, &pin.name) {
+                        note(&k, why);
+                    }
+                }
+                (key.set)(&mut settings, v)
+            }
             Err(why) if matches!(key.kind, Kind::Pin) => {
                 note(&k, format!("{why}; the pin is left out"))
             }
@@ -250,6 +258,13 @@ pub fn decode(query: &str) -> Decoded {
         notices,
         unknown,
     }
+}
+
+/// What a pin's link value `raw` lost when its name was cut to [`MAX_PIN_NAME`] characters.
+fn name_cut(raw: &str, name: &str) -> Option<String> {
+    let written = raw.split('~').next().unwrap_or_default();
+    (written.chars().count() > MAX_PIN_NAME)
+        .then(|| format!("the name is cut to {MAX_PIN_NAME} characters: \"{name}\""))
 }
 
 /// The right names of a list key's refused value, when it has any: one typo in `hide=` leaves

@@ -1,4 +1,4 @@
-//! The values of the opening link that could not be used, until dismissed.
+//! The values of the opening link that were not used as written, until dismissed.
 
 use leptos::prelude::*;
 
@@ -13,7 +13,7 @@ pub fn LinkNotices() -> impl IntoView {
         (!notices.is_empty()).then(|| {
             view! {
                 <div class="link-notices" role="alert">
-                    <p>"Some values in this link could not be used:"</p>
+                    <p>"Some values in this link were not used as written:"</p>
                     <ul>
                         {notices
                             .into_iter()
