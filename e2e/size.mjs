@@ -133,9 +133,11 @@ const BUDGET = 300 * KIB;
 // helper, a kept lab result following nothing while off): 454.7, ceiling 454.8. +0.2 for `not`
 // in pasted arguments (`t_in_epochs=not on_updates`, read with the code's assigned names):
 // 454.9, ceiling 455.0. +0.1 for a phone's page chart taking its legend in rows however many,
-// and a pin name cut to 40 characters saying so: 455.1, ceiling 455.2.
+// and a pin name cut to 40 characters saying so: 455.1, ceiling 455.2. +1.3 for the Code
+// panel saying, above the code and in it, where the explorer's curve it writes departs from an
+// imported call: 456.4, ceiling 456.5.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 455.2 * KIB;
+const CEILING = 456.5 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -7,7 +7,8 @@ use super::copy_link::copy_text;
 use super::imported::ImportSetup;
 use super::state::{use_app, AppState};
 use super::when::When;
-use crate::export::{import, snippet};
+use crate::export::{departure, import, snippet};
+use crate::format::{format_value, round_significant};
 use crate::schedule::frameworks::Framework;
 
 /// Code out, calls in.
@@ -31,9 +32,34 @@ pub fn CodePanel() -> impl IntoView {
             .then(|| resolved.with(|r| snippet(&r.phases, r.horizon_steps, i)))
             .flatten()
     });
+    // Where the explorer only comes near an imported call, its code is not the call: said above
+    // the code and at its top, so a pasted copy says it too.
+    let departs = Memo::new(move |_| {
+        if !open.get() {
+            return None;
+        }
+        imported.with(|i| {
+            let i = i.as_ref()?;
+            let (step, by) =
+                resolved.with(|r| departure(&r.phases, &i.mode, i.every, r.run_steps))?;
+            let call = i.overlay.label.trim_start_matches("imported ");
+            Some(format!(
+                "Not the imported {call}: this is the explorer's curve, up to {} % off the call \
+                 (at step {}).\nThe pasted call itself is exact.",
+                format_value(round_significant(100.0 * by, 2)),
+                format_value(step)
+            ))
+        })
+    });
     let status = RwSignal::new(None::<&'static str>);
     let area = NodeRef::<leptos::html::Textarea>::new();
-    let current = move || code.with(|c| c.as_ref().map(|s| s.code.clone()).unwrap_or_default());
+    let current = move || {
+        let code = code.with(|c| c.as_ref().map(|s| s.code.clone()).unwrap_or_default());
+        match departs.get() {
+            Some(why) if !code.is_empty() => format!("# {}\n{code}", why.replace('\n', "\n# ")),
+            _ => code,
+        }
+    };
     let copy = move |_| {
         let select = move || {
             if let Some(a) = area.get_untracked() {
@@ -130,6 +156,7 @@ pub fn CodePanel() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
+            {move || departs.get().map(|why| view! { <p class="notice" role="status">{why}</p> })}
             <textarea class="code-snippet" readonly rows="14" aria-label="Code for the chosen framework" node_ref=area prop:value=current></textarea>
             <div class="embed-actions">
                 <button type="button" name="copy_code" on:click=copy>"Copy code"</button>
