@@ -96,3 +96,21 @@ fn lengths_that_count_the_warm_up_and_relative_floors_are_spelled_out() {
         assert!(checks(call, 0.0).is_empty(), "{call}");
     }
 }
+
+#[test]
+fn a_constant_after_a_warm_up_is_part_of_the_run_not_past_its_end() {
+    for call in [
+        "get_constant_schedule_with_warmup(AdamW(p, lr=3e-4), num_warmup_steps=500)",
+        "ConstantLR(SGD(p, lr=0.1), factor=0.5, total_iters=2000)",
+    ] {
+        let found = import(call, &Settings::default()).expect("imports");
+        let r = found.settings.resolve();
+        assert!(r.run_steps > r.phases.start(1), "{call}: {}", r.run_steps);
+        let flags = anneal::schedule::pitfalls(&r.phases, r.run_steps);
+        assert!(
+            flags.iter().all(|p| p.title != "Phases past the run's end"),
+            "{call}: {:?}",
+            flags.iter().map(|p| &p.detail).collect::<Vec<_>>()
+        );
+    }
+}
