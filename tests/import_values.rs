@@ -308,3 +308,32 @@ fn a_cycle_that_is_not_whole_is_drawn_whole_and_said_to_drift() {
         found.notes
     );
 }
+
+#[test]
+fn a_mistyped_keyword_is_named_beside_the_one_it_leaves_missing() {
+    for (call, said) in [
+        (
+            "StepLR(optimizer, step_sise=10000, gamma=0.5)",
+            "step_size: is required (step_sise is not a parameter of this schedule: a typo for step_size?)",
+        ),
+        (
+            "optax.linear_schedule(init_value=0.0, end_value=3e-4, transition_step=2000)",
+            "transition_steps: is required (transition_step is not a parameter of this schedule: a typo for transition_steps?)",
+        ),
+        (
+            "MultiStepLRScheduler(optimizer, decay_ts=[30, 60])",
+            "decay_t: is required (decay_ts is not a parameter of this schedule: a typo for decay_t?)",
+        ),
+    ] {
+        let e = import(call, &Settings::default()).expect_err(call).to_string();
+        assert!(e.contains(said), "{call}: {e}");
+    }
+    // Far from any parameter: only the missing one is said.
+    let e = import("StepLR(optimizer, gamma=0.5)", &Settings::default())
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        e.contains("step_size: is required") && !e.contains("typo"),
+        "{e}"
+    );
+}

@@ -12,6 +12,28 @@ pub struct Params<'a> {
     read: RefCell<Vec<&'a str>>,
 }
 
+/// Whether `a` is `b` mistyped: one or two letters added, dropped or changed.
+fn typo(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a == b || b.len() < 4 || a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    // Levenshtein distance, one row at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()] <= 2
+}
+
 fn bad(key: &str, want: &str, got: &Arg) -> ScheduleError {
     let message = match got {
         Arg::Name(n) => {
@@ -40,10 +62,20 @@ impl<'a> Params<'a> {
         self.map.get(key).filter(|v| **v != Arg::Null)
     }
 
+    /// That `key` is missing, naming a key written that looks mistyped for it (`step_sise`).
+    pub fn required(&self, key: &str) -> ScheduleError {
+        match self.keys.iter().find(|(k, _)| typo(k, key)) {
+            Some((k, _)) => ScheduleError::new(
+                key,
+                format!("is required ({k} is not a parameter of this schedule: a typo for {key}?)"),
+            ),
+            None => ScheduleError::new(key, "is required"),
+        }
+    }
+
     /// A required number.
     pub fn num(&self, key: &'a str) -> Result<f64, ScheduleError> {
-        self.opt_num(key)?
-            .ok_or_else(|| ScheduleError::new(key, "is required"))
+        self.opt_num(key)?.ok_or_else(|| self.required(key))
     }
 
     /// A number, or `default` when absent.
@@ -65,8 +97,7 @@ impl<'a> Params<'a> {
 
     /// A required whole number ≥ 0 (Python int).
     pub fn int(&self, key: &'a str) -> Result<u64, ScheduleError> {
-        self.opt_int(key)?
-            .ok_or_else(|| ScheduleError::new(key, "is required"))
+        self.opt_int(key)?.ok_or_else(|| self.required(key))
     }
 
     /// A whole number ≥ 0, or `None` when absent or null.

@@ -149,9 +149,7 @@ fn rate_decay(p: &Params, dtype: &str, shape: RateShape) -> Result<Mode, Schedul
 /// A list of numbers.
 fn numbers(p: &Params, key: &'static str) -> Result<Vec<f64>, ScheduleError> {
     let bad = |got: &Arg| ScheduleError::new(key, format!("expected a list of numbers, got {got}"));
-    let list = p
-        .raw(key)
-        .ok_or_else(|| ScheduleError::new(key, "is required"))?;
+    let list = p.raw(key).ok_or_else(|| p.required(key))?;
     list.as_list()
         .ok_or_else(|| bad(list))?
         .iter()

@@ -147,9 +147,7 @@ fn common(p: &Params) -> Result<(), ScheduleError> {
 /// A list of numbers (MultiStepLRScheduler's `decay_t`).
 fn numbers(p: &Params, key: &'static str) -> Result<Vec<f64>, ScheduleError> {
     let bad = || ScheduleError::new(key, "expected a list of numbers");
-    let list = p
-        .raw(key)
-        .ok_or_else(|| ScheduleError::new(key, "is required"))?;
+    let list = p.raw(key).ok_or_else(|| p.required(key))?;
     list.as_list()
         .ok_or_else(bad)?
         .iter()
