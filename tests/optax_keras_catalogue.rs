@@ -272,7 +272,7 @@ fn an_integer_initial_learning_rate_computes_in_integers_as_keras_does() {
     for (call, steps, want) in cases {
         check(call, steps, want, close32);
         let imported = import(call, &Settings::default()).expect("reads");
-        let note = "an integer initial_learning_rate makes Keras compute in integers: write 0.0";
+        let note = "an integer initial_learning_rate makes Keras compute in integers: write it with a decimal point (1.0, not 1)";
         assert!(
             imported.notes.iter().any(|n| n == note),
             "{call}: {:?}",

@@ -39,7 +39,7 @@ impl Precision {
     /// What the import and the CLI say about a schedule computed in integers.
     pub fn note(self) -> Option<&'static str> {
         (self == Precision::Int32).then_some(
-            "an integer initial_learning_rate makes Keras compute in integers: write 0.0",
+            "an integer initial_learning_rate makes Keras compute in integers: write it with a decimal point (1.0, not 1)",
         )
     }
 }
