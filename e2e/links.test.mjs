@@ -362,10 +362,13 @@ test('code export: five frameworks, copy; import a pasted call, and round-trip a
   await linkWritten(page, 'warmup', '500');
   assert.equal(new URL(page.url()).searchParams.get('warmup'), '500');
 
-  // Unreadable text: a message pointing at the problem, state untouched.
+  // Unreadable text: a message pointing at the problem, and that the last import stays drawn.
   await page.fill('textarea[name=import_text]', 'CosineAnnealingLR(opt, T_max=10 eta_min=0)');
   await page.click('button[name=import]');
-  assert.equal(await page.textContent('.import-error'), "column 33: expected ',' or ')'");
+  assert.equal(
+    await page.textContent('.import-error'),
+    "column 33: expected ',' or ')'. The chart still shows the last import.",
+  );
   assert.equal(await page.inputValue('input[type=number][name=t_max]'), '9500');
   assert.deepEqual(errors, []);
   await page.close();

@@ -136,9 +136,11 @@ const BUDGET = 300 * KIB;
 // and a pin name cut to 40 characters saying so: 455.1, ceiling 455.2. +1.3 for the Code
 // panel saying, above the code and in it, where the explorer's curve it writes departs from an
 // imported call: 456.4, ceiling 456.5. +0.4 for a mistyped keyword named beside the parameter
-// it leaves missing (`step_sise`: a typo for step_size?): 456.8, ceiling 456.9.
+// it leaves missing (`step_sise`: a typo for step_size?): 456.8, ceiling 456.9. +0.2 for a
+// refused import saying the chart still shows the last one, and Keras's integer-rate note
+// saying how to write any rate: 457.0, ceiling 457.1.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 456.9 * KIB;
+const CEILING = 457.1 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

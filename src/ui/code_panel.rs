@@ -111,7 +111,15 @@ pub fn CodePanel() -> impl IntoView {
                     s.imported = found.code;
                 });
             }
-            Err(e) => clicked.set(Some(Err(e.to_string()))),
+            Err(e) => {
+                // The curve, its CSV column and code stay the last import's: said, not left to
+                // be taken for the text in the box.
+                let mut why = e.to_string();
+                if imported_code.with_untracked(|c| !c.is_empty()) {
+                    why += ". The chart still shows the last import.";
+                }
+                clicked.set(Some(Err(why)))
+            }
         }
     };
     // The last Import's words while its code is imported with the same training setup; else the
