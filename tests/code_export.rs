@@ -319,3 +319,23 @@ fn warm_ups_before_restarts_are_named_where_a_library_keeps_one_warm_up_or_none(
     // optax warms up every cycle.
     assert!(!code("optax").contains(once));
 }
+
+#[test]
+fn a_cosine_ending_near_zero_is_exact_to_float64_rounding() {
+    // 1 + cos(…) cancels near the end: timm's formula and Anneal's part there by ulps of the
+    // peak (4.5e-12 of 3.7e-9 at step 12472), which is rounding, not a difference.
+    let s = Settings {
+        eta_max: 3e-4,
+        t_max: 12_500.0,
+        ..Settings::default()
+    };
+    let timm = all(&s.resolve())
+        .into_iter()
+        .find(|n| n.framework == Framework::Timm)
+        .expect("a timm snippet");
+    let head = timm.code.lines().next().unwrap_or_default();
+    assert_eq!(
+        head,
+        "# timm: this built-in call gives Anneal's learning rate at every step."
+    );
+}

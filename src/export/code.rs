@@ -32,12 +32,15 @@ const MAX_CHECKED: f64 = 20_000.0;
 fn gap(s: &Schedule, e: &Equivalent, horizon: f64) -> Option<String> {
     let steps = super::whole_steps(e.mode.shown_end(horizon), MAX_CHECKED);
     let tol = e.framework.tolerance();
-    // float32 rounds at the peak's scale, so its error is measured against the peak.
-    let floor = if e.framework.float_bits() == 32 {
-        s.peak(horizon)
-    } else {
-        1e-12
-    };
+    // Rounding is at the peak's scale: float32's error is measured against the peak, float64's
+    // against the value down to 1e-4 of the peak. Below that, a cosine's 1 + cos(…) near 0
+    // cancels, and two exact formulas part by ulps of the peak: 4.5e-12 of 3.7e-9 by 12500.
+    let floor = s.peak(horizon)
+        * if e.framework.float_bits() == 32 {
+            1.0
+        } else {
+            1e-4
+        };
     let Ok(values) = e.mode.eval(&steps) else {
         return Some("its rates could not be computed over the steps shown".into());
     };
