@@ -153,7 +153,7 @@ fn beside_the_call(found: &anneal::export::Imported) {
         found
             .notes
             .iter()
-            .any(|n| n.starts_with("the explorer's cosine takes the call's peak (")),
+            .any(|n| n.starts_with("drawn beside a cosine of the call's peak (")),
         "{:?}",
         found.notes
     );

@@ -279,7 +279,8 @@ fn beside(
     let (s, clamped) = settings_from(&cosine, current, unit);
     notes.extend(clamped);
     notes.push(format!(
-        "the explorer's cosine takes the call's peak ({}{}) and length ({} {}), to compare with",
+        "drawn beside a cosine of the call's peak ({}{}) and length ({} {}): the explorer edits \
+         that cosine, and the Code panel writes it",
         if near == round_significant(peak, 15) {
             ""
         } else {
