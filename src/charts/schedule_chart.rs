@@ -226,7 +226,12 @@ pub fn draw_schedule<DB: DrawingBackend>(
         } else {
             10
         })
-        .x_label_formatter(&|x| tick_label(*x))
+        .x_label_formatter(&|x| match *x {
+            // An axis reaching 1e7 writes every tick as format_value writes its end: 2e6 beside
+            // 1e7, not 2000000.
+            x if chart.x_max >= 1e7 && x != 0.0 => format!("{:e}", round_significant(x, 6)),
+            x => tick_label(x),
+        })
         .y_label_formatter(&|y| tick_label(if log_y { 10f64.powf(*y) } else { *y }))
         .draw()?;
     let band = theme.band.mix(0.35).filled();

@@ -323,3 +323,23 @@ fn a_tiny_frames_legend_stays_a_box_rather_than_take_the_plot() {
     assert_eq!(p.strip, 0);
     assert!(p.legend.is_some() && p.bottom - p.top > 20, "{p:?}");
 }
+
+#[test]
+fn an_axis_reaching_ten_million_writes_every_tick_the_same_way() {
+    let pts: Vec<(f64, f64)> = (0..=120).map(|t| (t as f64 * 1e5, 0.1)).collect();
+    let curves = plain(&pts);
+    let svg = svg_of(&ScheduleChart {
+        x_max: 1.2e7,
+        ..chart(&curves)
+    });
+    let ticks: Vec<&str> = svg
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.ends_with("e6") || l.ends_with("e7") || l.ends_with("000"))
+        .collect();
+    assert!(
+        ticks.contains(&"2e6") && ticks.contains(&"1e7"),
+        "{ticks:?}"
+    );
+    assert!(!ticks.contains(&"2000000"), "{ticks:?}");
+}
