@@ -138,9 +138,10 @@ const BUDGET = 300 * KIB;
 // imported call: 456.4, ceiling 456.5. +0.4 for a mistyped keyword named beside the parameter
 // it leaves missing (`step_sise`: a typo for step_size?): 456.8, ceiling 456.9. +0.2 for a
 // refused import saying the chart still shows the last one, and Keras's integer-rate note
-// saying how to write any rate: 457.0, ceiling 457.1.
+// saying how to write any rate: 457.0, ceiling 457.1. +0.2 for an x-axis reaching 1e7 writing
+// every tick alike, and the read-out saying what its "≈" means: 457.2, ceiling 457.3.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 457.1 * KIB;
+const CEILING = 457.3 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

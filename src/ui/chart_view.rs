@@ -251,11 +251,14 @@ pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
                 .then(|| format!(" · epoch {}", shown(step / r.steps_per_unit)));
             (r.phases.lr(step), epoch)
         });
-        // Every visible curve's η at the cursor; "≈" where a strided curve has no sample there.
+        // Every visible curve's η at the cursor; "≈" where a strided curve has no sample there,
+        // said in a line under them.
+        let mut sampled = false;
         let rows = overlays.with(|o| {
             o.iter()
                 .filter_map(|o| {
                     let (v, exact) = o.value_at(step)?;
+                    sampled |= !exact;
                     let near = if exact { " " } else { " ≈ " };
                     Some(view! {
                         <div class="readout-row" aria-hidden="true">
@@ -307,7 +310,7 @@ pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
             ]
             .concat()
         });
-        let lines = overlays.with(Vec::len) + 3;
+        let lines = overlays.with(Vec::len) + 3 + usize::from(sampled);
         let (edge, leftwards, top) = readout_place(&p, x, lines, device_pixel_ratio());
         Some(view! {
             {band}
@@ -322,6 +325,7 @@ pub fn ScheduleCanvas(below: Signal<bool>) -> impl IntoView {
                     <span class="readout-lr" title=format_value(lr) data-exact=format_value(lr)>{shown(lr)}</span>
                 </div>
                 {rows}
+                {sampled.then(|| view! { <div class="readout-note">"≈ at the nearest step drawn; the CSV has every step"</div> })}
             </div>
         })
     };
