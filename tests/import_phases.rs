@@ -249,7 +249,9 @@ fn a_join_whose_clock_is_shifted_and_a_one_cycle_say_why_they_are_not_exact() {
     )
     .expect("reads");
     assert!(
-        one.notes.iter().any(|n| n.contains("one step early")),
+        one.notes
+            .iter()
+            .any(|n| n.contains("one step before Anneal")),
         "{:?}",
         one.notes
     );

@@ -200,7 +200,7 @@ fn momentum_kept(m: Option<Momentum>, default: Momentum) -> Vec<String> {
 }
 
 /// How OneCycleLR's parts end, which the one-cycle phase does not copy.
-const ONE_STEP_EARLY: &str = "OneCycleLR ends each part one step early (at pct_start·total_steps − 1 and total_steps − 1): the one-cycle phase reaches its peak and its end one step later";
+const ONE_STEP_EARLY: &str = "OneCycleLR reaches its peak at step pct_start·total_steps − 1 and its end at total_steps − 1, one step before Anneal's one-cycle phase does";
 
 /// One scheduler of a SequentialLR as phases from its own step 0.
 fn inner(i: &Inner) -> Schedule {
