@@ -139,9 +139,11 @@ const BUDGET = 300 * KIB;
 // it leaves missing (`step_sise`: a typo for step_size?): 456.8, ceiling 456.9. +0.2 for a
 // refused import saying the chart still shows the last one, and Keras's integer-rate note
 // saying how to write any rate: 457.0, ceiling 457.1. +0.2 for an x-axis reaching 1e7 writing
-// every tick alike, and the read-out saying what its "≈" means: 457.2, ceiling 457.3.
+// every tick alike, and the read-out saying what its "≈" means: 457.2, ceiling 457.3. +0.2
+// for a Check: on a transformers warm-up longer than training, and OneCycleLR's note reworded:
+// 457.4, ceiling 457.5.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 457.3 * KIB;
+const CEILING = 457.5 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -114,3 +114,23 @@ fn a_constant_after_a_warm_up_is_part_of_the_run_not_past_its_end() {
         );
     }
 }
+
+#[test]
+fn a_transformers_warm_up_longer_than_training_is_checked() {
+    for call in [
+        "get_linear_schedule_with_warmup(AdamW(p, lr=3e-4), num_warmup_steps=60000, num_training_steps=50000)",
+        "get_cosine_schedule_with_warmup(AdamW(p, lr=3e-4), 60000, 50000)",
+        "get_polynomial_decay_schedule_with_warmup(AdamW(p, lr=3e-4), 60000, 50000, lr_end=1e-7)",
+    ] {
+        assert_eq!(
+            checks(call, 0.0),
+            ["Check: num_warmup_steps = 60000 is more than num_training_steps = 50000: training ends still warming up, at 83.3 % of the peak, and never decays"],
+            "{call}"
+        );
+    }
+    assert!(checks(
+        "get_linear_schedule_with_warmup(AdamW(p, lr=3e-4), 500, 50000)",
+        0.0
+    )
+    .is_empty());
+}

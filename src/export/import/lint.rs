@@ -5,7 +5,7 @@
 
 use crate::format::format_value as f;
 use crate::schedule::frameworks::torch::{Inner, Kind};
-use crate::schedule::frameworks::transformers::Cosine;
+use crate::schedule::frameworks::transformers::{Cosine, Decay};
 use crate::schedule::frameworks::Mode;
 use crate::share::Unit;
 
@@ -59,9 +59,31 @@ pub(super) fn lint(mode: &Mode, planned: Option<f64>, unit: Unit) -> Vec<String>
         Mode::KerasRestarts(m) if m.alpha > 0.0 => {
             out.push(keras_alpha(m.alpha, m.initial_learning_rate));
         }
+        Mode::HfCosine(m) if m.num_warmup_steps > m.num_training_steps => {
+            out.push(warmup_past(m.num_warmup_steps, m.num_training_steps));
+        }
+        Mode::HfWarmupDecay(m) => match m.decay {
+            Decay::Linear { num_training_steps }
+            | Decay::Polynomial {
+                num_training_steps, ..
+            } if m.num_warmup_steps > num_training_steps => {
+                out.push(warmup_past(m.num_warmup_steps, num_training_steps));
+            }
+            _ => {}
+        },
         _ => {}
     }
     out
+}
+
+/// A transformers warm-up longer than the training it is part of.
+fn warmup_past(warmup: f64, training: f64) -> String {
+    format!(
+        "Check: num_warmup_steps = {} is more than num_training_steps = {}: training ends still warming up, at {} % of the peak, and never decays",
+        f(warmup),
+        f(training),
+        f(crate::format::round_significant(100.0 * training / warmup, 3))
+    )
 }
 
 fn keras_alpha(alpha: f64, from: f64) -> String {
