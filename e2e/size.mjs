@@ -141,9 +141,11 @@ const BUDGET = 300 * KIB;
 // saying how to write any rate: 457.0, ceiling 457.1. +0.2 for an x-axis reaching 1e7 writing
 // every tick alike, and the read-out saying what its "≈" means: 457.2, ceiling 457.3. +0.2
 // for a Check: on a transformers warm-up longer than training, and OneCycleLR's note reworded:
-// 457.4, ceiling 457.5.
+// 457.4, ceiling 457.5. −0.4 from a review's mends of the departure check (one measure of
+// rounding shared with the snippets' exactness check, the call's name kept, not cut from its
+// label): 457.0, ceiling 457.1.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 457.5 * KIB;
+const CEILING = 457.1 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

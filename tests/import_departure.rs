@@ -18,10 +18,13 @@ fn calls_the_explorer_draws_exactly_do_not_depart() {
         "StepLR(SGD(p, lr=3e-4), step_size=10000, gamma=0.5)",
         "get_linear_schedule_with_warmup(AdamW(p, lr=3e-4), 500, 20000)",
         "optax.warmup_cosine_decay_schedule(0.0, 3e-4, 1000, 50000, 1e-6)",
-        // Stepped per epoch (timm's default): the explorer's phases hold each epoch's rate.
+        // Stepped per epoch (timm's default): compared at each epoch's first step, where
+        // training takes its value.
         "StepLRScheduler(SGD(p, lr=0.1), decay_t=30, decay_rate=0.1)",
-        // Keras computes in float32: its rounding is not a departure.
+        "CosineLRScheduler(SGD(p, lr=0.1), t_initial=300, lr_min=1e-6)",
+        // Keras computes in float32: its rounding is not a departure, down to 0 at the end.
         "keras.optimizers.schedules.CosineDecay(3e-4, 10000, alpha=0.1)",
+        "keras.optimizers.schedules.CosineDecay(3e-4, 10000)",
     ] {
         assert_eq!(departs(code), None, "{code}");
     }
@@ -47,13 +50,16 @@ fn calls_the_explorer_comes_near_depart_where_they_differ() {
             "OneCycleLR(SGD(p, lr=0.1), max_lr=3e-4, total_steps=20000, anneal_strategy='cos')",
             0.01,
         ),
+        // A T_max past what the explorer shows (1e6 steps): a stepped PyTorch call is compared
+        // as far as it is drawn, not over ten million steps.
+        ("CosineAnnealingLR(SGD(p, lr=0.1), T_max=10_000_000)", 0.5),
         // A cycling poly decay, drawn beside a cosine.
         (
             "keras.optimizers.schedules.PolynomialDecay(3e-4, 10000, 1e-6, power=2.0, cycle=True)",
-            0.9,
+            0.5,
         ),
     ] {
         let (step, by) = departs(code).unwrap_or_else(|| panic!("{code} departs"));
-        assert!(by >= at_least && by <= 1.0, "{code}: {by} at {step}");
+        assert!(by >= at_least, "{code}: {by} at {step}");
     }
 }

@@ -27,40 +27,46 @@ pub struct Snippet {
 /// Steps compared to decide whether a built-in call is exact.
 const MAX_CHECKED: f64 = 20_000.0;
 
+/// How far a library's `value` is from Anneal's `want`, as a fraction of `want`, measured at
+/// the scale `framework` rounds at for a schedule peaking at `peak`: float32 at the peak's,
+/// float64 at the value's down to 1e-4 of the peak. Below that, a cosine's 1 + cos(…) near 0
+/// cancels, and two exact formulas part by ulps of the peak (4.5e-12 of 3.7e-9 by 12500).
+/// Beyond [`Framework::tolerance`], it is not rounding.
+pub(super) fn off(value: f64, want: f64, framework: Framework, peak: f64) -> f64 {
+    let floor = if framework.float_bits() == 32 {
+        peak
+    } else {
+        peak * 1e-4
+    };
+    (value - want).abs() / want.abs().max(floor)
+}
+
 /// Where `e`'s values are furthest from the schedule's, over every whole step up to `horizon`,
 /// beyond the framework's tolerance (float32 rounding for Keras); `None` when the call is exact.
 fn gap(s: &Schedule, e: &Equivalent, horizon: f64) -> Option<String> {
     let steps = super::whole_steps(e.mode.shown_end(horizon), MAX_CHECKED);
     let tol = e.framework.tolerance();
-    // Rounding is at the peak's scale: float32's error is measured against the peak, float64's
-    // against the value down to 1e-4 of the peak. Below that, a cosine's 1 + cos(…) near 0
-    // cancels, and two exact formulas part by ulps of the peak: 4.5e-12 of 3.7e-9 by 12500.
-    let floor = s.peak(horizon)
-        * if e.framework.float_bits() == 32 {
-            1.0
-        } else {
-            1e-4
-        };
+    let peak = s.peak(horizon);
     let Ok(values) = e.mode.eval(&steps) else {
         return Some("its rates could not be computed over the steps shown".into());
     };
-    let (off, t, v, want) = steps
+    let (worst, t, v, want) = steps
         .iter()
         .zip(values)
         .map(|(&t, v)| {
             let want = s.lr(t);
-            ((v - want).abs() / want.abs().max(floor), t, v, want)
+            (off(v, want, e.framework, peak), t, v, want)
         })
         .fold((0.0, 0.0, 0.0, 0.0), |m, x| if x.0 > m.0 { x } else { m });
-    (off > tol).then(|| {
+    (worst > tol).then(|| {
         // Every digit where six do not tell them apart.
         let (mut got, mut at) = (shown(v), shown(want));
         if got == at {
             (got, at) = (format_value(v), format_value(want));
         }
         let t = format_value(t);
-        let off = shown_3(off * 100.0);
-        format!("up to {off} % apart, at step {t}: {got} where Anneal's curve is at {at}")
+        let apart = shown_3(worst * 100.0);
+        format!("up to {apart} % apart, at step {t}: {got} where Anneal's curve is at {at}")
     })
 }
 

@@ -288,7 +288,7 @@ impl Settings {
                 phases.length().max(run_end(&schedule))
             };
             let horizon = (end * 1.2).ceil().max(1.0);
-            // A last phase with no length of its own (the constant after a warm-up) would start
+            // A last phase with no length of its own (a constant, as after a warm-up) would start
             // where the run ends, reached by no step of it: the run goes on to the chart's end.
             let last = phases.start(phases.phases.len().saturating_sub(1));
             (horizon, if last >= end { horizon } else { end })

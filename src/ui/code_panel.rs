@@ -39,13 +39,16 @@ pub fn CodePanel() -> impl IntoView {
             return None;
         }
         imported.with(|i| {
-            let i = i.as_ref()?;
+            // A new import's curve is still being computed: the last one's is not compared.
+            let i = i
+                .as_ref()
+                .filter(|i| app.imported_code.with(|c| *c == i.code))?;
             let (step, by) =
                 resolved.with(|r| departure(&r.phases, &i.mode, i.every, r.run_steps))?;
-            let call = i.overlay.label.trim_start_matches("imported ");
             Some(format!(
-                "Not the imported {call}: this is the explorer's curve, up to {} % off the call \
+                "Not the imported {}: this is the explorer's curve, up to {} % off the call \
                  (at step {}).\nThe pasted call itself is exact.",
+                i.function,
                 format_value(round_significant(100.0 * by, 2)),
                 format_value(step)
             ))

@@ -26,6 +26,11 @@ pub struct Imported {
     pub every: f64,
     /// The import's notes, read with the settings as they are.
     pub notes: Vec<String>,
+    /// The function as named in the code (the last dotted part).
+    pub function: String,
+    /// The settings' imported code it was read from (a newer import's is being computed while
+    /// they differ).
+    pub code: String,
 }
 
 /// The call as read from its code.
@@ -33,6 +38,10 @@ pub struct Imported {
 struct Read {
     /// Its name in the legend.
     label: String,
+    /// The function as named in the code.
+    function: String,
+    /// The code it was read from.
+    code: String,
     /// What the import said.
     notes: Vec<String>,
     /// The library's exact mode.
@@ -64,6 +73,8 @@ impl Job {
     fn finish(self) -> Imported {
         let Read {
             label,
+            function,
+            code,
             notes,
             mode,
             every,
@@ -102,6 +113,8 @@ impl Job {
             mode,
             every,
             notes,
+            function,
+            code,
         }
     }
 }
@@ -152,6 +165,8 @@ pub fn imported_curve(
         set_failed.set(why);
         set_read.set(found.map(|f| Read {
             label: f.label(),
+            function: f.function,
+            code: text,
             notes: f.notes,
             mode: f.mode,
             every: f.step_every,
