@@ -62,9 +62,15 @@ impl<'a> Params<'a> {
         self.map.get(key).filter(|v| **v != Arg::Null)
     }
 
-    /// That `key` is missing, naming a key written that looks mistyped for it (`step_sise`).
+    /// That `key` is missing, naming a key written that looks mistyped for it (`step_sise`) and
+    /// was not read as a parameter of its own.
     pub fn required(&self, key: &str) -> ScheduleError {
-        match self.keys.iter().find(|(k, _)| typo(k, key)) {
+        let read = self.read.borrow();
+        match self
+            .keys
+            .iter()
+            .find(|(k, _)| !read.contains(&k.as_str()) && typo(k, key))
+        {
             Some((k, _)) => ScheduleError::new(
                 key,
                 format!("is required ({k} is not a parameter of this schedule: a typo for {key}?)"),
