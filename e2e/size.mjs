@@ -143,9 +143,10 @@ const BUDGET = 300 * KIB;
 // for a Check: on a transformers warm-up longer than training, and OneCycleLR's note reworded:
 // 457.4, ceiling 457.5. −0.4 from a review's mends of the departure check (one measure of
 // rounding shared with the snippets' exactness check, the call's name kept, not cut from its
-// label): 457.0, ceiling 457.1.
+// label): 457.0, ceiling 457.1. +0.9 for the call's rates computed once per import and run
+// length, not on every input while the Code panel is open: 457.9, ceiling 458.0.
 // `make size-detail` breaks the wasm down per crate and module.
-const CEILING = 457.1 * KIB;
+const CEILING = 458.0 * KIB;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? join(repo, 'dist');

@@ -1,14 +1,17 @@
 //! The Code panel writes the explorer's schedule: where the explorer only comes near an
 //! imported call, that code is not the call, and `departure` tells where and by how much.
 
-use anneal::export::{departure, import};
+use anneal::export::{call_rates, departure, import};
 use anneal::share::Settings;
 
 /// `code` imported with the default settings: where its explorer curve departs from it.
 fn departs(code: &str) -> Option<(f64, f64)> {
     let found = import(code, &Settings::default()).expect("imports");
     let r = found.settings.resolve();
-    departure(&r.phases, &found.mode, found.step_every, r.run_steps)
+    departure(
+        &r.phases,
+        &call_rates(&found.mode, found.step_every, r.run_steps)?,
+    )
 }
 
 #[test]

@@ -12,7 +12,7 @@ mod table;
 pub use crate::schedule::frameworks::{equivalents, Equivalent};
 pub use batch::{eval_document, MAX_POINTS};
 pub use code::{snippet, snippets, Snippet};
-pub use departure::departure;
+pub use departure::{call_rates, departure, CallRates};
 pub use import::{import, ImportError, Imported, MAX_IMPORT_CHARS};
 pub use table::{
     csv_steps, series_csv, state_json, visible_csv, whole_steps, Column, ModeColumn, MAX_ROWS,

@@ -7,7 +7,7 @@ use super::copy_link::copy_text;
 use super::imported::ImportSetup;
 use super::state::{use_app, AppState};
 use super::when::When;
-use crate::export::{departure, import, snippet};
+use crate::export::{call_rates, departure, import, snippet};
 use crate::format::{format_value, round_significant};
 use crate::schedule::frameworks::Framework;
 
@@ -33,8 +33,10 @@ pub fn CodePanel() -> impl IntoView {
             .flatten()
     });
     // Where the explorer only comes near an imported call, its code is not the call: said above
-    // the code and at its top, so a pasted copy says it too.
-    let departs = Memo::new(move |_| {
+    // the code and at its top, so a pasted copy says it too. The call's rates are computed once
+    // per import and run length; an input that changes only the explorer's curve compares them.
+    let run_steps = Memo::new(move |_| resolved.with(|r| r.run_steps));
+    let rates = Memo::new(move |_| {
         if !open.get() {
             return None;
         }
@@ -43,12 +45,19 @@ pub fn CodePanel() -> impl IntoView {
             let i = i
                 .as_ref()
                 .filter(|i| app.imported_code.with(|c| *c == i.code))?;
-            let (step, by) =
-                resolved.with(|r| departure(&r.phases, &i.mode, i.every, r.run_steps))?;
+            Some((
+                i.function.clone(),
+                call_rates(&i.mode, i.every, run_steps.get())?,
+            ))
+        })
+    });
+    let departs = Memo::new(move |_| {
+        rates.with(|r| {
+            let (function, rates) = r.as_ref()?;
+            let (step, by) = resolved.with(|r| departure(&r.phases, rates))?;
             Some(format!(
-                "Not the imported {}: this is the explorer's curve, up to {} % off the call \
-                 (at step {}).\nThe pasted call itself is exact.",
-                i.function,
+                "Not the imported {function}: this is the explorer's curve, up to {} % off the \
+                 call (at step {}).\nThe pasted call itself is exact.",
                 format_value(round_significant(100.0 * by, 2)),
                 format_value(step)
             ))
